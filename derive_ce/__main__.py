@@ -1,0 +1,3 @@
+from derive_ce.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,189 @@
+"""Walks derivations into tasks, asks the cache and the engine, and turns
+verdicts into records, in file order.
+
+Needs no SymPy: the math is split into its expressions here (lark only) and
+decided in worker processes (workers.py -> engine.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from derive_ce import document
+from derive_ce.cache import Cache
+from derive_ce.errors import InputError
+from derive_ce.latex.parser import split_chain
+from derive_ce.results import FileReport, Record, Task, Verdict
+
+
+@dataclass(frozen=True)
+class Options:
+    budget: float = 10.0
+    jobs: int = 1
+    cache_dir: Path | None = None
+
+
+@dataclass
+class _Slot:
+    line: int
+    case: tuple[str, ...]
+    kind: str
+    why: str
+    expr: str
+    task: int | None = None
+    verdict: Verdict | None = None
+
+
+@dataclass
+class _Plan:
+    report: FileReport
+    scope: document.Scope | None = None
+    slots: list[_Slot] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    branches: list[tuple] = field(default_factory=list)
+
+
+_BROKEN = object()
+
+
+def check(entries: list[Path | FileReport], options: Options) -> list[FileReport]:
+    """Reports in the order given; a FileReport entry is passed through."""
+    plans = [_Plan(e) if isinstance(e, FileReport) else _plan(e, options.budget)
+             for e in entries]
+    cache = Cache(options.cache_dir)
+    verdicts = {id(p): [cache.get(t) for t in p.tasks] for p in plans}
+    todo = [p for p in plans if any(v is None for v in verdicts[id(p)])]
+    if todo:
+        from derive_ce.workers import Pool
+        with Pool(options.jobs) as pool:
+            _validate_scopes(todo, pool, options.budget)
+            _run_missing([p for p in todo if p.report.error is None], verdicts, pool, cache)
+    for plan in plans:
+        _assemble(plan, verdicts[id(plan)])
+    return [p.report for p in plans]
+
+
+def _validate_scopes(plans: list[_Plan], pool, budget: float) -> None:
+    tasks = [Task("scope", p.scope, budget=max(budget, 5.0), branches=tuple(p.branches))
+             for p in plans]
+    for plan, verdict in zip(plans, pool.run(tasks)):
+        if verdict.status != "proved":
+            plan.report.error = verdict.message
+
+
+def _run_missing(plans: list[_Plan], verdicts: dict, pool, cache: Cache) -> None:
+    jobs = [(p, i) for p in plans for i, v in enumerate(verdicts[id(p)]) if v is None]
+    results = pool.run([p.tasks[i] for p, i in jobs])
+    for (plan, index), verdict in zip(jobs, results):
+        verdicts[id(plan)][index] = verdict
+        cache.put(plan.tasks[index], verdict)
+
+
+# -- planning: document -> slots and tasks -----------------------------------
+
+def _plan(path: Path, budget: float) -> _Plan:
+    plan = _Plan(FileReport(str(path)))
+    try:
+        derivation = document.load(path)
+    except InputError as exc:
+        plan.report.error = exc.describe()
+        return plan
+    plan.report.title = derivation.title
+    plan.scope = derivation.scope
+    walker = _Walker(plan, budget)
+    last = walker.steps(derivation.steps, None, (), ())
+    walker.cases(derivation.cases, last, (), ())
+    walker.result(derivation.result, last, (), ())
+    return plan
+
+
+class _Walker:
+    def __init__(self, plan: _Plan, budget: float):
+        self.plan = plan
+        self.budget = budget
+
+    def steps(self, steps, prev, when: tuple, labels: tuple):
+        for step in steps:
+            try:
+                parts = _parts(step.math)
+            except InputError as exc:
+                self._fixed(step.math.line, labels, "step", step.why,
+                            step.math.text.removeprefix("=").strip(),
+                            Verdict("error", exc.describe()))
+                prev = _BROKEN
+                continue
+            for part in parts:
+                prev = self._link(prev, part, when, labels, "step", step.why)
+        return prev
+
+    def cases(self, cases, prev, when: tuple, labels: tuple) -> None:
+        for case in cases:
+            inner_when, inner_labels = when + (case.when,), labels + (case.when.text,)
+            self.plan.branches.append(inner_when)
+            last = self.steps(case.steps, prev, inner_when, inner_labels)
+            self.cases(case.cases, last, inner_when, inner_labels)
+            self.result(case.result, last, inner_when, inner_labels)
+
+    def result(self, math, prev, when: tuple, labels: tuple) -> None:
+        if math is None:
+            return
+        try:
+            parts = _parts(math)
+            if len(parts) != 1:
+                raise InputError("a result is one expression", math.line)
+        except InputError as exc:
+            self._fixed(math.line, labels, "result", "", math.text,
+                        Verdict("error", exc.describe()))
+            return
+        if prev is None:
+            prev = _BROKEN
+        self._link(prev, parts[0], when, labels, "result", "")
+
+    def _link(self, prev, part, when, labels, kind, why):
+        if prev is _BROKEN:
+            self._fixed(part.line, labels, kind, why, part.text, Verdict(
+                "unknown", "not checked: the expression before it could not be read"))
+        elif prev is None:
+            self._task(Task("read", self.plan.scope, when, None, part, self.budget),
+                       _Slot(part.line, labels, "start", why, part.text))
+        else:
+            self._task(Task("compare", self.plan.scope, when, prev, part, self.budget),
+                       _Slot(part.line, labels, kind, why, part.text))
+        return part
+
+    def _task(self, task: Task, slot: _Slot) -> None:
+        slot.task = len(self.plan.tasks)
+        self.plan.tasks.append(task)
+        self.plan.slots.append(slot)
+
+    def _fixed(self, line, labels, kind, why, text, verdict) -> None:
+        self.plan.slots.append(_Slot(line, labels, kind, why, text, verdict=verdict))
+
+
+def _parts(math: document.Math) -> list[document.Math]:
+    if math.syntax == "expr":
+        from derive_ce.plain import check_plain
+        check_plain(math)
+        return [math]
+    return [document.Math(p.text, math.line, "latex") for p in split_chain(math.text, math.line)]
+
+
+# -- assembling: verdicts -> records -----------------------------------------
+
+def _assemble(plan: _Plan, verdicts: list) -> None:
+    if plan.report.error is not None:
+        return
+    for slot in plan.slots:
+        verdict = slot.verdict if slot.task is None else verdicts[slot.task]
+        plan.report.records.append(_record(slot, verdict))
+
+
+def _record(slot: _Slot, verdict: Verdict) -> Record:
+    status, message = verdict.status, verdict.message
+    if verdict.error_side == "a":
+        status, message = "unknown", "not checked: the expression before it could not be read"
+    if verdict.error_side == "scope":
+        status = "error"
+    return Record(slot.line, slot.case, slot.kind, status, message, slot.why,
+                  slot.expr, verdict.method)

@@ -1,0 +1,69 @@
+"""Command line: arguments in, exit code out.  Nothing else lives here."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional, Sequence
+
+import typer
+
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False,
+                  help="Check hand derivations step by step with SymPy.")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from derive_ce import __version__
+        typer.echo(f"derive-ce {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version,
+                                       is_eager=True, help="Print the version.")) -> None:
+    """derive-ce: every step of a derivation must equal the one before it."""
+
+
+@app.command()
+def check(
+    paths: list[Path] = typer.Argument(..., help="Derivation files, or folders to search for *.yaml / *.yml."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text (for people), json, or github (annotations)."),
+    strict: bool = typer.Option(False, "--strict", help="Fail steps that hold only numerically."),
+    timeout: float = typer.Option(10.0, "--timeout", min=0.1, help="Seconds allowed per step."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the verdict cache."),
+    cache_dir: Path = typer.Option(Path(".derive_ce_cache"), "--cache-dir", help="Where verdicts are cached."),
+) -> None:
+    """Check derivation files; exit 0 all hold, 1 a step fails, 2 bad input."""
+    from derive_ce.checker import Options, check as run_check
+    from derive_ce.paths import expand
+    from derive_ce.report import reporter
+    from derive_ce.results import exit_code
+    options = Options(timeout, jobs, None if no_cache else cache_dir)
+    reports = run_check(expand(paths), options)
+    reporter(format.value)(reports, strict, sys.stdout)
+    raise typer.Exit(exit_code(reports, strict))
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the CLI and return its exit code; never let a traceback out."""
+    try:
+        app(args=list(argv) if argv is not None else None, prog_name="derive-ce")
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 2)
+    except KeyboardInterrupt:
+        print("derive-ce: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - never a traceback for users
+        print(f"derive-ce: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+    return 0

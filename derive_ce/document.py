@@ -1,0 +1,368 @@
+"""YAML file -> Derivation: plain records that remember their YAML line.
+
+Loads with PyYAML's safe composer (node tree with marks, nothing
+constructed), rejects tags and aliases, and checks the shape.  No math is
+read here: LaTeX and plain-syntax texts are kept as `Math` records.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from derive_ce.errors import InputError
+
+MAX_BYTES = 1_000_000
+MAX_NODES = 20_000
+_WHY = re.compile(r"\\quad\s*\|")
+_TEXT = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{([^{}]*)\}")
+_STD_TAGS = {"tag:yaml.org,2002:" + t for t in
+             ("str", "int", "float", "bool", "null", "map", "seq")}
+KINDS = ("scalar", "vector", "matrix", "index", "function")
+FLAGS = ("real", "positive", "nonnegative", "integer")
+
+
+@dataclass(frozen=True)
+class Math:
+    """A piece of math as typed: `latex` or `expr` (SymPy syntax)."""
+    text: str
+    line: int
+    syntax: str = "latex"
+
+
+@dataclass(frozen=True)
+class Step:
+    math: Math
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class SymbolDecl:
+    names: tuple[str, ...]
+    kind: str
+    flags: tuple[tuple[str, bool], ...]
+    range: tuple[Math, Math] | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Definition:
+    """`p_k: ...` defines the family p (element k); `Loss: ...` a name."""
+    name: str
+    params: tuple[str, ...]
+    body: Math
+    line: int
+
+
+@dataclass(frozen=True)
+class Case:
+    when: Math
+    steps: tuple[Step, ...]
+    cases: tuple["Case", ...]
+    result: Math | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Everything a step is read under: symbols and definitions."""
+    symbols: tuple[SymbolDecl, ...] = ()
+    definitions: tuple[Definition, ...] = ()
+
+
+@dataclass(frozen=True)
+class Derivation:
+    path: str
+    title: str = ""
+    source: str = ""
+    scope: Scope = field(default_factory=Scope)
+    steps: tuple[Step, ...] = ()
+    cases: tuple[Case, ...] = ()
+    result: Math | None = None
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe composer that refuses aliases (no alias bombs) and big trees."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise InputError("YAML aliases (*name) are not allowed in a derivation",
+                             event.start_mark.line + 1)
+        self._count = getattr(self, "_count", 0) + 1
+        if self._count > MAX_NODES:
+            raise InputError(f"the file holds more than {MAX_NODES} YAML nodes")
+        return super().compose_node(parent, index)
+
+
+def load(path: Path) -> Derivation:
+    """Read and check one derivation file; raise InputError when unusable."""
+    data = _read_bytes(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"the file is not UTF-8 text (byte {exc.start})") from None
+    if "\x00" in text:
+        raise InputError("the file is binary, not YAML text")
+    return build(_compose(text), str(path))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError("file not found") from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"the file is larger than {MAX_BYTES} bytes")
+    return data
+
+
+def _compose(text: str) -> yaml.Node:
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        col = f", column {mark.column + 1}" if mark else ""
+        raise InputError(f"YAML syntax error{col}: {exc.problem or exc.context}",
+                         line) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"YAML error: {exc}") from None
+    except RecursionError:
+        raise InputError("the YAML is nested too deeply") from None
+    if node is None:
+        raise InputError("the file is empty: a derivation needs `steps:`")
+    return node
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _check_tag(node: yaml.Node) -> None:
+    if node.tag not in _STD_TAGS:
+        raise InputError(f"YAML tag {node.tag} is not allowed", _line(node))
+
+
+def _mapping(node: yaml.Node, what: str, keys: tuple[str, ...]) -> dict[str, yaml.Node]:
+    _check_tag(node)
+    if not isinstance(node, yaml.MappingNode):
+        raise InputError(f"{what} must be a mapping", _line(node))
+    out: dict[str, yaml.Node] = {}
+    for key, value in node.value:
+        name = _scalar(key, "a key")
+        if name not in keys:
+            raise InputError(_unknown_key(name, what, keys), _line(key))
+        if name in out:
+            raise InputError(f"`{name}` appears twice in {what}", _line(key))
+        out[name] = value
+    return out
+
+
+def _unknown_key(name: str, what: str, keys: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(name, keys, n=1)
+    hint = f" (did you mean `{close[0]}`?)" if close else ""
+    return f"unknown key `{name}` in {what}{hint}; allowed: {', '.join(keys)}"
+
+
+def _scalar(node: yaml.Node, what: str) -> str:
+    _check_tag(node)
+    if not isinstance(node, yaml.ScalarNode):
+        raise InputError(f"{what} must be a single value, not a list or mapping",
+                         _line(node))
+    return node.value
+
+
+def _math(node: yaml.Node, what: str, syntax: str = "latex") -> Math:
+    text = _scalar(node, what).strip()
+    if not text:
+        raise InputError(f"{what} is empty", _line(node))
+    return Math(text, _line(node), syntax)
+
+
+def _sequence(node: yaml.Node, what: str) -> list[yaml.Node]:
+    _check_tag(node)
+    if not isinstance(node, yaml.SequenceNode):
+        raise InputError(f"{what} must be a list", _line(node))
+    if not node.value:
+        raise InputError(f"{what} is an empty list", _line(node))
+    return node.value
+
+
+TOP_KEYS = ("title", "source", "symbols", "definitions", "steps", "cases", "result")
+
+
+def build(root: yaml.Node, path: str) -> Derivation:
+    top = _mapping(root, "the derivation", TOP_KEYS)
+    if "steps" not in top:
+        raise InputError("the derivation has no `steps:` list", _line(root))
+    cases = tuple(_case(c) for c in _sequence(top["cases"], "`cases`")) if "cases" in top else ()
+    if cases and "result" in top:
+        raise InputError("a top-level `result:` is for a file without `cases:`; "
+                         "put each branch's result in its case", _line(top["result"]))
+    return Derivation(
+        path=path,
+        title=_scalar(top["title"], "`title`") if "title" in top else "",
+        source=_scalar(top["source"], "`source`") if "source" in top else "",
+        scope=Scope(_symbols(top.get("symbols")), _definitions(top.get("definitions"))),
+        steps=_steps(top["steps"]),
+        cases=cases,
+        result=_math(top["result"], "`result`") if "result" in top else None,
+    )
+
+
+def _steps(node: yaml.Node) -> tuple[Step, ...]:
+    return tuple(_step(item) for item in _sequence(node, "`steps`"))
+
+
+def _step(node: yaml.Node) -> Step:
+    if isinstance(node, yaml.ScalarNode):
+        return split_why(_math(node, "a step"), "")
+    keys = _mapping(node, "a step", ("latex", "expr", "why"))
+    why = _scalar(keys["why"], "`why`").strip() if "why" in keys else ""
+    if ("latex" in keys) == ("expr" in keys):
+        raise InputError("a step mapping needs exactly one of `latex:` or `expr:`",
+                         _line(node))
+    if "expr" in keys:
+        return Step(_math(keys["expr"], "`expr`", "expr"), why)
+    return split_why(_math(keys["latex"], "`latex`"), why)
+
+
+def split_why(math: Math, why: str) -> Step:
+    """`a = b \\quad | rule`: the text after `\\quad |` is the why."""
+    parts = _WHY.split(math.text, maxsplit=1)
+    if len(parts) == 1:
+        return Step(math, why)
+    body = parts[0].rstrip()
+    if not body:
+        raise InputError("the step is empty before `\\quad |`", math.line)
+    noted = _TEXT.sub(r"\1", parts[1]).replace("\\quad", " ")
+    return Step(Math(body, math.line, math.syntax), why or " ".join(noted.split()))
+
+
+def _case(node: yaml.Node) -> Case:
+    keys = _mapping(node, "a case", ("when", "steps", "cases", "result"))
+    if "when" not in keys:
+        raise InputError("a case needs `when:` (the condition of the branch)", _line(node))
+    if not any(k in keys for k in ("steps", "cases", "result")):
+        raise InputError("a case needs `steps:`, `cases:` or `result:`", _line(node))
+    return Case(
+        when=_math(keys["when"], "`when`"),
+        steps=_steps(keys["steps"]) if "steps" in keys else (),
+        cases=tuple(_case(c) for c in _sequence(keys["cases"], "`cases`")) if "cases" in keys else (),
+        result=_math(keys["result"], "`result`") if "result" in keys else None,
+        line=_line(node),
+    )
+
+
+_NAME = re.compile(r"\\?[A-Za-z][A-Za-z0-9]*$")
+
+
+def _symbols(node: yaml.Node | None) -> tuple[SymbolDecl, ...]:
+    if node is None:
+        return ()
+    decls = []
+    for key, value in _pairs(node, "`symbols`"):
+        names = tuple(n.strip().lstrip("\\") for n in _scalar(key, "a symbol name").split(","))
+        for name in names:
+            if not _NAME.match(name):
+                raise InputError(f"`{name}` is not a symbol name (letters and digits, "
+                                 "starting with a letter)", _line(key))
+        decls.append(_declaration(names, value))
+    return tuple(decls)
+
+
+def _pairs(node: yaml.Node, what: str) -> list[tuple[yaml.Node, yaml.Node]]:
+    _check_tag(node)
+    if not isinstance(node, yaml.MappingNode):
+        raise InputError(f"{what} must be a mapping", _line(node))
+    return node.value
+
+
+def _declaration(names: tuple[str, ...], node: yaml.Node) -> SymbolDecl:
+    line = _line(node)
+    if isinstance(node, yaml.ScalarNode):
+        kind = _scalar(node, "a symbol kind")
+        if kind not in KINDS:
+            raise InputError(_unknown_kind(kind), line)
+        return SymbolDecl(names, kind, (), None, line)
+    keys = _mapping(node, "a symbol declaration", ("kind",) + FLAGS + ("range",))
+    kind = _scalar(keys["kind"], "`kind`") if "kind" in keys else "scalar"
+    if kind not in KINDS:
+        raise InputError(_unknown_kind(kind), _line(keys["kind"]))
+    flags = tuple((f, _bool(keys[f], f)) for f in FLAGS if f in keys)
+    rng = _range(keys["range"]) if "range" in keys else None
+    if rng is not None and kind not in ("index", "scalar"):
+        raise InputError("`range:` is for symbols of kind index", line)
+    if rng is not None:
+        kind = "index"
+    return SymbolDecl(names, kind, flags, rng, line)
+
+
+def _unknown_kind(kind: str) -> str:
+    close = difflib.get_close_matches(kind, KINDS, n=1)
+    hint = f" (did you mean `{close[0]}`?)" if close else ""
+    return f"unknown symbol kind `{kind}`{hint}; kinds: {', '.join(KINDS)}"
+
+
+def _bool(node: yaml.Node, what: str) -> bool:
+    text = _scalar(node, f"`{what}`")
+    if node.tag != "tag:yaml.org,2002:bool":
+        raise InputError(f"`{what}` must be true or false, not `{text}`", _line(node))
+    return text.lower() in ("true", "yes", "on", "y")
+
+
+def _range(node: yaml.Node) -> tuple[Math, Math]:
+    items = _sequence(node, "`range`")
+    if len(items) != 2:
+        raise InputError("`range` must be two expressions: [low, high]", _line(node))
+    return (_math(items[0], "the range's low end"), _math(items[1], "the range's high end"))
+
+
+def _definitions(node: yaml.Node | None) -> tuple[Definition, ...]:
+    if node is None:
+        return ()
+    out = []
+    seen: set[str] = set()
+    for key, value in _pairs(node, "`definitions`"):
+        text = _scalar(key, "a definition name").strip()
+        name, params = _definition_name(text, _line(key))
+        if name in seen:
+            raise InputError(f"`{name}` is defined twice", _line(key))
+        seen.add(name)
+        out.append(Definition(name, params, _math(value, f"the definition of `{text}`"),
+                              _line(key)))
+    return tuple(out)
+
+
+_DEF_NAME = re.compile(
+    r"(?:\\(?:text|mathrm|operatorname)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}|\\?([A-Za-z][A-Za-z0-9]*))"
+    r"(?:_(?:\{([^{}]*)\}|(\\?[A-Za-z0-9]+)))?$")
+_PARAM = re.compile(r"\\?[A-Za-z][A-Za-z0-9]*$")
+
+
+def _definition_name(text: str, line: int) -> tuple[str, tuple[str, ...]]:
+    """`p_k` -> ("p", ("k",)); `W_{i,j}` -> ("W", ("i", "j")); `x_1` -> ("x_1", ())."""
+    match = _DEF_NAME.match(text)
+    if not match:
+        raise InputError(f"`{text}` is not a name to define (write `Loss`, "
+                         "`\\text{Loss}`, `p_k` or `W_{i,j}`)", line)
+    name = match.group(1) or match.group(2)
+    sub = match.group(3) if match.group(3) is not None else match.group(4)
+    if sub is None:
+        return name, ()
+    params = tuple(p.strip() for p in sub.split(","))
+    if all(_PARAM.match(p) for p in params):
+        return name, tuple(p.lstrip("\\") for p in params)
+    if sub.isdigit():
+        return f"{name}_{sub}", ()
+    raise InputError(f"the subscript of `{text}` must be index names, such as `p_k`", line)

@@ -1,0 +1,99 @@
+"""The engine's side of a task: read the math, prepare it, decide.
+
+Runs inside a worker process (see workers.py); keeps what it read, keyed by
+the texts, so a step shared by two comparisons is read and prepared once.
+"""
+
+from __future__ import annotations
+
+import time
+
+import sympy as sp
+
+from derive_ce.context import Context, build_context
+from derive_ce.equivalence import OutOfTime, deadline, equivalent
+from derive_ce.errors import InputError
+from derive_ce.latex.build import read_expression
+from derive_ce.ranges import resolve
+from derive_ce.results import Task, Verdict
+from derive_ce.scope import SymScope
+
+_MEMO_LIMIT = 512
+_scopes: dict = {}
+_contexts: dict = {}
+_prepared: dict = {}
+
+
+def run_task(task: Task) -> Verdict:
+    start = time.monotonic()
+    try:
+        scope = _scope(task.scope)
+        if task.kind == "scope":
+            for branch in task.branches:
+                _context(scope, task.scope, branch)
+            return Verdict("proved", method="scope")
+        ctx = _context(scope, task.scope, task.when)
+    except InputError as exc:
+        return Verdict("error", exc.describe(), error_side="scope", line=exc.line)
+    budget = task.budget - (time.monotonic() - start)
+    try:
+        with deadline(max(budget, 0.05)):
+            b = _prepared_side(scope, task, ctx, task.b, "b")
+            if isinstance(b, Verdict) or task.kind == "read":
+                return b if isinstance(b, Verdict) else Verdict("proved", method="read")
+            a = _prepared_side(scope, task, ctx, task.a, "a")
+            if isinstance(a, Verdict):
+                return a
+    except OutOfTime:
+        return Verdict("unknown", f"reading and evaluating took longer than {task.budget:g} s",
+                       "timeout")
+    return equivalent(a, b, scope.ranges, ctx, task.budget - (time.monotonic() - start))
+
+
+def _prepared_side(scope, task, ctx, math, side: str):
+    try:
+        return _prepare(scope, task, ctx, math)
+    except InputError as exc:
+        return Verdict("error", exc.describe(), error_side=side, line=exc.line,
+                       column=exc.column)
+
+
+def _scope(spec) -> SymScope:
+    if spec not in _scopes:
+        _bound(_scopes)
+        _scopes[spec] = SymScope(spec)
+    return _scopes[spec]
+
+
+def _context(scope: SymScope, spec, when: tuple) -> Context:
+    key = (spec, when)
+    if key not in _contexts:
+        _bound(_contexts)
+        _contexts[key] = build_context(when, scope)
+    return _contexts[key]
+
+
+def _prepare(scope: SymScope, task: Task, ctx: Context, math) -> sp.Expr:
+    """Definitions expanded, the branch applied, derivatives and sums done."""
+    key = (task.scope, task.when, math.text, math.syntax)
+    if key not in _prepared:
+        _bound(_prepared)
+        expr = read_expression(math, scope)
+        expr = ctx.apply(scope.expand(expr))
+        _prepared[key] = _evaluate(expr, scope.ranges, ctx)
+    return _prepared[key]
+
+
+def _evaluate(expr: sp.Expr, ranges: dict, ctx: Context) -> sp.Expr:
+    """doit() until nothing changes (a derivative of a sum leaves a sum to do)."""
+    for _ in range(4):
+        done = resolve(expr.doit(), ranges, ctx)
+        if done == expr:
+            break
+        expr = done
+    return expr
+
+
+def _bound(memo: dict) -> None:
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()

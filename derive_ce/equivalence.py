@@ -1,0 +1,111 @@
+"""Is a == b under a branch's conditions?  A ladder of strategies.
+
+Cheapest first, each bounded by the step's deadline: structure, canonical
+forms (expand, cancel), numeric sampling (which alone may refute), then
+heavier canonical forms (powsimp / expand_log, rewrite(exp), simplify).
+`proved` only when a symbolic rung reached zero; `numeric` when sampling
+agreed and no rung could prove it; `failed` with a counterexample point.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from contextlib import contextmanager
+
+import sympy as sp
+
+from derive_ce import sampling
+from derive_ce.context import Context
+from derive_ce.results import Verdict
+
+
+class OutOfTime(Exception):
+    """The soft deadline of a step passed inside a rung."""
+
+
+@contextmanager
+def deadline(seconds: float):
+    """Raise OutOfTime after `seconds` (worker processes only: uses SIGALRM)."""
+    def _expire(signum, frame):
+        raise OutOfTime()
+    previous = signal.signal(signal.SIGALRM, _expire)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.01))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+CHEAP = (
+    ("expand", lambda d: sp.expand(d)),
+    ("cancel", lambda d: sp.cancel(sp.together(d))),
+)
+HEAVY = (
+    ("powsimp", lambda d: sp.expand(sp.expand_log(sp.powsimp(sp.expand(d))))),
+    ("rewrite(exp)", lambda d: sp.cancel(sp.expand(d.rewrite(sp.exp)))),
+    ("logcombine", lambda d: sp.simplify(sp.logcombine(d))),
+    ("simplify", lambda d: sp.simplify(d)),
+)
+
+
+def equivalent(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context,
+               budget: float) -> Verdict:
+    """The verdict on a == b, deciding within `budget` seconds."""
+    if a == b:
+        return Verdict("proved", method="identical")
+    diff = a - b
+    end = time.monotonic() + budget
+    proof = _first_zero(diff, CHEAP, end)
+    if proof:
+        return Verdict("proved", method=proof)
+    sampled = _sample(a, b, ranges, ctx, end)
+    if sampled.outcome == "differ":
+        return Verdict("failed", "not equal " + sampling.describe(sampled), "sampling")
+    proof = _first_zero(diff, HEAVY, end)
+    if proof:
+        return Verdict("proved", method=proof)
+    if sampled.outcome == "equal":
+        return Verdict("numeric", f"equal at {sampled.points} sampled points; "
+                       "SymPy could not prove it", "sampling")
+    return _undecided(diff, sampled, end)
+
+
+def _first_zero(diff, rungs, end: float) -> str:
+    for name, rung in rungs:
+        left = end - time.monotonic()
+        if left <= 0:
+            return ""
+        try:
+            with deadline(left):
+                if rung(diff) == 0:
+                    return name
+        except OutOfTime:
+            return ""
+        except (TypeError, ValueError, ArithmeticError, NotImplementedError,
+                AttributeError, sp.PolynomialError):
+            continue
+    return ""
+
+
+def _sample(a, b, ranges, ctx, end: float) -> sampling.Sampled:
+    left = end - time.monotonic()
+    if left <= 0:
+        return sampling.Sampled("unknown", reason="no time left to sample")
+    try:
+        with deadline(left):
+            return sampling.compare(a, b, ranges, ctx)
+    except OutOfTime:
+        return sampling.Sampled("unknown", reason="sampling ran out of time")
+
+
+def _undecided(diff, sampled: sampling.Sampled, end: float) -> Verdict:
+    try:
+        with deadline(max(end - time.monotonic(), 0.05)):
+            simple = sp.simplify(diff)
+    except (OutOfTime, TypeError, ValueError, ArithmeticError, NotImplementedError):
+        simple = None
+    if simple is not None and simple.is_number and simple != 0 and simple.is_finite:
+        return Verdict("failed", f"the two sides differ by {sp.sstr(simple)}", "difference")
+    return Verdict("unknown", f"could not decide: {sampled.reason}", "sampling")

@@ -1,0 +1,38 @@
+"""`--format json`: one JSON document on stdout, as the contract fixes it."""
+
+from __future__ import annotations
+
+import json
+
+from derive_ce.results import FileReport, Record, counts, exit_code
+
+
+def render(reports: list[FileReport], strict: bool, out) -> None:
+    document = {
+        "files": [_file(r, strict) for r in reports],
+        "summary": {**counts(reports), "exit_code": exit_code(reports, strict)},
+    }
+    out.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+
+
+def _file(report: FileReport, strict: bool) -> dict:
+    records = [] if report.error is not None else report.records
+    return {
+        "path": report.path,
+        "title": report.title,
+        "ok": report.ok(strict),
+        "error": report.error,
+        "steps": [_record(r) for r in records if r.kind != "start" or r.status == "error"],
+    }
+
+
+def _record(record: Record) -> dict:
+    data = {"line": record.line, "case": list(record.case),
+            "kind": "step" if record.kind == "start" else record.kind,
+            "status": record.status, "message": record.message}
+    if record.why:
+        data["why"] = record.why
+    data["expr"] = record.expr
+    if record.method:
+        data["method"] = record.method
+    return data

@@ -1,0 +1,86 @@
+"""Plain data that flows from the checker to the reporters (no SymPy)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PASSING = ("proved", "numeric")
+STATUSES = ("proved", "numeric", "failed", "unknown", "error")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the engine says of one comparison (or of reading one expression)."""
+    status: str
+    message: str = ""
+    method: str = ""
+    error_side: str = ""   # "a" or "b" when reading an expression failed
+    line: int | None = None
+    column: int | None = None
+
+    def to_dict(self) -> dict:
+        return {"status": self.status, "message": self.message, "method": self.method}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Verdict":
+        return cls(data["status"], data.get("message", ""), data.get("method", ""))
+
+
+@dataclass(frozen=True)
+class Record:
+    """One checked step or result, where it stands in the file."""
+    line: int
+    case: tuple[str, ...]
+    kind: str           # "step", "result", or "start" (the expression a chain starts from)
+    status: str
+    message: str = ""
+    why: str = ""
+    expr: str = ""
+    method: str = ""
+
+    def passing(self, strict: bool) -> bool:
+        if self.kind == "start":
+            return self.status != "error"
+        return self.status == "proved" or (self.status == "numeric" and not strict)
+
+
+@dataclass
+class FileReport:
+    path: str
+    title: str = ""
+    error: str | None = None
+    records: list[Record] = field(default_factory=list)
+
+    def ok(self, strict: bool) -> bool:
+        return self.error is None and all(r.passing(strict) for r in self.records)
+
+    def exit_code(self, strict: bool) -> int:
+        if self.error is not None or any(r.status == "error" for r in self.records):
+            return 2
+        return 0 if self.ok(strict) else 1
+
+
+def exit_code(reports: list[FileReport], strict: bool) -> int:
+    codes = [r.exit_code(strict) for r in reports]
+    return max(codes, default=2)
+
+
+def counts(reports: list[FileReport]) -> dict[str, int]:
+    tally = {s: 0 for s in STATUSES}
+    for report in reports:
+        for record in report.records:
+            if record.kind != "start" or record.status == "error":
+                tally[record.status] += 1
+    return tally
+
+
+@dataclass(frozen=True)
+class Task:
+    """One unit of work for the engine: check a scope, read or compare."""
+    kind: str                       # "scope", "read" or "compare"
+    scope: object                   # document.Scope
+    when: tuple = ()                # the branch's conditions (document.Math), outermost first
+    a: object = None                # document.Math: the expression before
+    b: object = None                # document.Math: the expression checked
+    budget: float = 10.0
+    branches: tuple = ()            # for "scope": every branch's conditions
