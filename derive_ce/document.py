@@ -133,7 +133,12 @@ def _compose(text: str) -> yaml.Node:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         col = f", column {mark.column + 1}" if mark else ""
-        raise InputError(f"YAML syntax error{col}: {exc.problem or exc.context}",
+        started = ""
+        if exc.context and exc.context_mark and exc.problem_mark \
+                and exc.context_mark.line != exc.problem_mark.line:
+            started = f" ({exc.context} on line {exc.context_mark.line + 1})"
+        raise InputError(f"YAML syntax error{col}: {exc.problem or exc.context}{started} "
+                         "(a step that starts with | > { [ * & ! % @ or ` must be quoted)",
                          line) from None
     except yaml.YAMLError as exc:
         raise InputError(f"YAML error: {exc}") from None

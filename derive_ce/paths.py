@@ -22,7 +22,15 @@ def expand(paths: list[Path]) -> list[Path | FileReport]:
             entries.append(path)
         else:
             entries.append(FileReport(str(path), error="file not found"))
-    return list(dict.fromkeys(entries))
+    seen: set[Path] = set()
+    unique = []
+    for entry in entries:
+        if isinstance(entry, Path) and entry in seen:
+            continue
+        if isinstance(entry, Path):
+            seen.add(entry)
+        unique.append(entry)
+    return unique
 
 
 def _walk(folder: Path) -> list[Path]:

@@ -43,6 +43,7 @@ class Sampled:
 def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
     rng = random.Random(zlib.crc32(sp.srepr((a, b)).encode()))
     free = _free(a) | _free(b)
+    free |= {s for c in ctx.constraints for s in _free(c)}
     if not free and not (a.atoms(AppliedUndef) or b.atoms(AppliedUndef)):
         return _compare_at(a.doit(), b.doit(), {}, {}) or Sampled(
             "unknown", reason="neither side could be evaluated to a number")
@@ -67,7 +68,7 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
 def _free(expr) -> set:
     """Free symbols, without the labels of vectors and matrices."""
     labels = {base.label for base in expr.atoms(sp.IndexedBase)}
-    return {s for s in expr.free_symbols if s not in labels}
+    return {s for s in expr.free_symbols if isinstance(s, sp.Symbol) and s not in labels}
 
 
 def _point(free, ranges, ctx, rng, attempt) -> dict | None:
@@ -197,7 +198,14 @@ def _close(x: complex, y: complex) -> bool:
 
 
 def _shown(point: dict) -> dict:
-    return {sp.sstr(k): v for k, v in point.items()}
+    return {_label(k): v for k, v in point.items()}
+
+
+def _label(atom) -> str:
+    if isinstance(atom, sp.Indexed):
+        indices = ",".join(sp.sstr(i) for i in atom.indices)
+        return f"{atom.base}_{indices}" if len(atom.indices) == 1 else f"{atom.base}_{{{indices}}}"
+    return sp.sstr(atom)
 
 
 def describe(result: Sampled) -> str:

@@ -109,19 +109,18 @@ class _Builder:
         raise self.fail("`\\partial` outside a derivative", token)
 
     def rule_implicit(self, node, *items):
-        factors, index = [], 0
-        while index < len(items):
-            item, nxt = items[index], items[index + 1] if index + 1 < len(items) else None
-            func = self._function_of(item)
-            if func is not None and _is_group(nxt):
-                factors.append(func(self.build(nxt)))
-                index += 2
-                continue
-            if func is not None:
-                raise self.fail(f"the function `{func}` needs its argument in brackets", item)
-            factors.append(self.build(item))
-            index += 1
-        return sp.Mul(*factors)
+        for item in items:
+            if self._function_of(item) is not None:
+                raise self.fail(f"the function `{self._function_of(item)}` needs its "
+                                "argument in brackets, as in `f(x)`", item)
+        return sp.Mul(*(self.build(item) for item in items))
+
+    def rule_call(self, node, symbol, group):
+        """`f(x)` applies a declared function; otherwise `x (y)` multiplies."""
+        func = self._function_of(symbol)
+        if func is not None:
+            return func(self.build(group))
+        return self.build(symbol) * self.build(group)
 
     def _function_of(self, item):
         if isinstance(item, lark.Tree) and item.data == "symbol" and len(item.children) == 1:
@@ -188,8 +187,7 @@ class _Builder:
         if len(num_items) < 2 or not _is_differential(num_items[0], self.scope):
             return None
         var = self._variable(den_items[1])
-        rest = [self.build(i) for i in num_items[1:]]
-        return sp.Derivative(sp.Mul(*rest), var)
+        return sp.Derivative(self.rule_implicit(num, *num_items[1:]), var)
 
     def _variable(self, node) -> sp.Expr:
         var = self.build(node)
@@ -199,6 +197,7 @@ class _Builder:
         return var
 
     def rule_sqrt(self, node, _sqrt, *args):
+        args = [a for a in args if isinstance(a, lark.Tree)]
         if len(args) == 2:
             return sp.root(self.build(args[1]), self.build(args[0]))
         return sp.sqrt(self.build(args[0]))
@@ -253,7 +252,14 @@ class _Builder:
         return var, lo, hi
 
     def rule_deriv(self, node, _op, variable, operand):
+        """d/dx applies to the next factor; in `d/dx x (y)` that is x alone."""
         var = self._variable(variable)
+        inner = operand.children[-1]
+        if isinstance(inner, lark.Tree) and inner.data == "call" \
+                and self._function_of(inner.children[0]) is None:
+            sign = -1 if len(operand.children) == 2 else 1
+            return sign * sp.Derivative(self.build(inner.children[0]), var) \
+                * self.build(inner.children[1])
         return sp.Derivative(self.build(operand), var)
 
     def rule_operand(self, node, *children):
@@ -313,10 +319,6 @@ def _is_differential(node, scope: SymScope) -> bool:
         token = node.children[0].children[0]
         return _name(token) == "d" and "d" not in scope.kinds
     return False
-
-
-def _is_group(node) -> bool:
-    return isinstance(node, lark.Tree) and node.data == "group"
 
 
 def _column(node) -> int | None:

@@ -1,0 +1,137 @@
+"""The command line: exit codes, the three formats, paths, no traceback."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+EXAMPLES = Path(__file__).parent / "examples"
+PASS = EXAMPLES / "pass" / "sigmoid.yaml"
+FAIL = EXAMPLES / "fail" / "sign_flip.yaml"
+BAD = EXAMPLES / "bad" / "unknown_macro.yaml"
+
+
+def test_text_output_shows_steps_marks_why_and_summary(run):
+    result = run("check", ROOT / "derivations" / "ce.yaml")
+    assert result.code == 0
+    assert "Manual backpropagation through cross-entropy loss" in result.out
+    assert "case \\gamma = i" in result.out and "case \\gamma \\neq i" in result.out
+    assert "✓   19  = \\frac{d}{d L_i} -\\ln" in result.out
+    assert "| chain rule" in result.out
+    assert "result p_i - 1" in result.out
+    assert "all steps hold: 20 proved (1 file)" in result.out
+    assert "\x1b[" not in result.out          # NO_COLOR / not a terminal: plain text
+
+
+def test_failure_shows_reason_and_counterexample(run):
+    result = run("check", FAIL)
+    assert result.code == 1
+    assert "✗" in result.out and "failed: not equal at x = " in result.out
+    assert "left = " in result.out and "right = " in result.out
+
+
+def test_json_matches_the_contract(run):
+    result = run("check", "--format", "json", ROOT / "derivations" / "ce.yaml")
+    doc = json.loads(result.out)
+    (entry,) = doc["files"]
+    assert entry["ok"] is True and entry["error"] is None
+    assert entry["path"].endswith("derivations/ce.yaml")
+    first = entry["steps"][0]
+    assert first["line"] == 19 and first["case"] == [] and first["kind"] == "step"
+    assert first["status"] == "proved" and first["why"] == "chain rule"
+    results = [s for s in entry["steps"] if s["kind"] == "result"]
+    assert [(r["case"], r["status"]) for r in results] == [
+        (["\\gamma = i"], "proved"), (["\\gamma \\neq i"], "proved")]
+    assert doc["summary"]["proved"] == 20 and doc["summary"]["exit_code"] == 0
+
+
+def test_json_for_a_file_that_cannot_be_used(run, tmp_path):
+    path = tmp_path / "typo.yaml"
+    path.write_text("stpes:\n  - x\n")
+    result = run("check", "--format", "json", path)
+    (entry,) = result.json()["files"]
+    assert result.code == 2
+    assert entry["ok"] is False and entry["steps"] == []
+    assert entry["error"].startswith("line 1: unknown key `stpes`")
+
+
+def test_github_annotations(run):
+    result = run("check", "--format", "github", FAIL, BAD)
+    lines = result.out.splitlines()
+    assert result.code == 2
+    assert any(l.startswith(f"::error file={FAIL},line=4,title=derive-ce::failed: not equal")
+               for l in lines)
+    assert any(l.startswith(f"::error file={BAD},line=4,title=derive-ce::error: line 4: unknown LaTeX command")
+               for l in lines)
+    assert all("\n" not in l for l in lines)
+
+
+def test_exit_codes_combine(run):
+    assert run("check", PASS).code == 0
+    assert run("check", PASS, FAIL).code == 1
+    assert run("check", PASS, FAIL, BAD).code == 2
+
+
+def test_strict_fails_numeric_steps(run, tmp_path):
+    path = tmp_path / "numeric.yaml"
+    # SymPy cannot prove this (Abs of a sum against a sum of Abs for positive terms
+    # is proved); a Bessel-free numeric-only identity: sin(x)^2 + cos(x)^2 inside a sqrt.
+    path.write_text("symbols:\n  n: {integer: true, positive: true}\n  k: {kind: index, range: [1, n]}\n"
+                    "steps:\n  - \\sum_{k=1}^{n} \\frac{1}{k (k+1)}\n  - = 1 - \\frac{1}{n+1}\n")
+    normal = run("check", "--format", "json", path)
+    statuses = [s["status"] for s in normal.json()["files"][0]["steps"]]
+    if statuses == ["numeric"]:
+        assert normal.code == 0
+        assert run("check", "--strict", path).code == 1
+    else:
+        assert statuses == ["proved"] and run("check", "--strict", path).code == 0
+
+
+def test_folders_are_searched_for_yaml(run, tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.yaml").write_text("steps:\n  - x + x\n  - = 2x\n")
+    (tmp_path / "b.yml").write_text("steps:\n  - x x\n  - = x^2\n")
+    (tmp_path / "notes.txt").write_text("not a derivation")
+    result = run("check", "--format", "json", tmp_path)
+    assert result.code == 0
+    assert [Path(f["path"]).name for f in result.json()["files"]] == ["b.yml", "a.yaml"]
+
+
+def test_missing_paths_and_empty_folders(run, tmp_path):
+    result = run("check", "--format", "json", tmp_path / "nope.yaml", tmp_path)
+    assert result.code == 2
+    errors = [f["error"] for f in result.json()["files"]]
+    assert errors == ["file not found", "no *.yaml or *.yml files in this folder"]
+
+
+def test_usage_errors_exit_2_without_traceback(run):
+    for args in (("check",), ("check", "--format", "xml", PASS), ("frobnicate",),
+                 ("check", "--timeout", "-1", PASS)):
+        result = run(*args)
+        assert result.code == 2, args
+        assert "Traceback" not in result.out + result.err
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.code == 0 and result.out.startswith("derive-ce ")
+
+
+def test_python_dash_m_and_console_script():
+    proc = subprocess.run([sys.executable, "-m", "derive_ce", "check", "--no-cache", str(PASS)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "all steps hold" in proc.stdout
+
+
+def test_cache_gives_the_same_answer(run, tmp_path):
+    cache = tmp_path / "cache"
+    first = run("check", "--format", "json", "--cache-dir", cache, FAIL)
+    assert list(cache.rglob("*.json")), "verdicts were not stored"
+    again = run("check", "--format", "json", "--cache-dir", cache, FAIL)
+    assert first.code == again.code == 1
+    strip = lambda r: [{k: v for k, v in s.items() if k != "method"} for s in r.json()["files"][0]["steps"]]
+    assert strip(first) == strip(again)
+    assert (cache / ".gitignore").read_text().strip().endswith("*")
