@@ -113,8 +113,9 @@ class _Walker:
                             Verdict("error", exc.describe()))
                 prev = _BROKEN
                 continue
-            for part in parts:
-                prev = self._link(prev, part, when, labels, "step", step.why)
+            for number, part in enumerate(parts, 1):
+                why = step.why if number == len(parts) else ""
+                prev = self._link(prev, part, when, labels, "step", why)
         return prev
 
     def cases(self, cases, prev, when: tuple, labels: tuple) -> None:

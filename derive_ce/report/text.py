@@ -17,7 +17,9 @@ MARKS = {"proved": ("✓", "green"), "numeric": ("≈", "yellow"), "failed": ("�
 def render(reports: list[FileReport], strict: bool, out) -> None:
     console = Console(file=out, no_color="NO_COLOR" in os.environ or None,
                       highlight=False, soft_wrap=True)
-    for report in reports:
+    for number, report in enumerate(reports):
+        if number:
+            console.print()
         _file(console, report)
     tally = counts(reports)
     code = exit_code(reports, strict)
@@ -51,7 +53,7 @@ def _record(console: Console, record: Record, indent: str) -> None:
     line.append(f"{record.line:>4}  ", style="dim")
     prefix = "result " if record.kind == "result" else ("  " if record.kind == "start" else "= ")
     line.append(prefix + record.expr)
-    if record.why:
+    if record.why and record.kind != "start":
         line.append(f"   | {record.why}", style="italic dim")
     console.print(line)
     if record.kind == "start" and record.status != "error":
