@@ -51,13 +51,33 @@ class Cache:
     def put(self, task: Task, verdict: Verdict) -> None:
         if self.folder is None or verdict.status not in CACHED:
             return
-        path = self._path(key(task))
+        self._write(self._path(key(task)), verdict.to_dict())
+
+    def report(self, data: bytes, budget: float) -> dict | None:
+        """The stored report of a file with exactly these bytes, if any."""
+        if self.folder is None:
+            return None
+        try:
+            return json.loads(self._report_path(data, budget).read_text())
+        except (OSError, ValueError):
+            return None
+
+    def put_report(self, data: bytes, budget: float, report: dict) -> None:
+        if self.folder is None:
+            return
+        self._write(self._report_path(data, budget), report)
+
+    def _report_path(self, data: bytes, budget: float) -> Path:
+        head = f"{ENGINE_VERSION}\0{budget!r}\0".encode()
+        return self.folder / ENGINE_VERSION / "files" / hashlib.sha256(head + data).hexdigest()
+
+    def _write(self, path: Path, data: dict) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._ignore_file()
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp")
             with os.fdopen(fd, "w") as handle:
-                json.dump(verdict.to_dict(), handle)
+                json.dump(data, handle)
             os.replace(tmp, path)
         except OSError:
             return

@@ -10,10 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from derive_ce import document
 from derive_ce.cache import Cache
 from derive_ce.errors import InputError
-from derive_ce.latex.parser import split_chain
 from derive_ce.results import FileReport, Record, Task, Verdict
 
 
@@ -38,7 +36,8 @@ class _Slot:
 @dataclass
 class _Plan:
     report: FileReport
-    scope: document.Scope | None = None
+    stored: bool = False
+    scope: object = None            # document.Scope
     slots: list[_Slot] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     branches: list[tuple] = field(default_factory=list)
@@ -48,20 +47,52 @@ _BROKEN = object()
 
 
 def check(entries: list[Path | FileReport], options: Options) -> list[FileReport]:
-    """Reports in the order given; a FileReport entry is passed through."""
-    plans = [_Plan(e) if isinstance(e, FileReport) else _plan(e, options.budget)
-             for e in entries]
+    """Reports in the order given; a FileReport entry is passed through.
+
+    A file whose exact bytes were checked before is answered from the cache
+    without reading its math or starting SymPy.
+    """
     cache = Cache(options.cache_dir)
-    verdicts = {id(p): [cache.get(t) for t in p.tasks] for p in plans}
-    todo = [p for p in plans if any(v is None for v in verdicts[id(p)])]
-    if todo:
-        from derive_ce.workers import Pool
-        with Pool(options.jobs) as pool:
+    stored = [_stored(cache, e, options.budget) for e in entries]
+    if all(r is not None for r in stored):
+        return stored
+    from derive_ce.workers import Pool
+    with Pool(options.jobs) as pool:
+        pool.start()    # SymPy loads in the worker while the files are read
+        plans = [_Plan(r, stored=True) if r is not None else _plan(e, options.budget)
+                 for e, r in zip(entries, stored)]
+        verdicts = {id(p): [cache.get(t) for t in p.tasks] for p in plans}
+        todo = [p for p in plans if any(v is None for v in verdicts[id(p)])]
+        if todo:
             _validate_scopes(todo, pool, options.budget)
             _run_missing([p for p in todo if p.report.error is None], verdicts, pool, cache)
     for plan in plans:
         _assemble(plan, verdicts[id(plan)])
+        _store(cache, plan, verdicts[id(plan)], options.budget)
     return [p.report for p in plans]
+
+
+def _stored(cache: Cache, entry, budget: float) -> FileReport | None:
+    if isinstance(entry, FileReport):
+        return entry
+    try:
+        data = cache.report(entry.read_bytes(), budget)
+        return None if data is None else FileReport.from_dict(str(entry), data)
+    except (OSError, KeyError, TypeError, ValueError):
+        return None
+
+
+def _store(cache: Cache, plan: _Plan, verdicts: list, budget: float) -> None:
+    """Keep the whole report when every verdict in it is final."""
+    report = plan.report
+    final = ("proved", "numeric", "failed")
+    if report.error is None and plan.tasks and not plan.stored and all(
+            v is not None and v.status in final and not v.error_side for v in verdicts) \
+            and all(r.status in final or r.kind == "start" for r in report.records):
+        try:
+            cache.put_report(Path(report.path).read_bytes(), budget, report.to_dict())
+        except OSError:
+            return
 
 
 def _validate_scopes(plans: list[_Plan], pool, budget: float) -> None:
@@ -83,6 +114,7 @@ def _run_missing(plans: list[_Plan], verdicts: dict, pool, cache: Cache) -> None
 # -- planning: document -> slots and tasks -----------------------------------
 
 def _plan(path: Path, budget: float) -> _Plan:
+    from derive_ce import document
     plan = _Plan(FileReport(str(path)))
     try:
         derivation = document.load(path)
@@ -162,7 +194,9 @@ class _Walker:
         self.plan.slots.append(_Slot(line, labels, kind, why, text, verdict=verdict))
 
 
-def _parts(math: document.Math) -> list[document.Math]:
+def _parts(math) -> list:
+    from derive_ce import document
+    from derive_ce.latex.parser import split_chain
     if math.syntax == "expr":
         from derive_ce.plain import check_plain
         check_plain(math)
@@ -173,7 +207,7 @@ def _parts(math: document.Math) -> list[document.Math]:
 # -- assembling: verdicts -> records -----------------------------------------
 
 def _assemble(plan: _Plan, verdicts: list) -> None:
-    if plan.report.error is not None:
+    if plan.report.error is not None or plan.stored:
         return
     for slot in plan.slots:
         verdict = slot.verdict if slot.task is None else verdicts[slot.task]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 PASSING = ("proved", "numeric")
 STATUSES = ("proved", "numeric", "failed", "unknown", "error")
@@ -50,6 +50,14 @@ class FileReport:
     title: str = ""
     error: str | None = None
     records: list[Record] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"title": self.title, "records": [asdict(r) for r in self.records]}
+
+    @classmethod
+    def from_dict(cls, path: str, data: dict) -> "FileReport":
+        records = [Record(**{**r, "case": tuple(r["case"])}) for r in data["records"]]
+        return cls(path, data["title"], None, records)
 
     def ok(self, strict: bool) -> bool:
         return self.error is None and all(r.passing(strict) for r in self.records)

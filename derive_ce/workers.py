@@ -110,11 +110,15 @@ class Pool:
             worker.kill()
         self.workers = []
 
+    def start(self, count: int = 1) -> None:
+        """Start workers now, so that they import SymPy while the caller works."""
+        while len(self.workers) < min(self.jobs, count):
+            self.workers.append(_Worker())
+
     def run(self, tasks: list[Task]) -> list[Verdict]:
         results: list[Verdict | None] = [None] * len(tasks)
         pending = list(range(len(tasks)))[::-1]
-        while len(self.workers) < min(self.jobs, len(tasks)):
-            self.workers.append(_Worker())
+        self.start(len(tasks))
         busy: list[_Worker] = []
         while pending or busy:
             for worker in [w for w in self.workers if w not in busy]:

@@ -267,12 +267,38 @@ class _Builder:
         return -value if len(children) == 2 else value
 
 
+class ElementSum(sp.Sum):
+    """Σ over vector or matrix elements, such as Σ_j e^{L_j}.
+
+    No closed form exists for an unknown sequence, so doit() does not search
+    for one (SymPy's Gosper and hypergeometric attempts are most of the cost
+    of a step); it only evaluates the body, sums Kronecker deltas, and
+    expands sums whose bounds are numbers.
+    """
+
+    def doit(self, **hints):
+        limits = self.limits
+        if all(lo.is_Integer and hi.is_Integer for _, lo, hi in limits):
+            return sp.Sum(self.function, *limits).doit(**hints)
+        body = self.function.doit(**hints) if hints.get("deep", True) else self.function
+        if body.has(sp.KroneckerDelta):
+            return sp.Sum(body, *limits).doit(**hints)
+        if len(limits) == 1:
+            return _sum(body, *limits[0])
+        return self.func(body, *limits)
+
+
 def _sum(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
     """Σ with the factors that do not depend on the index taken outside."""
     outside, inside = _split(body, var)
     if inside == 1:
         return outside * (hi - lo + 1)
-    return outside * sp.Sum(inside, (var, lo, hi))
+    kind = ElementSum if _over_elements(inside, var) else sp.Sum
+    return outside * kind(inside, (var, lo, hi))
+
+
+def _over_elements(body: sp.Expr, var: sp.Symbol) -> bool:
+    return any(var in element.free_symbols for element in body.atoms(sp.Indexed))
 
 
 def _product(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
@@ -282,8 +308,8 @@ def _product(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr
 
 def _split(body: sp.Expr, var: sp.Symbol) -> tuple[sp.Expr, sp.Expr]:
     factors = sp.Mul.make_args(body)
-    inside = [f for f in factors if f.has(var)]
-    outside = [f for f in factors if not f.has(var)]
+    inside = [f for f in factors if var in f.free_symbols]
+    outside = [f for f in factors if var not in f.free_symbols]
     return sp.Mul(*outside), sp.Mul(*inside)
 
 
