@@ -7,7 +7,7 @@ import sympy as sp
 
 from derive_ce import document
 from derive_ce.errors import InputError
-from derive_ce.latex.build import read_expression, read_relation
+from derive_ce.latex.build import ElementSum, read_expression, read_relation
 from derive_ce.latex.parser import split_chain
 from derive_ce.scope import SymScope
 
@@ -84,11 +84,12 @@ def test_derivative_operator_takes_the_next_factor(text, expected):
 def test_sums_take_missing_bounds_from_the_range():
     sc = ce_scope()
     L, n, j = sc.base("L"), sc.symbol("n"), sc.symbol("j")
-    total = sp.Sum(sp.exp(L[j]), (j, 1, n))
+    total = ElementSum(sp.exp(L[j]), (j, 1, n))
     assert read("\\sum_{j=1} e^{L_j}", sc) == total
     assert read("\\sum_j e^{L_j}", sc) == total
     assert read("\\sum_{j=1}^{n} e^{L_j}", sc) == total
     assert read("\\sum_{j} 2 e^{L_j}", sc) == 2 * total      # constant factors leave the sum
+    assert read("\\sum_{k=1}^{n} k", sc).func is sp.Sum        # closed forms are still sought
 
 
 def test_vector_elements_and_greek_indices():
