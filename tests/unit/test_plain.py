@@ -5,6 +5,7 @@ import sympy as sp
 
 from derive_ce import document
 from derive_ce.errors import InputError
+from derive_ce.latex.build import ElementSum
 from derive_ce.plain import read_plain
 from derive_ce.scope import SymScope
 
@@ -35,7 +36,7 @@ def test_vectors_and_sums():
              document.SymbolDecl(("j",), "index", (), rng, 1))
     scope = SymScope(document.Scope(decls))
     L, j, n = scope.base("L"), scope.symbol("j"), scope.symbol("n")
-    assert read("Sum(exp(L[j]), (j, 1, n))", scope) == sp.Sum(sp.exp(L[j]), (j, 1, n))
+    assert read("Sum(exp(L[j]), (j, 1, n))", scope) == ElementSum(sp.exp(L[j]), (j, 1, n))
 
 
 @pytest.mark.parametrize("text, message", [
