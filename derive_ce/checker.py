@@ -221,4 +221,4 @@ def _record(slot: _Slot, verdict: Verdict) -> Record:
     if verdict.error_side == "scope":
         status = "error"
     return Record(slot.line, slot.case, slot.kind, status, message, slot.why,
-                  slot.expr, verdict.method)
+                  slot.expr, verdict.method, verdict.evidence)

@@ -24,6 +24,7 @@ class Context:
     subs: list[dict] = field(default_factory=list)
     distinct: set[frozenset] = field(default_factory=set)
     constraints: list[sp.Basic] = field(default_factory=list)
+    origins: dict = field(default_factory=dict)   # shifted symbol -> (name, its value)
 
     def apply(self, expr: sp.Expr) -> sp.Expr:
         for mapping in self.subs:
@@ -52,19 +53,19 @@ def _add(ctx: Context, left, op: str, right, math: Math) -> None:
     if op == "≠":
         ctx.distinct.add(frozenset((left, right)))
     ctx.constraints.append(relation)
-    sign = _sign_assumption(left, op, right)
-    if sign:
-        symbol, flag = sign
-        assumptions = {**symbol.assumptions0, flag: True}
-        assumptions.pop("commutative", None)
-        ctx.subs.append({symbol: sp.Symbol(symbol.name, **_consistent(assumptions, flag))})
-        ctx.constraints = [c.xreplace(ctx.subs[-1]) for c in ctx.constraints]
+    shift = _shift(left, op, right)
+    if shift:
+        ((symbol, value),) = shift.items()
+        if value != symbol and not isinstance(value, sp.Symbol):
+            (gap,) = value.free_symbols
+            ctx.origins[gap] = (symbol.name, value)
+        ctx.subs.append(shift)
+        ctx.constraints = [c.xreplace(shift) for c in ctx.constraints]
 
 
 def _consistent(assumptions: dict, flag: str) -> dict:
-    keep = {k: v for k, v in assumptions.items()
-            if k in ("real", "integer", "finite", flag)}
-    keep["real"] = True
+    keep = {k: v for k, v in assumptions.items() if k in ("real", "finite")}
+    keep.update(real=True, **{flag: True})
     return keep
 
 
@@ -77,11 +78,25 @@ def _equality(left, right, math: Math) -> dict:
                      "`\\gamma = i`", math.line)
 
 
-def _sign_assumption(left, op, right):
+def _shift(left, op, right) -> dict | None:
+    """x > 0: x becomes a positive x.  x > c: x becomes c + t with t > 0,
+    t named `x - c`, so that SymPy can use the bound in a proof."""
     if op not in ("<", ">", "≤", "≥"):
         return None
-    if isinstance(left, sp.Symbol) and right == 0:
-        return left, _SIGN[(op, "left")]
-    if isinstance(right, sp.Symbol) and left == 0 and op != "≠":
-        return right, _SIGN[(op, "right")]
-    return None
+    if isinstance(left, sp.Symbol) and right.is_number and right.is_real:
+        symbol, bound, flag = left, right, _SIGN[(op, "left")]
+    elif isinstance(right, sp.Symbol) and left.is_number and left.is_real:
+        symbol, bound, flag = right, left, _SIGN[(op, "right")]
+    else:
+        return None
+    if symbol.is_integer:
+        return None
+    if bound == 0:
+        return {symbol: sp.Symbol(symbol.name, **_consistent(symbol.assumptions0, flag))}
+    above = flag in ("positive", "nonnegative")
+    name = f"{symbol.name} - {sp.sstr(bound)}" if above else f"{sp.sstr(bound)} - {symbol.name}"
+    gap = sp.Symbol(name, **_consistent({}, flag if above else _OPPOSITE[flag]))
+    return {symbol: bound + gap if above else bound - gap}
+
+
+_OPPOSITE = {"negative": "positive", "nonpositive": "nonnegative"}

@@ -52,7 +52,15 @@ HEAVY = (
 
 def equivalent(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context,
                budget: float) -> Verdict:
-    """The verdict on a == b, deciding within `budget` seconds."""
+    """The verdict on a == b, deciding within `budget` seconds.
+
+    `ranges` maps index symbols to (low, high); `ctx` holds the branch's
+    conditions.  The verdict carries its evidence: the rung that proved it,
+    the number of points that agreed, or the counterexample.
+    """
+    undefined = _undefined(a, b)
+    if undefined:
+        return Verdict("unknown", undefined, "undefined")
     if a == b:
         return Verdict("proved", method="identical")
     diff = a - b
@@ -62,14 +70,24 @@ def equivalent(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context,
         return Verdict("proved", method=proof)
     sampled = _sample(a, b, ranges, ctx, end)
     if sampled.outcome == "differ":
-        return Verdict("failed", "not equal " + sampling.describe(sampled), "sampling")
+        return Verdict("failed", "not equal " + sampling.describe(sampled), "sampling",
+                       evidence=sampling.evidence(sampled))
     proof = _first_zero(diff, HEAVY, end)
     if proof:
         return Verdict("proved", method=proof)
     if sampled.outcome == "equal":
         return Verdict("numeric", f"equal at {sampled.points} sampled points; "
-                       "SymPy could not prove it", "sampling")
+                       "SymPy could not prove it", "sampling", evidence={"points": sampled.points})
+    if time.monotonic() >= end:
+        return Verdict("unknown", f"timed out after {budget:g} s: {sampled.reason}", "timeout")
     return _undecided(diff, sampled, end)
+
+
+def _undefined(a: sp.Expr, b: sp.Expr) -> str:
+    for side, expr in (("left", a), ("right", b)):
+        if expr.has(sp.zoo, sp.nan):
+            return f"the {side} side is undefined (a division by zero?)"
+    return ""
 
 
 def _first_zero(diff, rungs, end: float) -> str:

@@ -17,13 +17,16 @@ class Verdict:
     error_side: str = ""   # "a" or "b" when reading an expression failed
     line: int | None = None
     column: int | None = None
+    evidence: dict | None = None   # failed: {"point", "left", "right"}; numeric: {"points"}
 
     def to_dict(self) -> dict:
-        return {"status": self.status, "message": self.message, "method": self.method}
+        return {"status": self.status, "message": self.message, "method": self.method,
+                "evidence": self.evidence}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Verdict":
-        return cls(data["status"], data.get("message", ""), data.get("method", ""))
+        return cls(data["status"], data.get("message", ""), data.get("method", ""),
+                   evidence=data.get("evidence"))
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class Record:
     why: str = ""
     expr: str = ""
     method: str = ""
+    evidence: dict | None = None
 
     def passing(self, strict: bool) -> bool:
         if self.kind == "start":

@@ -109,6 +109,35 @@ def _integer(symbol, size, rng) -> sp.Integer:
     return sp.Integer(rng.choice((size, -size, size - 1, 1 - size)))
 
 
+def _within(symbol, ctx: Context, rng):
+    """A value for symbol; a branch bound such as x > 5 moves the range there."""
+    low, high = _bounds(symbol, ctx)
+    if low is None and high is None:
+        return _real(symbol, rng)
+    step = sp.Rational(rng.randint(100, 3000), 1000)
+    if low is not None and high is not None:
+        return low + (high - low) * sp.Rational(rng.randint(1, 999), 1000)
+    return low + step if low is not None else high - step
+
+
+def _bounds(symbol, ctx: Context):
+    low = high = None
+    for c in ctx.constraints:
+        if not isinstance(c, (sp.Gt, sp.Ge, sp.Lt, sp.Le)):
+            continue
+        if c.lhs == symbol and c.rhs.is_number:
+            bound, above = c.rhs, isinstance(c, (sp.Gt, sp.Ge))
+        elif c.rhs == symbol and c.lhs.is_number:
+            bound, above = c.lhs, isinstance(c, (sp.Lt, sp.Le))
+        else:
+            continue
+        if above:
+            low = bound if low is None else sp.Max(low, bound)
+        else:
+            high = bound if high is None else sp.Min(high, bound)
+    return low, high
+
+
 def _real(symbol, rng) -> sp.Rational:
     magnitude = sp.Rational(rng.randint(100, 3000), 1000)
     if symbol.is_positive or symbol.is_nonnegative:
@@ -131,11 +160,11 @@ def _try_point(a, b, point, ctx, rng) -> Sampled | None:
     for atom in sorted(_free(a1) | _free(b1) | a1.atoms(sp.Indexed) | b1.atoms(sp.Indexed),
                        key=str):
         if isinstance(atom, (sp.Symbol, sp.Indexed)) and atom not in rest:
-            rest[atom] = _real(atom, rng)
+            rest[atom] = _within(atom, ctx, rng)
     full = {**point, **rest}
     if not _holds(ctx, full, integers_only=False):
         return None
-    return _compare_at(a1, b1, rest, _shown(full))
+    return _compare_at(a1, b1, rest, _shown(full, ctx))
 
 
 def _concrete(expr, rng):
@@ -197,8 +226,15 @@ def _close(x: complex, y: complex) -> bool:
     return abs(x - y) <= RTOL * max(1.0, abs(x), abs(y))
 
 
-def _shown(point: dict) -> dict:
-    return {_label(k): v for k, v in point.items()}
+def _shown(point: dict, ctx: Context) -> dict:
+    shown = {}
+    for atom, value in point.items():
+        if atom in ctx.origins:
+            name, expr = ctx.origins[atom]
+            shown[name] = expr.xreplace({atom: value})
+        else:
+            shown[_label(atom)] = value
+    return shown
 
 
 def _label(atom) -> str:
@@ -206,6 +242,12 @@ def _label(atom) -> str:
         indices = ",".join(sp.sstr(i) for i in atom.indices)
         return f"{atom.base}_{indices}" if len(atom.indices) == 1 else f"{atom.base}_{{{indices}}}"
     return sp.sstr(atom)
+
+
+def evidence(result: Sampled) -> dict:
+    """The counterexample as plain data: the point and both values, as text."""
+    return {"point": {k: _number(v) for k, v in result.point.items()},
+            "left": _number(result.left), "right": _number(result.right)}
 
 
 def describe(result: Sampled) -> str:
