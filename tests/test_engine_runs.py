@@ -1,0 +1,92 @@
+"""Bounded time, the cache, and parallel workers, through the real CLI."""
+
+import signal
+import sys
+import time
+
+from conftest import ROOT
+from derive_ce import engine
+from derive_ce.document import Math, Scope
+from derive_ce.results import Task, Verdict
+from derive_ce.workers import Pool
+
+SLOW = """title: one step SymPy cannot finish in a second
+steps:
+  - x
+  - = \\sum_{k=1}^{100000000} \\frac{x}{k^2 + x^2}
+  - = y
+  - = y + 0
+  - = 2y - y
+"""
+
+
+def test_a_step_that_times_out_is_unknown_and_the_rest_is_checked(run, tmp_path):
+    path = tmp_path / "slow.yaml"
+    path.write_text(SLOW)
+    result = run("check", "--format", "json", "--timeout", "1", path)
+    steps = result.json()["files"][0]["steps"]
+    assert result.code == 1
+    assert [s["status"] for s in steps][:2] == ["unknown", "unknown"]
+    assert all("timed out" in s["message"] or "took longer" in s["message"] for s in steps[:2])
+    assert [s["status"] for s in steps][2:] == ["proved", "proved"]
+
+
+def _blocking_run_task(task):
+    """Stands in for the engine: blocks, deaf to SIGALRM, on the step `slow`."""
+    if task.b is not None and task.b.text == "slow":
+        signal.signal(signal.SIGALRM, signal.SIG_IGN)
+        time.sleep(600)
+    return Verdict("proved", method="stub")
+
+
+def test_a_worker_that_never_returns_is_killed_and_replaced(monkeypatch):
+    monkeypatch.setattr(engine, "run_task", _blocking_run_task)   # workers fork with it
+    tasks = [Task("compare", Scope(), (), Math("a", 1), Math(text, 2), budget=0.5)
+             for text in ("fast", "slow", "fast")]
+    with Pool(1) as pool:
+        verdicts = pool.run(tasks)
+    assert [v.status for v in verdicts] == ["proved", "unknown", "proved"]
+    assert verdicts[1].message == "timed out after 0.5 s"
+
+
+def test_parallel_workers_give_the_same_report_in_the_same_order(run):
+    files = [ROOT / "derivations" / "ce.yaml", *sorted((ROOT / "tests/examples/fail").glob("*.yaml"))]
+    serial = run("check", "--format", "json", *files)
+    parallel = run("check", "--format", "json", "-j", "2", *files)
+    assert serial.code == parallel.code == 1
+    assert serial.out == parallel.out
+
+
+CHECK_CACHED = """
+import sys
+from derive_ce import workers
+workers._Worker.__init__ = lambda self: (_ for _ in ()).throw(AssertionError("worker started"))
+from derive_ce.cli import main
+code = main(["check", "--format", "json", "--cache-dir", sys.argv[1], sys.argv[2]])
+heavy = sorted(m for m in ("sympy", "lark", "yaml") if m in sys.modules)
+print("HEAVY", heavy, file=sys.stderr)
+raise SystemExit(code)
+"""
+
+
+def test_an_unchanged_file_is_answered_from_the_cache_without_sympy(run, tmp_path):
+    import subprocess
+    cache = tmp_path / "cache"
+    ce = ROOT / "derivations" / "ce.yaml"
+    first = run("check", "--format", "json", "--cache-dir", cache, ce)
+    proc = subprocess.run([sys.executable, "-c", CHECK_CACHED, str(cache), str(ce)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "HEAVY []" in proc.stderr          # no SymPy, no parser, not even YAML
+    assert proc.stdout == first.out
+
+
+def test_a_changed_step_is_rechecked_and_the_rest_comes_from_the_cache(run, tmp_path):
+    cache = tmp_path / "cache"
+    path = tmp_path / "d.yaml"
+    path.write_text("steps:\n  - (x+1)^2\n  - = x^2 + 2x + 1\n  - = x (x + 2) + 1\n")
+    assert run("check", "--cache-dir", cache, path).code == 0
+    path.write_text("steps:\n  - (x+1)^2\n  - = x^2 + 2x + 1\n  - = x (x + 3) + 1\n")
+    result = run("check", "--format", "json", "--cache-dir", cache, path)
+    assert result.code == 1
+    assert [s["status"] for s in result.json()["files"][0]["steps"]] == ["proved", "failed"]
