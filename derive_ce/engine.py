@@ -45,9 +45,12 @@ def run_task(task: Task) -> Verdict:
             if isinstance(a, Verdict):
                 return a
     except OutOfTime:
-        return Verdict("unknown", f"reading and evaluating took longer than {task.budget:g} s",
-                       "timeout")
-    return equivalent(a, b, scope.ranges, ctx, task.budget - (time.monotonic() - start))
+        return Verdict("unknown", f"timed out after {task.budget:g} s (reading and "
+                       "evaluating the expressions)", "timeout")
+    verdict = equivalent(a, b, scope.ranges, ctx, task.budget - (time.monotonic() - start))
+    if verdict.method == "timeout":
+        return Verdict("unknown", f"timed out after {task.budget:g} s", "timeout")
+    return verdict
 
 
 def _prepared_side(scope, task, ctx, math, side: str):

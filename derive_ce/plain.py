@@ -9,6 +9,7 @@ as an attribute, so no code in the file can run.
 from __future__ import annotations
 
 import ast
+import warnings
 
 from derive_ce.errors import InputError
 
@@ -26,7 +27,9 @@ def check_plain(math) -> ast.Expression:
     if len(math.text) > MAX_LENGTH:
         raise InputError(f"the expression is longer than {MAX_LENGTH} characters", math.line)
     try:
-        tree = ast.parse(math.text.strip(), mode="eval")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")     # e.g. "invalid decimal literal" on stderr
+            tree = ast.parse(math.text.strip(), mode="eval")
     except SyntaxError as exc:
         raise InputError(f"cannot read the expression: {exc.msg}", math.line,
                          exc.offset, math.text) from None
@@ -57,8 +60,7 @@ def _allowed(node: ast.AST, math) -> None:
             raise _refuse(f"attribute access (`.{node.func.attr}`) is not allowed in `expr:`",
                           node.func, math)
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTION_NAMES:
-            called = node.func.id if isinstance(node.func, ast.Name) else "this"
-            raise _refuse(f"unknown function `{called}` in `expr:`; allowed: "
+            raise _refuse(f"unknown function `{_called(node)}` in `expr:`; allowed: "
                           + ", ".join(FUNCTION_NAMES), node, math)
         if node.keywords:
             raise _refuse("keyword arguments are not allowed in `expr:`", node, math)
@@ -66,6 +68,14 @@ def _allowed(node: ast.AST, math) -> None:
         raise _refuse(f"the name `{node.id}` is not allowed", node, math)
     if isinstance(node, ast.Subscript) and not isinstance(node.value, ast.Name):
         raise _refuse("only a vector or matrix name may be subscripted", node, math)
+
+
+def _called(node: ast.Call) -> str:
+    """The name at the root of what is called: `getattr` in getattr(x, 'a')()."""
+    func = node.func
+    while isinstance(func, (ast.Call, ast.Attribute, ast.Subscript)):
+        func = func.func if isinstance(func, ast.Call) else func.value
+    return func.id if isinstance(func, ast.Name) else type(func).__name__
 
 
 def _refuse(message: str, node: ast.AST, math) -> InputError:

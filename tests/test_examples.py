@@ -38,7 +38,7 @@ def test_fail(run, path):
     assert bad[0]["message"].startswith(("not equal at", "the two sides differ"))
 
 
-@pytest.mark.parametrize("path", _files("bad"), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", _files("bad") + _files("hostile"), ids=lambda p: p.name)
 def test_bad(run, path):
     result = run("check", "--format", "json", path)
     report = result.json()["files"][0]
@@ -60,3 +60,16 @@ def _expected_message(path: Path) -> str | None:
         if line.startswith("# message: "):
             return line.removeprefix("# message: ")
     return None
+
+
+SENTINEL = Path("/tmp/derive_ce_pwned")
+
+
+def test_hostile_files_run_no_code(run):
+    SENTINEL.unlink(missing_ok=True)
+    result = run("check", "--format", "json", EXAMPLES / "hostile")
+    assert result.code == 2
+    assert not SENTINEL.exists(), "a hostile file created a file: code ran"
+    reports = result.json()["files"]
+    assert len(reports) == len(_files("hostile"))
+    assert all(not r["ok"] for r in reports)

@@ -1,0 +1,1 @@
+"""Fuzzing derive-ce: strategies (strategies.py) and a long run (run.py)."""

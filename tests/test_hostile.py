@@ -1,0 +1,49 @@
+"""Resource attacks: every file gets an answer, none takes the run down."""
+
+import json
+
+import pytest
+
+from conftest import ROOT
+
+GOOD = ROOT / "derivations" / "ce.yaml"
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("deep_latex", "steps:\n  - x\n  - = " + "{" * 2000 + "x" + "}" * 2000 + "\n",
+     "brackets are nested more than 60 deep"),
+    ("deep_left", "steps:\n  - x\n  - = " + "\\left(" * 300 + "x" + "\\right)" * 300 + "\n",
+     "nested more than 60 deep"),
+    ("long_latex", "steps:\n  - x\n  - = " + "x + " * 3000 + "x\n", "longer than 5000 characters"),
+    ("deep_expr", "steps:\n  - expr: x\n  - expr: \"" + "(" * 1000 + "x" + ")" * 1000 + "\"\n",
+     "cannot read the expression"),
+    ("deep_yaml", "steps: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+    ("huge_file", "steps:\n" + "  - x + 1\n" * 120_000, "larger than 1000000 bytes"),
+    ("many_nodes", "steps: [" + "x, " * 25_000 + "x]\n", "more than 20000 YAML nodes"),
+])
+def test_oversized_input_is_refused_with_a_message(run, tmp_path, name, text, message):
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text)
+    result = run("check", "--format", "json", path)
+    assert result.code == 2
+    report = result.json()["files"][0]
+    messages = [str(report["error"])] + [s["message"] for s in report["steps"]]
+    assert any(message in m for m in messages), messages
+    assert "Traceback" not in result.out + result.err
+
+
+@pytest.mark.parametrize("step", [
+    "(x+1)^{100000} - (x+1)^{99999} (x + 1) + (x + 1)^{100000}",
+    "1000000!",
+    "10^{10^{10}}",
+    "\\sum_{k=1}^{100000000} \\frac{1}{k^2 + x^2}",
+])
+def test_a_pathological_step_is_bounded_and_other_files_still_verify(run, tmp_path, step):
+    path = tmp_path / "attack.yaml"
+    path.write_text(f"steps:\n  - x\n  - = {step}\n")
+    result = run("check", "--format", "json", "--timeout", "2", path, GOOD)
+    doc = json.loads(result.out)
+    attack, good = doc["files"]
+    assert result.code == 1
+    assert [s["status"] for s in attack["steps"]] in (["unknown"], ["failed"])
+    assert good["ok"] is True
