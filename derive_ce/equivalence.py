@@ -83,6 +83,14 @@ def equivalent(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context,
     return _undecided(diff, sampled, end)
 
 
+def _text(value) -> str:
+    try:
+        text = sp.sstr(value)
+    except ValueError:                     # an integer too long to print
+        return "a very large number"
+    return text if len(text) <= 200 else text[:200] + "…"
+
+
 def _undefined(a: sp.Expr, b: sp.Expr) -> str:
     for side, expr in (("left", a), ("right", b)):
         if expr.has(sp.zoo, sp.nan):
@@ -125,5 +133,5 @@ def _undecided(diff, sampled: sampling.Sampled, end: float) -> Verdict:
     except (OutOfTime, TypeError, ValueError, ArithmeticError, NotImplementedError):
         simple = None
     if simple is not None and simple.is_number and simple != 0 and simple.is_finite:
-        return Verdict("failed", f"the two sides differ by {sp.sstr(simple)}", "difference")
+        return Verdict("failed", f"the two sides differ by {_text(simple)}", "difference")
     return Verdict("unknown", f"could not decide: {sampled.reason}", "sampling")

@@ -101,8 +101,11 @@ class _Reader:
         return method(node)
 
     def read_Constant(self, node):
-        return self.sp.Rational(repr(node.value)) if isinstance(node.value, float) \
-            else self.sp.Integer(node.value)
+        if isinstance(node.value, float):
+            if node.value != node.value or node.value in (float("inf"), float("-inf")):
+                raise _refuse("a number too large for `expr:`", node, self.math)
+            return self.sp.Rational(repr(node.value))
+        return self.sp.Integer(node.value)
 
     def read_Name(self, node):
         sp = self.sp
@@ -146,12 +149,15 @@ class _Reader:
         sp = self.sp
         table = {"ln": sp.log, "abs": sp.Abs, "Abs": sp.Abs, "Rational": sp.Rational}
         func = table.get(name) or getattr(sp, name)
+        from derive_ce.latex.build import factorial
         try:
-            if name == "factorial" and len(args) == 1 and args[0].is_Integer and args[0] > 5000:
-                return sp.factorial(args[0], evaluate=False)
+            if name == "factorial" and len(args) == 1:
+                return factorial(args[0])
             return func(*args)
         except (TypeError, ValueError) as exc:
             raise _refuse(f"{name}: {exc}", node, self.math) from None
+        except InputError as exc:
+            raise _refuse(exc.message, node, self.math) from None
 
     def _big(self, name, args, node):
         from derive_ce.latex.build import _product, _sum

@@ -32,11 +32,25 @@ def test_oversized_input_is_refused_with_a_message(run, tmp_path, name, text, me
     assert "Traceback" not in result.out + result.err
 
 
+@pytest.mark.parametrize("step, message", [
+    ("1000000!", "1000000! is too large to work with exactly"),
+    ("10^{10^{10}}", "the number 10^10000000000 is too large"),
+    ("2^{2^{2^{2^{2^{2}}}}}", "is too large to work with exactly"),
+])
+def test_numbers_too_large_to_hold_are_refused(run, tmp_path, step, message):
+    path = tmp_path / "attack.yaml"
+    path.write_text(f"steps:\n  - x\n  - = {step}\n  - = x\n")
+    result = run("check", "--format", "json", path)
+    steps = result.json()["files"][0]["steps"]
+    assert result.code == 2
+    assert steps[0]["status"] == "error" and message in steps[0]["message"]
+    assert steps[0]["line"] == 3
+
+
 @pytest.mark.parametrize("step", [
     "(x+1)^{100000} - (x+1)^{99999} (x + 1) + (x + 1)^{100000}",
-    "1000000!",
-    "10^{10^{10}}",
     "\\sum_{k=1}^{100000000} \\frac{1}{k^2 + x^2}",
+    "\\left(x + y + z + 1\\right)^{5000} - (x + 1)^{5000}",
 ])
 def test_a_pathological_step_is_bounded_and_other_files_still_verify(run, tmp_path, step):
     path = tmp_path / "attack.yaml"

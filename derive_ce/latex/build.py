@@ -22,8 +22,8 @@ FUNCTIONS = {
 }
 INVERSES = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "sinh": sp.asinh,
             "cosh": sp.acosh, "tanh": sp.atanh}
-MAX_BITS = 100_000
-MAX_FACTORIAL = 5_000
+MAX_BITS = 1_000_000
+MAX_FACTORIAL = 20_000
 
 
 def read_expression(math: Math, scope: SymScope) -> sp.Expr:
@@ -35,7 +35,19 @@ def read_expression(math: Math, scope: SymScope) -> sp.Expr:
     exprs = [c for c in tree.children if isinstance(c, lark.Tree)]
     if len(exprs) != 1:
         raise InputError("expected one expression, not a chain joined by `=`", math.line)
-    return _Builder(scope, math).build(exprs[0])
+    builder = _Builder(scope, math)
+    expr = builder.build(exprs[0])
+    _check_bound_indices(expr, builder.bound, math)
+    return expr
+
+
+def _check_bound_indices(expr: sp.Expr, bound: set, math: Math) -> None:
+    """An undeclared letter that indexes a sum may not also stand outside it."""
+    stray = sorted(str(s) for s in bound & expr.free_symbols)
+    if stray:
+        raise InputError(f"`{stray[0]}` is the index of a sum and also stands outside it; "
+                         f"declare `{stray[0]}` as an index (symbols: {{kind: index}}) or "
+                         "rename one of them", math.line)
 
 
 def read_relation(math: Math, scope: SymScope) -> tuple[sp.Expr, str, sp.Expr]:
@@ -54,6 +66,7 @@ class _Builder:
     def __init__(self, scope: SymScope, math: Math):
         self.scope = scope
         self.math = math
+        self.bound: set = set()     # undeclared letters used as a sum's index
 
     def fail(self, message: str, node: lark.Tree | lark.Token | None = None) -> InputError:
         column = _column(node)
@@ -128,9 +141,7 @@ class _Builder:
         return None
 
     def rule_factorial(self, node, operand, _bang):
-        value = self.build(operand)
-        big = value.is_Integer and value > MAX_FACTORIAL
-        return sp.factorial(value, evaluate=not big)
+        return factorial(self.build(operand))
 
     def rule_pow(self, node, base, sup):
         exponent, trailing = self._sup(sup)
@@ -194,6 +205,9 @@ class _Builder:
         if not isinstance(var, (sp.Symbol, sp.Indexed)):
             raise self.fail("a derivative is taken with respect to a symbol or an "
                             "element such as `L_i`", node)
+        if isinstance(var, sp.Symbol) and var in self.scope.ranges:
+            raise self.fail(f"`{var}` is an index (an integer): a derivative is taken with "
+                            f"respect to a real symbol or an element such as `L_{var}`", node)
         return var
 
     def rule_sqrt(self, node, _sqrt, *args):
@@ -249,6 +263,8 @@ class _Builder:
         hi = declared[1] if hi is None else hi
         if not isinstance(var, sp.Symbol):
             raise self.fail(f"`{var}` cannot be the index of a {token}", token)
+        if declared is None:
+            self.bound.add(var)
         return var, lo, hi
 
     def rule_deriv(self, node, _op, variable, operand):
@@ -314,12 +330,43 @@ def _split(body: sp.Expr, var: sp.Symbol) -> tuple[sp.Expr, sp.Expr]:
 
 
 def _power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr:
-    """base**exponent, left unevaluated when two numbers would be huge."""
-    if base.is_Number and exponent.is_Number and abs(base) > 1:
-        bits = abs(exponent) * sp.log(abs(base), 2)
-        if bits.is_number and bits > MAX_BITS:
-            return sp.Pow(base, exponent, evaluate=False)
+    """base**exponent; a number too large to hold exactly is refused.
+
+    (An unevaluated huge power is no protection: any later SymPy operation
+    may evaluate it.)
+    """
+    if base.is_number and exponent.is_number and _huge(base, exponent):
+        raise InputError(f"the number {_short(base)}^{_short(exponent)} is too large to work "
+                         f"with exactly (more than {MAX_BITS:,} bits)")
     return sp.Pow(base, exponent)
+
+
+def _huge(base: sp.Expr, exponent: sp.Expr) -> bool:
+    """Would base**exponent need more than MAX_BITS bits?  Unsure counts as yes."""
+    try:
+        size = sp.N(sp.log(sp.Abs(base) + 2, 2) * sp.Abs(exponent), 15)
+        return not size.is_finite or size > MAX_BITS
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        return True
+
+
+def factorial(value: sp.Expr) -> sp.Expr:
+    """value!, refused when value is a number too large to compute exactly."""
+    if value.is_number and (not value.is_finite or sp.N(value, 15) > MAX_FACTORIAL):
+        raise InputError(f"{_short(value)}! is too large to work with exactly "
+                         f"(over {MAX_FACTORIAL:,}!)")
+    return sp.factorial(value)
+
+
+def _short(value: sp.Expr) -> str:
+    """A short text for any value, even a number too long to print."""
+    if value.is_Integer and abs(value.p).bit_length() > 1000:
+        return f"(a number of about {abs(value.p).bit_length() * 30103 // 100000:,} digits)"
+    try:
+        text = sp.sstr(value)
+    except ValueError:
+        return "(a very large number)"
+    return text if len(text) <= 24 else text[:10] + "…" + text[-10:]
 
 
 def _name(token: lark.Token) -> str:
