@@ -94,7 +94,26 @@ def _evaluate(expr: sp.Expr, ranges: dict, ctx: Context) -> sp.Expr:
         if done == expr:
             break
         expr = done
-    return expr
+    return rename_bound(expr)
+
+
+def rename_bound(expr: sp.Expr, depth: int = 0) -> sp.Expr:
+    """Σ_j and Σ_k over the same range are the same sum: bound indices get
+    canonical names by nesting depth, so that structure can see it."""
+    if not expr.args:
+        return expr
+    if isinstance(expr, (sp.Sum, sp.Product)) and len(expr.limits) == 1:
+        ((var, lo, hi),) = expr.limits
+        flags = {"integer": True}
+        if lo.is_positive:
+            flags["positive"] = True
+        elif lo.is_nonnegative:
+            flags["nonnegative"] = True
+        name = sp.Symbol(f"_bound{depth}", **flags)
+        body = rename_bound(expr.function.xreplace({var: name}), depth + 1)
+        return expr.func(body, (name, lo, hi))
+    args = [rename_bound(a, depth) for a in expr.args]
+    return expr if all(a is b for a, b in zip(args, expr.args)) else expr.func(*args)
 
 
 def _bound(memo: dict) -> None:

@@ -175,3 +175,11 @@ def test_index_swaps_in_vector_sums_are_caught(power, shift):
     right = L[i] ** power + shift
     wrong = L[g] ** power + shift
     assert decide(right, wrong, scope.ranges, ctx).status == "failed"
+
+
+def test_sums_that_differ_only_in_their_index_letter_are_proved():
+    scope = _softmax_scope()
+    spec = document.Scope(scope.symbols + (document.SymbolDecl(
+        ("k",), "index", (), (document.Math("1", 1), document.Math("n", 1)), 1),), scope.definitions)
+    verdict = check("\\frac{e^{L_i}}{\\sum_j e^{L_j}}", "\\frac{e^{L_i}}{\\sum_{k=1}^{n} e^{L_k}}", scope=spec)
+    assert verdict.status == "proved"
