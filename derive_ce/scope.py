@@ -54,6 +54,10 @@ class SymScope:
         from derive_ce.latex.build import read_expression
         body = read_expression(definition.body, self)
         if definition.params:
+            for p in definition.params:
+                if not isinstance(self.symbol(p), sp.Symbol):
+                    raise InputError(f"`{p}` is a constant here; use another letter for the "
+                                     f"index of `{definition.name}`", definition.line)
             params = tuple(self.symbol(p) for p in definition.params)
             self.families[definition.name] = (params, body, definition.line)
         else:

@@ -297,8 +297,12 @@ class ElementSum(sp.Sum):
         if all(lo.is_Integer and hi.is_Integer for _, lo, hi in limits):
             return sp.Sum(self.function, *limits).doit(**hints)
         body = self.function.doit(**hints) if hints.get("deep", True) else self.function
-        if body.has(sp.KroneckerDelta):
-            return sp.Sum(body, *limits).doit(**hints)
+        if len(limits) == 1 and any(limits[0][0] in d.free_symbols
+                                    for d in body.atoms(sp.KroneckerDelta)):
+            from sympy.concrete.delta import deltasummation
+            return _element_sums(deltasummation(sp.expand(body), limits[0]))
+        if len(limits) == 1 and body.is_Add:          # Σ (a + b) = Σ a + Σ b
+            return sp.Add(*(_sum(term, *limits[0]) for term in body.args))
         if len(limits) == 1:
             return _sum(body, *limits[0])
         return self.func(body, *limits)
@@ -311,6 +315,14 @@ def _sum(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
         return outside * (hi - lo + 1)
     kind = ElementSum if _over_elements(inside, var) else sp.Sum
     return outside * kind(inside, (var, lo, hi))
+
+
+def _element_sums(expr: sp.Expr) -> sp.Expr:
+    """SymPy's own Sums over elements (left by delta summation) as ElementSums."""
+    return expr.replace(
+        lambda e: type(e) is sp.Sum and len(e.limits) == 1
+        and _over_elements(e.function, e.limits[0][0]),
+        lambda e: ElementSum(e.function, *e.limits))
 
 
 def _over_elements(body: sp.Expr, var: sp.Symbol) -> bool:
