@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from derive_ce.errors import InputError
+from derive_ce.names import accented
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 20_000
@@ -270,6 +271,17 @@ def _case(node: yaml.Node) -> Case:
 
 
 _NAME = re.compile(r"\\?[A-Za-z][A-Za-z0-9]*$")
+_ACCENTED = re.compile(r"[A-Za-z]+[\u0302\u0303\u0304]$")
+
+
+def _symbol_name(text: str) -> str:
+    text = text.strip()
+    if text.startswith(("\\hat", "\\bar", "\\tilde")):
+        try:
+            return accented(text)
+        except InputError:
+            return text
+    return text.lstrip("\\")
 
 
 def _symbols(node: yaml.Node | None) -> tuple[SymbolDecl, ...]:
@@ -277,9 +289,9 @@ def _symbols(node: yaml.Node | None) -> tuple[SymbolDecl, ...]:
         return ()
     decls = []
     for key, value in _pairs(node, "`symbols`"):
-        names = tuple(n.strip().lstrip("\\") for n in _scalar(key, "a symbol name").split(","))
+        names = tuple(_symbol_name(n) for n in _scalar(key, "a symbol name").split(","))
         for name in names:
-            if not _NAME.match(name):
+            if not _NAME.match(name) and not _ACCENTED.match(name):
                 raise InputError(f"`{name}` is not a symbol name (letters and digits, "
                                  "starting with a letter)", _line(key))
         decls.append(_declaration(names, value))
@@ -350,7 +362,8 @@ def _definitions(node: yaml.Node | None) -> tuple[Definition, ...]:
 
 
 _DEF_NAME = re.compile(
-    r"(?:\\(?:text|mathrm|operatorname)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}|\\?([A-Za-z][A-Za-z0-9]*))"
+    r"(?:\\(?:text|mathrm|operatorname)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}|\\?([A-Za-z][A-Za-z0-9]*)"
+    r"|(\\(?:hat|bar|tilde)\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)))"
     r"(?:_(?:\{([^{}]*)\}|(\\?[A-Za-z0-9]+)))?$")
 _PARAM = re.compile(r"\\?[A-Za-z][A-Za-z0-9]*$")
 
@@ -361,8 +374,8 @@ def _definition_name(text: str, line: int) -> tuple[str, tuple[str, ...]]:
     if not match:
         raise InputError(f"`{text}` is not a name to define (write `Loss`, "
                          "`\\text{Loss}`, `p_k` or `W_{i,j}`)", line)
-    name = match.group(1) or match.group(2)
-    sub = match.group(3) if match.group(3) is not None else match.group(4)
+    name = match.group(1) or match.group(2) or accented(match.group(3))
+    sub = match.group(4) if match.group(4) is not None else match.group(5)
     if sub is None:
         return name, ()
     params = tuple(p.strip() for p in sub.split(","))

@@ -18,6 +18,7 @@ import sympy as sp
 from derive_ce import sampling
 from derive_ce.context import Context
 from derive_ce.results import Verdict
+from derive_ce.sums import merge_sums
 
 
 class OutOfTime(Exception):
@@ -36,35 +37,6 @@ def deadline(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-
-
-def merge_sums(expr: sp.Expr, simplify_body=sp.cancel) -> sp.Expr:
-    """Σ a_j - Σ b_j over the same range -> Σ (a_j - b_j), the body simplified.
-
-    Bound indices were given canonical names (engine.rename_bound), so sums
-    over the same range have equal limits.  Factors outside a sum that do not
-    involve its index move inside.
-    """
-    groups: dict = {}
-    rest = []
-    for term in sp.Add.make_args(sp.expand_mul(expr)):
-        sums = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Sum)]
-        if len(sums) != 1:
-            rest.append(term)
-            continue
-        (total,) = sums
-        coeff = term / total
-        if {v for v, _, _ in total.limits} & coeff.free_symbols:
-            rest.append(term)
-            continue
-        key = (type(total), total.limits)
-        groups[key] = groups.get(key, 0) + coeff * total.function
-    merged = []
-    for (kind, limits), body in groups.items():
-        body = simplify_body(merge_sums(body, simplify_body))
-        if body != 0:
-            merged.append(kind(body, *limits))
-    return sp.Add(*rest, *merged)
 
 
 CHEAP = (
@@ -102,7 +74,7 @@ def equivalent(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context,
     if sampled.outcome == "differ":
         return Verdict("failed", "not equal " + sampling.describe(sampled), "sampling",
                        evidence=sampling.evidence(sampled))
-    proof = _first_zero(diff, HEAVY, end)
+    proof = _first_zero(diff, HEAVY, end, share=budget / 8)
     if proof:
         return Verdict("proved", method=proof)
     if sampled.outcome == "equal":

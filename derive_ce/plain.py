@@ -118,11 +118,11 @@ class _Reader:
         return -value if isinstance(node.op, ast.USub) else value
 
     def read_BinOp(self, node):
-        from derive_ce.latex.build import _power
+        from derive_ce.magnitude import power
         left, right = self.read(node.left), self.read(node.right)
         op = type(node.op)
         if op is ast.Pow:
-            return _power(left, right)
+            return power(left, right)
         return {ast.Add: lambda: left + right, ast.Sub: lambda: left - right,
                 ast.Mult: lambda: left * right, ast.Div: lambda: left / right}[op]()
 
@@ -149,7 +149,7 @@ class _Reader:
         sp = self.sp
         table = {"ln": sp.log, "abs": sp.Abs, "Abs": sp.Abs, "Rational": sp.Rational}
         func = table.get(name) or getattr(sp, name)
-        from derive_ce.latex.build import factorial
+        from derive_ce.magnitude import factorial
         try:
             if name == "factorial" and len(args) == 1:
                 return factorial(args[0])
@@ -160,11 +160,11 @@ class _Reader:
             raise _refuse(exc.message, node, self.math) from None
 
     def _big(self, name, args, node):
-        from derive_ce.latex.build import _product, _sum
+        from derive_ce.sums import make_product, make_sum
         if len(args) != 2 or not isinstance(args[1], ast.Tuple) or len(args[1].elts) != 3:
             raise _refuse(f"{name} takes (body, (index, low, high))", node, self.math)
         var, lo, hi = (self.read(e) for e in args[1].elts)
         if not isinstance(var, self.sp.Symbol):
             raise _refuse(f"the index of {name} must be a name", node, self.math)
         body = self.read(args[0])
-        return (_sum if name == "Sum" else _product)(body, var, lo, hi)
+        return (make_sum if name == "Sum" else make_product)(body, var, lo, hi)

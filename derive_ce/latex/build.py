@@ -12,7 +12,10 @@ import sympy as sp
 from derive_ce.document import Math
 from derive_ce.errors import InputError
 from derive_ce.latex.parser import parse
+from derive_ce.names import accented
 from derive_ce.scope import SymScope
+from derive_ce.magnitude import factorial, power
+from derive_ce.sums import make_product, make_sum
 
 FUNCTIONS = {
     "ln": sp.log, "log": sp.log, "exp": sp.exp, "sin": sp.sin, "cos": sp.cos,
@@ -22,8 +25,6 @@ FUNCTIONS = {
 }
 INVERSES = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "sinh": sp.asinh,
             "cosh": sp.acosh, "tanh": sp.atanh}
-MAX_BITS = 1_000_000
-MAX_FACTORIAL = 20_000
 
 
 def read_expression(math: Math, scope: SymScope) -> sp.Expr:
@@ -148,7 +149,7 @@ class _Builder:
         base_expr = self.build(base)
         if base_expr is sp.E:
             return sp.exp(exponent) * trailing
-        return _power(base_expr, exponent) * trailing
+        return power(base_expr, exponent) * trailing
 
     def _sup(self, sup: lark.Tree) -> tuple[sp.Expr, sp.Expr]:
         """A superscript; `x^23` is x^2·3, as in LaTeX."""
@@ -223,7 +224,7 @@ class _Builder:
             exponent, trailing = self._sup(rest[0])
             if exponent == -1 and name in INVERSES:
                 return INVERSES[name](argument) * trailing
-            return _power(FUNCTIONS[name](argument), exponent) * trailing
+            return power(FUNCTIONS[name](argument), exponent) * trailing
         return FUNCTIONS[name](argument)
 
     def rule_farg(self, node, inner):
@@ -239,8 +240,8 @@ class _Builder:
         var, lo, hi = self._bounds(bounds, token)
         body = self.build(body_node)
         if str(token) == "\\sum":
-            return _sum(body, var, lo, hi)
-        return _product(body, var, lo, hi)
+            return make_sum(body, var, lo, hi)
+        return make_product(body, var, lo, hi)
 
     def _bounds(self, bounds, token):
         if bounds is None or not any(isinstance(c, lark.Tree) and c.data == "name"
@@ -283,106 +284,10 @@ class _Builder:
         return -value if len(children) == 2 else value
 
 
-class ElementSum(sp.Sum):
-    """Σ over vector or matrix elements, such as Σ_j e^{L_j}.
-
-    No closed form exists for an unknown sequence, so doit() does not search
-    for one (SymPy's Gosper and hypergeometric attempts are most of the cost
-    of a step); it only evaluates the body, sums Kronecker deltas, and
-    expands sums whose bounds are numbers.
-    """
-
-    def doit(self, **hints):
-        limits = self.limits
-        if all(lo.is_Integer and hi.is_Integer for _, lo, hi in limits):
-            return sp.Sum(self.function, *limits).doit(**hints)
-        body = self.function.doit(**hints) if hints.get("deep", True) else self.function
-        if len(limits) == 1 and any(limits[0][0] in d.free_symbols
-                                    for d in body.atoms(sp.KroneckerDelta)):
-            from sympy.concrete.delta import deltasummation
-            return _element_sums(deltasummation(sp.expand(body), limits[0]))
-        if len(limits) == 1 and body.is_Add:          # Σ (a + b) = Σ a + Σ b
-            return sp.Add(*(_sum(term, *limits[0]) for term in body.args))
-        if len(limits) == 1:
-            return _sum(body, *limits[0])
-        return self.func(body, *limits)
-
-
-def _sum(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
-    """Σ with the factors that do not depend on the index taken outside."""
-    outside, inside = _split(body, var)
-    if inside == 1:
-        return outside * (hi - lo + 1)
-    kind = ElementSum if _over_elements(inside, var) else sp.Sum
-    return outside * kind(inside, (var, lo, hi))
-
-
-def _element_sums(expr: sp.Expr) -> sp.Expr:
-    """SymPy's own Sums over elements (left by delta summation) as ElementSums."""
-    return expr.replace(
-        lambda e: type(e) is sp.Sum and len(e.limits) == 1
-        and _over_elements(e.function, e.limits[0][0]),
-        lambda e: ElementSum(e.function, *e.limits))
-
-
-def _over_elements(body: sp.Expr, var: sp.Symbol) -> bool:
-    return any(var in element.free_symbols for element in body.atoms(sp.Indexed))
-
-
-def _product(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
-    outside, inside = _split(body, var)
-    return _power(outside, hi - lo + 1) * sp.Product(inside, (var, lo, hi))
-
-
-def _split(body: sp.Expr, var: sp.Symbol) -> tuple[sp.Expr, sp.Expr]:
-    factors = sp.Mul.make_args(body)
-    inside = [f for f in factors if var in f.free_symbols]
-    outside = [f for f in factors if var not in f.free_symbols]
-    return sp.Mul(*outside), sp.Mul(*inside)
-
-
-def _power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr:
-    """base**exponent; a number too large to hold exactly is refused.
-
-    (An unevaluated huge power is no protection: any later SymPy operation
-    may evaluate it.)
-    """
-    if base.is_number and exponent.is_number and _huge(base, exponent):
-        raise InputError(f"the number {_short(base)}^{_short(exponent)} is too large to work "
-                         f"with exactly (more than {MAX_BITS:,} bits)")
-    return sp.Pow(base, exponent)
-
-
-def _huge(base: sp.Expr, exponent: sp.Expr) -> bool:
-    """Would base**exponent need more than MAX_BITS bits?  Unsure counts as yes."""
-    try:
-        size = sp.N(sp.log(sp.Abs(base) + 2, 2) * sp.Abs(exponent), 15)
-        return not size.is_finite or size > MAX_BITS
-    except (TypeError, ValueError, ArithmeticError, RecursionError):
-        return True
-
-
-def factorial(value: sp.Expr) -> sp.Expr:
-    """value!, refused when value is a number too large to compute exactly."""
-    if value.is_number and (not value.is_finite or sp.N(value, 15) > MAX_FACTORIAL):
-        raise InputError(f"{_short(value)}! is too large to work with exactly "
-                         f"(over {MAX_FACTORIAL:,}!)")
-    return sp.factorial(value)
-
-
-def _short(value: sp.Expr) -> str:
-    """A short text for any value, even a number too long to print."""
-    if value.is_Integer and abs(value.p).bit_length() > 1000:
-        return f"(a number of about {abs(value.p).bit_length() * 30103 // 100000:,} digits)"
-    try:
-        text = sp.sstr(value)
-    except ValueError:
-        return "(a very large number)"
-    return text if len(text) <= 24 else text[:10] + "…" + text[-10:]
-
-
 def _name(token: lark.Token) -> str:
     text = str(token)
+    if token.type == "ACCENTED":
+        return accented(text)
     if token.type == "TEXTNAME":
         inner = text[text.index("{") + 1:-1].strip()
         if not inner.replace("_", "").isalnum() or not inner[:1].isalpha():

@@ -71,7 +71,7 @@ def _check_depth(text: str, line: int | None) -> None:
 
 _KNOWN = set("""frac dfrac tfrac cdot times div left right sqrt ln log exp sin cos tan
 cot sec csc sinh cosh tanh coth arcsin arccos arctan sum prod infty partial
-text mathrm operatorname mathit neq ne le leq ge geq lt gt quad qquad lvert rvert
+text mathrm operatorname mathit hat bar tilde neq ne le leq ge geq lt gt quad qquad lvert rvert
 alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa
 lambda mu nu xi pi rho varrho sigma varsigma tau upsilon phi varphi chi psi
 omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega""".split())

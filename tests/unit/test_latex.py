@@ -7,7 +7,8 @@ import sympy as sp
 
 from derive_ce import document
 from derive_ce.errors import InputError
-from derive_ce.latex.build import ElementSum, read_expression, read_relation
+from derive_ce.latex.build import read_expression, read_relation
+from derive_ce.sums import ElementSum
 from derive_ce.latex.parser import split_chain
 from derive_ce.scope import SymScope
 

@@ -5,7 +5,7 @@ import sympy as sp
 
 from derive_ce import document
 from derive_ce.errors import InputError
-from derive_ce.latex.build import ElementSum
+from derive_ce.sums import ElementSum
 from derive_ce.plain import read_plain
 from derive_ce.scope import SymScope
 

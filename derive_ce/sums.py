@@ -1,0 +1,168 @@
+"""Sums and products: how they are built, evaluated and put in canonical form.
+
+- ElementSum: Σ over vector or matrix elements, which has no closed form.
+- make_sum / make_product: constant factors taken outside, as people write.
+- canonical: nested sums in a fixed order, bound indices renamed by position,
+  so that Σ_j and Σ_k, or Σ_n Σ_k and Σ_k Σ_n, compare equal structurally.
+- merge_sums: Σ a - Σ b over the same range as Σ (a - b).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derive_ce.magnitude import power
+
+class ElementSum(sp.Sum):
+    """Σ over vector or matrix elements, such as Σ_j e^{L_j}.
+
+    No closed form exists for an unknown sequence, so doit() does not search
+    for one (SymPy's Gosper and hypergeometric attempts are most of the cost
+    of a step); it only evaluates the body, sums Kronecker deltas, and
+    expands sums whose bounds are numbers.
+    """
+
+    def doit(self, **hints):
+        limits = self.limits
+        if all(lo.is_Integer and hi.is_Integer for _, lo, hi in limits):
+            return sp.Sum(self.function, *limits).doit(**hints)
+        body = self.function.doit(**hints) if hints.get("deep", True) else self.function
+        if len(limits) == 1 and any(limits[0][0] in d.free_symbols
+                                    for d in body.atoms(sp.KroneckerDelta)):
+            from sympy.concrete.delta import deltasummation
+            return element_sums(deltasummation(sp.expand(body), limits[0]))
+        if len(limits) == 1 and body.is_Add:          # Σ (a + b) = Σ a + Σ b
+            return sp.Add(*(make_sum(term, *limits[0]) for term in body.args))
+        if len(limits) == 1:
+            return make_sum(body, *limits[0])
+        return self.func(body, *limits)
+
+
+def make_sum(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
+    """Σ with the factors that do not depend on the index taken outside."""
+    outside, inside = _split(body, var)
+    if inside == 1:
+        return outside * (hi - lo + 1)
+    kind = ElementSum if _over_elements(inside, var) else sp.Sum
+    return outside * kind(inside, (var, lo, hi))
+
+
+def element_sums(expr: sp.Expr) -> sp.Expr:
+    """SymPy's own Sums over elements (left by delta summation) as ElementSums."""
+    return expr.replace(
+        lambda e: type(e) is sp.Sum and len(e.limits) == 1
+        and _over_elements(e.function, e.limits[0][0]),
+        lambda e: ElementSum(e.function, *e.limits))
+
+
+def _over_elements(body: sp.Expr, var: sp.Symbol) -> bool:
+    return any(var in element.free_symbols for element in body.atoms(sp.Indexed))
+
+
+def make_product(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
+    outside, inside = _split(body, var)
+    return power(outside, hi - lo + 1) * sp.Product(inside, (var, lo, hi))
+
+
+def _split(body: sp.Expr, var: sp.Symbol) -> tuple[sp.Expr, sp.Expr]:
+    factors = sp.Mul.make_args(body)
+    inside = [f for f in factors if var in f.free_symbols]
+    outside = [f for f in factors if var not in f.free_symbols]
+    return sp.Mul(*outside), sp.Mul(*inside)
+
+
+def canonical(expr: sp.Expr) -> sp.Expr:
+    """The canonical form of every sum in expr (see the module's doc)."""
+    return rename_bound(order_sums(expr))
+
+
+def order_sums(expr: sp.Expr) -> sp.Expr:
+    """Σ_n a_n Σ_k b_{n,k} -> one Σ over (n, k) of a_n b_{n,k}, its independent
+    ranges in a fixed order, so that the order of summation changes nothing."""
+    if not expr.args:
+        return expr
+    args = [order_sums(a) for a in expr.args]
+    expr = expr if all(a is b for a, b in zip(args, expr.args)) else expr.func(*args)
+    if not isinstance(expr, sp.Sum):
+        return expr
+    spread = sp.expand_mul(expr.function)
+    if spread.is_Add:                       # Σ (a + b) -> Σ a + Σ b, each in order
+        return sp.Add(*(order_sums(_rebuilt(expr, term)) for term in spread.args))
+    limits, body, kind = list(expr.limits), expr.function, type(expr)
+    inner = [f for f in sp.Mul.make_args(body) if isinstance(f, sp.Sum)]
+    if len(inner) == 1 and _independent(limits + list(inner[0].limits)):
+        (total,) = inner
+        rest = sp.Mul(*(f for f in sp.Mul.make_args(body) if f is not total))
+        if not ({v for v, _, _ in total.limits} & rest.free_symbols):
+            body, limits = rest * total.function, list(total.limits) + limits
+            kind = ElementSum if ElementSum in (kind, type(total)) else kind
+    if _independent(limits):
+        limits.sort(key=lambda limit: (sp.srepr(limit[1]), sp.srepr(limit[2])))
+    return sp.Sum.__new__(kind, body, *limits) if len(limits) > 1 else kind(body, *limits)
+
+
+def _rebuilt(total: sp.Sum, body: sp.Expr) -> sp.Expr:
+    if len(total.limits) == 1:
+        return make_sum(body, *total.limits[0])
+    return type(total)(body, *total.limits)
+
+
+def _independent(limits) -> bool:
+    names = {v for v, _, _ in limits}
+    return len(names) == len(limits) and not any(
+        names & (lo.free_symbols | hi.free_symbols) for _, lo, hi in limits)
+
+
+def rename_bound(expr: sp.Expr, depth: int = 0) -> sp.Expr:
+    """Σ_j and Σ_k over the same range are the same sum: bound indices get
+    canonical names by nesting depth and position, so that structure sees it."""
+    if not expr.args:
+        return expr
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        names = {var: _canonical(var, lo, depth, pos)
+                 for pos, (var, lo, _) in enumerate(expr.limits)}
+        limits = [(names[v], lo, hi) for v, lo, hi in expr.limits]
+        body = rename_bound(expr.function.xreplace(names), depth + 1)
+        return type(expr)(body, *limits)
+    args = [rename_bound(a, depth) for a in expr.args]
+    return expr if all(a is b for a, b in zip(args, expr.args)) else expr.func(*args)
+
+
+def _canonical(var, lo, depth: int, pos: int) -> sp.Symbol:
+    flags = {"integer": True}
+    if lo.is_positive:
+        flags["positive"] = True
+    elif lo.is_nonnegative:
+        flags["nonnegative"] = True
+    return sp.Symbol(f"_bound{depth}_{pos}", **flags)
+
+
+def merge_sums(expr: sp.Expr, simplify_body=sp.cancel) -> sp.Expr:
+    """Σ a_j - Σ b_j over the same range -> Σ (a_j - b_j), the body simplified.
+
+    Bound indices were given canonical names (engine.rename_bound), so sums
+    over the same range have equal limits.  Factors outside a sum that do not
+    involve its index move inside.
+    """
+    groups: dict = {}
+    rest = []
+    for term in sp.Add.make_args(sp.expand_mul(expr)):
+        sums = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Sum)]
+        if len(sums) != 1:
+            rest.append(term)
+            continue
+        (total,) = sums
+        coeff = term / total
+        if {v for v, _, _ in total.limits} & coeff.free_symbols:
+            rest.append(term)
+            continue
+        key = (type(total), total.limits)
+        groups[key] = groups.get(key, 0) + coeff * total.function
+    merged = []
+    for (kind, limits), body in groups.items():
+        body = simplify_body(merge_sums(body, simplify_body))
+        if body != 0:
+            merged.append(kind(body, *limits))
+    return sp.Add(*rest, *merged)
+
+
