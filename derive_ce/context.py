@@ -10,6 +10,7 @@ from derive_ce.document import Math
 from derive_ce.errors import InputError
 from derive_ce.latex.build import read_relation
 from derive_ce.scope import SymScope
+from derive_ce.sums import canonical
 
 _SIGN = {(">", "left"): "positive", ("<", "left"): "negative",
          ("≥", "left"): "nonnegative", ("≤", "left"): "nonpositive",
@@ -25,11 +26,20 @@ class Context:
     distinct: set[frozenset] = field(default_factory=set)
     constraints: list[sp.Basic] = field(default_factory=list)
     origins: dict = field(default_factory=dict)   # shifted symbol -> (name, its value)
+    late: dict = field(default_factory=dict)      # canonical sum -> its value, once evaluated
 
     def apply(self, expr: sp.Expr) -> sp.Expr:
         for mapping in self.subs:
             expr = expr.xreplace(mapping)
         return expr
+
+    def apply_late(self, expr: sp.Expr) -> sp.Expr:
+        """`when: \\sum_c y_{b,c} = 1`: that sum, wherever it stands after
+        evaluation (whatever its index letter), is replaced by its value."""
+        if not self.late:
+            return expr
+        return expr.replace(lambda e: isinstance(e, sp.Sum) and canonical(e) in self.late,
+                            lambda e: self.late[canonical(e)])
 
 
 def build_context(conditions: tuple[Math, ...], scope: SymScope) -> Context:
@@ -42,6 +52,9 @@ def build_context(conditions: tuple[Math, ...], scope: SymScope) -> Context:
 
 
 def _add(ctx: Context, left, op: str, right, math: Math) -> None:
+    if op == "=" and isinstance(left, sp.Sum) and not right.has(sp.Sum):
+        ctx.late[canonical(left)] = right
+        return
     if op == "=":
         ctx.subs.append(_equality(left, right, math))
         return

@@ -84,7 +84,7 @@ def _prepare(scope: SymScope, task: Task, ctx: Context, math) -> sp.Expr:
         _bound(_prepared)
         expr = read_expression(math, scope)
         expr = ctx.apply(scope.expand(expr))
-        _prepared[key] = _evaluate(expr, scope.ranges, ctx)
+        _prepared[key] = ctx.apply_late(_evaluate(expr, scope.ranges, ctx))
     return _prepared[key]
 
 

@@ -39,6 +39,9 @@ def deadline(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
+CHEAP_SECONDS = 1.0    # at most, per cheap rung: sampling must keep its time
+HEAVY_SECONDS = 1.5    # at most, per heavy rung: a numeric verdict should come soon
+
 CHEAP = (
     ("expand", lambda d: sp.expand(d)),
     ("cancel", lambda d: sp.cancel(sp.together(d))),
@@ -67,14 +70,14 @@ def equivalent(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context,
         return Verdict("proved", method="identical")
     diff = _masked(a - b)
     end = time.monotonic() + budget
-    proof = _first_zero(diff, CHEAP, end, share=budget / 8)
+    proof = _first_zero(diff, CHEAP, end, share=min(budget / 10, CHEAP_SECONDS))
     if proof:
         return Verdict("proved", method=proof)
     sampled = _sample(a, b, ranges, ctx, end)
     if sampled.outcome == "differ":
         return Verdict("failed", "not equal " + sampling.describe(sampled), "sampling",
                        evidence=sampling.evidence(sampled))
-    proof = _first_zero(diff, HEAVY, end, share=budget / 8)
+    proof = _first_zero(diff, HEAVY, end, share=min(budget / 10, HEAVY_SECONDS))
     if proof:
         return Verdict("proved", method=proof)
     if sampled.outcome == "equal":
