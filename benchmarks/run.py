@@ -74,14 +74,14 @@ def chains(repeat: int) -> None:
 
 def corpus() -> list[tuple[Path, object, str]]:
     """(file, task, expected) for every comparison of the verifying and failing examples."""
-    from derive_ce.checker import _plan
+    from derive_ce.checker import tasks_of
     files = [(CE, "pass")]
     files += [(p, "pass") for p in sorted((ROOT / "tests/examples/pass").glob("*.yaml"))]
     files += [(p, "fail") for p in sorted((ROOT / "tests/examples/fail").glob("*.yaml"))]
     out = []
     for path, kind in files:
         bad_line = marker_line(path, "failed")
-        for task in _plan(path, 10.0).tasks:
+        for task in tasks_of(path):
             if task.kind == "compare":
                 wrong = kind == "fail" and task.b.line == bad_line
                 out.append((path, task, "failed" if wrong else "holds"))

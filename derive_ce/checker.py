@@ -38,6 +38,7 @@ class _Plan:
     report: FileReport
     stored: bool = False
     scope: object = None            # document.Scope
+    data: bytes | None = None       # the file's bytes when it was read, for the report cache
     slots: list[_Slot] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     branches: list[tuple] = field(default_factory=list)
@@ -53,14 +54,15 @@ def check(entries: list[Path | FileReport], options: Options) -> list[FileReport
     without reading its math or starting SymPy.
     """
     cache = Cache(options.cache_dir)
-    stored = [_stored(cache, e, options.budget) for e in entries]
+    data = [_bytes(e) for e in entries]
+    stored = [_stored(cache, e, d, options.budget) for e, d in zip(entries, data)]
     if all(r is not None for r in stored):
         return stored
     from derive_ce.workers import Pool
     with Pool(options.jobs) as pool:
         pool.start()    # SymPy loads in the worker while the files are read
-        plans = [_Plan(r, stored=True) if r is not None else _plan(e, options.budget)
-                 for e, r in zip(entries, stored)]
+        plans = [_Plan(r, stored=True) if r is not None else _plan(e, d, options.budget)
+                 for e, r, d in zip(entries, stored, data)]
         verdicts = {id(p): [cache.get(t) for t in p.tasks] for p in plans}
         todo = [p for p in plans if any(v is None for v in verdicts[id(p)])]
         if todo:
@@ -72,13 +74,29 @@ def check(entries: list[Path | FileReport], options: Options) -> list[FileReport
     return [p.report for p in plans]
 
 
-def _stored(cache: Cache, entry, budget: float) -> FileReport | None:
+READ_LIMIT = 1_000_001   # document.MAX_BYTES + 1 (not imported: YAML is not needed yet)
+
+
+def _bytes(entry) -> bytes | None:
+    """The file's bytes, read once, no more than the loader accepts (+1)."""
+    if isinstance(entry, FileReport):
+        return None
+    try:
+        with open(entry, "rb") as handle:
+            return handle.read(READ_LIMIT)
+    except OSError:
+        return None
+
+
+def _stored(cache: Cache, entry, data: bytes | None, budget: float) -> FileReport | None:
     if isinstance(entry, FileReport):
         return entry
+    if data is None:
+        return None
     try:
-        data = cache.report(entry.read_bytes(), budget)
-        return None if data is None else FileReport.from_dict(str(entry), data)
-    except (OSError, KeyError, TypeError, ValueError):
+        stored = cache.report(data, budget)
+        return None if stored is None else FileReport.from_dict(str(entry), stored)
+    except (KeyError, TypeError, ValueError):
         return None
 
 
@@ -86,13 +104,10 @@ def _store(cache: Cache, plan: _Plan, verdicts: list, budget: float) -> None:
     """Keep the whole report when every verdict in it is final."""
     report = plan.report
     final = ("proved", "numeric", "failed")
-    if report.error is None and plan.tasks and not plan.stored and all(
-            v is not None and v.status in final and not v.error_side for v in verdicts) \
+    if report.error is None and plan.tasks and not plan.stored and plan.data is not None \
+            and all(v is not None and v.status in final and not v.error_side for v in verdicts) \
             and all(r.status in final or r.kind == "start" for r in report.records):
-        try:
-            cache.put_report(Path(report.path).read_bytes(), budget, report.to_dict())
-        except OSError:
-            return
+        cache.put_report(plan.data, budget, report.to_dict())
 
 
 def _validate_scopes(plans: list[_Plan], pool, budget: float) -> None:
@@ -113,11 +128,16 @@ def _run_missing(plans: list[_Plan], verdicts: dict, pool, cache: Cache) -> None
 
 # -- planning: document -> slots and tasks -----------------------------------
 
-def _plan(path: Path, budget: float) -> _Plan:
+def tasks_of(path: Path, budget: float = 10.0) -> list[Task]:
+    """The engine tasks a file gives (for benchmarks and tools)."""
+    return _plan(path, None, budget).tasks
+
+
+def _plan(path: Path, data: bytes | None, budget: float) -> _Plan:
     from derive_ce import document
-    plan = _Plan(FileReport(str(path)))
+    plan = _Plan(FileReport(str(path)), data=data)
     try:
-        derivation = document.load(path)
+        derivation = document.load(path, data)
     except InputError as exc:
         plan.report.error = exc.describe()
         return plan

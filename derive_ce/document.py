@@ -100,9 +100,12 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def load(path: Path) -> Derivation:
-    """Read and check one derivation file; raise InputError when unusable."""
-    data = _read_bytes(path)
+def load(path: Path, data: bytes | None = None) -> Derivation:
+    """Read and check one derivation file (or its bytes, already read);
+    raise InputError when it cannot be used."""
+    data = _read_bytes(path) if data is None else data[:MAX_BYTES + 1]
+    if len(data) > MAX_BYTES:
+        raise InputError(f"the file is larger than {MAX_BYTES} bytes")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -83,3 +83,8 @@ def test_size_and_node_limits(tmp_path):
     path.write_text("steps: [" + ", ".join(["x"] * 30_000) + "]\n")
     with pytest.raises(InputError, match="YAML nodes"):
         document.load(path)
+
+
+def test_the_checker_reads_no_more_than_the_loader_accepts():
+    from derive_ce import checker
+    assert checker.READ_LIMIT == document.MAX_BYTES + 1
