@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from derive_ce.document import Math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from derive_ce.model import Math
 from derive_ce.errors import InputError
 from derive_ce.latex.build import read_relation
 from derive_ce.scope import SymScope

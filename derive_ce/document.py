@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from derive_ce.errors import InputError
+from derive_ce.model import (Case, Definition, Derivation, Math, Scope, Step,  # noqa: F401
+                             SymbolDecl)
 from derive_ce.names import accented
 
 MAX_BYTES = 1_000_000
@@ -25,65 +26,6 @@ _STD_TAGS = {"tag:yaml.org,2002:" + t for t in
              ("str", "int", "float", "bool", "null", "map", "seq")}
 KINDS = ("scalar", "vector", "matrix", "index", "function")
 FLAGS = ("real", "positive", "nonnegative", "integer")
-
-
-@dataclass(frozen=True)
-class Math:
-    """A piece of math as typed: `latex` or `expr` (SymPy syntax)."""
-    text: str
-    line: int
-    syntax: str = "latex"
-
-
-@dataclass(frozen=True)
-class Step:
-    math: Math
-    why: str = ""
-
-
-@dataclass(frozen=True)
-class SymbolDecl:
-    names: tuple[str, ...]
-    kind: str
-    flags: tuple[tuple[str, bool], ...]
-    range: tuple[Math, Math] | None
-    line: int
-
-
-@dataclass(frozen=True)
-class Definition:
-    """`p_k: ...` defines the family p (element k); `Loss: ...` a name."""
-    name: str
-    params: tuple[str, ...]
-    body: Math
-    line: int
-
-
-@dataclass(frozen=True)
-class Case:
-    when: Math
-    steps: tuple[Step, ...]
-    cases: tuple["Case", ...]
-    result: Math | None
-    line: int
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Everything a step is read under: symbols and definitions."""
-    symbols: tuple[SymbolDecl, ...] = ()
-    definitions: tuple[Definition, ...] = ()
-
-
-@dataclass(frozen=True)
-class Derivation:
-    path: str
-    title: str = ""
-    source: str = ""
-    scope: Scope = field(default_factory=Scope)
-    steps: tuple[Step, ...] = ()
-    cases: tuple[Case, ...] = ()
-    result: Math | None = None
 
 
 class _Loader(yaml.SafeLoader):

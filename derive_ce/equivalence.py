@@ -40,7 +40,7 @@ def deadline(seconds: float):
 
 
 CHEAP_SECONDS = 1.0    # at most, per cheap rung: sampling must keep its time
-HEAVY_SECONDS = 1.5    # at most, per heavy rung: a numeric verdict should come soon
+HEAVY_SECONDS = 1.0    # at most, per heavy rung: a numeric verdict should come soon
 
 CHEAP = (
     ("expand", lambda d: sp.expand(d)),

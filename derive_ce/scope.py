@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive_ce import document
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from derive_ce import model as document
 from derive_ce.errors import InputError
 
 GREEK_CONSTANTS = {"pi": sp.pi}

@@ -9,7 +9,10 @@ from __future__ import annotations
 import lark
 import sympy as sp
 
-from derive_ce.document import Math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from derive_ce.model import Math
 from derive_ce.errors import InputError
 from derive_ce.latex.parser import parse
 from derive_ce.names import accented

@@ -1,0 +1,68 @@
+"""The derivation model: plain records that remember their YAML line.
+
+document.py builds them from a file; the engine's worker receives them with
+each task, so this module needs nothing heavier than dataclasses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Math:
+    """A piece of math as typed: `latex` or `expr` (SymPy syntax)."""
+    text: str
+    line: int
+    syntax: str = "latex"
+
+
+@dataclass(frozen=True)
+class Step:
+    math: Math
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class SymbolDecl:
+    names: tuple[str, ...]
+    kind: str
+    flags: tuple[tuple[str, bool], ...]
+    range: tuple[Math, Math] | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Definition:
+    """`p_k: ...` defines the family p (element k); `Loss: ...` a name."""
+    name: str
+    params: tuple[str, ...]
+    body: Math
+    line: int
+
+
+@dataclass(frozen=True)
+class Case:
+    when: Math
+    steps: tuple[Step, ...]
+    cases: tuple["Case", ...]
+    result: Math | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Everything a step is read under: symbols and definitions."""
+    symbols: tuple[SymbolDecl, ...] = ()
+    definitions: tuple[Definition, ...] = ()
+
+
+@dataclass(frozen=True)
+class Derivation:
+    path: str
+    title: str = ""
+    source: str = ""
+    scope: Scope = field(default_factory=Scope)
+    steps: tuple[Step, ...] = ()
+    cases: tuple[Case, ...] = ()
+    result: Math | None = None
