@@ -9,7 +9,6 @@ also has a memory ceiling, so one pathological step cannot take the run down.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import time
 from multiprocessing.connection import wait
 
@@ -161,6 +160,3 @@ class Pool:
         worker.kill()
         self.workers[self.workers.index(worker)] = _Worker()
 
-
-def default_jobs() -> int:
-    return max(1, (os.cpu_count() or 1))

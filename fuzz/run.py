@@ -18,7 +18,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 SENTINEL = Path("/tmp/derive_ce_pwned")

@@ -1,6 +1,5 @@
 """The engine's verdicts: sound on traps, honest about what it could not prove."""
 
-import pytest
 import sympy as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -169,7 +168,7 @@ def test_perturbations_are_never_proved_or_numeric(expr, which):
 @given(st.integers(min_value=1, max_value=5), st.integers(min_value=-3, max_value=3))
 def test_index_swaps_in_vector_sums_are_caught(power, shift):
     scope = SymScope(_softmax_scope())
-    L, i, j = scope.base("L"), scope.symbol("i"), scope.symbol("j")
+    L, i, _j = scope.base("L"), scope.symbol("i"), scope.symbol("j")
     ctx = build_context((document.Math("\\gamma \\neq i", 1),), scope)
     g = scope.symbol("gamma")
     right = L[i] ** power + shift
