@@ -133,3 +133,14 @@ def test_cache_gives_the_same_answer(run, tmp_path):
     strip = lambda r: [{k: v for k, v in s.items() if k != "method"} for s in r.json()["files"][0]["steps"]]
     assert strip(first) == strip(again)
     assert (cache / ".gitignore").read_text().strip().endswith("*")
+
+
+def test_a_bad_step_is_an_error_and_the_rest_is_still_checked(run, tmp_path):
+    path = tmp_path / "partly.yaml"
+    path.write_text("steps:\n  - x^2\n  - = \\foo{x}\n  - = x \\cdot x\n  - = x x\n  - = 2x\n")
+    result = run("check", "--format", "json", path)
+    steps = result.json()["files"][0]["steps"]
+    assert result.code == 2
+    assert [(s["line"], s["status"]) for s in steps] == [
+        (3, "error"), (4, "unknown"), (5, "proved"), (6, "failed")]
+    assert steps[1]["message"] == "not checked: the expression before it could not be read"
