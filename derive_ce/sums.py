@@ -27,15 +27,20 @@ class ElementSum(sp.Sum):
         if all(lo.is_Integer and hi.is_Integer for _, lo, hi in limits):
             return sp.Sum(self.function, *limits).doit(**hints)
         body = self.function.doit(**hints) if hints.get("deep", True) else self.function
-        if len(limits) == 1 and any(limits[0][0] in d.free_symbols
-                                    for d in body.atoms(sp.KroneckerDelta)):
-            from sympy.concrete.delta import deltasummation
-            return element_sums(deltasummation(sp.expand(body), limits[0]))
-        if len(limits) == 1 and body.is_Add:          # Σ (a + b) = Σ a + Σ b
-            return sp.Add(*(make_sum(term, *limits[0]) for term in body.args))
-        if len(limits) == 1:
-            return make_sum(body, *limits[0])
-        return self.func(body, *limits)
+        for limit in limits:                  # one index at a time, innermost first
+            body = _summed(body, limit)
+        return body
+
+
+def _summed(body: sp.Expr, limit) -> sp.Expr:
+    """Σ over one index: Kronecker deltas summed, Σ (a + b) split, else kept."""
+    var = limit[0]
+    if any(var in delta.free_symbols for delta in body.atoms(sp.KroneckerDelta)):
+        from sympy.concrete.delta import deltasummation
+        return element_sums(deltasummation(sp.expand(body), limit))
+    if body.is_Add:
+        return sp.Add(*(make_sum(term, *limit) for term in body.args))
+    return make_sum(body, *limit)
 
 
 def make_sum(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
@@ -85,7 +90,7 @@ def order_sums(expr: sp.Expr) -> sp.Expr:
     expr = expr if all(a is b for a, b in zip(args, expr.args)) else expr.func(*args)
     if not isinstance(expr, sp.Sum):
         return expr
-    spread = sp.expand_mul(expr.function)
+    spread = _spread(expr.function)
     if spread.is_Add:                       # Σ (a + b) -> Σ a + Σ b, each in order
         return sp.Add(*(order_sums(_rebuilt(expr, term)) for term in spread.args))
     limits, body, kind = list(expr.limits), expr.function, type(expr)
@@ -97,8 +102,37 @@ def order_sums(expr: sp.Expr) -> sp.Expr:
             body, limits = rest * total.function, list(total.limits) + limits
             kind = ElementSum if ElementSum in (kind, type(total)) else kind
     if _independent(limits):
+        separated = _separate(body, limits)
+        if separated is not None:
+            return separated
         limits.sort(key=lambda limit: (sp.srepr(limit[1]), sp.srepr(limit[2])))
     return sp.Sum.__new__(kind, body, *limits) if len(limits) > 1 else kind(body, *limits)
+
+
+def _spread(body: sp.Expr) -> sp.Expr:
+    """Products over sums multiplied out, and small powers of sums too:
+    Σ_k (x_k - μ)^2 becomes Σ x_k^2 - 2 μ Σ x_k + m μ^2 once split."""
+    small = body.replace(
+        lambda e: e.is_Pow and e.base.is_Add and e.exp.is_Integer and 2 <= e.exp <= 4,
+        lambda e: sp.expand(e, deep=False))
+    return sp.expand_mul(small)
+
+
+def _separate(body: sp.Expr, limits: list) -> sp.Expr | None:
+    """Σ_{j,k} a_j b_k -> (Σ_j a_j)(Σ_k b_k), when each factor has one index."""
+    if len(limits) < 2:
+        return None
+    groups: dict = {var: [] for var, _, _ in limits}
+    constant = []
+    for factor in sp.Mul.make_args(body):
+        used = [var for var in groups if var in factor.free_symbols]
+        if len(used) > 1:
+            return None
+        (groups[used[0]] if used else constant).append(factor)
+    total = sp.Mul(*constant)
+    for var, lo, hi in limits:
+        total *= make_sum(sp.Mul(*groups[var]), var, lo, hi)
+    return total
 
 
 def _rebuilt(total: sp.Sum, body: sp.Expr) -> sp.Expr:
