@@ -45,6 +45,7 @@ class _Plan:
 
 
 _BROKEN = object()
+NOT_CHECKED = "not checked: the expression before it could not be read"
 
 
 def check(entries: list[Path | FileReport], options: Options) -> list[FileReport]:
@@ -195,8 +196,7 @@ class _Walker:
 
     def _link(self, prev, part, when, labels, kind, why):
         if prev is _BROKEN:
-            self._fixed(part.line, labels, kind, why, part.text, Verdict(
-                "unknown", "not checked: the expression before it could not be read"))
+            self._fixed(part.line, labels, kind, why, part.text, Verdict("unknown", NOT_CHECKED))
         elif prev is None:
             self._task(Task("read", self.plan.scope, when, None, part, self.budget),
                        _Slot(part.line, labels, "start", why, part.text))
@@ -215,13 +215,14 @@ class _Walker:
 
 
 def _parts(math) -> list:
-    from derive_ce import document
-    from derive_ce.latex.parser import split_chain
+    """A step's expressions: one for `expr:`, the parts of `a = b = c` for LaTeX."""
     if math.syntax == "expr":
         from derive_ce.plain import check_plain
         check_plain(math)
         return [math]
-    return [document.Math(p.text, math.line, "latex") for p in split_chain(math.text, math.line)]
+    from derive_ce.latex.parser import split_chain
+    from derive_ce.model import Math
+    return [Math(p.text, math.line, "latex") for p in split_chain(math.text, math.line)]
 
 
 # -- assembling: verdicts -> records -----------------------------------------
@@ -237,7 +238,7 @@ def _assemble(plan: _Plan, verdicts: list) -> None:
 def _record(slot: _Slot, verdict: Verdict) -> Record:
     status, message = verdict.status, verdict.message
     if verdict.error_side == "a":
-        status, message = "unknown", "not checked: the expression before it could not be read"
+        status, message = "unknown", NOT_CHECKED
     if verdict.error_side == "scope":
         status = "error"
     return Record(slot.line, slot.case, slot.kind, status, message, slot.why,

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import sympy as sp
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from derive_ce.model import Math
 from derive_ce.errors import InputError
 from derive_ce.latex.build import read_relation
 from derive_ce.scope import SymScope
 from derive_ce.sums import canonical
 
+if TYPE_CHECKING:
+    from derive_ce.model import Math
+
 _SIGN = {(">", "left"): "positive", ("<", "left"): "negative",
          ("≥", "left"): "nonnegative", ("≤", "left"): "nonpositive",
          (">", "right"): "negative", ("<", "right"): "positive",
          ("≥", "right"): "nonpositive", ("≤", "right"): "nonnegative"}
+_OPPOSITE = {"negative": "positive", "nonpositive": "nonnegative"}
 _OPS = {"<": sp.Lt, ">": sp.Gt, "≤": sp.Le, "≥": sp.Ge, "=": sp.Eq, "≠": sp.Ne}
 
 
@@ -113,6 +114,3 @@ def _shift(left, op, right) -> dict | None:
     name = f"{symbol.name} - {sp.sstr(bound)}" if above else f"{sp.sstr(bound)} - {symbol.name}"
     gap = sp.Symbol(name, **_consistent({}, flag if above else _OPPOSITE[flag]))
     return {symbol: bound + gap if above else bound - gap}
-
-
-_OPPOSITE = {"negative": "positive", "nonpositive": "nonnegative"}

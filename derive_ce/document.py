@@ -14,8 +14,7 @@ from pathlib import Path
 import yaml
 
 from derive_ce.errors import InputError
-from derive_ce.model import (Case, Definition, Derivation, Math, Scope, Step,  # noqa: F401
-                             SymbolDecl)
+from derive_ce.model import Case, Definition, Derivation, Math, Scope, Step, SymbolDecl  # noqa: F401
 from derive_ce.names import accented
 
 MAX_BYTES = 1_000_000
@@ -105,11 +104,8 @@ def _check_tag(node: yaml.Node) -> None:
 
 
 def _mapping(node: yaml.Node, what: str, keys: tuple[str, ...]) -> dict[str, yaml.Node]:
-    _check_tag(node)
-    if not isinstance(node, yaml.MappingNode):
-        raise InputError(f"{what} must be a mapping", _line(node))
     out: dict[str, yaml.Node] = {}
-    for key, value in node.value:
+    for key, value in _pairs(node, what):
         name = _scalar(key, "a key")
         if name not in keys:
             raise InputError(_unknown_key(name, what, keys), _line(key))
@@ -120,9 +116,12 @@ def _mapping(node: yaml.Node, what: str, keys: tuple[str, ...]) -> dict[str, yam
 
 
 def _unknown_key(name: str, what: str, keys: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(name, keys, n=1)
-    hint = f" (did you mean `{close[0]}`?)" if close else ""
-    return f"unknown key `{name}` in {what}{hint}; allowed: {', '.join(keys)}"
+    return f"unknown key `{name}` in {what}{_suggest(name, keys)}; allowed: {', '.join(keys)}"
+
+
+def _suggest(word: str, options: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, options, n=1)
+    return f" (did you mean `{close[0]}`?)" if close else ""
 
 
 def _scalar(node: yaml.Node, what: str) -> str:
@@ -271,9 +270,7 @@ def _declaration(names: tuple[str, ...], node: yaml.Node) -> SymbolDecl:
 
 
 def _unknown_kind(kind: str) -> str:
-    close = difflib.get_close_matches(kind, KINDS, n=1)
-    hint = f" (did you mean `{close[0]}`?)" if close else ""
-    return f"unknown symbol kind `{kind}`{hint}; kinds: {', '.join(KINDS)}"
+    return f"unknown symbol kind `{kind}`{_suggest(kind, KINDS)}; kinds: {', '.join(KINDS)}"
 
 
 def _bool(node: yaml.Node, what: str) -> bool:

@@ -35,7 +35,7 @@ def run_task(task: Task) -> Verdict:
             return Verdict("proved", method="scope")
         ctx = _context(scope, task.scope, task.when)
     except InputError as exc:
-        return Verdict("error", exc.describe(), error_side="scope", line=exc.line)
+        return Verdict("error", exc.describe(), error_side="scope")
     budget = task.budget - (time.monotonic() - start)
     try:
         with deadline(max(budget, 0.05)):
@@ -58,8 +58,7 @@ def _prepared_side(scope, task, ctx, math, side: str):
     try:
         return _prepare(scope, task, ctx, math)
     except InputError as exc:
-        return Verdict("error", exc.describe(), error_side=side, line=exc.line,
-                       column=exc.column)
+        return Verdict("error", exc.describe(), error_side=side)
 
 
 def _scope(spec) -> SymScope:

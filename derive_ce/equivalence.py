@@ -70,14 +70,15 @@ def equivalent(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context,
         return Verdict("proved", method="identical")
     diff = _masked(a - b)
     end = time.monotonic() + budget
-    proof = _first_zero(diff, CHEAP, end, share=min(budget / 10, CHEAP_SECONDS))
+    forms: dict = {}
+    proof = _first_zero(diff, CHEAP, end, min(budget / 10, CHEAP_SECONDS), forms)
     if proof:
         return Verdict("proved", method=proof)
     sampled = _sample(a, b, ranges, ctx, end)
     if sampled.outcome == "differ":
         return Verdict("failed", "not equal " + sampling.describe(sampled), "sampling",
                        evidence=sampling.evidence(sampled))
-    proof = _first_zero(diff, HEAVY, end, share=min(budget / 10, HEAVY_SECONDS))
+    proof = _first_zero(diff, HEAVY, end, min(budget / 10, HEAVY_SECONDS), forms)
     if proof:
         return Verdict("proved", method=proof)
     if sampled.outcome == "equal":
@@ -85,7 +86,7 @@ def equivalent(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context,
                        "SymPy could not prove it", "sampling", evidence={"points": sampled.points})
     if time.monotonic() >= end:
         return Verdict("unknown", f"timed out after {budget:g} s: {sampled.reason}", "timeout")
-    return _undecided(diff, sampled, end)
+    return _undecided(diff, forms.get("simplify"), sampled, end)
 
 
 def _masked(diff: sp.Expr) -> sp.Expr:
@@ -115,20 +116,20 @@ def _undefined(a: sp.Expr, b: sp.Expr) -> str:
     return ""
 
 
-def _first_zero(diff, rungs, end: float, share: float | None = None) -> str:
+def _first_zero(diff, rungs, end: float, share: float, forms: dict) -> str:
     """The name of the first rung that brings diff to zero, each rung bounded
-    by `share` seconds (cheap rungs must leave time for sampling)."""
+    by `share` seconds (cheap rungs must leave time for sampling); the forms
+    computed are kept in `forms` by rung name."""
     for name, rung in rungs:
         left = end - time.monotonic()
         if left <= 0:
             return ""
         try:
-            with deadline(left if share is None else min(left, share)):
-                if rung(diff) == 0:
-                    return name
+            with deadline(min(left, share)):
+                forms[name] = rung(diff)
+            if forms[name] == 0:
+                return name
         except OutOfTime:
-            if share is None:
-                return ""
             continue
         except (TypeError, ValueError, ArithmeticError, NotImplementedError,
                 AttributeError, sp.PolynomialError):
@@ -147,12 +148,14 @@ def _sample(a, b, ranges, ctx, end: float) -> sampling.Sampled:
         return sampling.Sampled("unknown", reason="sampling ran out of time")
 
 
-def _undecided(diff, sampled: sampling.Sampled, end: float) -> Verdict:
-    try:
-        with deadline(max(end - time.monotonic(), 0.05)):
-            simple = sp.simplify(diff)
-    except (OutOfTime, TypeError, ValueError, ArithmeticError, NotImplementedError):
-        simple = None
+def _undecided(diff, simple, sampled: sampling.Sampled, end: float) -> Verdict:
+    """Sampling could not decide: a constant nonzero difference still fails."""
+    if simple is None:
+        try:
+            with deadline(max(end - time.monotonic(), 0.05)):
+                simple = sp.simplify(diff)
+        except (OutOfTime, TypeError, ValueError, ArithmeticError, NotImplementedError):
+            simple = None
     if simple is not None and simple.is_number and simple != 0 and simple.is_finite:
         return Verdict("failed", f"the two sides differ by {_text(simple)}", "difference")
     return Verdict("unknown", f"could not decide: {sampled.reason}", "sampling")

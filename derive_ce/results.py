@@ -13,9 +13,7 @@ class Verdict:
     status: str
     message: str = ""
     method: str = ""
-    error_side: str = ""   # "a" or "b" when reading an expression failed
-    line: int | None = None
-    column: int | None = None
+    error_side: str = ""   # "a", "b" or "scope": which input could not be read
     evidence: dict | None = None   # failed: {"point", "left", "right"}; numeric: {"points"}
 
     def to_dict(self) -> dict:

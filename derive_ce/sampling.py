@@ -19,6 +19,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derive_ce.context import Context
+from derive_ce.scope import element_label
 
 POINTS = 10
 MIN_POINTS = 5
@@ -156,11 +157,8 @@ def _try_point(a, b, point, ctx, rng) -> Sampled | None:
         a1, b1 = (_concrete(e.xreplace(point), rng) for e in (a, b))
     except (ValueError, TypeError, ArithmeticError, NotImplementedError):
         return None
-    rest = {}
-    for atom in sorted(_free(a1) | _free(b1) | a1.atoms(sp.Indexed) | b1.atoms(sp.Indexed),
-                       key=str):
-        if isinstance(atom, (sp.Symbol, sp.Indexed)) and atom not in rest:
-            rest[atom] = _within(atom, ctx, rng)
+    atoms = _free(a1) | _free(b1) | a1.atoms(sp.Indexed) | b1.atoms(sp.Indexed)
+    rest = {atom: _within(atom, ctx, rng) for atom in sorted(atoms, key=str)}
     full = {**point, **rest}
     if not _holds(ctx, full, integers_only=False):
         return None
@@ -239,8 +237,7 @@ def _shown(point: dict, ctx: Context) -> dict:
 
 def _label(atom) -> str:
     if isinstance(atom, sp.Indexed):
-        indices = ",".join(sp.sstr(i) for i in atom.indices)
-        return f"{atom.base}_{indices}" if len(atom.indices) == 1 else f"{atom.base}_{{{indices}}}"
+        return element_label(str(atom.base), atom.indices)
     return sp.sstr(atom)
 
 
@@ -251,11 +248,12 @@ def evidence(result: Sampled) -> dict:
 
 
 def describe(result: Sampled) -> str:
-    items = list(result.point.items())
-    shown = ", ".join(f"{k} = {_number(v)}" for k, v in items[:12])
+    found = evidence(result)
+    items = list(found["point"].items())
+    shown = ", ".join(f"{k} = {v}" for k, v in items[:12])
     more = f", … ({len(items) - 12} more)" if len(items) > 12 else ""
     where = f"at {shown}{more}: " if items else ""
-    return f"{where}left = {_number(result.left)}, right = {_number(result.right)}"
+    return f"{where}left = {found['left']}, right = {found['right']}"
 
 
 def _number(value) -> str:

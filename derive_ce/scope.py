@@ -6,13 +6,14 @@ uses is resolved here, so one name is always one SymPy object.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import sympy as sp
 
-from typing import TYPE_CHECKING
+from derive_ce.errors import InputError
 
 if TYPE_CHECKING:
     from derive_ce import model as document
-from derive_ce.errors import InputError
 
 GREEK_CONSTANTS = {"pi": sp.pi}
 
@@ -57,11 +58,11 @@ class SymScope:
         from derive_ce.latex.build import read_expression
         body = read_expression(definition.body, self)
         if definition.params:
-            for p in definition.params:
-                if not isinstance(self.symbol(p), sp.Symbol):
-                    raise InputError(f"`{p}` is a constant here; use another letter for the "
-                                     f"index of `{definition.name}`", definition.line)
             params = tuple(self.symbol(p) for p in definition.params)
+            for name, param in zip(definition.params, params):
+                if not isinstance(param, sp.Symbol):
+                    raise InputError(f"`{name}` is a constant here; use another letter for "
+                                     f"the index of `{definition.name}`", definition.line)
             self.families[definition.name] = (params, body, definition.line)
         else:
             self.names[self.symbol(definition.name)] = (body, definition.line)
@@ -101,7 +102,7 @@ class SymScope:
                 flags.setdefault("nonnegative", True)
         if flags.get("real", True) or flags.get("integer") or flags.get("positive"):
             flags.setdefault("real", True)
-        return {k: v for k, v in flags.items()}
+        return flags
 
     def base(self, name: str) -> sp.IndexedBase:
         key = f"[]{name}"
@@ -123,8 +124,7 @@ class SymScope:
                 raise InputError(f"`{name}` is defined with {len(params)} index(es)")
         if kind in ("vector", "matrix", "family") or self._is_indexing(indices):
             return self.base(name)[tuple(indices)]
-        label = ",".join(sp.sstr(i) for i in indices)
-        return self.symbol(f"{name}_{label}" if len(indices) == 1 else f"{name}_{{{label}}}")
+        return self.symbol(element_label(name, indices))
 
     def _is_indexing(self, indices: list[sp.Expr]) -> bool:
         """An undeclared base with an index-kind subscript is a vector."""
@@ -163,6 +163,12 @@ class SymScope:
         return expr
 
 
+def element_label(name: str, indices) -> str:
+    """How an element is written back: `x_1`, `W_{1,2}`."""
+    label = ",".join(sp.sstr(i) for i in indices)
+    return f"{name}_{label}" if len(indices) == 1 else f"{name}_{{{label}}}"
+
+
 def _check_cycles(scope: SymScope) -> None:
     deps: dict[str, tuple[set[str], int]] = {}
     for sym, (body, line) in scope.names.items():
@@ -177,9 +183,8 @@ def _check_cycles(scope: SymScope) -> None:
 
 
 def _mentions(scope: SymScope, body: sp.Expr) -> set[str]:
-    names = {s.name for s in body.free_symbols if s in scope.names}
+    names = {s.name for s in body.atoms(sp.Symbol) if s in scope.names}
     names |= {b.name for b in body.atoms(sp.IndexedBase) if b.name in scope.families}
-    names |= {s.name for s in body.atoms(sp.Symbol) if s in scope.names}
     return names
 
 

@@ -13,6 +13,7 @@ import sympy as sp
 
 from derive_ce.magnitude import power
 
+
 class ElementSum(sp.Sum):
     """Σ over vector or matrix elements, such as Σ_j e^{L_j}.
 
@@ -84,10 +85,7 @@ def canonical(expr: sp.Expr) -> sp.Expr:
 def order_sums(expr: sp.Expr) -> sp.Expr:
     """Σ_n a_n Σ_k b_{n,k} -> one Σ over (n, k) of a_n b_{n,k}, its independent
     ranges in a fixed order, so that the order of summation changes nothing."""
-    if not expr.args:
-        return expr
-    args = [order_sums(a) for a in expr.args]
-    expr = expr if all(a is b for a, b in zip(args, expr.args)) else expr.func(*args)
+    expr = _map_args(expr, order_sums)
     if not isinstance(expr, sp.Sum):
         return expr
     spread = _spread(expr.function)
@@ -106,7 +104,7 @@ def order_sums(expr: sp.Expr) -> sp.Expr:
         if separated is not None:
             return separated
         limits.sort(key=lambda limit: (sp.srepr(limit[1]), sp.srepr(limit[2])))
-    return sp.Sum.__new__(kind, body, *limits) if len(limits) > 1 else kind(body, *limits)
+    return kind(body, *limits)
 
 
 def _spread(body: sp.Expr) -> sp.Expr:
@@ -150,15 +148,20 @@ def _independent(limits) -> bool:
 def rename_bound(expr: sp.Expr, depth: int = 0) -> sp.Expr:
     """Σ_j and Σ_k over the same range are the same sum: bound indices get
     canonical names by nesting depth and position, so that structure sees it."""
-    if not expr.args:
-        return expr
     if isinstance(expr, (sp.Sum, sp.Product)):
         names = {var: _canonical(var, lo, depth, pos)
                  for pos, (var, lo, _) in enumerate(expr.limits)}
         limits = [(names[v], lo, hi) for v, lo, hi in expr.limits]
         body = rename_bound(expr.function.xreplace(names), depth + 1)
         return type(expr)(body, *limits)
-    args = [rename_bound(a, depth) for a in expr.args]
+    return _map_args(expr, lambda arg: rename_bound(arg, depth))
+
+
+def _map_args(expr: sp.Expr, fn) -> sp.Expr:
+    """expr with fn applied to its arguments, rebuilt only if one changed."""
+    if not expr.args:
+        return expr
+    args = [fn(a) for a in expr.args]
     return expr if all(a is b for a, b in zip(args, expr.args)) else expr.func(*args)
 
 
@@ -174,7 +177,7 @@ def _canonical(var, lo, depth: int, pos: int) -> sp.Symbol:
 def merge_sums(expr: sp.Expr, simplify_body=sp.cancel) -> sp.Expr:
     """Σ a_j - Σ b_j over the same range -> Σ (a_j - b_j), the body simplified.
 
-    Bound indices were given canonical names (engine.rename_bound), so sums
+    Bound indices were given canonical names (rename_bound), so sums
     over the same range have equal limits.  Factors outside a sum that do not
     involve its index move inside.
     """

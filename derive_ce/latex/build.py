@@ -6,19 +6,20 @@ derivative forms, which need to look at raw subtrees, are read in place.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import lark
 import sympy as sp
 
-from typing import TYPE_CHECKING
+from derive_ce.errors import InputError
+from derive_ce.latex.parser import parse
+from derive_ce.magnitude import factorial, power
+from derive_ce.names import accented
+from derive_ce.scope import SymScope
+from derive_ce.sums import make_product, make_sum
 
 if TYPE_CHECKING:
     from derive_ce.model import Math
-from derive_ce.errors import InputError
-from derive_ce.latex.parser import parse
-from derive_ce.names import accented
-from derive_ce.scope import SymScope
-from derive_ce.magnitude import factorial, power
-from derive_ce.sums import make_product, make_sum
 
 FUNCTIONS = {
     "ln": sp.log, "log": sp.log, "exp": sp.exp, "sin": sp.sin, "cos": sp.cos,
@@ -117,7 +118,7 @@ class _Builder:
         return self.build(operand)
 
     def rule_number(self, node, token):
-        return sp.Rational(str(token))
+        return self.token(token)
 
     def rule_infinity(self, node, _token):
         return sp.oo
@@ -127,9 +128,10 @@ class _Builder:
 
     def rule_implicit(self, node, *items):
         for item in items:
-            if self._function_of(item) is not None:
-                raise self.fail(f"the function `{self._function_of(item)}` needs its "
-                                "argument in brackets, as in `f(x)`", item)
+            func = self._function_of(item)
+            if func is not None:
+                raise self.fail(f"the function `{func}` needs its argument in brackets, "
+                                "as in `f(x)`", item)
         return sp.Mul(*(self.build(item) for item in items))
 
     def rule_call(self, node, symbol, group):
