@@ -84,7 +84,7 @@ def chains(repeat: int) -> None:
 
 def corpus() -> list[tuple[Path, object, str]]:
     """(file, task, expected) for every comparison of the verifying and failing examples."""
-    from derive_ce.checker import tasks_of
+    from derive_ce.run.checker import tasks_of
     files = [(CE, "pass")]
     files += [(p, "pass") for p in sorted((ROOT / "tests/examples/pass").glob("*.yaml"))]
     files += [(p, "fail") for p in sorted((ROOT / "tests/examples/fail").glob("*.yaml"))]
@@ -108,16 +108,16 @@ def marker_line(path: Path, word: str) -> int | None:
 def naive(task) -> str:
     """The baseline: read, expand definitions, apply the case, doit, simplify(a - b)."""
     import sympy as sp
-    from derive_ce import engine
+    from derive_ce.decide import engine
     scope = engine._scope(task.scope)
     ctx = engine._context(scope, task.scope, task.when)
-    from derive_ce.latex.build import read_expression
+    from derive_ce.decide.build import read_expression
     a, b = (ctx.apply(scope.expand(read_expression(m, scope))).doit() for m in (task.a, task.b))
     return "proved" if sp.simplify(a - b) == 0 else "failed"
 
 
 def baseline() -> None:
-    from derive_ce import engine
+    from derive_ce.decide import engine
     from derive_ce.results import Task
     items = corpus()
     for _, task, _ in items[:1]:

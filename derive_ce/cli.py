@@ -43,9 +43,9 @@ def check(
     cache_dir: Path = typer.Option(Path(".derive_ce_cache"), "--cache-dir", help="Where verdicts are cached."),
 ) -> None:
     """Check derivation files; exit 0 all hold, 1 a step fails, 2 bad input."""
-    from derive_ce.checker import Options
-    from derive_ce.checker import check as run_check
-    from derive_ce.paths import expand
+    from derive_ce.run.checker import Options
+    from derive_ce.run.checker import check as run_check
+    from derive_ce.run.paths import expand
     from derive_ce.report import reporter
     from derive_ce.results import exit_code
     options = Options(timeout, jobs, None if no_cache else cache_dir)

@@ -48,12 +48,12 @@ def limit_memory() -> None:
 
 
 def read_latex(text: str) -> str:
-    from derive_ce.document import Math
+    from derive_ce.read.document import Math
     from derive_ce.errors import InputError
-    from derive_ce.latex.build import read_expression
-    from derive_ce.latex.parser import split_chain
-    from derive_ce.scope import SymScope
-    from derive_ce.document import Scope
+    from derive_ce.decide.build import read_expression
+    from derive_ce.read.latex.parser import split_chain
+    from derive_ce.decide.scope import SymScope
+    from derive_ce.read.document import Scope
     try:
         for part in split_chain(text, 1):
             read_expression(Math(part.text, 1), SymScope(Scope()))
@@ -63,10 +63,10 @@ def read_latex(text: str) -> str:
 
 
 def read_plain_text(text: str) -> str:
-    from derive_ce.document import Math, Scope
+    from derive_ce.read.document import Math, Scope
     from derive_ce.errors import InputError
-    from derive_ce.plain import read_plain
-    from derive_ce.scope import SymScope
+    from derive_ce.decide.build_plain import read_plain
+    from derive_ce.decide.scope import SymScope
     try:
         read_plain(Math(text, 1, "expr"), SymScope(Scope()))
         return "read"
@@ -75,7 +75,7 @@ def read_plain_text(text: str) -> str:
 
 
 def read_document(text: str) -> str:
-    from derive_ce import document
+    from derive_ce.read import document
     from derive_ce.errors import InputError
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "d.yaml"

@@ -5,10 +5,10 @@ import sys
 import time
 
 from conftest import ROOT
-from derive_ce import engine
-from derive_ce.document import Math, Scope
+from derive_ce.decide import engine
+from derive_ce.read.document import Math, Scope
 from derive_ce.results import Task, Verdict
-from derive_ce.workers import Pool
+from derive_ce.run.workers import Pool
 
 SLOW = """title: one step SymPy cannot finish in a second
 steps:
@@ -59,7 +59,7 @@ def test_parallel_workers_give_the_same_report_in_the_same_order(run):
 
 CHECK_CACHED = """
 import sys
-from derive_ce import workers
+from derive_ce.run import workers
 workers._Worker.__init__ = lambda self: (_ for _ in ()).throw(AssertionError("worker started"))
 from derive_ce.cli import main
 code = main(["check", "--format", "json", "--cache-dir", sys.argv[1], sys.argv[2]])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from derive_ce import document
+from derive_ce.read import document
 from derive_ce.errors import InputError
 
 
@@ -86,5 +86,5 @@ def test_size_and_node_limits(tmp_path):
 
 
 def test_the_checker_reads_no_more_than_the_loader_accepts():
-    from derive_ce import checker
+    from derive_ce.run import checker
     assert checker.READ_LIMIT == document.MAX_BYTES + 1

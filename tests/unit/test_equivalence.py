@@ -4,12 +4,12 @@ import sympy as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from derive_ce import document
-from derive_ce.context import Context, build_context
-from derive_ce.engine import run_task
-from derive_ce.equivalence import equivalent
+from derive_ce.read import document
+from derive_ce.decide.context import Context, build_context
+from derive_ce.decide.engine import run_task
+from derive_ce.decide.equivalence import equivalent
 from derive_ce.results import Task
-from derive_ce.scope import SymScope
+from derive_ce.decide.scope import SymScope
 
 x, y = sp.symbols("x y", real=True)
 p = sp.Symbol("p", positive=True)

@@ -5,12 +5,12 @@ import re
 import pytest
 import sympy as sp
 
-from derive_ce import document
+from derive_ce.read import document
 from derive_ce.errors import InputError
-from derive_ce.latex.build import read_expression, read_relation
-from derive_ce.sums import ElementSum
-from derive_ce.latex.parser import split_chain
-from derive_ce.scope import SymScope
+from derive_ce.decide.build import read_expression, read_relation
+from derive_ce.decide.sums import ElementSum
+from derive_ce.read.latex.parser import split_chain
+from derive_ce.decide.scope import SymScope
 
 SEED = "/work/shared/seed/000_e787732ffd3abadd.txt"
 

@@ -3,11 +3,11 @@
 import pytest
 import sympy as sp
 
-from derive_ce import document
+from derive_ce.read import document
 from derive_ce.errors import InputError
-from derive_ce.sums import ElementSum
-from derive_ce.plain import read_plain
-from derive_ce.scope import SymScope
+from derive_ce.decide.sums import ElementSum
+from derive_ce.decide.build_plain import read_plain
+from derive_ce.decide.scope import SymScope
 
 x = sp.Symbol("x", real=True)
 

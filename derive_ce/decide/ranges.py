@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive_ce.context import Context
+from derive_ce.decide.context import Context
 
 
 def resolve(expr: sp.Expr, ranges: dict, ctx: Context) -> sp.Expr:

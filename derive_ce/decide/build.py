@@ -12,14 +12,14 @@ import lark
 import sympy as sp
 
 from derive_ce.errors import InputError
-from derive_ce.latex.parser import parse
-from derive_ce.magnitude import factorial, power
-from derive_ce.names import accented
-from derive_ce.scope import SymScope
-from derive_ce.sums import make_product, make_sum
+from derive_ce.read.latex.parser import parse
+from derive_ce.decide.magnitude import factorial, power
+from derive_ce.read.names import accented
+from derive_ce.decide.scope import SymScope
+from derive_ce.decide.sums import make_product, make_sum
 
 if TYPE_CHECKING:
-    from derive_ce.model import Math
+    from derive_ce.read.model import Math
 
 FUNCTIONS = {
     "ln": sp.log, "log": sp.log, "exp": sp.exp, "sin": sp.sin, "cos": sp.cos,
@@ -34,7 +34,7 @@ INVERSES = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "sinh": sp.asinh,
 def read_expression(math: Math, scope: SymScope) -> sp.Expr:
     """One expression (a `latex` or `expr` Math) as SymPy."""
     if math.syntax == "expr":
-        from derive_ce.plain import read_plain
+        from derive_ce.decide.build_plain import read_plain
         return read_plain(math, scope)
     tree = parse(math.text, "chain", math.line)
     exprs = [c for c in tree.children if isinstance(c, lark.Tree)]

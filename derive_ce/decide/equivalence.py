@@ -15,10 +15,10 @@ from contextlib import contextmanager
 
 import sympy as sp
 
-from derive_ce import sampling
-from derive_ce.context import Context
+from derive_ce.decide import sampling
+from derive_ce.decide.context import Context
 from derive_ce.results import Verdict
-from derive_ce.sums import merge_sums
+from derive_ce.decide.sums import merge_sums
 
 
 class OutOfTime(Exception):

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from derive_ce.context import Context
-from derive_ce.scope import element_label
+from derive_ce.decide.context import Context
+from derive_ce.decide.scope import element_label
 
 POINTS = 10
 MIN_POINTS = 5

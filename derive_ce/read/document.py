@@ -14,8 +14,8 @@ from pathlib import Path
 import yaml
 
 from derive_ce.errors import InputError
-from derive_ce.model import Case, Definition, Derivation, Math, Scope, Step, SymbolDecl  # noqa: F401
-from derive_ce.names import accented
+from derive_ce.read.model import Case, Definition, Derivation, Math, Scope, Step, SymbolDecl  # noqa: F401
+from derive_ce.read.names import accented
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 20_000

@@ -13,7 +13,7 @@ import sympy as sp
 from derive_ce.errors import InputError
 
 if TYPE_CHECKING:
-    from derive_ce import model as document
+    from derive_ce.read import model as document
 
 GREEK_CONSTANTS = {"pi": sp.pi}
 
@@ -48,14 +48,14 @@ class SymScope:
             self.flags[name] = flags
 
     def _set_range(self, decl: document.SymbolDecl) -> None:
-        from derive_ce.latex.build import read_expression
+        from derive_ce.decide.build import read_expression
         lo, hi = (read_expression(m, self) for m in decl.range)
         for name in decl.names:
             self._objects.pop(name, None)
             self.ranges[self.symbol(name, lo=lo)] = (lo, hi)
 
     def _define(self, definition: document.Definition) -> None:
-        from derive_ce.latex.build import read_expression
+        from derive_ce.decide.build import read_expression
         body = read_expression(definition.body, self)
         if definition.params:
             params = tuple(self.symbol(p) for p in definition.params)

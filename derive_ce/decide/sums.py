@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive_ce.magnitude import power
+from derive_ce.decide.magnitude import power
 
 
 class ElementSum(sp.Sum):

@@ -10,14 +10,14 @@ import time
 
 import sympy as sp
 
-from derive_ce.context import Context, build_context
-from derive_ce.equivalence import OutOfTime, deadline, equivalent
+from derive_ce.decide.context import Context, build_context
+from derive_ce.decide.equivalence import OutOfTime, deadline, equivalent
 from derive_ce.errors import InputError
-from derive_ce.latex.build import read_expression
-from derive_ce.ranges import resolve
+from derive_ce.decide.build import read_expression
+from derive_ce.decide.ranges import resolve
 from derive_ce.results import Task, Verdict
-from derive_ce.scope import SymScope
-from derive_ce.sums import canonical
+from derive_ce.decide.scope import SymScope
+from derive_ce.decide.sums import canonical
 
 _MEMO_LIMIT = 512
 _scopes: dict = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from derive_ce.cache import Cache
+from derive_ce.run.cache import Cache
 from derive_ce.errors import InputError
 from derive_ce.results import FileReport, Record, Task, Verdict
 
@@ -59,7 +59,7 @@ def check(entries: list[Path | FileReport], options: Options) -> list[FileReport
     stored = [_stored(cache, e, d, options.budget) for e, d in zip(entries, data)]
     if all(r is not None for r in stored):
         return stored
-    from derive_ce.workers import Pool
+    from derive_ce.run.workers import Pool
     with Pool(options.jobs) as pool:
         pool.start()    # SymPy loads in the worker while the files are read
         plans = [_Plan(r, stored=True) if r is not None else _plan(e, d, options.budget)
@@ -135,7 +135,7 @@ def tasks_of(path: Path, budget: float = 10.0) -> list[Task]:
 
 
 def _plan(path: Path, data: bytes | None, budget: float) -> _Plan:
-    from derive_ce import document
+    from derive_ce.read import document
     plan = _Plan(FileReport(str(path)), data=data)
     try:
         derivation = document.load(path, data)
@@ -217,11 +217,11 @@ class _Walker:
 def _parts(math) -> list:
     """A step's expressions: one for `expr:`, the parts of `a = b = c` for LaTeX."""
     if math.syntax == "expr":
-        from derive_ce.plain import check_plain
+        from derive_ce.read.plain import check_plain
         check_plain(math)
         return [math]
-    from derive_ce.latex.parser import split_chain
-    from derive_ce.model import Math
+    from derive_ce.read.latex.parser import split_chain
+    from derive_ce.read.model import Math
     return [Math(p.text, math.line, "latex") for p in split_chain(math.text, math.line)]
 
 

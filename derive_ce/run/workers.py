@@ -22,7 +22,7 @@ GRACE = 1.0
 def _serve(conn) -> None:
     _limit_memory()
     try:
-        from derive_ce import engine
+        from derive_ce.decide import engine
     except BaseException as exc:  # noqa: BLE001 - reported to the parent
         conn.send(Verdict("unknown", f"the engine could not start: {exc}"))
         return

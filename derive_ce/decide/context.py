@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 import sympy as sp
 
 from derive_ce.errors import InputError
-from derive_ce.latex.build import read_relation
-from derive_ce.scope import SymScope
-from derive_ce.sums import canonical
+from derive_ce.decide.build import read_relation
+from derive_ce.decide.scope import SymScope
+from derive_ce.decide.sums import canonical
 
 if TYPE_CHECKING:
-    from derive_ce.model import Math
+    from derive_ce.read.model import Math
 
 _SIGN = {(">", "left"): "positive", ("<", "left"): "negative",
          ("≥", "left"): "nonnegative", ("≤", "left"): "nonpositive",

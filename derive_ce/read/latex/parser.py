@@ -31,7 +31,7 @@ class Part:
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> lark.Lark:
-    grammar = resources.files("derive_ce.latex").joinpath("grammar.lark").read_text()
+    grammar = resources.files("derive_ce.read.latex").joinpath("grammar.lark").read_text()
     # cache=True keeps the built LALR tables in the temp folder (10x faster start).
     return lark.Lark(grammar, parser="lalr", start=["chain", "relation"],
                      propagate_positions=True, maybe_placeholders=False, cache=True)
