@@ -10,6 +10,7 @@ from typing import Optional, Sequence
 import typer
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="Check hand derivations step by step with SymPy.")
 
 
@@ -17,6 +18,13 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    html = "html"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 def _version(value: bool) -> None:
@@ -27,31 +35,76 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _main(version: bool = typer.Option(False, "--version", callback=_version,
+def _main(version: bool = typer.Option(False, "--version", "-V", callback=_version,
                                        is_eager=True, help="Print the version.")) -> None:
     """derive-ce: every step of a derivation must equal the one before it."""
 
 
 @app.command()
 def check(
-    paths: list[Path] = typer.Argument(..., help="Derivation files, or folders to search for *.yaml / *.yml."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="text (for people), json, or github (annotations)."),
-    strict: bool = typer.Option(False, "--strict", help="Fail steps that hold only numerically."),
-    timeout: float = typer.Option(10.0, "--timeout", min=0.1, help="Seconds allowed per step."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    paths: Optional[list[Path]] = typer.Argument(
+        None, help="Derivation files, or folders to search for *.yaml / *.yml "
+                   "(default: `paths` from [tool.derive-ce], else derivations/)."),
+    format: Optional[Format] = typer.Option(None, "--format", "-f", help="text (for people), json, github (annotations) or html (one page)."),
+    strict: Optional[bool] = typer.Option(None, "--strict/--no-strict", help="Fail steps that hold only numerically."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=0.1, help="Seconds allowed per step (default 10)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default 1)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the verdict cache."),
-    cache_dir: Path = typer.Option(Path(".derive_ce_cache"), "--cache-dir", help="Where verdicts are cached."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where verdicts are cached (default .derive_ce_cache)."),
+    latex: bool = typer.Option(False, "--latex", help="Show each step as typed, not as rendered math."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Show only the steps that do not hold, and the summary."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never."),
 ) -> None:
-    """Check derivation files; exit 0 all hold, 1 a step fails, 2 bad input."""
-    from derive_ce.run.checker import Options
-    from derive_ce.run.checker import check as run_check
-    from derive_ce.run.paths import expand
-    from derive_ce.report import reporter
+    """Check derivation files; exit 0 all hold, 1 a step fails, 2 bad input.
+
+    Settings may also come from [tool.derive-ce] in the nearest pyproject.toml
+    (paths, timeout, strict, jobs, cache-dir, format); flags override them.
+    """
+    from derive_ce.api import check_paths
+    from derive_ce.report import View, reporter, width_for
     from derive_ce.results import exit_code
-    options = Options(timeout, jobs, None if no_cache else cache_dir)
-    reports = run_check(expand(paths), options)
-    reporter(format.value)(reports, strict, sys.stdout)
+    from derive_ce.run.config import ConfigError, discover
+    try:
+        config = discover(Path.cwd())
+    except ConfigError as exc:
+        _usage_error(str(exc))
+    chosen = _pick(paths or None, config.get("paths"), _default_paths())
+    if not chosen:
+        _usage_error("no path given, and no derivations/ folder here "
+                     "(name files or folders, or set `paths` in [tool.derive-ce])")
+    strict = _pick(strict, config.get("strict"), False)
+    folder = None if no_cache else _pick(cache_dir, config.get("cache-dir"), Path(".derive_ce_cache"))
+    reports = check_paths(chosen, timeout=_pick(timeout, config.get("timeout"), 10.0),
+                          jobs=_pick(jobs, config.get("jobs"), 1), cache_dir=folder)
+    name = _pick(format.value if format else None, config.get("format"), "text")
+    view = View(color.value, latex, quiet, width_for(sys.stdout))
+    reporter(name)(reports, strict, sys.stdout, view)
     raise typer.Exit(exit_code(reports, strict))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the derivation format (for editors)."""
+    from importlib import resources
+    typer.echo(resources.files("derive_ce.read").joinpath("derivation.schema.json").read_text(),
+               nl=False)
+
+
+def _pick(flag, configured, default):
+    """A flag wins over the configuration, which wins over the default."""
+    if flag is not None:
+        return flag
+    return configured if configured is not None else default
+
+
+def _default_paths() -> list[Path] | None:
+    folder = Path("derivations")
+    return [folder] if folder.is_dir() else None
+
+
+def _usage_error(message: str):
+    typer.echo(f"derive-ce: {message}", err=True)
+    raise typer.Exit(2)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

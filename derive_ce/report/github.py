@@ -7,7 +7,7 @@ from derive_ce.results import FileReport, counts, exit_code
 LEVELS = {"failed": "error", "error": "error", "unknown": "warning"}
 
 
-def render(reports: list[FileReport], strict: bool, out) -> None:
+def render(reports: list[FileReport], strict: bool, out, view=None) -> None:
     for report in reports:
         if report.error is not None:
             line = _line_of(report.error)

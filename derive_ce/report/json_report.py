@@ -7,7 +7,7 @@ import json
 from derive_ce.results import FileReport, Record, counts, exit_code
 
 
-def render(reports: list[FileReport], strict: bool, out) -> None:
+def render(reports: list[FileReport], strict: bool, out, view=None) -> None:
     document = {
         "files": [_file(r, strict) for r in reports],
         "summary": {**counts(reports), "exit_code": exit_code(reports, strict)},

@@ -1,65 +1,156 @@
-"""The default output, for people: each step, its status and its why."""
+"""The default output, for people: each step as math, its status and its why.
+
+Laid out as plain lines of (text, style) segments.  Without colour (NO_COLOR,
+`--color never`, or not a terminal) the segments are written as they are,
+without importing rich, so no escape code can leak; with colour, rich styles
+them.
+"""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-from rich.console import Console
-from rich.markup import escape
-from rich.text import Text
-
+from derive_ce.report import View
+from derive_ce.report.layout import PROSE, failure, math_text, why_text, width, wrap
 from derive_ce.results import FileReport, Record, counts, exit_code
 
 MARKS = {"proved": ("✓", "green"), "numeric": ("≈", "yellow"), "failed": ("✗", "bold red"),
          "unknown": ("?", "magenta"), "error": ("!", "bold red"), "start": ("·", "dim")}
+PREFIX = {"start": "  ", "step": "= ", "result": "result "}
+HEAD = 8                      # "✓ 1234  ": the mark and the line number
 
 
-def render(reports: list[FileReport], strict: bool, out) -> None:
-    console = Console(file=out, no_color="NO_COLOR" in os.environ or None,
-                      highlight=False, soft_wrap=True)
-    for number, report in enumerate(reports):
-        if number:
-            console.print()
-        _file(console, report)
+def render(reports: list[FileReport], strict: bool, out, view: View | None = None) -> None:
+    view = view or View()
+    sink = _sink(out, view)
+    shown = 0
+    for report in reports:
+        lines = _file(report, strict, view)
+        if lines:
+            if shown:
+                sink([])
+            for line in lines:
+                sink(line)
+            shown += 1
+    sink([])
+    sink(_summary(reports, strict))
+
+
+def _summary(reports: list[FileReport], strict: bool) -> list:
     tally = counts(reports)
     code = exit_code(reports, strict)
     summary = ", ".join(f"{n} {s}" for s, n in tally.items() if n)
-    word = {0: "[green]all steps hold[/]", 1: "[bold red]some steps do not hold[/]",
-            2: "[bold red]some input could not be used[/]"}[code]
-    console.print(f"\n{word}: {summary or 'nothing checked'} "
-                  f"({len(reports)} file{'s' if len(reports) != 1 else ''})")
+    word, style = {0: ("all steps hold", "green"), 1: ("some steps do not hold", "bold red"),
+                   2: ("some input could not be used", "bold red")}[code]
+    files = len({r.path for r in reports})
+    return [(word, style), (f": {summary or 'nothing checked'} "
+                            f"({files} file{'s' if files != 1 else ''})", "")]
 
 
-def _file(console: Console, report: FileReport) -> None:
-    title = f" — {escape(report.title)}" if report.title else ""
-    console.print(f"[bold]{escape(report.path)}[/]{title}")
+def _file(report: FileReport, strict: bool, view: View) -> list[list]:
+    title = [(f" — {report.title}", "")] if report.title else []
+    header = [[(report.path, "bold")] + title]
     if report.error is not None:
-        console.print(f"  [bold red]! cannot use this file:[/] {escape(report.error)}")
-        return
+        what = "folder" if Path(report.path).is_dir() else "file"
+        return header + _message_lines("  ", f"! cannot use this {what}: ", report.error,
+                                       "bold red", view.width)
+    records = [r for r in report.records if not view.quiet or not r.passing(strict)]
+    if not records:
+        return [] if view.quiet else header
+    column = _why_column(records, view)
+    lines: list[list] = []
     case: tuple[str, ...] = ()
-    for record in report.records:
+    for record in records:
         if record.case != case:
+            lines.extend(_case_headers(case, record.case, view))
             case = record.case
-            if case:
-                console.print(f"  [bold cyan]case {escape(' ; '.join(case))}[/]")
-        _record(console, record, "  " * (len(case) + 1))
+        lines.extend(_record(record, "  " * (len(case) + 1), column, view))
+    return header + lines
 
 
-def _record(console: Console, record: Record, indent: str) -> None:
-    mark, style = MARKS["start" if record.kind == "start" and record.status != "error"
-                        else record.status]
-    line = Text(indent)
-    line.append(f"{mark} ", style=style)
-    line.append(f"{record.line:>4}  ", style="dim")
-    prefix = "result " if record.kind == "result" else ("  " if record.kind == "start" else "= ")
-    line.append(prefix + record.expr)
+def _case_headers(old: tuple, new: tuple, view: View) -> list[list]:
+    same = 0
+    while same < min(len(old), len(new)) and old[same] == new[same]:
+        same += 1
+    return [[("  " * (depth + 1), ""),
+             ("case " + math_text(new[depth], view.latex, "relation"), "bold cyan")]
+            for depth in range(same, len(new))]
+
+
+def _start(record: Record, indent: str) -> int:
+    return len(indent) + HEAD + len(PREFIX[record.kind])
+
+
+def _why_column(records: list[Record], view: View) -> int:
+    """One column for every why of the file, left of 60% of the width."""
+    limit = max(30, int(view.width * 0.6))
+    ends = [_start(r, "  " * (len(r.case) + 1)) + width(math_text(r.expr, view.latex))
+            for r in records if r.why]
+    fitting = [e for e in ends if e + 3 <= limit]
+    return max(fitting, default=limit - 3) + 3
+
+
+def _record(record: Record, indent: str, column: int, view: View) -> list[list]:
+    kind = "start" if record.kind == "start" and record.status != "error" else record.status
+    mark, style = MARKS[kind]
+    start = _start(record, indent)
+    texts = wrap(math_text(record.expr, view.latex), view.width - start, view.width - start - 2)
+    lines = [[(indent, ""), (f"{mark} ", style), (f"{record.line:>4}  ", "dim"),
+              (PREFIX[record.kind] + texts[0], "")]]
+    lines += [[(" " * (start + 2) + text, "")] for text in texts[1:]]
     if record.why and record.kind != "start":
-        line.append(f"   | {record.why}", style="italic dim")
-    console.print(line)
+        _add_why(lines, why_text(record.why, view.latex), column, view.width)
     if record.kind == "start" and record.status != "error":
-        return
+        return lines
     if record.status != "proved" or record.message:
-        label = Text(f"{indent}        {record.status}", style=style)
-        if record.message:
-            label.append(": " + record.message, style="default")
-        console.print(label)
+        message = failure(record, view.latex) if record.message else ""
+        lines += _message_lines(indent + " " * HEAD, record.status + (": " if message else ""),
+                                message, style, view.width)
+    return lines
+
+
+def _add_why(lines: list[list], why: str, column: int, total: int) -> None:
+    last = sum(width(text) for text, _ in lines[-1])
+    texts = wrap(why, max(total - column - 2, 20), max(total - column - 2, 20), PROSE)
+    if last + 3 <= column:
+        lines[-1].append((" " * (column - last) + "| " + texts[0], "italic dim"))
+    else:
+        lines.append([(" " * column + "| " + texts[0], "italic dim")])
+    lines += [[(" " * column + "  " + text, "italic dim")] for text in texts[1:]]
+
+
+def _message_lines(indent: str, label: str, message: str, style: str, total: int) -> list[list]:
+    """`failed: …`, wrapped under itself; preformatted lines (a caret) kept as they are."""
+    first, *rest = message.split("\n") if message else [""]
+    hang = len(indent) + 2
+    texts = wrap(first, max(total - len(indent) - len(label), 20), max(total - hang, 20), PROSE)
+    lines = [[(indent, ""), (label, style), (texts[0], "")]]
+    lines += [[(" " * hang + text, "")] for text in texts[1:]]
+    lines += [[(indent + text, "")] for text in rest]
+    return lines
+
+
+def _sink(out, view: View):
+    if not _colour(out, view):
+        return lambda segments: out.write("".join(text for text, _ in segments) + "\n")
+    from rich.console import Console
+    from rich.text import Text
+    console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True,
+                      markup=False, emoji=False)
+
+    def sink(segments) -> None:
+        line = Text()
+        for text, style in segments:
+            line.append(text, style=style or None)
+        console.print(line)
+    return sink
+
+
+def _colour(out, view: View) -> bool:
+    if view.color != "auto":
+        return view.color == "always"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty())

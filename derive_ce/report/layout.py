@@ -1,0 +1,131 @@
+"""Text layout shared by the reporters: math as people read it, counterexamples
+with one precision, and wrapping at operator boundaries (no rich, no SymPy)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from derive_ce.results import Record
+
+BREAKS = (" = ", " + ", " − ", " · ", " × ", " / ", " ")
+PROSE = (", ", " ")
+_GREEK_WHY = re.compile(r"\\([A-Za-z]+)")
+_WHY_MACROS = {"Rightarrow": "⇒", "Leftrightarrow": "⇔", "rightarrow": "→", "to": "→",
+               "cdot": "·", "times": "×", "quad": " ", "qquad": " "}
+_NUMBER = re.compile(r"^(-?[0-9.eE+-]+?)(?:([+-][0-9.eE+-]+)i)?$")
+
+
+def width(text: str) -> int:
+    """Columns the text takes (combining accents take none)."""
+    return sum(0 if unicodedata.combining(c) else 1 for c in text)
+
+
+def math_text(source: str, latex: bool, start: str = "chain") -> str:
+    """A step as Unicode math, or as typed with `--latex`."""
+    if latex:
+        return source
+    from derive_ce.read.render import render
+    return render(source, start)
+
+
+def why_text(why: str, latex: bool) -> str:
+    """A why is free text; math in it (it has a macro and parses) is rendered."""
+    if latex or "\\" not in why:
+        return why
+    from derive_ce.read.render import GREEK, render
+    if any(m in GREEK or m in ("frac", "sum", "prod", "sqrt") for m in _GREEK_WHY.findall(why)):
+        shown = render(why)
+        if shown != why:
+            return shown
+    return _GREEK_WHY.sub(lambda m: GREEK.get(m.group(1)) or _WHY_MACROS.get(m.group(1))
+                          or m.group(0), why)
+
+
+def wrap(text: str, first: int, rest: int, breaks: tuple = BREAKS) -> list[str]:
+    """Lines of at most `first` (then `rest`) columns, broken before an operator
+    (or, for prose, after a comma)."""
+    lines: list[str] = []
+    room = first
+    while width(text) > room > 0:
+        cut = _cut(text, room, breaks)
+        lines.append(text[:cut].rstrip())
+        text = text[cut:].lstrip(" ")
+        room = rest
+    lines.append(text)
+    return lines
+
+
+def _cut(text: str, room: int, breaks: tuple) -> int:
+    """Where to break: before the last operator that fits, else anywhere."""
+    limit = _index_at_width(text, room)
+    for op in breaks:
+        at = text.rfind(op, 0, limit)
+        if at > room // 3:
+            return at + (len(op) - 1 if op.startswith(",") else 1 if op != " " else 0)
+    return max(limit, 1)
+
+
+def _index_at_width(text: str, room: int) -> int:
+    used = 0
+    for index, char in enumerate(text):
+        used += 0 if unicodedata.combining(char) else 1
+        if used > room:
+            return index
+    return len(text)
+
+
+# -- failures: sides labelled, numbers at one precision -----------------------
+
+SIDES = {"result": ("the last step", "the result")}
+
+
+def failure(record: Record, latex: bool) -> str:
+    """`not equal at x = 1.42: previous step = -0.374, this step = 0.374`."""
+    evidence = record.evidence or {}
+    if record.status != "failed" or "point" not in evidence:
+        return relabel(record.message, record.kind)
+    before, after = SIDES.get(record.kind, ("previous step", "this step"))
+    left, right = numbers(str(evidence.get("left")), str(evidence.get("right")))
+    point = ", ".join(f"{_label(k, latex)} = {numbers(str(v))[0]}"
+                      for k, v in list(evidence["point"].items())[:12])
+    more = len(evidence["point"]) - 12
+    point += f", … ({more} more)" if more > 0 else ""
+    where = f" at {point}" if point else ""
+    return f"not equal{where}: {before} = {left}, {after} = {right}"
+
+
+def relabel(message: str, kind: str = "step") -> str:
+    before, after = SIDES.get(kind, ("previous step", "this step"))
+    message = re.sub(r"\bleft = ", f"{before} = ", message)
+    message = re.sub(r"\bright = ", f"{after} = ", message)
+    return message.replace("the left side", f"{before}").replace("the right side", f"{after}")
+
+
+def _label(name: str, latex: bool) -> str:
+    from derive_ce.read.render import GREEK
+    if latex:
+        return name
+    return GREEK.get(name) or math_text(name, False)
+
+
+def numbers(*texts: str) -> list[str]:
+    """Numbers at 6 significant digits, more only where needed to tell them apart."""
+    for digits in (6, 8, 10, 12, 15):
+        shown = [_number(t, digits) for t in texts]
+        if len(set(shown)) == len(set(texts)):
+            return shown
+    return list(texts)
+
+
+def _number(text: str, digits: int) -> str:
+    match = _NUMBER.match(text.strip())
+    if not match or "." not in text and "e" not in text.lower():
+        return text
+    try:
+        real = float(match.group(1))
+        imag = float(match.group(2)) if match.group(2) else None
+    except ValueError:
+        return text
+    shown = f"{real:.{digits}g}"
+    return shown if imag is None else f"{shown}{imag:+.{digits}g}i"
