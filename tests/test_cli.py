@@ -17,10 +17,10 @@ def test_text_output_shows_steps_marks_why_and_summary(run):
     result = run("check", ROOT / "derivations" / "ce.yaml")
     assert result.code == 0
     assert "Manual backpropagation through cross-entropy loss" in result.out
-    assert "case \\gamma = i" in result.out and "case \\gamma \\neq i" in result.out
-    assert "✓   19  = \\frac{d}{d L_i} -\\ln" in result.out
+    assert "case γ = i" in result.out and "case γ ≠ i" in result.out
+    assert "✓   19  = d/dLᵢ −ln(e^{L_γ} / (Σⱼ₌₁ e^{Lⱼ}))" in result.out
     assert "| chain rule" in result.out
-    assert "result p_i - 1" in result.out
+    assert "result pᵢ − 1" in result.out
     assert "all steps hold: 20 proved (1 file)" in result.out
     assert "\x1b[" not in result.out          # NO_COLOR / not a terminal: plain text
 
@@ -29,7 +29,7 @@ def test_failure_shows_reason_and_counterexample(run):
     result = run("check", FAIL)
     assert result.code == 1
     assert "✗" in result.out and "failed: not equal at x = " in result.out
-    assert "left = " in result.out and "right = " in result.out
+    assert "previous step = " in result.out and "this step = " in result.out
 
 
 def test_json_matches_the_contract(run):
@@ -104,7 +104,8 @@ def test_missing_paths_and_empty_folders(run, tmp_path):
     assert errors == ["file not found", "no *.yaml or *.yml files in this folder"]
 
 
-def test_usage_errors_exit_2_without_traceback(run):
+def test_usage_errors_exit_2_without_traceback(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)     # no derivations/ folder: `check` alone has nothing to check
     for args in (("check",), ("check", "--format", "xml", PASS), ("frobnicate",),
                  ("check", "--timeout", "-1", PASS)):
         result = run(*args)
