@@ -38,6 +38,7 @@ class Record:
     expr: str = ""
     method: str = ""
     evidence: dict | None = None
+    derivation: str = ""    # its title, in a file of several derivations
 
     def passing(self, strict: bool) -> bool:
         if self.kind == "start":

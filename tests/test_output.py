@@ -162,3 +162,29 @@ def test_check_paths_returns_reports(tmp_path):
     assert derive_ce.check_paths(tmp_path / "nope.yaml")[0].error == "file not found"
     with pytest.raises(TypeError):
         derive_ce.check_paths([tmp_path], colour=True)
+
+
+# -- several derivations in one file -------------------------------------------
+
+SEVERAL = EXAMPLES / "fail" / "several_derivations_slip.yaml"
+
+
+def test_several_derivations_each_under_its_title(run):
+    lines = run("check", SEVERAL).out.splitlines()
+    first, second = lines.index("  ∂E/∂b"), lines.index("  ∂E/∂w")
+    assert first < second
+    assert all(l.startswith("    ") for l in lines[first + 1:second])
+    assert any("✗" in l for l in lines[second:]) and not any("✗" in l for l in lines[:second])
+
+
+def test_several_derivations_in_json(run):
+    (entry,) = run("check", "--format", "json", SEVERAL).json()["files"]
+    assert entry["derivations"] == [{"title": "∂E/∂b", "ok": True},
+                                    {"title": "∂E/∂w", "ok": False}]
+    assert [s["derivation"] for s in entry["steps"]] == ["∂E/∂b"] * 2 + ["∂E/∂w"] * 2
+    assert entry["ok"] is False
+
+
+def test_one_derivation_json_has_no_new_keys(run):
+    (entry,) = run("check", "--format", "json", PASS).json()["files"]
+    assert "derivations" not in entry and all("derivation" not in s for s in entry["steps"])

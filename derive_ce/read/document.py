@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from derive_ce.errors import InputError
-from derive_ce.read.model import Case, Definition, Derivation, Math, Scope, Step, SymbolDecl  # noqa: F401
+from derive_ce.read.model import Case, Definition, Derivation, Math, Scope, Section, Step, SymbolDecl  # noqa: F401
 from derive_ce.read.names import accented
 
 MAX_BYTES = 1_000_000
@@ -148,11 +148,14 @@ def _sequence(node: yaml.Node, what: str) -> list[yaml.Node]:
     return node.value
 
 
-TOP_KEYS = ("title", "source", "symbols", "definitions", "steps", "cases", "result")
+TOP_KEYS = ("title", "source", "symbols", "definitions", "steps", "cases", "result",
+            "derivations")
 
 
 def build(root: yaml.Node, path: str) -> Derivation:
     top = _mapping(root, "the derivation", TOP_KEYS)
+    if "derivations" in top:
+        return _several(top, path)
     if "steps" not in top:
         raise InputError("the derivation has no `steps:` list", _line(root))
     cases = tuple(_case(c) for c in _sequence(top["cases"], "`cases`")) if "cases" in top else ()
@@ -168,6 +171,43 @@ def build(root: yaml.Node, path: str) -> Derivation:
         cases=cases,
         result=_math(top["result"], "`result`") if "result" in top else None,
     )
+
+
+SECTION_KEYS = ("title", "steps", "cases", "result")
+
+
+def _several(top: dict[str, yaml.Node], path: str) -> Derivation:
+    """`derivations:`: several derivations that share `symbols:` and `definitions:`."""
+    for key in ("steps", "cases", "result"):
+        if key in top:
+            raise InputError(f"a file with `derivations:` keeps its `{key}:` inside each "
+                             "derivation", _line(top[key]))
+    sections = tuple(_section(n) for n in _sequence(top["derivations"], "`derivations`"))
+    titles = [s.title for s in sections]
+    for section in sections:
+        if titles.count(section.title) > 1:
+            raise InputError(f"two derivations are titled `{section.title}`", section.line)
+    return Derivation(
+        path=path,
+        title=_scalar(top["title"], "`title`") if "title" in top else "",
+        source=_scalar(top["source"], "`source`") if "source" in top else "",
+        scope=Scope(_symbols(top.get("symbols")), _definitions(top.get("definitions"))),
+        sections=sections,
+    )
+
+
+def _section(node: yaml.Node) -> Section:
+    keys = _mapping(node, "a derivation of `derivations:`", SECTION_KEYS)
+    if "title" not in keys or "steps" not in keys:
+        raise InputError("each derivation of `derivations:` needs a `title:` and `steps:`",
+                         _line(node))
+    cases = tuple(_case(c) for c in _sequence(keys["cases"], "`cases`")) if "cases" in keys else ()
+    if cases and "result" in keys:
+        raise InputError("a derivation's `result:` is for one without `cases:`; "
+                         "put each branch's result in its case", _line(keys["result"]))
+    return Section(_scalar(keys["title"], "`title`"), _steps(keys["steps"]), cases,
+                   _math(keys["result"], "`result`") if "result" in keys else None,
+                   _line(node))
 
 
 def _steps(node: yaml.Node) -> tuple[Step, ...]:

@@ -58,6 +58,16 @@ class Scope:
 
 
 @dataclass(frozen=True)
+class Section:
+    """One derivation of several in a file (`derivations:`), with its title."""
+    title: str
+    steps: tuple[Step, ...]
+    cases: tuple[Case, ...]
+    result: Math | None
+    line: int
+
+
+@dataclass(frozen=True)
 class Derivation:
     path: str
     title: str = ""
@@ -66,3 +76,4 @@ class Derivation:
     steps: tuple[Step, ...] = ()
     cases: tuple[Case, ...] = ()
     result: Math | None = None
+    sections: tuple[Section, ...] = ()     # several derivations sharing the scope

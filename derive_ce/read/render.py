@@ -155,9 +155,11 @@ def _implicit(node) -> Piece:
     pieces = [render_tree(c) for c in node.children]
     if len(pieces) == 1:
         return pieces[0]
-    text = str(_wrap(pieces[0], PRODUCT))
+    # a factor with something after it is bracketed unless it is a power or
+    # an atom: `(1 / 2) x`, `(ln x) y`, `(Σⱼ aⱼ) b`
+    text = str(_wrap(pieces[0], POWER))
     for number, (before, piece) in enumerate(zip(pieces, pieces[1:]), 2):
-        below = OPEN if number == len(pieces) else PRODUCT
+        below = OPEN if number == len(pieces) else POWER
         text += ("" if _tight(before, piece) else " ") + _wrap(piece, below)
     return Piece(text, OPEN if pieces[-1].prec == OPEN else PRODUCT)
 

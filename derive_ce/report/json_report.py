@@ -17,13 +17,19 @@ def render(reports: list[FileReport], strict: bool, out, view=None) -> None:
 
 def _file(report: FileReport, strict: bool) -> dict:
     records = [] if report.error is not None else report.records
-    return {
+    data = {
         "path": report.path,
         "title": report.title,
         "ok": report.ok(strict),
         "error": report.error,
         "steps": [_record(r) for r in records if r.kind != "start" or r.status == "error"],
     }
+    titles = list(dict.fromkeys(r.derivation for r in records if r.derivation))
+    if titles:
+        data["derivations"] = [
+            {"title": t, "ok": all(r.passing(strict) for r in records if r.derivation == t)}
+            for t in titles]
+    return data
 
 
 def _record(record: Record) -> dict:
@@ -37,4 +43,6 @@ def _record(record: Record) -> dict:
         data["method"] = record.method
     if record.evidence and record.status == "failed" and "point" in record.evidence:
         data["counterexample"] = record.evidence
+    if record.derivation:
+        data["derivation"] = record.derivation
     return data

@@ -61,19 +61,28 @@ def _file(report: FileReport, strict: bool, view: View) -> list[list]:
     column = _why_column(records, view)
     lines: list[list] = []
     case: tuple[str, ...] = ()
+    section = ""
     for record in records:
+        if record.derivation != section:
+            section, case = record.derivation, ()
+            lines.append([("  ", ""), (section, "bold")])
         if record.case != case:
-            lines.extend(_case_headers(case, record.case, view))
+            lines.extend(_case_headers(case, record.case, 1 if section else 0, view))
             case = record.case
-        lines.extend(_record(record, "  " * (len(case) + 1), column, view))
+        lines.extend(_record(record, _indent(record), column, view))
     return header + lines
 
 
-def _case_headers(old: tuple, new: tuple, view: View) -> list[list]:
+def _indent(record: Record) -> str:
+    """Two spaces a level: the file, its derivation (of several), each case."""
+    return "  " * (len(record.case) + 1 + (1 if record.derivation else 0))
+
+
+def _case_headers(old: tuple, new: tuple, offset: int, view: View) -> list[list]:
     same = 0
     while same < min(len(old), len(new)) and old[same] == new[same]:
         same += 1
-    return [[("  " * (depth + 1), ""),
+    return [[("  " * (depth + 1 + offset), ""),
              ("case " + math_text(new[depth], view.latex, "relation"), "bold cyan")]
             for depth in range(same, len(new))]
 
@@ -85,7 +94,7 @@ def _start(record: Record, indent: str) -> int:
 def _why_column(records: list[Record], view: View) -> int:
     """One column for every why of the file, left of 60% of the width."""
     limit = max(30, int(view.width * 0.6))
-    ends = [_start(r, "  " * (len(r.case) + 1)) + width(math_text(r.expr, view.latex))
+    ends = [_start(r, _indent(r)) + width(math_text(r.expr, view.latex))
             for r in records if r.why]
     fitting = [e for e in ends if e + 3 <= limit]
     return max(fitting, default=limit - 3) + 3

@@ -31,6 +31,7 @@ class _Slot:
     expr: str
     task: int | None = None
     verdict: Verdict | None = None
+    derivation: str = ""
 
 
 @dataclass
@@ -145,10 +146,21 @@ def _plan(path: Path, data: bytes | None, budget: float) -> _Plan:
     plan.report.title = derivation.title
     plan.scope = derivation.scope
     walker = _Walker(plan, budget)
-    last = walker.steps(derivation.steps, None, (), ())
-    walker.cases(derivation.cases, last, (), ())
-    walker.result(derivation.result, last, (), ())
+    for title, section in _sections(derivation):
+        first = len(plan.slots)
+        last = walker.steps(section.steps, None, (), ())
+        walker.cases(section.cases, last, (), ())
+        walker.result(section.result, last, (), ())
+        for slot in plan.slots[first:]:
+            slot.derivation = title
     return plan
+
+
+def _sections(derivation) -> list[tuple[str, object]]:
+    """(title, chain) for each derivation in the file: one, or `derivations:`."""
+    if derivation.sections:
+        return [(s.title, s) for s in derivation.sections]
+    return [("", derivation)]
 
 
 class _Walker:
@@ -242,4 +254,4 @@ def _record(slot: _Slot, verdict: Verdict) -> Record:
     if verdict.error_side == "scope":
         status = "error"
     return Record(slot.line, slot.case, slot.kind, status, message, slot.why,
-                  slot.expr, verdict.method, verdict.evidence)
+                  slot.expr, verdict.method, verdict.evidence, slot.derivation)

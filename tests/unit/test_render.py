@@ -42,7 +42,9 @@ def test_relations_and_chains():
 
 def test_brackets_that_unicode_needs_and_latex_did_not():
     # a sum in a denominator would swallow what follows: bracketed
-    assert render(r"\frac{1}{\sum_j a_j} b") == "1 / (Σⱼ aⱼ) b"
+    assert render(r"\frac{1}{\sum_j a_j} b") == "(1 / (Σⱼ aⱼ)) b"
+    # a fraction or a function before another factor: bracketed
+    assert render(r"\frac{1}{2} x + \ln x y") == "(1 / 2) x + (ln x) y"
     # a sum as numerator of a fraction: bracketed, else `/ n` reads as inside the sum
     assert render(r"\frac{\sum_j a_j}{n}") == "(Σⱼ aⱼ) / n"
     # a product in a denominator: bracketed; a sum at the end: not
