@@ -30,16 +30,42 @@ def math_text(source: str, latex: bool, start: str = "chain") -> str:
 
 
 def why_text(why: str, latex: bool) -> str:
-    """A why is free text; math in it (it has a macro and parses) is rendered."""
-    if latex or "\\" not in why:
+    """A why is prose with math in it: the math (all of it, or each run of
+    LaTeX-looking words) is rendered, the prose kept."""
+    if latex or "\\" not in why and "_" not in why and "^" not in why:
         return why
-    from derive_ce.read.render import GREEK, render
-    if any(m in GREEK or m in ("frac", "sum", "prod", "sqrt") for m in _GREEK_WHY.findall(why)):
-        shown = render(why)
-        if shown != why:
-            return shown
-    return _GREEK_WHY.sub(lambda m: GREEK.get(m.group(1)) or _WHY_MACROS.get(m.group(1))
-                          or m.group(0), why)
+    from derive_ce.read.render import render
+    whole = render(why)
+    if whole != why and "\\" in why:
+        return whole
+    words, out, run = why.split(), [], []
+    for word in words + [""]:
+        if _mathy(word) or run and word in _CONNECT:
+            run.append(word)
+            continue
+        tail = []
+        while run and run[-1] in _CONNECT:      # a run ends on math, not on `+`
+            tail.insert(0, run.pop())
+        if run:
+            out.append(render(" ".join(run)))
+        out += tail + [word]
+        run = []
+    return _GREEK_WHY.sub(_macro, " ".join(w for w in out if w))
+
+
+_CONNECT = ("+", "-", "=", "\\cdot", "/")
+
+
+def _mathy(word: str) -> bool:
+    if word.startswith("\\") and word[1:] in _WHY_MACROS:
+        return False
+    return any(c in word for c in "\\_^{}")
+
+
+def _macro(match) -> str:
+    from derive_ce.read.render import GREEK
+    name = match.group(1)
+    return GREEK.get(name) or _WHY_MACROS.get(name) or match.group(0)
 
 
 def wrap(text: str, first: int, rest: int, breaks: tuple = BREAKS) -> list[str]:
@@ -87,7 +113,7 @@ def failure(record: Record, latex: bool) -> str:
         return relabel(record.message, record.kind)
     before, after = SIDES.get(record.kind, ("previous step", "this step"))
     left, right = numbers(str(evidence.get("left")), str(evidence.get("right")))
-    point = ", ".join(f"{_label(k, latex)} = {numbers(str(v))[0]}"
+    point = ", ".join(f"{label(k, latex)} = {numbers(str(v))[0]}"
                       for k, v in list(evidence["point"].items())[:12])
     more = len(evidence["point"]) - 12
     point += f", … ({more} more)" if more > 0 else ""
@@ -102,7 +128,7 @@ def relabel(message: str, kind: str = "step") -> str:
     return message.replace("the left side", f"{before}").replace("the right side", f"{after}")
 
 
-def _label(name: str, latex: bool) -> str:
+def label(name: str, latex: bool) -> str:
     from derive_ce.read.render import GREEK
     if latex:
         return name
