@@ -1,6 +1,7 @@
 """The pre-commit hook, run by real pre-commit against this repository."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,12 @@ from conftest import ROOT
 
 GOOD = "title: good\nsteps:\n  - \\frac{d}{dx} x^2\n  - = 2x\n"
 BAD = "title: slip\nsteps:\n  - \\frac{d}{dx} x^2\n  - = x\n"
+# YAML that is not a derivation: the hook must not be given it
+OTHER_YAML = {
+    ".github/workflows/ci.yml": "on: push\njobs: {}\n",
+    "config.yaml": "name: app\nreplicas: 3\n",
+    "docs/mkdocs.yml": "site_name: x\n",
+}
 
 
 def _git(*args, cwd):
@@ -23,6 +30,9 @@ def test_try_repo_passes_good_and_fails_bad(tmp_path):
     repo = tmp_path / "user-repo"
     (repo / "derivations").mkdir(parents=True)
     (repo / "derivations" / "good.yaml").write_text(GOOD)
+    (repo / "notes").mkdir()
+    (repo / "notes" / "square.derive.yaml").write_text(GOOD)
+    _other_yaml(repo)
     _git("init", "-q", cwd=repo)
     _git("add", ".", cwd=repo)
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
@@ -34,6 +44,10 @@ def test_try_repo_passes_good_and_fails_bad(tmp_path):
     passed = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "derive-ce" in passed.stdout and "Passed" in passed.stdout
+    verbose = subprocess.run(command + ["--verbose"], cwd=repo, env=env, capture_output=True,
+                             text=True, timeout=900)
+    assert "good.yaml" in verbose.stdout and "square.derive.yaml" in verbose.stdout
+    assert "config.yaml" not in verbose.stdout and "ci.yml" not in verbose.stdout
 
     (repo / "derivations" / "bad.yaml").write_text(BAD)
     _git("add", ".", cwd=repo)
@@ -42,3 +56,48 @@ def test_try_repo_passes_good_and_fails_bad(tmp_path):
     assert "Failed" in failed.stdout
     assert "bad.yaml" in failed.stdout and "not equal at x = " in failed.stdout
     assert "Traceback" not in failed.stdout + failed.stderr
+
+
+def _other_yaml(repo):
+    for name, text in OTHER_YAML.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text)
+
+
+def _readme_block(marker: str) -> str:
+    blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    return next(b for b in blocks if marker in b)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git (.ci/run installs it)")
+def test_readme_local_hook_works_as_copied(tmp_path):
+    """The README's `repo: local` snippet, pasted into a repository with other YAML."""
+    repo = tmp_path / "user-repo"
+    (repo / "derivations").mkdir(parents=True)
+    (repo / "derivations" / "good.yaml").write_text(GOOD)
+    _other_yaml(repo)
+    (repo / ".pre-commit-config.yaml").write_text(_readme_block("repo: local"))
+    _git("init", "-q", cwd=repo)
+    _git("add", ".", cwd=repo)
+    bin_dir = os.path.dirname(sys.executable)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+           "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    command = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"]
+
+    passed = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=600)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "Passed" in passed.stdout
+
+    (repo / "derivations" / "bad.yaml").write_text(BAD)
+    _git("add", ".", cwd=repo)
+    failed = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=600)
+    assert failed.returncode == 1 and "bad.yaml" in failed.stdout, failed.stdout + failed.stderr
+    assert "Traceback" not in failed.stdout + failed.stderr
+
+
+def test_readme_remote_snippet_names_the_hook_and_a_real_kind_of_rev():
+    snippet = _readme_block("rev:")
+    assert "id: derive-ce" in snippet
+    rev = re.search(r"rev: (\S+)", snippet).group(1)
+    assert re.fullmatch(r"[0-9a-f]{40}", rev)     # a commit SHA placeholder, not a made-up tag
