@@ -16,8 +16,9 @@ import lark
 from derive_ce.errors import InputError
 
 # Precedence of a rendered piece: what it needs around it to stay one operand.
-# OPEN: Σ and d/dx, whose operand runs on to the right; PREFIX: −x, ln x.
-SUM, OPEN, PRODUCT, PREFIX, POWER, ATOM = 1, 2, 3, 4, 5, 6
+# OPEN: Σ and d/dx, whose operand runs on to the right; PREFIX: −x, ln x;
+# CALL: f(x), which may also be the product k·(k + 1), so `1 / (k(k + 1))`.
+SUM, OPEN, PRODUCT, PREFIX, CALL, POWER, ATOM = 1, 2, 3, 4, 4.5, 5, 6
 
 GREEK = dict(alpha="α", beta="β", gamma="γ", delta="δ", epsilon="ϵ", varepsilon="ε",
              zeta="ζ", eta="η", theta="θ", vartheta="ϑ", iota="ι", kappa="κ",
@@ -157,9 +158,9 @@ def _implicit(node) -> Piece:
         return pieces[0]
     # a factor with something after it is bracketed unless it is a power or
     # an atom: `(1 / 2) x`, `(ln x) y`, `(Σⱼ aⱼ) b`
-    text = str(_wrap(pieces[0], POWER))
+    text = str(_wrap(pieces[0], CALL))
     for number, (before, piece) in enumerate(zip(pieces, pieces[1:]), 2):
-        below = OPEN if number == len(pieces) else POWER
+        below = OPEN if number == len(pieces) else CALL
         text += ("" if _tight(before, piece) else " ") + _wrap(piece, below)
     return Piece(text, OPEN if pieces[-1].prec == OPEN else PRODUCT)
 
@@ -206,7 +207,7 @@ def _sup(node) -> Piece:
 
 def _pow(node) -> Piece:
     base, sup = node.children
-    return Piece(_wrap(render_tree(base), ATOM)
+    return Piece(_wrap(render_tree(base), CALL)
                  + _script(str(render_tree(sup)), SUPERSCRIPT, _SUP_OK, "^"), POWER)
 
 
@@ -220,7 +221,7 @@ def _group(node) -> Piece:
 
 
 def _call(node) -> Piece:
-    return Piece(f"{render_tree(node.children[0])}{render_tree(node.children[1])}")
+    return Piece(f"{render_tree(node.children[0])}{render_tree(node.children[1])}", CALL)
 
 
 def _abs(node) -> Piece:

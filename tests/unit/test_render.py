@@ -90,3 +90,8 @@ def test_never_fails_and_keeps_every_letter(parts, ops):
     for letter in "abcxy":
         assert (letter in text.replace("frac", "").replace("sqrt", "").replace("cdot", "")
                 .replace("alpha", "").replace("ln", "")) <= (letter in shown)
+
+
+def test_a_call_may_be_a_product_so_a_denominator_brackets_it():
+    assert render(r"\frac{1}{k (k+1)}") == "1 / (k(k + 1))"
+    assert render(r"f(x)^2 + x (x+2) e^x") == "f(x)² + x(x + 2) eˣ"
