@@ -188,3 +188,17 @@ def test_several_derivations_in_json(run):
 def test_one_derivation_json_has_no_new_keys(run):
     (entry,) = run("check", "--format", "json", PASS).json()["files"]
     assert "derivations" not in entry and all("derivation" not in s for s in entry["steps"])
+
+
+def test_an_undecided_step_names_the_missing_declaration(run, tmp_path):
+    path = tmp_path / "bound.yaml"
+    path.write_text("steps:\n  - \\sum_{k=1}^{K} \\ln(e^{k} + e^{-k})\n"
+                    "  - = \\sum_{k=1}^{K} \\left(k + \\ln(1 + e^{-2k})\\right)\n")
+    result = run("check", "--timeout", "2", "--format", "json", path)
+    (step,) = result.json()["files"][0]["steps"]
+    assert step["status"] in ("unknown", "failed")
+    assert "`K: {integer: true, positive: true}`" in step["message"]
+    declared = tmp_path / "declared.yaml"
+    declared.write_text("symbols:\n  K: {integer: true, positive: true}\n" + path.read_text())
+    (step,) = run("check", "--format", "json", declared).json()["files"][0]["steps"]
+    assert step["status"] in ("proved", "numeric") and "declare" not in step["message"]

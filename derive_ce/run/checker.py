@@ -244,7 +244,21 @@ def _assemble(plan: _Plan, verdicts: list) -> None:
         return
     for slot in plan.slots:
         verdict = slot.verdict if slot.task is None else verdicts[slot.task]
-        plan.report.records.append(_record(slot, verdict))
+        plan.report.records.append(_record(slot, _hinted(plan, slot, verdict)))
+
+
+def _hinted(plan: _Plan, slot: _Slot, verdict: Verdict) -> Verdict:
+    """An undecided or failed comparison says which declaration it misses."""
+    if verdict.status not in ("unknown", "failed") or slot.task is None or verdict.error_side:
+        return verdict
+    from dataclasses import replace
+    from derive_ce.read.hints import missing_declarations
+    task = plan.tasks[slot.task]
+    texts = [m.text for m in (task.a, task.b) if m is not None and m.syntax == "latex"]
+    hint = missing_declarations(texts, plan.scope)
+    if not hint:
+        return verdict
+    return replace(verdict, message=f"{verdict.message}; {hint}" if verdict.message else hint)
 
 
 def _record(slot: _Slot, verdict: Verdict) -> Record:
