@@ -73,3 +73,21 @@ def test_doubtful_line_is_refused(reports, path):
     assert errors, report.error
     assert errors[0].line == marker_line(path, "error")
     assert _message(path) in errors[0].message, errors[0].message
+
+
+def test_explain_shows_what_was_read(run):
+    result = run("check", "--format", "json", "--explain",
+                 READING / "pass" / "kronecker_softmax.yaml")
+    steps = result.json()["files"][0]["steps"]
+    assert result.code == 0
+    assert all(s["reading"] for s in steps)
+    assert "δ" in steps[0]["reading"]          # \delta_{ij} read as the Kronecker delta
+    text = run("check", "--explain", READING / "pass" / "bracket_power.yaml").out
+    assert "q⋅(1 - q)" in text                 # the power sits on the bracket alone
+
+
+def test_a_failed_step_shows_both_readings(run):
+    result = run("check", "--format", "json", READING / "fail" / "bracket_power.yaml")
+    (failed,) = [s for s in result.json()["files"][0]["steps"] if s["status"] == "failed"]
+    assert "previous step read as" in failed["reading"]
+    assert "this step read as" in failed["reading"]
