@@ -19,11 +19,13 @@ from derive_ce.results import FileReport
 
 
 def check_paths(paths: Iterable[str | os.PathLike], *, timeout: float = 10.0, jobs: int = 1,
-                cache_dir: str | os.PathLike | None = None) -> list[FileReport]:
+                cache_dir: str | os.PathLike | None = None,
+                explain: bool = False) -> list[FileReport]:
     """Check derivation files and folders (folders: every *.yaml / *.yml below).
 
     timeout: seconds allowed per step; jobs: worker processes; cache_dir:
-    where verdicts are kept between runs (None: no cache).  A path that
+    where verdicts are kept between runs (None: no cache); explain: attach
+    to every record what was read (`Record.reading`).  A path that
     cannot be used gives a report with `error` set; nothing is raised for
     bad input.
     """
@@ -36,4 +38,5 @@ def check_paths(paths: Iterable[str | os.PathLike], *, timeout: float = 10.0, jo
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     folder = None if cache_dir is None else Path(cache_dir)
-    return check(expand([Path(p) for p in paths]), Options(float(timeout), int(jobs), folder))
+    return check(expand([Path(p) for p in paths]), Options(float(timeout), int(jobs), folder,
+                                                          bool(explain)))

@@ -54,6 +54,7 @@ def check(
     latex: bool = typer.Option(False, "--latex", help="Show each step as typed, not as rendered math."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Show only the steps that do not hold, and the summary."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never."),
+    explain: bool = typer.Option(False, "--explain", help="Show what was read for each step (SymPy's pretty form)."),
 ) -> None:
     """Check derivation files; exit 0 all hold, 1 a step fails, 2 bad input.
 
@@ -75,7 +76,8 @@ def check(
     strict = _pick(strict, config.get("strict"), False)
     folder = None if no_cache else _pick(cache_dir, config.get("cache-dir"), Path(".derive_ce_cache"))
     reports = check_paths(chosen, timeout=_pick(timeout, config.get("timeout"), 10.0),
-                          jobs=_pick(jobs, config.get("jobs"), 1), cache_dir=folder)
+                          jobs=_pick(jobs, config.get("jobs"), 1), cache_dir=folder,
+                          explain=explain)
     name = _pick(format.value if format else None, config.get("format"), "text")
     view = View(color.value, latex, quiet, width_for(sys.stdout))
     reporter(name)(reports, strict, sys.stdout, view)

@@ -34,11 +34,15 @@ SUBSCRIPT = str.maketrans("0123456789+−=()aehijklmnoprstuvx",
                           "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ")
 _SUP_OK = set("0123456789+−=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVWβγδθφχ")
 _SUB_OK = set("0123456789+−=()aehijklmnoprstuvx")
-ACCENTS = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303"}
+ACCENTS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\u0305",
+           "tilde": "\u0303", "widetilde": "\u0303", "vec": "\u20d7", "dot": "\u0307",
+           "ddot": "\u0308", "check": "\u030c", "breve": "\u0306"}
+NAMED = {"ell": "ℓ", "hbar": "ħ", "imath": "ı", "jmath": "ȷ"}
 TOKENS = {"MINUS": "−", "PLUS": "+", "EQ": "=", "NEQ": "≠", "LT": "<", "GT": ">",
           "LE": "≤", "GE": "≥", "INFTY": "∞", "PARTIAL": "∂", "BANG": "!", "BAR": "|",
-          "LBAR": "|", "RBAR": "|"}
+          "LBAR": "|", "RBAR": "|", "PRIME": "′"}
 _MACRO = re.compile(r"\\([A-Za-z]+)")
+_FUNC_WORD = re.compile(r"\{\s*([A-Za-z]+)\s*\}")
 _BRACED = re.compile(r"\{\s*([^{}]*?)\s*\}")
 
 
@@ -97,21 +101,17 @@ def _token(token: lark.Token) -> Piece:
     if token.type == "TEXTNAME":
         match = _BRACED.search(token)
         return Piece(match.group(1) if match else str(token))
-    if token.type == "ACCENTED":
-        return Piece(_accented(str(token)))
+    if token.type == "NAMED":
+        return Piece(NAMED.get(token.lstrip("\\"), str(token)))
+    if token.type == "PRIME":
+        return Piece("′" * len(token))
     if token.type in ("LPAR", "LBRACK", "LBRACE", "RPAR", "RBRACK", "RBRACE"):
         return Piece(token[-1] if token.startswith("\\") else str(token))
     if token.type in ("MULOP", "DIV"):
-        return Piece({"\\times": "×", "\\div": "÷", "/": "/"}.get(str(token).strip(), "·"))
+        return Piece({"\\times": "×", "×": "×", "\\div": "÷", "÷": "÷", "/": "/"}
+                     .get(str(token).strip(), "·"))
     macro = _MACRO.fullmatch(str(token).strip())
     return Piece(macro.group(1) if macro else str(token))
-
-
-def _accented(text: str) -> str:
-    macro = _MACRO.match(text)
-    base = text[macro.end():].strip().strip("{}").strip()
-    letter = GREEK.get(base.lstrip("\\"), base.lstrip("\\"))
-    return letter + ACCENTS.get(macro.group(1), "")
 
 
 def _wrap(piece: Piece, below: int) -> str:
@@ -153,11 +153,14 @@ def _sign(node) -> Piece:
 
 
 def _implicit(node) -> Piece:
-    pieces = [render_tree(c) for c in node.children]
+    return _join(_factors(node.children))
+
+
+def _join(pieces: list[Piece]) -> Piece:
     if len(pieces) == 1:
         return pieces[0]
-    # a factor with something after it is bracketed unless it is a power or
-    # an atom: `(1 / 2) x`, `(ln x) y`, `(Σⱼ aⱼ) b`
+    # a factor with something after it is bracketed unless it is a call, a
+    # power or an atom: `(1 / 2) x`, `(Σⱼ aⱼ) b`
     text = str(_wrap(pieces[0], CALL))
     for number, (before, piece) in enumerate(zip(pieces, pieces[1:]), 2):
         below = OPEN if number == len(pieces) else CALL
@@ -165,10 +168,48 @@ def _implicit(node) -> Piece:
     return Piece(text, OPEN if pieces[-1].prec == OPEN else PRODUCT)
 
 
+_STOPS = ("func_bare", "func_app", "bigop", "dapply")
+
+
+def _factors(children: list) -> list[Piece]:
+    """The factors of a product; a bare function (`\\ln xy`) takes the factors
+    after it up to the next function, sum or derivative, as the builder does."""
+    pieces, index = [], 0
+    while index < len(children):
+        child = children[index]
+        if isinstance(child, lark.Tree) and child.data == "func_bare":
+            end = index + 1
+            while end < len(children) and not (
+                    isinstance(children[end], lark.Tree) and children[end].data in _STOPS):
+                end += 1
+            if end == index + 1 and end < len(children):    # `\\ln \\sum_j …`: the sum
+                end += 1
+            pieces.append(_bare(child, children[index + 1:end], end < len(children)))
+            index = end
+        else:
+            pieces.append(render_tree(child))
+            index += 1
+    return pieces
+
+
+def _bare(node, arguments: list, more: bool) -> Piece:
+    """`ln x`, or `ln(xy)` when the argument is several factors or more follows."""
+    name = render_tree(node)
+    if not arguments:
+        return name
+    argument = _join(_factors(arguments))
+    if len(arguments) == 1 and not more and argument.prec >= CALL:
+        return Piece(f"{name} {argument}", PREFIX)
+    return Piece(f"{name}({argument})", CALL)
+
+
 def _tight(before: str, after: str) -> bool:
-    """`2x`, `3x²`, `xy`: a number before a letter, or one letter before another."""
+    """`2x`, `3x²`, `xy`, `f(x)`: a number before a letter, one letter before
+    another, or a name before its bracket."""
     if before.replace(".", "").isdigit():
         return after[:1].isalpha()
+    if after.startswith("(") and before[-1:].isalpha() or before.endswith("′"):
+        return True
     return len(before) == 1 and before.isalpha() and len(after) == 1 and after.isalpha()
 
 
@@ -177,10 +218,24 @@ def _number(node) -> Piece:
 
 
 def _symbol(node) -> Piece:
-    name = render_tree(node.children[0])
-    if len(node.children) == 1:
-        return Piece(name)
-    return Piece(name + _script(render_tree(node.children[1]), SUBSCRIPT, _SUB_OK, "_"))
+    text = "".join(str(render_tree(c)) for c in node.children
+                   if not (isinstance(c, lark.Tree) and c.data == "subscript"))
+    subs = [c for c in node.children if isinstance(c, lark.Tree) and c.data == "subscript"]
+    if subs:
+        text += _script(render_tree(subs[0]), SUBSCRIPT, _SUB_OK, "_")
+    return Piece(text)
+
+
+def _styled(node) -> Piece:
+    """`\\hat{x}` -> x̂; `\\mathbf{x}`, `\\mathcal{L}` -> the letter."""
+    style = str(node.children[0]).lstrip("\\")
+    inner = [render_tree(c) for c in node.children[1:]]
+    base = str(inner[0]) if inner else ""
+    mark = ACCENTS.get(style, "")
+    text = base[:1] + mark + base[1:] if mark else base
+    if len(inner) == 2:
+        text += _script(inner[1], SUBSCRIPT, _SUB_OK, "_")
+    return Piece(text)
 
 
 def _name(node) -> Piece:
@@ -211,6 +266,17 @@ def _pow(node) -> Piece:
                  + _script(str(render_tree(sup)), SUPERSCRIPT, _SUP_OK, "^"), POWER)
 
 
+def _pow_sub(node) -> Piece:
+    base, sup, sub = node.children
+    return Piece(_wrap(render_tree(base), CALL)
+                 + _script(str(render_tree(sup)), SUPERSCRIPT, _SUP_OK, "^")
+                 + _script(str(render_tree(sub)), SUBSCRIPT, _SUB_OK, "_"), POWER)
+
+
+def _tuple(node) -> Piece:
+    return Piece("(" + ", ".join(render_tree(c) for c in _trees(node)) + ")")
+
+
 def _group(node) -> Piece:
     trees = _trees(node)
     inner = render_tree(trees[0])
@@ -220,8 +286,12 @@ def _group(node) -> Piece:
     return Piece(_wrap(inner, ATOM if inner.prec < POWER else 0))   # `{…}`: invisible in LaTeX
 
 
-def _call(node) -> Piece:
-    return Piece(f"{render_tree(node.children[0])}{render_tree(node.children[1])}", CALL)
+def _floor(node) -> Piece:
+    return Piece(f"⌊{render_tree(_trees(node)[0])}⌋")
+
+
+def _ceil(node) -> Piece:
+    return Piece(f"⌈{render_tree(_trees(node)[0])}⌉")
 
 
 def _abs(node) -> Piece:
@@ -229,12 +299,17 @@ def _abs(node) -> Piece:
 
 
 def _frac(node) -> Piece:
+    if not _trees(node):                        # \\frac12
+        digits = str(node.children[0]).rstrip()[-2:]
+        return Piece(f"{digits[0]}/{digits[1]}", PRODUCT)
     top, bottom = _trees(node)
     quotient = _derivative_quotient(top, bottom)
     if quotient:
         return Piece(quotient, PRODUCT)
-    return Piece(f"{_wrap(render_tree(top), PRODUCT)} / {_wrap(render_tree(bottom), POWER)}",
-                 PRODUCT)
+    numerator = render_tree(top)
+    if numerator.prec == PREFIX:                 # `(ln x) / 2`, `(−x) / 2`
+        numerator = Piece(f"({numerator})")
+    return Piece(f"{_wrap(numerator, PRODUCT)} / {_wrap(render_tree(bottom), POWER)}", PRODUCT)
 
 
 def _derivative_quotient(top, bottom) -> str:
@@ -264,22 +339,19 @@ def _sqrt(node) -> Piece:
 
 
 def _func(node) -> Piece:
-    name = str(node.children[0]).lstrip("\\")
-    rest = node.children[1:]
-    power = ""
-    if len(rest) == 2:
-        power = _script(str(render_tree(rest[0])), SUPERSCRIPT, _SUP_OK, "^")
-    arg = render_tree(rest[-1])
-    gap = "" if str(arg).startswith(("(", "[", "{", "|")) else " "
-    return Piece(f"{name}{power}{gap}{arg}", PREFIX)
-
-
-def _farg(node) -> Piece:
-    return render_tree(node.children[0])
-
-
-def _farg_pow(node) -> Piece:
-    return _pow(node)
+    """`\\tanh^2(x)` -> tanh²(x); `\\log_2 x`; a bare `\\cos` before its argument."""
+    token = str(node.children[0])
+    word = _FUNC_WORD.search(token) or _MACRO.search(token)
+    text = word.group(1) if word else token
+    argument = ""
+    for child in node.children[1:]:
+        if child.data == "fpow":
+            text += _script(str(render_tree(child.children[0])), SUPERSCRIPT, _SUP_OK, "^")
+        elif child.data == "fbase":
+            text += _script(str(render_tree(child.children[0])), SUBSCRIPT, _SUB_OK, "_")
+        else:
+            argument = str(render_tree(child))
+    return Piece(text + argument, CALL if argument else PREFIX)
 
 
 def _bigop(node) -> Piece:
@@ -290,33 +362,87 @@ def _bigop(node) -> Piece:
 
 
 def _bounds(node) -> Piece:
-    parts = [c for c in node.children if isinstance(c, lark.Tree)]
-    sup = parts[-1] if parts and parts[-1].data == "sup" else None
-    low = [p for p in parts if p is not sup]
+    parts = {c.data: c for c in node.children if isinstance(c, lark.Tree)}
+    upper = parts.pop("upper", None)
     text = ""
-    if low:
-        below = str(render_tree(low[0]))
-        if len(low) == 2:
-            below += "=" + str(render_tree(low[1]))
-        text = _script(below, SUBSCRIPT, _SUB_OK, "_")
-    if sup is not None:
-        text += _script(str(render_tree(sup)), SUPERSCRIPT, _SUP_OK, "^")
+    for lower in parts.values():
+        text += _script(str(render_tree(lower)).replace(" ", ""), SUBSCRIPT, _SUB_OK, "_")
+    if upper is not None:
+        text += _script(str(render_tree(upper.children[0])), SUPERSCRIPT, _SUP_OK, "^")
     return Piece(text)
 
 
-def _deriv(node) -> Piece:
-    op = "∂" if "partial" in node.children[0] else "d"
-    var = render_tree(node.children[1])
-    operand = render_tree(node.children[2])
+def _lower(node) -> Piece:
+    """`j=1`, `j≠i`, `i,j`: the lower bound of a sum, as one text."""
+    if node.data == "lower_names":
+        return Piece(",".join(render_tree(c) for c in node.children))
+    return Piece("".join(str(render_tree(c)) for c in node.children))
+
+
+def _dapply(node) -> Piece:
+    """`\\frac{d}{dx} f` -> d/dx f; the operator applies to the rest of the product."""
+    op, operand = render_tree(node.children[0]), render_tree(node.children[1])
     if operand.startswith("(") and operand.prec == ATOM:     # d/dx(…): the group only
-        return Piece(f"{op}/{op}{var}{operand}", POWER)
-    return Piece(f"{op}/{op}{var} {operand}", OPEN)
+        return Piece(f"{op}{operand}", POWER)
+    return Piece(f"{op} {_wrap(operand, OPEN)}", OPEN)
 
 
-def _operand(node) -> Piece:
+def _dop_frac(node) -> Piece:
+    """d/dx, d²/dx², ∂²/∂x∂y."""
+    sign = "∂" if "partial" in node.children[0] or "∂" in node.children[0] else "d"
+    order = re.search(r"\^\s*\{?\s*([0-9])", str(node.children[0]))
+    variables = [render_tree(c) for c in node.children if isinstance(c, lark.Tree)]
+    top = sign + (_script(order.group(1), SUPERSCRIPT, _SUP_OK, "^")
+                  if order and order.group(1) != "1" else "")
+    return Piece(f"{top}/{''.join(sign + str(v) for v in variables)}")
+
+
+def _dvar(node) -> Piece:
+    variable = render_tree(node.children[0])
     if len(node.children) == 2:
-        return Piece(f"−{_wrap(render_tree(node.children[1]), OPEN)}", PREFIX)
+        return Piece(variable + _script(str(render_tree(node.children[1])),
+                                        SUPERSCRIPT, _SUP_OK, "^"))
+    return variable
+
+
+def _dop_sub(node) -> Piece:
+    variable = render_tree(node.children[1])
+    return Piece("∂" + _script(str(variable), SUBSCRIPT, _SUB_OK, "_"))
+
+
+def _dsub(node) -> Piece:
     return render_tree(node.children[0])
+
+
+def _binom(node) -> Piece:
+    top, bottom = _trees(node)
+    return Piece(f"C({render_tree(top)}, {render_tree(bottom)})", CALL)
+
+
+def _indicator(node) -> Piece:
+    parts = [render_tree(c) for c in node.children[1:]
+             if isinstance(c, lark.Tree) or c.type == "RELOP"]
+    return Piece("𝟙[" + " ".join(str(p) for p in parts) + "]")
+
+
+def _cases(node) -> Piece:
+    rows = [render_tree(c) for c in _trees(node)]
+    return Piece("{ " + "; ".join(str(r) for r in rows) + " }")
+
+
+def _crow(node) -> Piece:
+    value, condition = _trees(node)[0], _trees(node)[-1]
+    shown = render_tree(condition)
+    word = "" if condition.data == "cond_else" else "if "
+    return Piece(f"{render_tree(value)} {word}{shown}")
+
+
+def _cond_rel(node) -> Piece:
+    return Piece(" ".join(str(render_tree(c)) for c in node.children))
+
+
+def _cond_else(node) -> Piece:
+    return Piece("otherwise")
 
 
 def _factorial(node) -> Piece:
@@ -328,10 +454,15 @@ RULES = {
     "add": _binary(SUM, OPEN), "sub": _binary(SUM, OPEN),
     "mul": _binary(PRODUCT, OPEN), "div": _binary(PRODUCT, POWER),
     "neg": _sign, "pos": _sign, "implicit": _implicit,
-    "number": _number, "symbol": _symbol, "name": _name, "subscript": _subscript,
-    "sup": _sup, "pow": _pow, "group": _group, "call": _call, "abs": _abs,
-    "frac": _frac, "sqrt": _sqrt, "func": _func, "farg": _farg, "farg_pow": _farg_pow,
-    "bigop": _bigop, "bounds": _bounds, "deriv": _deriv, "operand": _operand,
-    "factorial": _factorial,
+    "number": _number, "symbol": _symbol, "name": _name, "styled": _styled,
+    "subscript": _subscript, "sup": _sup, "pow": _pow, "pow_sub": _pow_sub,
+    "group": _group, "tuple": _tuple, "abs": _abs, "floor": _floor, "ceil": _ceil,
+    "frac": _frac, "sqrt": _sqrt, "binom": _binom,
+    "func_app": _func, "func_bare": _func,
+    "bigop": _bigop, "bounds": _bounds,
+    "lower_eq": _lower, "lower_rel": _lower, "lower_names": _lower,
+    "dapply": _dapply, "dop_frac": _dop_frac, "dvar": _dvar, "dop_sub": _dop_sub,
+    "dsub": _dsub, "indicator": _indicator, "cases": _cases, "crow": _crow,
+    "cond_rel": _cond_rel, "cond_else": _cond_else, "factorial": _factorial,
     "infinity": lambda node: Piece("∞"), "partial": lambda node: Piece("∂"),
 }

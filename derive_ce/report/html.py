@@ -48,6 +48,7 @@ div.failed,div.error{background:#fde2e2} .failed .mark,.error .mark{color:#c4000
 .message{grid-column:2/5;color:#6b0000;white-space:pre-wrap;font-family:ui-monospace,monospace;font-size:.9em}
 table.counterexample{grid-column:4;justify-self:start;border-collapse:collapse;margin:.3em 0;font-size:.9em}
 table.counterexample td,table.counterexample th{border:1px solid #e5b3b3;padding:.15em .6em;text-align:left}
+pre.reading{grid-column:4;margin:.2em 0;color:#0b5f73;font-size:.85em}
 .fileerror{background:#fde2e2;padding:.5em 1em;border-radius:4px;white-space:pre-wrap;font-family:ui-monospace,monospace}
 """
 
@@ -126,6 +127,8 @@ def _record(record: Record, view: View) -> str:
             f"<span>{mathml(record.expr)}</span>")
     if record.why and record.kind != "start":
         html += f'<span class="why">{_why(record.why)}</span>'
+    if record.reading:
+        html += f'<pre class="reading">{escape(record.reading)}</pre>'
     if record.status != "proved" and kind != "start":
         message = failure(record, view.latex) if record.message else ""
         html += f'<div class="message">{escape(record.status)}{": " if message else ""}{escape(message)}</div>'

@@ -110,6 +110,7 @@ def _record(record: Record, indent: str, column: int, view: View) -> list[list]:
     lines += [[(" " * (start + 2) + text, "")] for text in texts[1:]]
     if record.why and record.kind != "start":
         _add_why(lines, why_text(record.why, view.latex), column, view.width)
+    lines += [[(indent + " " * HEAD + text, "cyan")] for text in record.reading.splitlines()]
     if record.kind == "start" and record.status != "error":
         return lines
     if record.status != "proved" or record.message:

@@ -20,6 +20,7 @@ class Options:
     budget: float = 10.0
     jobs: int = 1
     cache_dir: Path | None = None
+    explain: bool = False       # attach what was read to every step (no cached verdicts)
 
 
 @dataclass
@@ -55,7 +56,7 @@ def check(entries: list[Path | FileReport], options: Options) -> list[FileReport
     A file whose exact bytes were checked before is answered from the cache
     without reading its math or starting SymPy.
     """
-    cache = Cache(options.cache_dir)
+    cache = Cache(None if options.explain else options.cache_dir)
     data = [_bytes(e) for e in entries]
     stored = [_stored(cache, e, d, options.budget) for e, d in zip(entries, data)]
     if all(r is not None for r in stored):
@@ -63,7 +64,8 @@ def check(entries: list[Path | FileReport], options: Options) -> list[FileReport
     from derive_ce.run.workers import Pool
     with Pool(options.jobs) as pool:
         pool.start()    # SymPy loads in the worker while the files are read
-        plans = [_Plan(r, stored=True) if r is not None else _plan(e, d, options.budget)
+        plans = [_Plan(r, stored=True) if r is not None else _plan(e, d, options.budget,
+                                                                   options.explain)
                  for e, r, d in zip(entries, stored, data)]
         verdicts = {id(p): [cache.get(t) for t in p.tasks] for p in plans}
         todo = [p for p in plans if any(v is None for v in verdicts[id(p)])]
@@ -135,7 +137,7 @@ def tasks_of(path: Path, budget: float = 10.0) -> list[Task]:
     return _plan(path, None, budget).tasks
 
 
-def _plan(path: Path, data: bytes | None, budget: float) -> _Plan:
+def _plan(path: Path, data: bytes | None, budget: float, explain: bool = False) -> _Plan:
     from derive_ce.read import document
     plan = _Plan(FileReport(str(path)), data=data)
     try:
@@ -145,7 +147,7 @@ def _plan(path: Path, data: bytes | None, budget: float) -> _Plan:
         return plan
     plan.report.title = derivation.title
     plan.scope = derivation.scope
-    walker = _Walker(plan, budget)
+    walker = _Walker(plan, budget, explain)
     for title, section in _sections(derivation):
         first = len(plan.slots)
         last = walker.steps(section.steps, None, (), ())
@@ -164,9 +166,10 @@ def _sections(derivation) -> list[tuple[str, object]]:
 
 
 class _Walker:
-    def __init__(self, plan: _Plan, budget: float):
+    def __init__(self, plan: _Plan, budget: float, explain: bool = False):
         self.plan = plan
         self.budget = budget
+        self.explain = explain
 
     def steps(self, steps, prev, when: tuple, labels: tuple):
         for step in steps:
@@ -210,10 +213,12 @@ class _Walker:
         if prev is _BROKEN:
             self._fixed(part.line, labels, kind, why, part.text, Verdict("unknown", NOT_CHECKED))
         elif prev is None:
-            self._task(Task("read", self.plan.scope, when, None, part, self.budget),
+            self._task(Task("read", self.plan.scope, when, None, part, self.budget,
+                            explain=self.explain),
                        _Slot(part.line, labels, "start", why, part.text))
         else:
-            self._task(Task("compare", self.plan.scope, when, prev, part, self.budget),
+            self._task(Task("compare", self.plan.scope, when, prev, part, self.budget,
+                            explain=self.explain),
                        _Slot(part.line, labels, kind, why, part.text))
         return part
 
@@ -268,4 +273,5 @@ def _record(slot: _Slot, verdict: Verdict) -> Record:
     if verdict.error_side == "scope":
         status = "error"
     return Record(slot.line, slot.case, slot.kind, status, message, slot.why,
-                  slot.expr, verdict.method, verdict.evidence, slot.derivation)
+                  slot.expr, verdict.method, verdict.evidence, verdict.reading,
+                  slot.derivation)
