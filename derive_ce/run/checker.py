@@ -7,6 +7,7 @@ decided in worker processes (workers.py -> engine.py).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -235,9 +236,21 @@ def _parts(math) -> list:
 def _assemble(plan: _Plan, verdicts: list) -> None:
     if plan.report.error is not None or plan.stored:
         return
+    seen: set[str] = set()
     for slot in plan.slots:
         verdict = slot.verdict if slot.task is None else verdicts[slot.task]
-        plan.report.records.append(_record(slot, verdict))
+        record = _record(slot, verdict)
+        if record.kind != "start":
+            record = _once(record, seen)
+        plan.report.records.append(record)
+
+
+def _once(record: Record, seen: set[str]) -> Record:
+    """A note ("`x` is read as a vector ...") is shown once per file."""
+    lines = record.message.split("\n")
+    kept = [line for line in lines if not (line.startswith("`") and line in seen)]
+    seen.update(line for line in lines if line.startswith("`"))
+    return record if kept == lines else dataclasses.replace(record, message="\n".join(kept))
 
 
 def _record(slot: _Slot, verdict: Verdict) -> Record:
