@@ -53,8 +53,9 @@ _BRACKETED = ("group", "tuple", "abs", "floor", "ceil")
 _RELATIONS = {"EQ": sp.Eq, "NEQ": sp.Ne, "LT": sp.Lt, "GT": sp.Gt, "LE": sp.Le, "GE": sp.Ge}
 
 
-def read_expression(math: Math, scope: SymScope) -> sp.Expr:
-    """One expression (a `latex` or `expr` Math) as SymPy."""
+def read_expression(math: Math, scope: SymScope, local: dict | None = None) -> sp.Expr:
+    """One expression (a `latex` or `expr` Math) as SymPy; `local` names
+    symbols of its own (a family's parameters)."""
     if math.syntax == "expr":
         from derive_ce.decide.build_plain import read_plain
         return read_plain(math, scope)
@@ -63,9 +64,10 @@ def read_expression(math: Math, scope: SymScope) -> sp.Expr:
     if len(exprs) != 1:
         raise InputError("expected one expression, not a chain joined by `=`", math.line)
     builder = _Builder(scope, math)
+    builder.local.update(local or {})
     expr = builder.build(exprs[0])
     builder.check_bound_names(expr)
-    return expr
+    return builder.unify_elements(expr)
 
 
 def read_relation(math: Math, scope: SymScope) -> tuple[sp.Expr, str, sp.Expr]:
@@ -86,6 +88,7 @@ class _Builder:
         self.math = math
         self.local: dict[str, sp.Dummy] = {}     # a sum's index letter -> its Dummy
         self.bound_names: set[str] = set()       # undeclared letters used as a sum's index
+        self.labels: dict[sp.Symbol, tuple[str, list, object]] = {}   # `x_1` -> (x, [1], node)
 
     # -- plumbing ---------------------------------------------------------
     def fail(self, message: str, node=None) -> InputError:
@@ -127,6 +130,20 @@ class _Builder:
             return self.scope.symbol(name)
         except InputError as exc:
             raise self.fail(exc.message) from None
+
+    def unify_elements(self, expr: sp.Expr) -> sp.Expr:
+        """`x_1 + \\sum_{j=2}^{n} x_j` with x undeclared: once x is a vector,
+        `x_1` is its element too, never a scalar of its own."""
+        vectors = {str(b) for b in expr.atoms(sp.IndexedBase) if not self.scope.declared(str(b))}
+        mapping = {}
+        for label, (base, indices, node) in self.labels.items():
+            if base in vectors and label in expr.free_symbols:
+                try:
+                    mapping[label] = self.scope.element(base, indices, indexing=True)
+                except InputError as exc:
+                    raise self.fail(f"`{base}` is used as a vector here, so: {exc.message}",
+                                    node) from None
+        return expr.xreplace(mapping) if mapping else expr
 
     def check_bound_names(self, expr: sp.Expr) -> None:
         """An undeclared letter that indexes a sum may not also stand outside it."""
@@ -386,9 +403,12 @@ class _Builder:
             return sp.KroneckerDelta(*indices) * trailing
         bound = any(isinstance(s, sp.Dummy) for i in indices for s in i.free_symbols)
         try:
-            return self.scope.element(base, indices, indexing=bound) * trailing
+            element = self.scope.element(base, indices, indexing=bound)
         except InputError as exc:
             raise self.fail(exc.message, subscript) from None
+        if isinstance(element, sp.Symbol):
+            self.labels[element] = (base, indices, subscript)
+        return element * trailing
 
     def _indices(self, base: str, sub) -> tuple[list[sp.Expr], sp.Expr]:
         items = [c for c in sub.children]

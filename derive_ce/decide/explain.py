@@ -31,7 +31,7 @@ def noted(task: Task, verdict: Verdict, scope) -> Verdict:
     except InputError:
         return verdict
     inferred = sorted(str(b) for b in expr.atoms(sp.IndexedBase)
-                      if not scope.declared(str(b)))
+                      if not scope.declared(str(b)) or str(b) in scope.inferred)
     if not inferred:
         return verdict
     note = "; ".join(f"`{name}` is read as a vector or matrix (it is written with an index "

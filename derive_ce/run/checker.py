@@ -146,12 +146,21 @@ def _plan(path: Path, data: bytes | None, budget: float, explain: bool = False) 
         plan.report.error = exc.describe()
         return plan
     plan.report.title = derivation.title
-    plan.scope = derivation.scope
+    plan.scope = _with_inferred(derivation)
     walker = _Walker(plan, budget, explain)
     last = walker.steps(derivation.steps, None, (), ())
     walker.cases(derivation.cases, last, (), ())
     walker.result(derivation.result, last, (), ())
     return plan
+
+
+def _with_inferred(derivation):
+    """The file's scope, with the letters it uses as vectors declared."""
+    from derive_ce.read import infer
+    from derive_ce.read.latex.parser import parse
+    inferred = infer.declarations(derivation, parse)
+    scope = derivation.scope
+    return dataclasses.replace(scope, symbols=scope.symbols + inferred) if inferred else scope
 
 
 class _Walker:
