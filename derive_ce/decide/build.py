@@ -119,7 +119,7 @@ class _Builder:
         if token.type == "NUMBER":
             return sp.Rational(str(token))
         if token.type in ("LETTER", "GREEK", "TEXTNAME", "NAMED"):
-            return self.named(_plain_name(token))
+            return self.named(names.token_name(token))
         raise self.fail(f"`{token}` cannot stand here", token)
 
     def named(self, name: str) -> sp.Expr:
@@ -369,13 +369,8 @@ class _Builder:
 
     # -- names and elements ------------------------------------------------
     def _name(self, name_node) -> str:
-        if not _is(name_node, "styled"):
-            return _plain_name(name_node.children[0])
-        style, inner = name_node.children[0], name_node.children[1]
-        inner_name = names.letter(str(inner)) if isinstance(inner, lark.Token) \
-            else self._name(inner)
         try:
-            return names.styled(str(style), inner_name)
+            return names.tree_name(name_node)
         except InputError as exc:
             raise self.fail(exc.message, name_node) from None
 
@@ -592,7 +587,7 @@ class _Builder:
             return 1
         if _is(node, "symbol") and len(node.children) == 1 and _is(node.children[0], "name"):
             token = node.children[0].children[0]
-            return 1 if _plain_name(token) == "d" and not self.scope.declared("d") else None
+            return 1 if names.token_name(token) == "d" and not self.scope.declared("d") else None
         return None
 
     def _variable(self, node) -> sp.Expr:
@@ -837,12 +832,6 @@ def _bound_symbol(name: str, lo: sp.Expr, hi: sp.Expr) -> sp.Dummy:
     elif hi.is_nonpositive:
         flags["nonpositive"] = True
     return sp.Dummy(name, **flags)
-
-
-def _plain_name(token: lark.Token) -> str:
-    if token.type == "TEXTNAME":
-        return names.text_name(str(token)[str(token).index("{") + 1:-1])
-    return names.letter(str(token))
 
 
 def _function_name(text: str) -> str:
