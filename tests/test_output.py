@@ -202,3 +202,12 @@ def test_an_undecided_step_names_the_missing_declaration(run, tmp_path):
     declared.write_text("symbols:\n  K: {integer: true, positive: true}\n" + path.read_text())
     (step,) = run("check", "--format", "json", declared).json()["files"][0]["steps"]
     assert step["status"] in ("proved", "numeric") and "declare" not in step["message"]
+
+
+def test_several_derivations_share_inferred_vectors(run, tmp_path):
+    path = tmp_path / "sections.yaml"
+    path.write_text("derivations:\n  - title: sum\n    steps:\n      - \\sum_{j=1}^{3} x_j\n"
+                    "      - = x_1 + x_2 + x_3\n  - title: element\n    steps: [x_1, = x_1]\n")
+    result = run("check", "--format", "json", path)
+    assert result.code == 0, result.out
+    assert [s["derivation"] for s in result.json()["files"][0]["steps"]] == ["sum", "element"]

@@ -91,3 +91,10 @@ def test_a_failed_step_shows_both_readings(run):
     (failed,) = [s for s in result.json()["files"][0]["steps"] if s["status"] == "failed"]
     assert "previous step read as" in failed["reading"]
     assert "this step read as" in failed["reading"]
+
+
+def test_an_inferred_vector_is_said_once(reports):
+    report = _report(reports, READING / "pass" / "undeclared_vector.yaml")
+    notes = [r for r in report.records if "`x` is read as a vector" in r.message
+             and r.kind != "start"]          # a chain start is not shown
+    assert len(notes) == 1 and notes[0].kind == "step"

@@ -30,7 +30,10 @@ def run_task(task: Task) -> Verdict:
     """The verdict on a task, with what was read where it is asked for
     (`--explain`) or needed (a failed step shows its reading)."""
     verdict = _decide(task)
-    if task.kind in ("read", "compare") and (task.explain or verdict.status == "failed"):
+    if task.kind not in ("read", "compare") or verdict.error_side:
+        return verdict
+    verdict = explain.noted(task, verdict, _scope(task.scope))
+    if task.explain or verdict.status == "failed":
         return explain.attach(task, verdict, _scope(task.scope))
     return verdict
 

@@ -23,6 +23,23 @@ def attach(task: Task, verdict: Verdict, scope) -> Verdict:
     return dataclasses.replace(verdict, reading=shown)
 
 
+def noted(task: Task, verdict: Verdict, scope) -> Verdict:
+    """A letter read as a vector without a declaration is said so in the report."""
+    from derive_ce.decide.build import read_expression
+    try:
+        expr = read_expression(task.b, scope)
+    except InputError:
+        return verdict
+    inferred = sorted(str(b) for b in expr.atoms(sp.IndexedBase)
+                      if not scope.declared(str(b)) or str(b) in scope.inferred)
+    if not inferred:
+        return verdict
+    note = "; ".join(f"`{name}` is read as a vector or matrix (it is written with an index "
+                     f"as subscript): declare it (`{name}: vector`) to say so" for name in inferred)
+    message = f"{verdict.message}\n{note}" if verdict.message else note
+    return dataclasses.replace(verdict, message=message)
+
+
 def _reading(math, scope) -> str:
     from derive_ce.decide.build import read_expression
     try:

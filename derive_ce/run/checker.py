@@ -7,6 +7,7 @@ decided in worker processes (workers.py -> engine.py).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,7 +147,7 @@ def _plan(path: Path, data: bytes | None, budget: float, explain: bool = False) 
         plan.report.error = exc.describe()
         return plan
     plan.report.title = derivation.title
-    plan.scope = derivation.scope
+    plan.scope = _with_inferred(derivation)
     walker = _Walker(plan, budget, explain)
     for title, section in _sections(derivation):
         first = len(plan.slots)
@@ -163,6 +164,15 @@ def _sections(derivation) -> list[tuple[str, object]]:
     if derivation.sections:
         return [(s.title, s) for s in derivation.sections]
     return [("", derivation)]
+
+
+def _with_inferred(derivation):
+    """The file's scope, with the letters it uses as vectors declared."""
+    from derive_ce.read import infer
+    from derive_ce.read.latex.parser import parse
+    inferred = infer.declarations(derivation, parse)
+    scope = derivation.scope
+    return dataclasses.replace(scope, symbols=scope.symbols + inferred) if inferred else scope
 
 
 class _Walker:
@@ -247,23 +257,35 @@ def _parts(math) -> list:
 def _assemble(plan: _Plan, verdicts: list) -> None:
     if plan.report.error is not None or plan.stored:
         return
+    seen: set[str] = set()
     for slot in plan.slots:
         verdict = slot.verdict if slot.task is None else verdicts[slot.task]
-        plan.report.records.append(_record(slot, _hinted(plan, slot, verdict)))
+        record = _record(slot, _hinted(plan, slot, verdict))
+        if record.kind != "start":
+            record = _once(record, seen)
+        plan.report.records.append(record)
+
+
+def _once(record: Record, seen: set[str]) -> Record:
+    """A note ("`x` is read as a vector ...") is shown once per file."""
+    lines = record.message.split("\n")
+    kept = [line for line in lines if not (line.startswith("`") and line in seen)]
+    seen.update(line for line in lines if line.startswith("`"))
+    return record if kept == lines else dataclasses.replace(record, message="\n".join(kept))
 
 
 def _hinted(plan: _Plan, slot: _Slot, verdict: Verdict) -> Verdict:
     """An undecided or failed comparison says which declaration it misses."""
     if verdict.status not in ("unknown", "failed") or slot.task is None or verdict.error_side:
         return verdict
-    from dataclasses import replace
     from derive_ce.read.hints import missing_declarations
     task = plan.tasks[slot.task]
     texts = [m.text for m in (task.a, task.b) if m is not None and m.syntax == "latex"]
     hint = missing_declarations(texts, plan.scope)
     if not hint:
         return verdict
-    return replace(verdict, message=f"{verdict.message}; {hint}" if verdict.message else hint)
+    return dataclasses.replace(verdict, message=f"{verdict.message}; {hint}"
+                               if verdict.message else hint)
 
 
 def _record(slot: _Slot, verdict: Verdict) -> Record:
