@@ -41,6 +41,9 @@ class Record:
     evidence: dict | None = None
     reading: str = ""
     derivation: str = ""    # its title, in a file of several derivations
+    shown: str = ""         # as read, in Unicode math (read/render.py): the expression,
+    shown_why: str = ""     # the why,
+    shown_case: tuple[str, ...] = ()   # and the case labels
 
     def passing(self, strict: bool) -> bool:
         if self.kind == "start":
@@ -60,7 +63,9 @@ class FileReport:
 
     @classmethod
     def from_dict(cls, path: str, data: dict) -> "FileReport":
-        records = [Record(**{**r, "case": tuple(r["case"])}) for r in data["records"]]
+        records = [Record(**{**r, "case": tuple(r["case"]),
+                             "shown_case": tuple(r.get("shown_case", ()))})
+                   for r in data["records"]]
         return cls(path, data["title"], None, records)
 
     def ok(self, strict: bool) -> bool:

@@ -211,3 +211,13 @@ def test_several_derivations_share_inferred_vectors(run, tmp_path):
     result = run("check", "--format", "json", path)
     assert result.code == 0, result.out
     assert [s["derivation"] for s in result.json()["files"][0]["steps"]] == ["sum", "element"]
+
+
+def test_a_cached_run_prints_the_same_math_without_lark_sympy_or_rich(tmp_path):
+    code = ("import sys; from derive_ce.cli import main; main(sys.argv[1:]);"
+            "print([m for m in ('lark', 'sympy', 'rich') if m in sys.modules])")
+    args = ("check", "--cache-dir", str(tmp_path / "cache"), str(ROOT / "derivations" / "ce.yaml"))
+    first, second = _script(code, *args), _script(code, *args)
+    assert first.stdout.rsplit("\n", 2)[0] == second.stdout.rsplit("\n", 2)[0]
+    assert "dLoss/dLᵢ" in second.stdout and "Σⱼ₌₁" in second.stdout
+    assert second.stdout.strip().endswith("[]"), second.stdout[-300:]

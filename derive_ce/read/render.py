@@ -9,6 +9,7 @@ falls back to the source text if anything at all goes wrong.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import lark
@@ -56,6 +57,7 @@ class Piece(str):
         return piece
 
 
+@functools.lru_cache(maxsize=4096)
 def render(text: str, start: str = "chain") -> str:
     """LaTeX source -> Unicode math; the source itself if it cannot be read."""
     from derive_ce.read.latex.parser import parse
@@ -63,6 +65,52 @@ def render(text: str, start: str = "chain") -> str:
         return str(render_tree(parse(text, start)))
     except (InputError, RecursionError, lark.exceptions.LarkError):
         return text
+
+
+@functools.lru_cache(maxsize=1024)
+def render_prose(text: str) -> str:
+    """Prose with math in it (a step's why): the math is rendered, the words
+    kept.  Math-only text is rendered whole; otherwise each run of
+    LaTeX-looking words (`e^{L_j}`, `\\sum_{j=1} e^{L_j}`) on its own."""
+    if "\\" not in text and "_" not in text and "^" not in text:
+        return text
+    if is_math(text):
+        return render(text)
+    out, run = [], []
+    for word in text.split() + [""]:
+        if _mathy(word) or run and word in _CONNECT:
+            run.append(word)
+            continue
+        tail = []
+        while run and run[-1] in _CONNECT:      # a run ends on math, not on `+`
+            tail.insert(0, run.pop())
+        if run:
+            out.append(render(" ".join(run)))
+        out += tail + [word]
+        run = []
+    return _MACRO.sub(_prose_macro, " ".join(w for w in out if w))
+
+
+_PROSE_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{2,}")
+
+
+def is_math(text: str) -> bool:
+    """LaTeX with no word of prose in it (`\\frac{d}{dx} e^x`, not `by \\alpha`)."""
+    return "\\" in text and not _PROSE_WORD.search(text)
+_PROSE_MACROS = {"Rightarrow": "⇒", "Leftrightarrow": "⇔", "rightarrow": "→", "to": "→",
+                 "cdot": "·", "times": "×", "quad": " ", "qquad": " "}
+_CONNECT = ("+", "-", "=", "\\cdot", "/")
+
+
+def _mathy(word: str) -> bool:
+    if word.startswith("\\") and word[1:] in _PROSE_MACROS:
+        return False
+    return any(c in word for c in "\\_^{}")
+
+
+def _prose_macro(match) -> str:
+    name = match.group(1)
+    return GREEK.get(name) or _PROSE_MACROS.get(name) or match.group(0)
 
 
 def render_tree(node) -> Piece:

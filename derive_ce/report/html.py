@@ -13,7 +13,9 @@ import xml.etree.ElementTree as ET
 from html import escape
 
 from derive_ce.report import View
-from derive_ce.report.layout import failure, label, math_text, numbers, why_text
+from derive_ce.read.render import is_math
+from derive_ce.report.layout import (case_text, failure, label, math_text, numbers, record_why,
+                                     step_text)
 from derive_ce.results import FileReport, Record, counts, exit_code
 
 MARKS = {"proved": "✓", "numeric": "≈", "failed": "✗", "unknown": "?", "error": "!",
@@ -94,21 +96,23 @@ def _file(report: FileReport, number: int, strict: bool, view: View) -> str:
             body.append(_close(open_cases, 0) + ("</section>" if section else ""))
             section = record.derivation
             body.append(f'<section class="derivation"><h3>{escape(section)}</h3>')
-        body.append(_cases(open_cases, record.case))
+        body.append(_cases(open_cases, record))
         body.append(_record(record, view))
     body.append(_close(open_cases, 0) + ("</section>" if section else ""))
     return head + "".join(body) + "</section>"
 
 
-def _cases(open_cases: list[str], case: tuple[str, ...]) -> str:
-    """Close and open <section class="case"> so that the open ones are `case`."""
+def _cases(open_cases: list[str], record: Record) -> str:
+    """Close and open <section class="case"> so that the open ones are the record's."""
+    case = record.case
     same = 0
     while same < min(len(open_cases), len(case)) and open_cases[same] == case[same]:
         same += 1
     html = _close(open_cases, same)
-    for when in case[same:]:
-        open_cases.append(when)
-        html += f'<section class="case"><h4>case {mathml(when, "relation")}</h4>'
+    for depth in range(same, len(case)):
+        open_cases.append(case[depth])
+        shown = case_text(record, depth, False)
+        html += f'<section class="case"><h4>case {mathml(case[depth], "relation", shown)}</h4>'
     return html
 
 
@@ -124,9 +128,9 @@ def _record(record: Record, view: View) -> str:
     kind = "start" if record.kind == "start" and record.status != "error" else record.status
     html = (f'<div class="step {kind}"><span class="mark" title="{kind}">{MARKS[kind]}</span>'
             f'<span class="line">{record.line}</span><span class="rel">{PREFIX[record.kind]}</span>'
-            f"<span>{mathml(record.expr)}</span>")
+            f"<span>{mathml(record.expr, shown=step_text(record, False))}</span>")
     if record.why and record.kind != "start":
-        html += f'<span class="why">{_why(record.why)}</span>'
+        html += f'<span class="why">{_why(record)}</span>'
     if record.reading:
         html += f'<pre class="reading">{escape(record.reading)}</pre>'
     if record.status != "proved" and kind != "start":
@@ -136,11 +140,11 @@ def _record(record: Record, view: View) -> str:
     return html + "</div>"
 
 
-def _why(why: str) -> str:
+def _why(record: Record) -> str:
     """Free text, or math typeset when it is LaTeX that derive-ce can read."""
-    shown = why_text(why, False)
-    if "\\" in why and math_text(why, False) == shown:
-        return mathml(why)
+    shown = record_why(record, False)
+    if is_math(record.why):
+        return mathml(record.why, shown=shown)
     return escape(shown)
 
 
@@ -161,9 +165,9 @@ def _counterexample(record: Record) -> str:
 
 # -- MathML, through a whitelist ------------------------------------------------
 
-def mathml(latex: str, start: str = "chain") -> str:
+def mathml(latex: str, start: str = "chain", shown: str = "") -> str:
     """Typeset LaTeX as MathML; the escaped Unicode rendering if that fails."""
-    shown = math_text(latex, False, start)
+    shown = shown or math_text(latex, False, start)
     try:
         if len(latex) > MAX_LATEX:
             raise ValueError("too long")

@@ -10,15 +10,19 @@ from derive_ce.results import Record
 
 BREAKS = (" = ", " + ", " − ", " · ", " × ", " / ", " ")
 PROSE = (", ", " ")
-_GREEK_WHY = re.compile(r"\\([A-Za-z]+)")
-_WHY_MACROS = {"Rightarrow": "⇒", "Leftrightarrow": "⇔", "rightarrow": "→", "to": "→",
-               "cdot": "·", "times": "×", "quad": " ", "qquad": " "}
 _NUMBER = re.compile(r"^(-?[0-9.eE+-]+?)(?:([+-][0-9.eE+-]+)i)?$")
 
 
 def width(text: str) -> int:
     """Columns the text takes (combining accents take none)."""
     return sum(0 if unicodedata.combining(c) else 1 for c in text)
+
+
+def step_text(record: Record, latex: bool) -> str:
+    """A step as it was read (or as typed, with `--latex`)."""
+    if latex:
+        return record.expr
+    return record.shown or math_text(record.expr, False)
 
 
 def math_text(source: str, latex: bool, start: str = "chain") -> str:
@@ -29,43 +33,23 @@ def math_text(source: str, latex: bool, start: str = "chain") -> str:
     return render(source, start)
 
 
+def record_why(record: Record, latex: bool) -> str:
+    return why_text(record.why, latex) if latex or not record.shown_why else record.shown_why
+
+
+def case_text(record: Record, depth: int, latex: bool) -> str:
+    """The label of the record's case at `depth`, as read (or as typed)."""
+    if not latex and len(record.shown_case) > depth:
+        return record.shown_case[depth]
+    return math_text(record.case[depth], latex, "relation")
+
+
 def why_text(why: str, latex: bool) -> str:
-    """A why is prose with math in it: the math (all of it, or each run of
-    LaTeX-looking words) is rendered, the prose kept."""
-    if latex or "\\" not in why and "_" not in why and "^" not in why:
+    """A why as prose with its math rendered (as typed, with `--latex`)."""
+    if latex:
         return why
-    from derive_ce.read.render import render
-    whole = render(why)
-    if whole != why and "\\" in why:
-        return whole
-    words, out, run = why.split(), [], []
-    for word in words + [""]:
-        if _mathy(word) or run and word in _CONNECT:
-            run.append(word)
-            continue
-        tail = []
-        while run and run[-1] in _CONNECT:      # a run ends on math, not on `+`
-            tail.insert(0, run.pop())
-        if run:
-            out.append(render(" ".join(run)))
-        out += tail + [word]
-        run = []
-    return _GREEK_WHY.sub(_macro, " ".join(w for w in out if w))
-
-
-_CONNECT = ("+", "-", "=", "\\cdot", "/")
-
-
-def _mathy(word: str) -> bool:
-    if word.startswith("\\") and word[1:] in _WHY_MACROS:
-        return False
-    return any(c in word for c in "\\_^{}")
-
-
-def _macro(match) -> str:
-    from derive_ce.read.render import GREEK
-    name = match.group(1)
-    return GREEK.get(name) or _WHY_MACROS.get(name) or match.group(0)
+    from derive_ce.read.render import render_prose
+    return render_prose(why)
 
 
 def wrap(text: str, first: int, rest: int, breaks: tuple = BREAKS) -> list[str]:

@@ -12,7 +12,8 @@ import os
 from pathlib import Path
 
 from derive_ce.report import View
-from derive_ce.report.layout import PROSE, failure, math_text, why_text, width, wrap
+from derive_ce.report.layout import (PROSE, case_text, failure, record_why, step_text, width,
+                                     wrap)
 from derive_ce.results import FileReport, Record, counts, exit_code
 
 MARKS = {"proved": ("✓", "green"), "numeric": ("≈", "yellow"), "failed": ("✗", "bold red"),
@@ -67,7 +68,7 @@ def _file(report: FileReport, strict: bool, view: View) -> list[list]:
             section, case = record.derivation, ()
             lines.append([("  ", ""), (section, "bold")])
         if record.case != case:
-            lines.extend(_case_headers(case, record.case, 1 if section else 0, view))
+            lines.extend(_case_headers(case, record, 1 if section else 0, view))
             case = record.case
         lines.extend(_record(record, _indent(record), column, view))
     return header + lines
@@ -78,12 +79,13 @@ def _indent(record: Record) -> str:
     return "  " * (len(record.case) + 1 + (1 if record.derivation else 0))
 
 
-def _case_headers(old: tuple, new: tuple, offset: int, view: View) -> list[list]:
+def _case_headers(old: tuple, record: Record, offset: int, view: View) -> list[list]:
+    new = record.case
     same = 0
     while same < min(len(old), len(new)) and old[same] == new[same]:
         same += 1
     return [[("  " * (depth + 1 + offset), ""),
-             ("case " + math_text(new[depth], view.latex, "relation"), "bold cyan")]
+             ("case " + case_text(record, depth, view.latex), "bold cyan")]
             for depth in range(same, len(new))]
 
 
@@ -94,7 +96,7 @@ def _start(record: Record, indent: str) -> int:
 def _why_column(records: list[Record], view: View) -> int:
     """One column for every why of the file, left of 60% of the width."""
     limit = max(30, int(view.width * 0.6))
-    ends = [_start(r, _indent(r)) + width(math_text(r.expr, view.latex))
+    ends = [_start(r, _indent(r)) + width(step_text(r, view.latex))
             for r in records if r.why]
     fitting = [e for e in ends if e + 3 <= limit]
     return max(fitting, default=limit - 3) + 3
@@ -104,12 +106,12 @@ def _record(record: Record, indent: str, column: int, view: View) -> list[list]:
     kind = "start" if record.kind == "start" and record.status != "error" else record.status
     mark, style = MARKS[kind]
     start = _start(record, indent)
-    texts = wrap(math_text(record.expr, view.latex), view.width - start, view.width - start - 2)
+    texts = wrap(step_text(record, view.latex), view.width - start, view.width - start - 2)
     lines = [[(indent, ""), (f"{mark} ", style), (f"{record.line:>4}  ", "dim"),
               (PREFIX[record.kind] + texts[0], "")]]
     lines += [[(" " * (start + 2) + text, "")] for text in texts[1:]]
     if record.why and record.kind != "start":
-        _add_why(lines, why_text(record.why, view.latex), column, view.width)
+        _add_why(lines, record_why(record, view.latex), column, view.width)
     lines += [[(indent + " " * HEAD + text, "cyan")] for text in record.reading.splitlines()]
     if record.kind == "start" and record.status != "error":
         return lines

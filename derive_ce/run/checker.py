@@ -261,6 +261,7 @@ def _assemble(plan: _Plan, verdicts: list) -> None:
     for slot in plan.slots:
         verdict = slot.verdict if slot.task is None else verdicts[slot.task]
         record = _record(slot, _hinted(plan, slot, verdict))
+        record = _shown(plan, slot, record)
         if record.kind != "start":
             record = _once(record, seen)
         plan.report.records.append(record)
@@ -272,6 +273,18 @@ def _once(record: Record, seen: set[str]) -> Record:
     kept = [line for line in lines if not (line.startswith("`") and line in seen)]
     seen.update(line for line in lines if line.startswith("`"))
     return record if kept == lines else dataclasses.replace(record, message="\n".join(kept))
+
+
+def _shown(plan: _Plan, slot: _Slot, record: Record) -> Record:
+    """The step, its why and its cases as read, in Unicode math, kept with the
+    report (and its cache) so that a cached run parses nothing."""
+    from derive_ce.read.render import render, render_prose
+    math = plan.tasks[slot.task].b if slot.task is not None else None
+    plain = math is not None and math.syntax != "latex" or record.status == "error"
+    return dataclasses.replace(
+        record, shown=slot.expr if plain else render(slot.expr),
+        shown_why=render_prose(slot.why) if slot.why else "",
+        shown_case=tuple(render(c, "relation") for c in slot.case))
 
 
 def _hinted(plan: _Plan, slot: _Slot, verdict: Verdict) -> Verdict:
