@@ -112,14 +112,12 @@ def _record(record: Record, indent: str, column: int, view: View) -> list[list]:
     lines += [[(" " * (start + 2) + text, "")] for text in texts[1:]]
     if record.why and record.kind != "start":
         _add_why(lines, record_why(record, view.latex), column, view.width)
-    lines += [[(indent + " " * HEAD + text, "cyan")] for text in record.reading.splitlines()]
-    if record.kind == "start" and record.status != "error":
-        return lines
-    if record.status != "proved" or record.message:
-        message = failure(record, view.latex) if record.message else ""
-        lines += _message_lines(indent + " " * HEAD, record.status + (": " if message else ""),
-                                message, style, view.width)
-    return lines
+    if record.kind != "start" or record.status == "error":
+        if record.status != "proved" or record.message:
+            message = failure(record, view.latex) if record.message else ""
+            lines += _message_lines(indent + " " * HEAD, record.status + (": " if message else ""),
+                                    message, style, view.width)
+    return lines + [[(indent + " " * HEAD + text, "cyan")] for text in record.reading.splitlines()]
 
 
 def _add_why(lines: list[list], why: str, column: int, total: int) -> None:
