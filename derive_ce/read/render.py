@@ -33,8 +33,8 @@ SUPERSCRIPT = str.maketrans(
     "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂᵝᵞᵟᶿᵠᵡ")
 SUBSCRIPT = str.maketrans("0123456789+−=()aehijklmnoprstuvx",
                           "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ")
-_SUP_OK = set("0123456789+−=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVWβγδθφχ")
-_SUB_OK = set("0123456789+−=()aehijklmnoprstuvx")
+_SUP_OK = {chr(c) for c in SUPERSCRIPT}
+_SUB_OK = {chr(c) for c in SUBSCRIPT}
 ACCENTS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\u0305",
            "tilde": "\u0303", "widetilde": "\u0303", "vec": "\u20d7", "dot": "\u0307",
            "ddot": "\u0308", "check": "\u030c", "breve": "\u0306"}
@@ -97,6 +97,8 @@ _PROSE_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{2,}")
 def is_math(text: str) -> bool:
     """LaTeX with no word of prose in it (`\\frac{d}{dx} e^x`, not `by \\alpha`)."""
     return "\\" in text and not _PROSE_WORD.search(text)
+
+
 _PROSE_MACROS = {"Rightarrow": "⇒", "Leftrightarrow": "⇔", "rightarrow": "→", "to": "→",
                  "cdot": "·", "times": "×", "quad": " ", "qquad": " "}
 _CONNECT = ("+", "-", "=", "\\cdot", "/")
