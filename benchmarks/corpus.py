@@ -181,12 +181,31 @@ def summary(entries: list[dict], verdicts: list[Verdict]) -> str:
         chosen = [v for v in verdicts if v.outcome == outcome]
         if chosen:
             lines.append(f"\n{outcome} ({len(chosen)}):")
+        if outcome == "refused":
+            chosen.sort(key=lambda v: refusal_kind(v.message))
         for verdict in chosen:
             message = " ".join(verdict.message.split())[:160]
             lines.append(f"  {verdict.id}: {by_id[verdict.id]['latex']}")
             if message:
                 lines.append(f"      {message}")
+    refusals = [refusal_kind(v.message) for v in verdicts if v.outcome == "refused"]
+    if refusals:
+        lines.append("\nrefusals by what was refused:")
+        lines += [f"  {refusals.count(kind):3d}  {kind}" for kind in sorted(set(refusals),
+                                                                     key=refusals.count, reverse=True)]
     return "\n".join(lines)
+
+
+def refusal_kind(message: str) -> str:
+    """What a refusal message is about: the command or text it stops at."""
+    first = message.split("\n")[0]
+    command = re.search(r"unknown LaTeX command (\\[A-Za-z]+)", first)
+    if command:
+        return f"command {command.group(1)}"
+    at = re.search(r"cannot read the LaTeX at `([^`\s]+)", first)
+    if at:
+        return f"stops at `{at.group(1)[:12]}`"
+    return re.sub(r"`[^`]*`", "`…`", re.sub(r"^line \d+: ", "", first))[:70]
 
 
 def main(argv: list[str] | None = None) -> int:

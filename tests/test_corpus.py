@@ -73,3 +73,12 @@ def test_every_corpus_entry_makes_its_files():
         assert corpus.documents(entry), entry["id"]
         assert entry["source"] and entry["latex"], entry["id"]
         assert entry["meaning"] is not None or entry.get("why"), entry["id"]
+
+
+@pytest.mark.parametrize("message, kind", [
+    ("line 3: unknown LaTeX command \\begin\n  \\begin{cases}", "command \\begin"),
+    ("line 3: cannot read the LaTeX at `&=` &= x\n ^", "stops at `&=`"),
+    ("line 2: `a` is a matrix: write `a_{i,j}`", "`…` is a matrix: write `…`"),
+])
+def test_refusals_are_grouped_by_what_stopped_them(message, kind):
+    assert corpus.refusal_kind(message) == kind
