@@ -71,6 +71,19 @@ def chain_parts(latex: str) -> list[str]:
     return [part for part in cleaned if part]
 
 
+PASTE = [(re.compile(p), r) for p, r in (
+    (r"\\tag\{[^{}]*\}|\\nonumber", ""), (r"&\s*=", "="), (r"=\s*&", "="),
+    (r"^\s*&", ""), (r"(\\\\\s*)+$", ""), (r"[.,]\s*$", ""))]
+
+
+def without_paste(latex: str) -> str:
+    r"""The line without what pasting from an align block or a sentence adds:
+    `&`, a trailing `\\`, `\tag{..}`, `\nonumber`, a final `.` or `,`."""
+    for pattern, replacement in PASTE:
+        latex = pattern.sub(replacement, latex.strip())
+    return latex.strip()
+
+
 def documents(entry: dict) -> list[tuple[str, dict]]:
     """(role, derivation document) pairs for one entry."""
     head = {key: entry[key] for key in ("symbols", "definitions") if entry.get(key)}
@@ -214,12 +227,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("-j", "--jobs", type=int, default=2)
     parser.add_argument("--only", help="comma-separated entry ids")
+    parser.add_argument("--strip-paste", action="store_true",
+                        help="remove &, trailing \\\\, \\tag, final . or , first (what is read beyond pasting)")
     args = parser.parse_args(argv)
     dce = [args.dce] if args.dce else [sys.executable, "-m", "derive_ce"]
     entries = load(args.corpus)
     if args.only:
         wanted = set(args.only.split(","))
         entries = [entry for entry in entries if entry["id"] in wanted]
+    if args.strip_paste:
+        entries = [{**entry, "latex": without_paste(entry["latex"])} for entry in entries]
     print(summary(entries, classify(entries, dce, args.jobs)))
     return 0
 

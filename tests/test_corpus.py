@@ -82,3 +82,14 @@ def test_every_corpus_entry_makes_its_files():
 ])
 def test_refusals_are_grouped_by_what_stopped_them(message, kind):
     assert corpus.refusal_kind(message) == kind
+
+
+@pytest.mark.parametrize("latex, stripped", [
+    (r"&= p_k (1 - p_k)", "= p_k (1 - p_k)"),
+    (r"\sum_i p_i &= \sum_i q_i \\", r"\sum_i p_i = \sum_i q_i"),
+    (r"x^2\tag{1}", "x^2"),
+    (r"= -\frac{y_j}{p_j}.", r"= -\frac{y_j}{p_j}"),
+    (r"\frac{1}{2}", r"\frac{1}{2}"),
+])
+def test_paste_artefacts_are_stripped_only_on_request(latex, stripped):
+    assert corpus.without_paste(latex) == stripped
