@@ -34,11 +34,13 @@ class SymbolDecl:
 
 @dataclass(frozen=True)
 class Definition:
-    """`p_k: ...` defines the family p (element k); `Loss: ...` a name."""
+    """`p_k: ...` defines the family p (element k); `Loss: ...` a name;
+    `\\sigma(x): ...` a function (`function` true, its arguments in params)."""
     name: str
     params: tuple[str, ...]
     body: Math
     line: int
+    function: bool = False
 
 
 @dataclass(frozen=True)
