@@ -53,8 +53,9 @@ _BRACKETED = ("group", "tuple", "abs", "floor", "ceil")
 _RELATIONS = {"EQ": sp.Eq, "NEQ": sp.Ne, "LT": sp.Lt, "GT": sp.Gt, "LE": sp.Le, "GE": sp.Ge}
 
 
-def read_expression(math: Math, scope: SymScope) -> sp.Expr:
-    """One expression (a `latex` or `expr` Math) as SymPy."""
+def read_expression(math: Math, scope: SymScope, local: dict | None = None) -> sp.Expr:
+    """One expression (a `latex` or `expr` Math) as SymPy; `local` names
+    symbols of its own (a family's parameters)."""
     if math.syntax == "expr":
         from derive_ce.decide.build_plain import read_plain
         return read_plain(math, scope)
@@ -63,9 +64,10 @@ def read_expression(math: Math, scope: SymScope) -> sp.Expr:
     if len(exprs) != 1:
         raise InputError("expected one expression, not a chain joined by `=`", math.line)
     builder = _Builder(scope, math)
+    builder.local.update(local or {})
     expr = builder.build(exprs[0])
     builder.check_bound_names(expr)
-    return expr
+    return builder.unify_elements(expr)
 
 
 def read_relation(math: Math, scope: SymScope) -> tuple[sp.Expr, str, sp.Expr]:
@@ -86,6 +88,7 @@ class _Builder:
         self.math = math
         self.local: dict[str, sp.Dummy] = {}     # a sum's index letter -> its Dummy
         self.bound_names: set[str] = set()       # undeclared letters used as a sum's index
+        self.labels: dict[sp.Symbol, tuple[str, list, object]] = {}   # `x_1` -> (x, [1], node)
 
     # -- plumbing ---------------------------------------------------------
     def fail(self, message: str, node=None) -> InputError:
@@ -116,7 +119,7 @@ class _Builder:
         if token.type == "NUMBER":
             return sp.Rational(str(token))
         if token.type in ("LETTER", "GREEK", "TEXTNAME", "NAMED"):
-            return self.named(_plain_name(token))
+            return self.named(names.token_name(token))
         raise self.fail(f"`{token}` cannot stand here", token)
 
     def named(self, name: str) -> sp.Expr:
@@ -127,6 +130,20 @@ class _Builder:
             return self.scope.symbol(name)
         except InputError as exc:
             raise self.fail(exc.message) from None
+
+    def unify_elements(self, expr: sp.Expr) -> sp.Expr:
+        """`x_1 + \\sum_{j=2}^{n} x_j` with x undeclared: once x is a vector,
+        `x_1` is its element too, never a scalar of its own."""
+        vectors = {str(b) for b in expr.atoms(sp.IndexedBase) if not self.scope.declared(str(b))}
+        mapping = {}
+        for label, (base, indices, node) in self.labels.items():
+            if base in vectors and label in expr.free_symbols:
+                try:
+                    mapping[label] = self.scope.element(base, indices, indexing=True)
+                except InputError as exc:
+                    raise self.fail(f"`{base}` is used as a vector here, so: {exc.message}",
+                                    node) from None
+        return expr.xreplace(mapping) if mapping else expr
 
     def check_bound_names(self, expr: sp.Expr) -> None:
         """An undeclared letter that indexes a sum may not also stand outside it."""
@@ -352,13 +369,8 @@ class _Builder:
 
     # -- names and elements ------------------------------------------------
     def _name(self, name_node) -> str:
-        if not _is(name_node, "styled"):
-            return _plain_name(name_node.children[0])
-        style, inner = name_node.children[0], name_node.children[1]
-        inner_name = names.letter(str(inner)) if isinstance(inner, lark.Token) \
-            else self._name(inner)
         try:
-            return names.styled(str(style), inner_name)
+            return names.tree_name(name_node)
         except InputError as exc:
             raise self.fail(exc.message, name_node) from None
 
@@ -386,9 +398,12 @@ class _Builder:
             return sp.KroneckerDelta(*indices) * trailing
         bound = any(isinstance(s, sp.Dummy) for i in indices for s in i.free_symbols)
         try:
-            return self.scope.element(base, indices, indexing=bound) * trailing
+            element = self.scope.element(base, indices, indexing=bound)
         except InputError as exc:
             raise self.fail(exc.message, subscript) from None
+        if isinstance(element, sp.Symbol):
+            self.labels[element] = (base, indices, subscript)
+        return element * trailing
 
     def _indices(self, base: str, sub) -> tuple[list[sp.Expr], sp.Expr]:
         items = [c for c in sub.children]
@@ -572,7 +587,7 @@ class _Builder:
             return 1
         if _is(node, "symbol") and len(node.children) == 1 and _is(node.children[0], "name"):
             token = node.children[0].children[0]
-            return 1 if _plain_name(token) == "d" and not self.scope.declared("d") else None
+            return 1 if names.token_name(token) == "d" and not self.scope.declared("d") else None
         return None
 
     def _variable(self, node) -> sp.Expr:
@@ -817,12 +832,6 @@ def _bound_symbol(name: str, lo: sp.Expr, hi: sp.Expr) -> sp.Dummy:
     elif hi.is_nonpositive:
         flags["nonpositive"] = True
     return sp.Dummy(name, **flags)
-
-
-def _plain_name(token: lark.Token) -> str:
-    if token.type == "TEXTNAME":
-        return names.text_name(str(token)[str(token).index("{") + 1:-1])
-    return names.letter(str(token))
 
 
 def _function_name(text: str) -> str:

@@ -23,6 +23,7 @@ class SymScope:
 
     def __init__(self, spec: document.Scope):
         self.kinds: dict[str, str] = {}
+        self.inferred: set[str] = {n for d in spec.symbols if d.inferred for n in d.names}
         self.flags: dict[str, dict[str, bool]] = {}
         self._objects: dict[str, sp.Basic] = {}
         self.ranges: dict[sp.Symbol, tuple[sp.Expr, sp.Expr]] = {}
@@ -57,7 +58,9 @@ class SymScope:
 
     def _define(self, definition: document.Definition) -> None:
         from derive_ce.decide.build import read_expression
-        body = read_expression(definition.body, self)
+        local = {p: sp.Dummy(p, integer=True) for p in definition.params
+                 if not definition.function and p not in self.kinds}
+        body = read_expression(definition.body, self, local)
         if definition.function:
             params = tuple(self.symbol(p) for p in definition.params)
             if len(set(params)) != len(params) or not all(isinstance(q, sp.Symbol) for q in params):
@@ -65,7 +68,7 @@ class SymScope:
                                  "letters, such as `f(x, y)`", definition.line)
             self.functions[definition.name] = (params, body, definition.line)
         elif definition.params:
-            params = tuple(self.symbol(p) for p in definition.params)
+            params = tuple(local.get(p) or self.symbol(p) for p in definition.params)
             for name, param in zip(definition.params, params):
                 if not isinstance(param, sp.Symbol):
                     raise InputError(f"`{name}` is a constant here; use another letter for "
@@ -163,6 +166,7 @@ class SymScope:
         if kind == "function":
             raise InputError(f"`{name}` is a function: apply it, as in `{name}(x)`")
         if kind in ("vector", "matrix", "family") or indexing or self._is_indexing(indices):
+            _check_integer_indices(name, indices)
             return self.base(name)[tuple(indices)]
         return self.symbol(element_label(name, indices))
 
@@ -210,6 +214,18 @@ class SymScope:
                 lambda e, b=base: isinstance(e, sp.Indexed) and e.base == b,
                 lambda e, p=params, bd=body: bd.xreplace(dict(zip(p, e.indices))))
         return expr
+
+
+def _check_integer_indices(name: str, indices: list[sp.Expr]) -> None:
+    """An element's index is an integer: a number, an index, a sum's index."""
+    for index in indices:
+        if index.is_integer:
+            continue
+        loose = sorted(str(s) for s in index.free_symbols if not s.is_integer)
+        if loose:
+            raise InputError(f"the index `{loose[0]}` of `{name}` is not declared as an index: "
+                             f"declare it (`{loose[0]}: {{kind: index, range: [1, n]}}`)")
+        raise InputError(f"`{sp.sstr(index)}` is not a whole number, so it cannot index `{name}`")
 
 
 def _applied(func: sp.FunctionClass, params: tuple, body: sp.Expr):

@@ -30,6 +30,7 @@ class SymbolDecl:
     flags: tuple[tuple[str, bool], ...]
     range: tuple[Math, Math] | None
     line: int
+    inferred: bool = False      # not in the file: read from how the letter is used
 
 
 @dataclass(frozen=True)

@@ -85,3 +85,19 @@ def name_of(text: str) -> str:
     if command in TEXT:
         return text_name(inner)
     return styled(command, name_of(inner))
+
+
+def tree_name(node) -> str:
+    """The name a parse-tree `name` (or `styled`) node denotes."""
+    if node.data == "styled":
+        style, inner = node.children[0], node.children[1]
+        inner_name = token_name(inner) if not hasattr(inner, "data") else tree_name(inner)
+        return styled(str(style), inner_name)
+    return token_name(node.children[0])
+
+
+def token_name(token) -> str:
+    """The name one token denotes: a letter, a Greek letter, `\\text{...}`."""
+    if token.type == "TEXTNAME":
+        return text_name(str(token)[str(token).index("{") + 1:-1])
+    return letter(str(token))
