@@ -332,8 +332,9 @@ class _Builder:
             raise self.fail(
                 f"is `{shown}` a function here? `{shown}{self.source(following) if following else ''}` "
                 f"is refused rather than guessed: declare it (`{shown}: function`) or "
-                f"define it (`{shown}(x): ...` under definitions:); for a product "
-                f"write `{shown} \\cdot (...)`", symbol)
+                f"define it (`{shown}(x): ...` under definitions:); for a product write "
+                f"`{shown} \\cdot (...)` or declare it as a scalar (`{shown}: {{real: true}}`)",
+                symbol)
 
     def _apply_builtin(self, head, args: list[sp.Expr]) -> sp.Expr:
         token = head.children[0]
