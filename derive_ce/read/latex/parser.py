@@ -65,7 +65,7 @@ def split_chain(text: str, line: int | None = None) -> list[Part]:
 # Pasted from an align block, a note or a web page: `&`, a trailing `\\`,
 # `\nonumber`, a closing `.` or `,`, and `\underbrace{...}_{label}` are not
 # math.  They become spaces, so every column stays where it was typed.
-_ALIGN = re.compile(r"&|\\\\|\\(nonumber|notag)(?![a-zA-Z])|\\label\s*\{[^{}]*\}|\\tag\s*\{[^{}]*\}")
+_ALIGN = re.compile(r"&|\\\\(\s*\[[^\]]*\])?|\\(nonumber|notag)(?![a-zA-Z])|\\label\s*\{[^{}]*\}|\\tag\s*\{[^{}]*\}")
 _CASES = re.compile(r"\\begin\s*\{\s*d?cases\s*\}.*?\\end\s*\{\s*d?cases\s*\}", re.S)
 _BRACE_LABEL = re.compile(r"\\(underbrace|overbrace)(?![a-zA-Z])")
 _TRAILING = re.compile(r"[.,](\s*)$")
