@@ -352,7 +352,11 @@ def _frac(node) -> Piece:
     if not _trees(node):                        # \\frac12
         digits = str(node.children[0]).rstrip()[-2:]
         return Piece(f"{digits[0]}/{digits[1]}", PRODUCT)
-    top, bottom = _trees(node)
+    return _quotient(*_trees(node))
+
+
+def _quotient(top, bottom) -> Piece:
+    """`\\frac{a}{b}` and `{a \\over b}`: `a / b`, or `df/dx` for a derivative."""
     quotient = _derivative_quotient(top, bottom)
     if quotient:
         return Piece(quotient, PRODUCT)
@@ -507,7 +511,7 @@ RULES = {
     "number": _number, "symbol": _symbol, "name": _name, "styled": _styled,
     "subscript": _subscript, "sup": _sup, "pow": _pow, "pow_sub": _pow_sub,
     "group": _group, "tuple": _tuple, "abs": _abs, "floor": _floor, "ceil": _ceil,
-    "frac": _frac, "sqrt": _sqrt, "binom": _binom,
+    "frac": _frac, "over": lambda node: _quotient(*_trees(node)), "sqrt": _sqrt, "binom": _binom,
     "func_app": _func, "func_bare": _func,
     "bigop": _bigop, "bounds": _bounds,
     "lower_eq": _lower, "lower_rel": _lower, "lower_names": _lower,

@@ -36,6 +36,7 @@ CASES = [
      "log₂(x) + max(a, b) + 1/2 + C(n, k) + x²ᵢ"),
     (r"\ln xy + \sin x \cos x + \ln \sum_j e^{L_j}", "ln(xy) + sin(x) cos x + ln(Σⱼ e^{Lⱼ})"),
     (r"{a+b} c", "(a + b) c"),                        # invisible braces that group
+    (r"{a + b \over c} + {d \over dx} x^2", "(a + b) / c + d/dx x²"),
     (r"a \times b \div c", "a × b ÷ c"),
     (r"\alpha\beta + \varepsilon + \Omega + \infty", "αβ + ε + Ω + ∞"),
 ]
