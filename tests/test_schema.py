@@ -1,7 +1,6 @@
 """The JSON Schema for editors accepts every real derivation and refuses bad shapes."""
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
