@@ -18,6 +18,7 @@ listed in docs/format.md, "How LaTeX is read".
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import lark
@@ -795,16 +796,10 @@ class _Builder:
         var = _bound_symbol(name, lo, hi)
         if not self.scope.declared(name):
             self.bound_names.add(name)
-        saved = self.local.get(name)
-        self.local[name] = var
-        try:
+        with self._binding(name, var):
             body = self._summed(kind, others, body_node, token)
-        finally:
-            if saved is None:
-                self.local.pop(name)
-            else:
-                self.local[name] = saved
         if kind == "\\prod":
+            self._check_product_body(body_node, var, name)
             if excluded is not None:
                 raise self.fail("`\\prod_{j \\neq i}` is not read; write the product's bounds",
                                 token)
@@ -814,6 +809,33 @@ class _Builder:
             inside = sp.And(sp.Ge(excluded, lo), sp.Le(excluded, hi))
             total -= body.xreplace({var: excluded}) * sp.Piecewise((1, inside), (0, True))
         return total
+
+    @contextmanager
+    def _binding(self, name: str, var: sp.Dummy):
+        """Inside a sum's body, its index letter names the sum's own variable."""
+        saved = self.local.get(name)
+        self.local[name] = var
+        try:
+            yield
+        finally:
+            if saved is None:
+                del self.local[name]
+            else:
+                self.local[name] = saved
+
+    def _check_product_body(self, body_node, var, name: str) -> None:
+        """`\\prod_i x_i \\cdot 2`: is the 2 inside (2ⁿ) or after (2)?  Refused when a
+        factor after `\\cdot` or `/` does not use the index."""
+        if not _is(body_node, "mul", "div"):
+            return
+        with self._binding(name, var):
+            right = self.build(body_node.children[-1])
+        if var not in right.free_symbols:
+            raise self.fail(f"`{self.source(body_node.children[-1])}` after "
+                            f"`{self.source(body_node.children[1])}` could be inside the product "
+                            f"(once per factor) or after it (once): put the product's body in "
+                            f"brackets, or move `{self.source(body_node.children[-1])}` before "
+                            "`\\prod`", body_node.children[1])
 
     def _limits(self, bounds, token) -> list[tuple[str, sp.Expr, sp.Expr, sp.Expr | None]]:
         lower = next(c for c in bounds.children if c.data != "upper") \
