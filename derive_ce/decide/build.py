@@ -18,6 +18,7 @@ listed in docs/format.md, "How LaTeX is read".
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import lark
@@ -50,6 +51,7 @@ FUNCTION_LETTERS = {"f", "g", "h", "F", "G", "H", "sigma", "phi", "varphi", "psi
                     "Phi", "ell"}
 _ORDER = re.compile(r"\^\s*\{?\s*([0-9])")
 _BRACKETED = ("group", "tuple", "abs", "floor", "ceil")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _RELATIONS = {"EQ": sp.Eq, "NEQ": sp.Ne, "LT": sp.Lt, "GT": sp.Gt, "LE": sp.Le, "GE": sp.Ge}
 
 
@@ -259,6 +261,12 @@ class _Builder:
             return sp.real_root(base_expr, exponent.q) ** exponent.p * trailing  # (-8)^{1/3} = -2
         return power(base_expr, exponent) * trailing
 
+    def rule_pow_unicode(self, node, base, token):
+        """`x²`, `x⁻¹`: superscript characters pasted from a web page."""
+        exponent = sp.Integer(int(str(token).translate(_SUPERSCRIPTS)))
+        base_expr = self.build(base)
+        return sp.exp(exponent) if base_expr is sp.E else power(base_expr, exponent)
+
     def rule_pow_sub(self, node, base, sup, subscript):
         """`x^2_i`: the subscript belongs to the name, the power to the element."""
         if not (isinstance(base, lark.Tree) and base.data == "symbol" and len(base.children) == 1):
@@ -276,6 +284,9 @@ class _Builder:
         """A one-token argument takes one digit, as in LaTeX: `\\sqrt23` is √2·3."""
         if isinstance(item, lark.Tree) and item.data == "number":
             item = item.children[0]
+        if isinstance(item, lark.Token) and item.type == "FRAC_DIGITS":     # x^\frac12
+            digits = re.findall(r"[0-9]", str(item))
+            return sp.Rational(int(digits[0]), int(digits[1])), sp.Integer(1)
         if isinstance(item, lark.Token) and item.type == "NUMBER" and len(item) > 1 \
                 and item.isdigit():
             return sp.Integer(int(item[0])), sp.Integer(int(item[1:]))
@@ -318,11 +329,27 @@ class _Builder:
         increment = self._increment(item, following)
         if increment is not None:
             return increment, index + 2
+        if _is(item, "frac", "over") and _leibniz(item) and _is(following, "group") \
+                and _point_like(following):
+            return self._evaluated(item, following), index + 2
         if _is(item, "symbol"):
             applied = self._application(item, following)
             if applied is not None:
                 return applied, index + 2
+        if _is(item, "pow") and _is(item.children[0], "symbol") \
+                and self._function_named(item.children[0]) is not None:   # f^2(x) = (f(x))²
+            applied = self._application(item.children[0], following)
+            exponent, trailing = self._sup(item.children[1])
+            return power(applied, exponent) * trailing, index + 2
         return self.build(item), index + 1
+
+    def _evaluated(self, item, group) -> sp.Expr:
+        """`\\frac{dy}{dx}(0)`: the derivative at a point, never a product with 0."""
+        value = self.build(item)
+        if not isinstance(value, sp.Derivative) or len(value.variables) != 1:
+            raise self.fail("a derivative of several variables is evaluated at one point each: "
+                            "write the values", group)
+        return sp.Subs(value, value.variables[0], self.build(group))
 
     def _increment(self, item, following) -> sp.Expr | None:
         """`\\Delta x`, `\\delta w`: one name, the increment (never Δ·x, which
@@ -469,6 +496,17 @@ class _Builder:
         inner = rest[-1]
         return self._apply_builtin(node, self._arguments(inner))
 
+    def rule_func_prime(self, node, token, primes, group):
+        """`\\sin'(x)`: the derivative of a built-in function, at the argument."""
+        name = _function_name(str(token))
+        if name in SEVERAL_ARGUMENTS:
+            raise self.fail(f"`\\{name}'` is not read", node)
+        t = sp.Dummy("t", real=True)
+        return sp.Subs(sp.Derivative(FUNCTIONS[name](t), (t, len(primes))), t, self.build(group))
+
+    def rule_choose(self, node, top, _choose, bottom):
+        return sp.binomial(self.build(top), self.build(bottom))
+
     def rule_func_bare(self, node, token, *rest):
         raise self.fail(f"`{token}` needs an argument", node)
 
@@ -520,6 +558,11 @@ class _Builder:
 
     def _indices(self, base: str, sub) -> tuple[list[sp.Expr], sp.Expr]:
         items = [c for c in sub.children]
+        single = _unwrap(items[0]) if len(items) == 1 else None
+        if _is(single, "func_bare") and len(single.children) == 1 \
+                or _is(single, "symbol") and _text_name(single):
+            label = _function_name(str(_first_token(single)))          # x_{\text{max}}
+            return [sp.Symbol(label, real=True)], sp.Integer(1)
         if len(items) == 1 and isinstance(items[0], lark.Token) \
                 and items[0].type == "NUMBER" and len(items[0]) > 1:
             return [sp.Integer(int(items[0][0]))], sp.Rational(str(items[0][1:]))
@@ -795,16 +838,10 @@ class _Builder:
         var = _bound_symbol(name, lo, hi)
         if not self.scope.declared(name):
             self.bound_names.add(name)
-        saved = self.local.get(name)
-        self.local[name] = var
-        try:
+        with self._binding(name, var):
             body = self._summed(kind, others, body_node, token)
-        finally:
-            if saved is None:
-                self.local.pop(name)
-            else:
-                self.local[name] = saved
         if kind == "\\prod":
+            self._check_product_body(body_node, var, name)
             if excluded is not None:
                 raise self.fail("`\\prod_{j \\neq i}` is not read; write the product's bounds",
                                 token)
@@ -815,9 +852,35 @@ class _Builder:
             total -= body.xreplace({var: excluded}) * sp.Piecewise((1, inside), (0, True))
         return total
 
+    @contextmanager
+    def _binding(self, name: str, var: sp.Dummy):
+        """Inside a sum's body, its index letter names the sum's own variable."""
+        saved = self.local.get(name)
+        self.local[name] = var
+        try:
+            yield
+        finally:
+            if saved is None:
+                del self.local[name]
+            else:
+                self.local[name] = saved
+
+    def _check_product_body(self, body_node, var, name: str) -> None:
+        """`\\prod_i x_i \\cdot 2`: is the 2 inside (2ⁿ) or after (2)?  Refused when a
+        factor after `\\cdot` or `/` does not use the index."""
+        if not _is(body_node, "mul", "div"):
+            return
+        with self._binding(name, var):
+            right = self.build(body_node.children[-1])
+        if var not in right.free_symbols:
+            raise self.fail(f"`{self.source(body_node.children[-1])}` after "
+                            f"`{self.source(body_node.children[1])}` could be inside the product "
+                            f"(once per factor) or after it (once): put the product's body in "
+                            f"brackets, or move `{self.source(body_node.children[-1])}` before "
+                            "`\\prod`", body_node.children[1])
+
     def _limits(self, bounds, token) -> list[tuple[str, sp.Expr, sp.Expr, sp.Expr | None]]:
-        lower = next(c for c in bounds.children if c.data != "upper") \
-            if any(c.data != "upper" for c in bounds.children) else None
+        lower = next((c for c in bounds.children if c.data != "upper"), None)
         upper = next((c for c in bounds.children if c.data == "upper"), None)
         if lower is None:
             raise self.fail(f"`{token}` needs its index, as in `{token}_{{j=1}}^{{n}}`", token)
@@ -828,24 +891,51 @@ class _Builder:
                 raise self.fail(f"`{token}` over several indices takes its bounds from "
                                 "their declared ranges", token)
             return [self._range_of(n, None, hi, token) for n in named]
+        if lower.data == "lower_between":
+            return [self._between(lower, token)]
         name = self._name(lower.children[0])
-        if lower.data == "lower_eq":
-            return [self._range_of(name, self.build(lower.children[2]), hi, token)]
-        return [self._relation_bounds(name, lower, hi, token)]
+        if lower.data == "lower_rel":
+            return [self._relation_bounds(name, lower.children[1], lower.children[2], token)]
+        limit = self._range_of(name, self.build(lower.children[2]), hi, token)
+        for cond in (c for c in lower.children if _is(c, "bcond")):
+            limit = self._cut(limit, cond, token)
+        return [limit]
 
-    def _relation_bounds(self, name: str, lower, hi, token):
-        """`\\sum_{k \\le j}`, `\\sum_{j \\neq i}`: the declared range, cut."""
-        op = lower.children[1].children[0].type
-        other = self.build(lower.children[2])
-        declared = self._declared_range(name, token)
-        lo, top = declared
+    def _between(self, lower, token):
+        """`\\sum_{1 \\le k \\le n}`."""
+        low, op1, name_node, op2, high = lower.children
+        kinds = (op1.children[0].type, op2.children[0].type)
+        if not set(kinds) <= {"LE", "LT"}:
+            raise self.fail(f"write the bounds of `{token}` as `a \\le k \\le b`", lower)
+        lo = self.build(low) + (1 if kinds[0] == "LT" else 0)
+        hi = self.build(high) - (1 if kinds[1] == "LT" else 0)
+        return self._name(name_node), lo, hi, None
+
+    def _cut(self, limit, cond, token):
+        """`\\sum_{j=1, j \\neq i}^{n}`: a condition after the lower bound leaves
+        one index out or stops the range."""
+        name, lo, hi, excluded = limit
+        if self._name(cond.children[0]) != name:
+            raise self.fail(f"a condition in the bounds of `{token}` is on its index `{name}`",
+                            cond)
+        _, low, high, skip = self._relation_bounds(name, cond.children[1], cond.children[2],
+                                                   token, (lo, hi))
+        if skip is not None and excluded is not None:
+            raise self.fail(f"`{token}` leaves out one index at most", cond)
+        return name, low, high, skip if skip is not None else excluded
+
+    def _relation_bounds(self, name: str, relop, other_node, token, within=None):
+        """`\\sum_{k \\le j}`, `\\sum_{j \\neq i}`: the declared range (or `within`), cut."""
+        op = relop.children[0].type
+        other = self.build(other_node)
+        lo, hi = within or self._declared_range(name, token)
         if op == "NEQ":
-            return name, lo, top, other
+            return name, lo, hi, other
         cut = {"LE": ("hi", other), "LT": ("hi", other - 1),
                "GE": ("lo", other), "GT": ("lo", other + 1)}.get(op)
         if cut is None:
-            raise self.fail(f"`{token}` cannot take the bound `{self.source(lower)}`", lower)
-        return (name, cut[1], top, None) if cut[0] == "lo" else (name, lo, cut[1], None)
+            raise self.fail(f"`{token}` cannot take the bound `{self.source(relop)}`", relop)
+        return (name, cut[1], hi, None) if cut[0] == "lo" else (name, lo, cut[1], None)
 
     def _range_of(self, name: str, lo, hi, token):
         if lo is None and hi is not None and self.scope.bounds_of(name) is None:
@@ -897,6 +987,15 @@ def _is(node, *kinds: str) -> bool:
     return isinstance(node, lark.Tree) and node.data in kinds
 
 
+def _first_token(node) -> lark.Token:
+    return next(node.scan_values(lambda v: isinstance(v, lark.Token)))
+
+
+def _text_name(symbol) -> bool:
+    return len(symbol.children) == 1 and _is(symbol.children[0], "name") \
+        and symbol.children[0].children[0].type == "TEXTNAME"
+
+
 def _unwrap(node):
     """A product of one factor is that factor."""
     while _is(node, "implicit") and len(node.children) == 1:
@@ -929,6 +1028,12 @@ def _argument_of(following):
     if _is(following, "factorial") and _is(following.children[0], "group", "tuple"):
         return following.children[0], lambda builder, value: factorial(value)
     return None, None
+
+
+def _point_like(group) -> bool:
+    """`(0)`, `(a)`, `(x_0)`: a bracket around one number or name."""
+    inner = [_unwrap(c) for c in group.children if isinstance(c, lark.Tree)]
+    return len(inner) == 1 and _is(inner[0], "symbol", "number")
 
 
 def _single_name(group) -> bool:
@@ -988,6 +1093,7 @@ def _trailing(node, kind: str, through=("implicit", "neg", "pos", "mul", "div", 
 
 def _simple_parts(item) -> list | None:
     """`ji`, `i\\gamma`, `12`: single letters and digits written side by side."""
+    item = _unwrap(item)
     if _is(item, "number") or (isinstance(item, lark.Token) and item.type == "NUMBER"):
         token = item.children[0] if _is(item, "number") else item
         return [lark.Token("NUMBER", d) for d in str(token)] if str(token).isdigit() else None
