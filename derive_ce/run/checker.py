@@ -260,7 +260,7 @@ def _assemble(plan: _Plan, verdicts: list) -> None:
     seen: set[str] = set()
     for slot in plan.slots:
         verdict = slot.verdict if slot.task is None else verdicts[slot.task]
-        record = _record(slot, _hinted(plan, slot, verdict))
+        record = _record(slot, verdict)
         record = _shown(plan, slot, record)
         if record.kind != "start":
             record = _once(record, seen)
@@ -285,20 +285,6 @@ def _shown(plan: _Plan, slot: _Slot, record: Record) -> Record:
         record, shown=slot.expr if plain else render(slot.expr),
         shown_why=render_prose(slot.why) if slot.why else "",
         shown_case=tuple(render(c, "relation") for c in slot.case))
-
-
-def _hinted(plan: _Plan, slot: _Slot, verdict: Verdict) -> Verdict:
-    """An undecided or failed comparison says which declaration it misses."""
-    if verdict.status not in ("unknown", "failed") or slot.task is None or verdict.error_side:
-        return verdict
-    from derive_ce.read.hints import missing_declarations
-    task = plan.tasks[slot.task]
-    texts = [m.text for m in (task.a, task.b) if m is not None and m.syntax == "latex"]
-    hint = missing_declarations(texts, plan.scope)
-    if not hint:
-        return verdict
-    return dataclasses.replace(verdict, message=f"{verdict.message}; {hint}"
-                               if verdict.message else hint)
 
 
 def _record(slot: _Slot, verdict: Verdict) -> Record:
