@@ -26,7 +26,7 @@ _prepared: dict = {}
 
 
 def run_task(task: Task) -> Verdict:
-    start = time.monotonic()
+    start = time.process_time()
     try:
         scope = _scope(task.scope)
         if task.kind == "scope":
@@ -36,7 +36,7 @@ def run_task(task: Task) -> Verdict:
         ctx = _context(scope, task.scope, task.when)
     except InputError as exc:
         return Verdict("error", exc.describe(), error_side="scope")
-    budget = task.budget - (time.monotonic() - start)
+    budget = task.budget - (time.process_time() - start)
     try:
         with deadline(max(budget, 0.05)):
             b = _prepared_side(scope, task, ctx, task.b, "b")
@@ -48,7 +48,7 @@ def run_task(task: Task) -> Verdict:
     except OutOfTime:
         return Verdict("unknown", f"timed out after {task.budget:g} s (reading and "
                        "evaluating the expressions)", "timeout")
-    verdict = equivalent(a, b, scope.ranges, ctx, task.budget - (time.monotonic() - start))
+    verdict = equivalent(a, b, scope.ranges, ctx, task.budget - (time.process_time() - start))
     if verdict.method == "timeout":
         return Verdict("unknown", f"timed out after {task.budget:g} s", "timeout")
     return verdict
