@@ -16,7 +16,7 @@ from derive_ce.read.latex.parser import parse
 from derive_ce.decide.magnitude import factorial, power
 from derive_ce.read.names import accented
 from derive_ce.decide.scope import SymScope
-from derive_ce.decide.sums import make_product, make_sum
+from derive_ce.decide.sums import bound_variable, make_product, make_sum
 
 if TYPE_CHECKING:
     from derive_ce.read.model import Math
@@ -243,10 +243,12 @@ class _Builder:
         body_node = rest[-1]
         bounds = rest[0] if len(rest) == 2 else None
         var, lo, hi = self._bounds(bounds, token)
-        body = self.build(body_node)
+        fresh = bound_variable(var.name, lo)
+        with self.scope.binding(var.name, fresh):
+            body = self.build(body_node)
         if str(token) == "\\sum":
-            return make_sum(body, var, lo, hi)
-        return make_product(body, var, lo, hi)
+            return make_sum(body, fresh, lo, hi)
+        return make_product(body, fresh, lo, hi)
 
     def _bounds(self, bounds, token):
         if bounds is None or not any(isinstance(c, lark.Tree) and c.data == "name"

@@ -77,13 +77,15 @@ def _context(scope: SymScope, spec, when: tuple) -> Context:
 
 
 def _prepare(scope: SymScope, task: Task, ctx: Context, math) -> sp.Expr:
-    """Definitions expanded, the branch applied, derivatives and sums done."""
+    """Definitions expanded, derivatives and sums done, then the branch applied
+    (under `y = x`, d/dx (x y) is y: the value must not reach a derivative)."""
     key = (task.scope, task.when, math.text, math.syntax)
     if key not in _prepared:
         _bound(_prepared)
-        expr = read_expression(math, scope)
-        expr = ctx.apply(scope.expand(expr))
-        _prepared[key] = ctx.apply_late(_evaluate(expr, scope.ranges, ctx))
+        expr = _evaluate(scope.expand(read_expression(math, scope)), scope.ranges, ctx)
+        if ctx.subs:    # the branch's values go in after the derivatives are taken
+            expr = _evaluate(ctx.apply(expr), scope.ranges, ctx)
+        _prepared[key] = ctx.apply_late(expr)
     return _prepared[key]
 
 

@@ -84,8 +84,12 @@ def equivalent(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context,
     if proof:
         return Verdict("proved", method=proof)
     if sampled.outcome == "equal":
-        return Verdict("numeric", f"equal at {sampled.points} sampled points; "
-                       "SymPy could not prove it", "sampling", evidence={"points": sampled.points})
+        return Verdict("numeric", f"equal at {sampled.points} sampled points "
+                       f"({sampled.ranges()}); SymPy could not prove it", "sampling",
+                       evidence={"points": sampled.points})
+    if sampled.outcome == "constant":
+        return Verdict("unknown", f"{sampled.reason}, but SymPy could not prove them equal "
+                       "(a number is not taken as equal on its digits alone)", "constant")
     if time.process_time() >= end:
         return Verdict("unknown", f"timed out after {budget:g} s: {sampled.reason}", "timeout")
     return _undecided(diff, forms.get("simplify"), sampled, end)

@@ -44,6 +44,44 @@ def _summed(body: sp.Expr, limit) -> sp.Expr:
     return make_sum(body, *limit)
 
 
+def bound_variable(name: str, lo: sp.Expr) -> sp.Dummy:
+    """A sum's index: a fresh integer that carries only the sum's own lower
+    bound, never a declared index's range or another sum's letter."""
+    flags = {"integer": True}
+    if lo.is_positive:
+        flags["positive"] = True
+    elif lo.is_nonnegative:
+        flags["nonnegative"] = True
+    return sp.Dummy(name, **flags)
+
+
+def substitute(expr: sp.Expr, mapping: dict) -> sp.Expr:
+    """expr with mapping's keys replaced, without capture: a bound index that
+    clashes with a name coming in (or with a key's own index) is renamed
+    first, and a derivative by a replaced variable is taken before the value
+    goes in (it becomes Subs)."""
+    if not mapping:
+        return expr
+    avoid = set()
+    for key, value in mapping.items():
+        avoid |= key.free_symbols | sp.sympify(value).free_symbols
+    expr = _apart(expr, avoid)
+    late = {d: d.subs(mapping) for d in expr.atoms(sp.Derivative)
+            if any(v in mapping or v.free_symbols & set(mapping) for v in d.variables)}
+    return expr.xreplace(late).xreplace(mapping)
+
+
+def _apart(expr: sp.Expr, avoid: set) -> sp.Expr:
+    """Bound indices of sums and products in `avoid` renamed to fresh ones."""
+    expr = _map_args(expr, lambda arg: _apart(arg, avoid))
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        clash = {v: sp.Dummy(v.name, **v.assumptions0)
+                 for v, _, _ in expr.limits if v in avoid}
+        if clash:
+            expr = expr.xreplace(clash)
+    return expr
+
+
 def make_sum(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
     """Σ with the factors that do not depend on the index taken outside."""
     outside, inside = _split(body, var)
@@ -151,7 +189,7 @@ def rename_bound(expr: sp.Expr, depth: int = 0) -> sp.Expr:
     if isinstance(expr, (sp.Sum, sp.Product)):
         names = {var: _canonical(var, lo, depth, pos)
                  for pos, (var, lo, _) in enumerate(expr.limits)}
-        limits = [(names[v], lo, hi) for v, lo, hi in expr.limits]
+        limits = [(names[v], lo.xreplace(names), hi.xreplace(names)) for v, lo, hi in expr.limits]
         body = rename_bound(expr.function.xreplace(names), depth + 1)
         return type(expr)(body, *limits)
     return _map_args(expr, lambda arg: rename_bound(arg, depth))
