@@ -29,6 +29,7 @@ class SymScope:
         self.ranges: dict[sp.Symbol, tuple[sp.Expr, sp.Expr]] = {}
         self.families: dict[str, tuple[tuple[sp.Basic, ...], sp.Expr, int]] = {}
         self.names: dict[sp.Symbol, tuple[sp.Expr, int]] = {}
+        self._outer: dict[sp.Symbol, sp.Basic | None] = {}   # a sum's index -> its letter outside
         for decl in spec.symbols:
             self._declare(decl)
         self._definition_names = {d.name: d for d in spec.definitions}
@@ -146,6 +147,7 @@ class SymScope:
         """Inside a sum or product, its index letter reads as `symbol`."""
         before = self._objects.get(name)
         self._objects[name] = symbol
+        self._outer[symbol] = before
         try:
             yield
         finally:
@@ -155,7 +157,8 @@ class SymScope:
                 self._objects[name] = before
 
     def bounds(self, var: sp.Symbol) -> tuple[sp.Expr, sp.Expr] | None:
-        return self.ranges.get(var)
+        """The declared range of var (inside a sum over its letter: of the letter)."""
+        return self.ranges.get(self._outer.get(var) or var)
 
     # -- definitions -----------------------------------------------------
     def expand(self, expr: sp.Expr) -> sp.Expr:
