@@ -8,7 +8,7 @@ import sympy as sp
 from derive_ce.read import document
 from derive_ce.errors import InputError
 from derive_ce.decide.build import read_expression, read_relation
-from derive_ce.decide.sums import ElementSum
+from derive_ce.decide.sums import ElementSum, canonical
 from derive_ce.read.latex.parser import split_chain
 from derive_ce.decide.scope import SymScope
 
@@ -85,12 +85,22 @@ def test_derivative_operator_takes_the_next_factor(text, expected):
 def test_sums_take_missing_bounds_from_the_range():
     sc = ce_scope()
     L, n, j = sc.base("L"), sc.symbol("n"), sc.symbol("j")
-    total = ElementSum(sp.exp(L[j]), (j, 1, n))
-    assert read("\\sum_{j=1} e^{L_j}", sc) == total
-    assert read("\\sum_j e^{L_j}", sc) == total
-    assert read("\\sum_{j=1}^{n} e^{L_j}", sc) == total
-    assert read("\\sum_{j} 2 e^{L_j}", sc) == 2 * total      # constant factors leave the sum
+    total = canonical(ElementSum(sp.exp(L[j]), (j, 1, n)))
+    assert canonical(read("\\sum_{j=1} e^{L_j}", sc)) == total
+    assert canonical(read("\\sum_j e^{L_j}", sc)) == total
+    assert canonical(read("\\sum_{j=1}^{n} e^{L_j}", sc)) == total
+    assert canonical(read("\\sum_{j} 2 e^{L_j}", sc)) == 2 * total      # constant factors leave the sum
     assert read("\\sum_{k=1}^{n} k", sc).func is sp.Sum        # closed forms are still sought
+
+
+def test_a_sums_index_carries_only_the_sums_own_bounds():
+    sc = ce_scope()
+    j = sc.symbol("j")                                    # declared: an index in [1, n]
+    total = read("\\sum_{j=-n}^{n} |j|", sc)
+    ((var, lo, hi),) = total.limits
+    assert var != j and var.is_integer and var.is_positive is None
+    assert total.function == sp.Abs(var)                  # |j| is not j: j may be negative
+    assert j not in total.free_symbols
 
 
 def test_vector_elements_and_greek_indices():
