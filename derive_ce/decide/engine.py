@@ -14,12 +14,15 @@ from derive_ce.decide.context import Context, build_context
 from derive_ce.decide.equivalence import OutOfTime, deadline, equivalent
 from derive_ce.errors import InputError
 from derive_ce.decide.build import read_expression
+from derive_ce.decide.instances import cross_check
 from derive_ce.decide.ranges import resolve
 from derive_ce.results import Task, Verdict
 from derive_ce.decide.scope import SymScope
 from derive_ce.decide.sums import canonical
 
 _MEMO_LIMIT = 512
+CROSS_CHECK_SECONDS = 2.0
+SPENT: list[float] = []      # CPU seconds of each cross-check, most recent last
 _scopes: dict = {}
 _contexts: dict = {}
 _prepared: dict = {}
@@ -51,7 +54,24 @@ def run_task(task: Task) -> Verdict:
     verdict = equivalent(a, b, scope.ranges, ctx, task.budget - (time.process_time() - start))
     if verdict.method == "timeout":
         return Verdict("unknown", f"timed out after {task.budget:g} s", "timeout")
+    if verdict.status in ("proved", "numeric"):
+        return _cross_checked(scope, task, verdict)
     return verdict
+
+
+def _cross_checked(scope: SymScope, task: Task, verdict: Verdict) -> Verdict:
+    """The verdict, unless a concrete instance disagrees (see instances.py).
+    Bounded by CROSS_CHECK_SECONDS of CPU time; its cost is kept in SPENT."""
+    start = time.process_time()
+    try:
+        with deadline(CROSS_CHECK_SECONDS):
+            found = cross_check(scope, task)
+    except (OutOfTime, InputError, TypeError, ValueError, ArithmeticError,
+            NotImplementedError, AttributeError, RecursionError):
+        found = None
+    SPENT.append(time.process_time() - start)
+    del SPENT[:-_MEMO_LIMIT]
+    return found or verdict
 
 
 def _prepared_side(scope, task, ctx, math, side: str):

@@ -101,7 +101,7 @@ def _tally(result: Sampled, integers: dict, reals: dict, ranges: dict) -> None:
 
 def _constant(a, b) -> Sampled:
     """No symbols: the two numbers compared at 60 digits."""
-    left, right = _value(a.doit(), {}, CONFIRM_DIGITS), _value(b.doit(), {}, CONFIRM_DIGITS)
+    left, right = (_value(side.doit(), {}, CONFIRM_DIGITS, strict=True) for side in (a, b))
     if left is None or right is None:
         return Sampled("unknown", reason="neither side could be evaluated to a number")
     if _close(left, right, _scale(a, b, {}, left, right), CONFIRM_DIGITS):
@@ -326,8 +326,8 @@ def _holds(constraints, point: dict, integers_only: bool) -> bool:
 
 
 def _compare_at(a, b, values, shown) -> Sampled | None:
-    for digits in (DIGITS, CONFIRM_DIGITS):
-        left, right = _value(a, values, digits), _value(b, values, digits)
+    for digits, strict in ((DIGITS, False), (CONFIRM_DIGITS, True)):
+        left, right = _value(a, values, digits, strict), _value(b, values, digits, strict)
         if left is None or right is None:
             return None
         if _close(left, right, max(abs(left), abs(right)), digits) or \
@@ -347,9 +347,11 @@ def _scale(a, b, values, left, right):
     return scale
 
 
-def _value(expr, values, digits) -> mpmath.mpc | None:
+def _value(expr, values, digits, strict: bool = False) -> mpmath.mpc | None:
+    """The value at `digits` digits; strict: None unless SymPy reached them
+    (a mismatch counts only between values known to that precision)."""
     try:
-        number = sp.N(expr.xreplace(values), digits)
+        number = sp.N(expr.xreplace(values), digits, strict=strict)
         real, imag = number.as_real_imag()
         with mpmath.workdps(digits + 10):
             value = mpmath.mpc(mpmath.mpf(str(real)), mpmath.mpf(str(imag)))
