@@ -38,6 +38,7 @@ class Record:
     expr: str = ""
     method: str = ""
     evidence: dict | None = None
+    against: int | None = None    # the line this step was compared with
 
     def passing(self, strict: bool) -> bool:
         if self.kind == "start":
