@@ -66,9 +66,10 @@ def substitute(expr: sp.Expr, mapping: dict) -> sp.Expr:
     for key, value in mapping.items():
         avoid |= key.free_symbols | sp.sympify(value).free_symbols
     expr = _apart(expr, avoid)
-    late = {d: d.subs(mapping) for d in expr.atoms(sp.Derivative)
+    held = {d: sp.Dummy("derivative") for d in expr.atoms(sp.Derivative)
             if any(v in mapping or v.free_symbols & set(mapping) for v in d.variables)}
-    return expr.xreplace(late).xreplace(mapping)
+    back = {holder: d.subs(mapping) for d, holder in held.items()}
+    return expr.xreplace(held).xreplace(mapping).xreplace(back)
 
 
 def _apart(expr: sp.Expr, avoid: set) -> sp.Expr:
