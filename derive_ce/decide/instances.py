@@ -33,8 +33,7 @@ from derive_ce.decide.build import read_expression, read_relation
 from derive_ce.decide.scope import SymScope, element_label
 from derive_ce.results import Verdict
 
-SIZE_PLANS = ((1,), (2, 3, 4, 5), (12, 13, 14))   # all 1; small; 12 or more
-POINTS = 2                 # real points per instance
+SIZE_PLANS = (((1,), 2), ((2, 3, 4, 5), 2), ((12, 13, 14), 1))   # sizes, real points
 MAX_TERMS = 4000           # written-out terms per instance, at most
 INDEX_TRIES = 200
 DIGITS, CONFIRM = 30, 60
@@ -50,12 +49,12 @@ def cross_check(scope: SymScope, task) -> Verdict | None:
     conditions = [read_relation(m, scope) for m in task.when]
     rng = random.Random(zlib.crc32(f"{task.a.text}|{task.b.text}".encode()))
     integers = _integer_symbols(scope, [a, b] + [s for c in conditions for s in (c[0], c[2])])
-    for plan in SIZE_PLANS:
+    for plan, points in SIZE_PLANS:
         env = _assignment(scope, integers, conditions, plan, rng)
         if env is None:
             continue
         try:
-            found = _instance(scope, env, a, b, conditions, rng)
+            found = _instance(scope, env, a, b, conditions, rng, points)
         except Skip:
             continue
         if found is not None:
@@ -193,7 +192,7 @@ def _element_symbol(base, indices) -> sp.Symbol:
 
 # -- comparing on one instance --------------------------------------------------
 
-def _instance(scope, env, a, b, conditions, rng) -> Verdict | None:
+def _instance(scope, env, a, b, conditions, rng, points: int) -> Verdict | None:
     writer = _Writer(scope, env)
     left, right = writer.out(a, env), writer.out(b, env)
     equalities, bounds = {}, []
@@ -211,7 +210,7 @@ def _instance(scope, env, a, b, conditions, rng) -> Verdict | None:
     functions = _functions(left.atoms(AppliedUndef) | right.atoms(AppliedUndef), rng)
     left, right = (_applied(s, functions) for s in (left, right))
     atoms = set().union(*(_atoms(e) for e in [left, right] + [s for l, _, r in bounds for s in (l, r)]))
-    for _ in range(POINTS):
+    for _ in range(points):
         point = _point(atoms, bounds, rng)
         if point is None:
             continue
@@ -275,19 +274,21 @@ def _disagree(left, right, point):
         if None in values:
             return None
         lhs, rhs = values
-        scale = max(abs(lhs), abs(rhs), *(abs(t) for side in (left, right)
-                                          for t in _terms(side, point)))
-        with mpmath.workdps(digits + 10):
-            if abs(lhs - rhs) <= mpmath.mpf(10) ** (10 - digits) * scale:
-                return None
+        if _close(lhs, rhs, max(abs(lhs), abs(rhs)), digits) or \
+                _close(lhs, rhs, _scale(left, right, point), digits):
+            return None
     return lhs, rhs
 
 
-def _terms(side, point):
-    for term in sp.Add.make_args(side):
-        value = _number(term, point, 15)
-        if value is not None:
-            yield value
+def _close(lhs, rhs, scale, digits: int) -> bool:
+    with mpmath.workdps(digits + 10):
+        return abs(lhs - rhs) <= mpmath.mpf(10) ** (10 - digits) * scale
+
+
+def _scale(left, right, point):
+    """The largest term of either side: what a true identity may cancel."""
+    values = [_number(t, point, 15) for side in (left, right) for t in sp.Add.make_args(side)]
+    return max((abs(v) for v in values if v is not None), default=0)
 
 
 def _number(expr, point, digits, strict=False):
