@@ -92,7 +92,7 @@ class _Reader:
         var, lo, hi = (self.read(e) for e in args[1].elts)
         if not isinstance(var, self.sp.Symbol):
             raise refuse(f"the index of {name} must be a name", node, self.math)
-        fresh = bound_variable(var.name, lo)
+        fresh = bound_variable(var.name, lo, hi)
         with self.scope.binding(var.name, fresh):
             body = self.read(args[0])
         return (make_sum if name == "Sum" else make_product)(body, fresh, lo, hi)

@@ -62,7 +62,7 @@ class Sampled:
 def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
     rng = random.Random(zlib.crc32(sp.srepr((a, b)).encode()))
     free = _free(a) | _free(b) | _condition_symbols(ctx)
-    if not free and not (a.atoms(AppliedUndef) or b.atoms(AppliedUndef)):
+    if not free and not (a.atoms(AppliedUndef, sp.Indexed) or b.atoms(AppliedUndef, sp.Indexed)):
         return _constant(a, b)
     result = Sampled("equal")
     tries = 0

@@ -44,14 +44,18 @@ def _summed(body: sp.Expr, limit) -> sp.Expr:
     return make_sum(body, *limit)
 
 
-def bound_variable(name: str, lo: sp.Expr) -> sp.Dummy:
-    """A sum's index: a fresh integer that carries only the sum's own lower
-    bound, never a declared index's range or another sum's letter."""
+def bound_variable(name: str, lo: sp.Expr, hi: sp.Expr) -> sp.Dummy:
+    """A sum's index: a fresh integer that carries only the sum's own bounds,
+    never a declared index's range or another sum's letter."""
     flags = {"integer": True}
     if lo.is_positive:
         flags["positive"] = True
     elif lo.is_nonnegative:
         flags["nonnegative"] = True
+    elif hi.is_negative:
+        flags["negative"] = True
+    elif hi.is_nonpositive:
+        flags["nonpositive"] = True
     return sp.Dummy(name, **flags)
 
 

@@ -49,7 +49,7 @@ def read(text, sc=None):
     ("\\exp(x) - e^{x} + e^x", sp.exp(x)),
     ("e", sp.E),
     ("\\pi", sp.pi),
-    ("\\ln x y", sp.log(x) * y),            # \ln takes the next factor
+    ("\\ln x y", sp.log(x * y)),            # a bare \ln takes the factors up to the next function
     ("\\ln(x)^2", sp.log(x)**2),
     ("\\ln x^2", sp.log(x**2)),
     ("\\tanh^2(x)", sp.tanh(x)**2),
@@ -71,7 +71,7 @@ def test_reads(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("\\frac{d}{dx} x^2", sp.Derivative(x**2, x)),
-    ("\\frac{d}{d x} \\left(x^2\\right) y", sp.Derivative(x**2, x) * y),
+    ("\\frac{d}{d x} \\left(x^2\\right) y", sp.Derivative(x**2 * y, x)),   # both readings agree
     ("\\frac{\\partial}{\\partial x} -\\ln(x)", sp.Derivative(-sp.log(x), x)),
     ("\\frac{d x^2}{d x}", sp.Derivative(x**2, x)),
     ("\\frac{\\partial (x y)}{\\partial y}", sp.Derivative(x * y, y)),
@@ -120,7 +120,9 @@ def test_matrix_elements():
 def test_function_application_and_product():
     sc = scope([("f", "function", (), None)])
     f = sc.function("f")
-    assert read("f(x) + x (y)", sc) == f(x) + x * y
+    assert read("f(x) + x (y + 1)", sc) == f(x) + x * (y + 1)
+    with pytest.raises(InputError, match="is `x` a function here"):
+        read("x (y)", sc)         # function-shaped: refused, not guessed
 
 
 @pytest.mark.parametrize("line", re.findall(r"\$\$(.*?)\$\$", open(SEED).read(), re.S))
