@@ -282,7 +282,7 @@ def _disagree(left, right, point):
 
 def _close(lhs, rhs, scale, digits: int) -> bool:
     with mpmath.workdps(digits + 10):
-        return abs(lhs - rhs) <= mpmath.mpf(10) ** (10 - digits) * scale
+        return abs(lhs - rhs) <= mpmath.mpf(10) ** (5 - digits) * scale
 
 
 def _scale(left, right, point):

@@ -7,8 +7,9 @@ branch, including conditions on symbols the step does not mention and
 signs, plus 0, ±1 and points just inside the bounds of the conditions.
 Unknown functions get one concrete function per point, the same on both
 sides.  Values are exact rationals, both sides are evaluated at 30 digits
-and compared with a tolerance relative to the largest term that cancels; a
-mismatch counts only when it stands at 60 digits.  A step without symbols is
+and agree when they differ by less than 10⁻²⁵ of the larger side or of the
+largest term that cancels; a mismatch counts only when it stands at 60
+digits (10⁻⁵⁵), at a precision SymPy could reach.  A step without symbols is
 decided at 60 digits, and never counts as `numeric`.
 """
 
@@ -105,7 +106,7 @@ def _constant(a, b) -> Sampled:
     if left is None or right is None:
         return Sampled("unknown", reason="neither side could be evaluated to a number")
     if _close(left, right, _scale(a, b, {}, left, right), CONFIRM_DIGITS):
-        return Sampled("constant", 1, reason=f"the two numbers agree to {CONFIRM_DIGITS - 15} digits")
+        return Sampled("constant", 1, reason=f"the two numbers agree to {CONFIRM_DIGITS - 5} digits")
     return Sampled("differ", 1, point={}, left=left, right=right)
 
 
@@ -364,7 +365,7 @@ def _value(expr, values, digits, strict: bool = False) -> mpmath.mpc | None:
 
 def _close(x, y, scale, digits: int) -> bool:
     with mpmath.workdps(digits + 10):
-        return abs(x - y) <= mpmath.mpf(10) ** (10 - digits) * scale
+        return abs(x - y) <= mpmath.mpf(10) ** (5 - digits) * scale
 
 
 def _shown(point: dict, ctx: Context) -> dict:
