@@ -176,3 +176,21 @@ def test_the_soft_deadline_counts_cpu_time():
     with equivalence.deadline(5.0):
         assert signal.getitimer(signal.ITIMER_PROF)[0] > 0
         assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def test_canonical_names_never_capture_an_outer_index():
+    j = sp.Dummy("j", integer=True, positive=True)
+    taken = sp.Symbol("_bound0_0", integer=True, positive=True)    # already canonical inside
+    x = sp.IndexedBase("x")
+    renamed = sums.rename_bound(sp.Sum(x[j] * sp.Sum(x[taken] * j, (taken, 1, n)), (j, 1, n)))
+    outer, = renamed.limits
+    inner = renamed.function.atoms(sp.Sum).pop()
+    assert inner.limits[0][0] != outer[0]
+    assert outer[0] in inner.function.free_symbols                  # j still means the outer index
+
+
+def test_a_sums_index_is_known_only_by_its_own_bounds():
+    j = sp.Dummy("j", integer=True)
+    renamed = sums.rename_bound(sp.Sum(sp.Abs(j), (j, -n, -1)))
+    ((var, _, _),) = renamed.limits
+    assert var.is_negative and not var.is_positive
