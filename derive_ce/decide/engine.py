@@ -64,20 +64,23 @@ def _decide(task: Task) -> Verdict:
     except OutOfTime:
         return Verdict("unknown", f"timed out after {task.budget:g} s (reading and "
                        "evaluating the expressions)", "timeout")
-    verdict = equivalent(a, b, scope.ranges, ctx, task.budget - (time.process_time() - start))
+    reserve = min(CROSS_CHECK_SECONDS, task.budget / 5)     # kept for the cross-check
+    verdict = equivalent(a, b, scope.ranges, ctx,
+                         task.budget - reserve - (time.process_time() - start))
     if verdict.method == "timeout":
         return Verdict("unknown", f"timed out after {task.budget:g} s", "timeout")
     if verdict.status in ("proved", "numeric"):
-        return _cross_checked(scope, task, verdict)
+        return _cross_checked(scope, task, verdict, task.budget - (time.process_time() - start))
     return verdict
 
 
-def _cross_checked(scope: SymScope, task: Task, verdict: Verdict) -> Verdict:
+def _cross_checked(scope: SymScope, task: Task, verdict: Verdict, left: float) -> Verdict:
     """The verdict, unless a concrete instance disagrees (see instances.py).
-    Bounded by CROSS_CHECK_SECONDS of CPU time; its cost is kept in SPENT."""
+    Bounded by CROSS_CHECK_SECONDS of CPU time and what is left of the
+    step's budget; its cost is kept in SPENT."""
     start = time.process_time()
     try:
-        with deadline(CROSS_CHECK_SECONDS):
+        with deadline(max(min(CROSS_CHECK_SECONDS, left), 0.05)):
             found = cross_check(scope, task)
     except (OutOfTime, InputError, TypeError, ValueError, ArithmeticError,
             NotImplementedError, AttributeError, RecursionError):
