@@ -30,6 +30,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derive_ce.decide.build import read_expression, read_relation
+from derive_ce.decide.sampling import concrete_function
 from derive_ce.decide.scope import SymScope, element_label
 from derive_ce.results import Verdict
 
@@ -140,6 +141,10 @@ class _Writer:
             return self._big(expr, env)
         if isinstance(expr, sp.Derivative):
             return self._derivative(expr, env)
+        if isinstance(expr, AppliedUndef) and expr.func.__name__ in self.scope.functions:
+            params, body, _ = self.scope.functions[expr.func.__name__]
+            values = [self.out(arg, env) for arg in expr.args]
+            return self.out(body, {**self.top, **dict(zip(params, values))})
         if not expr.args or isinstance(expr, sp.IndexedBase):
             return expr
         return expr.func(*(self.out(arg, env) for arg in expr.args))
@@ -235,12 +240,8 @@ def _atoms(expr) -> set:
 
 
 def _functions(applied, rng) -> dict:
-    chosen = {}
-    for func in sorted({a.func for a in applied}, key=str):
-        c = [sp.Rational(rng.randint(-2000, 2000), 1000) for _ in range(5)]
-        t = sp.Dummy("t")
-        chosen[func] = sp.Lambda(t, c[0] + c[1] * t + c[2] * t**2 + c[3] * sp.sin(c[4] * t))
-    return chosen
+    arity = {a.func: len(a.args) for a in applied}
+    return {func: concrete_function(arity[func], rng) for func in sorted(arity, key=str)}
 
 
 def _applied(expr, functions: dict):

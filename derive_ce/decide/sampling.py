@@ -298,15 +298,24 @@ def _finite(expr):
 
 
 def _functions(applied, rng) -> dict:
-    """One concrete function per unknown function, shared by both sides:
-    c0 + c1 t + c2 t² + c3 t³ + c4 sin(c5 t) + c6 e^{c7 t}, |c7| ≤ 1."""
-    chosen = {}
-    for func in sorted({a.func for a in applied}, key=str):
-        c = [sp.Rational(rng.randint(-2000, 2000), 1000) for _ in range(8)]
-        t = sp.Dummy("t")
-        chosen[func] = sp.Lambda(t, c[0] + c[1] * t + c[2] * t**2 + c[3] * t**3
-                                 + c[4] * sp.sin(c[5] * t) + c[6] * sp.exp(c[7] / 2 * t))
-    return chosen
+    """One concrete function per unknown function, shared by both sides."""
+    arity = {a.func: len(a.args) for a in applied}
+    return {func: concrete_function(arity[func], rng) for func in sorted(arity, key=str)}
+
+
+def concrete_function(arity: int, rng) -> sp.Lambda:
+    """c0 + Σ c_k t_k + Σ d_k t_k² + e sin(Σ g_k t_k) + h e^{κ Σ t_k} (+ m t_1 t_2),
+    |κ| ≤ 1/2, with coefficients drawn from rng."""
+    def coefficient():
+        return sp.Rational(rng.randint(-2000, 2000), 1000)
+    ts = [sp.Dummy(f"t{k}") for k in range(arity)]
+    total = sum(ts, sp.Integer(0))
+    body = coefficient() + sum(coefficient() * t + coefficient() * t**2 for t in ts)
+    body += coefficient() * sp.sin(sum(coefficient() * t for t in ts))
+    body += coefficient() * sp.exp(coefficient() / 4 * total)
+    if arity > 1:
+        body += coefficient() * ts[0] * ts[1]
+    return sp.Lambda(tuple(ts), body)
 
 
 def _holds(constraints, point: dict, integers_only: bool) -> bool:
