@@ -50,10 +50,12 @@ def cross_check(scope: SymScope, task) -> Verdict | None:
     conditions = [read_relation(m, scope) for m in task.when]
     rng = random.Random(zlib.crc32(f"{task.a.text}|{task.b.text}".encode()))
     integers = _integer_symbols(scope, [a, b] + [s for c in conditions for s in (c[0], c[2])])
+    seen = []
     for plan, points in SIZE_PLANS:
         env = _assignment(scope, integers, conditions, plan, rng)
-        if env is None:
+        if env is None or env in seen:      # without sizes, one instance is all there is
             continue
+        seen.append(env)
         try:
             found = _instance(scope, env, a, b, conditions, rng, points)
         except Skip:
@@ -131,6 +133,7 @@ class _Writer:
         self.scope = scope
         self.top = top
         self.terms = 0
+        self.done: dict = {}        # a defined name or family element -> written out
 
     def out(self, expr, env: dict):
         if isinstance(expr, sp.Symbol):
@@ -153,7 +156,9 @@ class _Writer:
         if symbol in env:
             return env[symbol]
         if symbol in self.scope.names:
-            return self.out(self.scope.names[symbol][0], self.top)
+            if symbol not in self.done:
+                self.done[symbol] = self.out(self.scope.names[symbol][0], self.top)
+            return self.done[symbol]
         return symbol
 
     def _element(self, element, env):
@@ -162,8 +167,11 @@ class _Writer:
             raise Skip("an index is not a number")
         name = str(element.base)
         if name in self.scope.families:
-            params, body, _ = self.scope.families[name]
-            return self.out(body, {**self.top, **dict(zip(params, indices))})
+            key = (name, tuple(indices))
+            if key not in self.done:
+                params, body, _ = self.scope.families[name]
+                self.done[key] = self.out(body, {**self.top, **dict(zip(params, indices))})
+            return self.done[key]
         return _element_symbol(element.base, indices)
 
     def _big(self, big, env):
