@@ -40,6 +40,7 @@ class Record:
     method: str = ""
     evidence: dict | None = None
     reading: str = ""
+    against: int | None = None    # the line this step was compared with
     derivation: str = ""    # its title, in a file of several derivations
     shown: str = ""         # as read, in Unicode math (read/render.py): the expression,
     shown_why: str = ""     # the why,
