@@ -198,3 +198,12 @@ def test_a_cached_run_prints_the_same_math_without_lark_sympy_or_rich(tmp_path):
     assert first.stdout.rsplit("\n", 2)[0] == second.stdout.rsplit("\n", 2)[0]
     assert "dLoss/dLᵢ" in second.stdout and "Σⱼ₌₁" in second.stdout
     assert second.stdout.strip().endswith("[]"), second.stdout[-300:]
+
+
+def test_counterexample_numbers_keep_their_size_and_one_precision():
+    from derive_ce.report.layout import numbers
+    assert numbers("-2.635330018e-106453", "2.635330018e-106453") == [
+        "-2.63533e-106453", "2.63533e-106453"]            # not -0 and 0
+    assert numbers("0.988428", "0.567357672") == ["0.988428", "0.567358"]
+    assert numbers("1.0000000001", "1.0000000002") == ["1.0000000001", "1.0000000002"]
+    assert numbers("1.195787395", "1.19579+6.28319i") == ["1.19579", "1.19579+6.28319i"]

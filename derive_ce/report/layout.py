@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal, InvalidOperation
 
 from derive_ce.results import Record
 
@@ -132,10 +133,10 @@ def _number(text: str, digits: int) -> str:
     match = _NUMBER.match(text.strip())
     if not match or "." not in text and "e" not in text.lower():
         return text
-    try:
-        real = float(match.group(1))
-        imag = float(match.group(2)) if match.group(2) else None
-    except ValueError:
+    try:    # Decimal: a value such as 2.6e-106453 must not become 0 on the way
+        real = Decimal(match.group(1))
+        imag = Decimal(match.group(2)) if match.group(2) else None
+    except InvalidOperation:
         return text
     shown = f"{real:.{digits}g}"
     return shown if imag is None else f"{shown}{imag:+.{digits}g}i"
