@@ -41,11 +41,13 @@ _SUBSCRIPTED = re.compile(r"(\\[A-Za-z]+|[A-Za-z])\s*_\s*(" + _SUBSCRIPT + ")")
 _SUM = re.compile(r"\\(?:sum|prod)\s*_\s*(?:\{\s*(" + _LETTER + r")\s*(?:=\s*([^{}]*?))?\s*\}|("
                   + _LETTER + r"))(?:\s*\^\s*(\{[^{}]*\}|[A-Za-z0-9]|\\[A-Za-z]+))?")
 _RELATION = re.compile(r"=|\\neq?\b|\\leq?\b|\\geq?\b|\\[lg]t\b|<|>")
-_CASE_WORD = re.compile(r"^(?:if|for|when|case|in the case|in case)\b", re.IGNORECASE)
-_OTHERWISE = re.compile(r"^(?:otherwise|else)\b", re.IGNORECASE)
-_INLINE = re.compile(r"(?<!\\)\$([^$]+)(?<!\\)\$|\\\((.+?)\\\)")
+_CASE_LINE = re.compile(
+    r"(?:(?:if|for|when|in the case|in case|case)\s+(?:that\s+)?"
+    r"(?:\$([^$]+)\$|\\\((.+?)\\\))|case\s+([^$:]+?))"
+    r"\s*(?:,?\s*(?:then|we get|we have))?\s*[:.,]?", re.IGNORECASE)
+_OTHERWISE = re.compile(r"(?:otherwise|else)\s*[:.,]?", re.IGNORECASE)
 _SKIP_TEX = re.compile(r"^\\(?:documentclass|usepackage|begin\s*\{document\}|end\s*\{document\}"
-                       r"|maketitle|date|author)\b")
+                       r"|maketitle|date|author)(?![A-Za-z])")
 _HEADING = re.compile(r"^(?:#+\s*|\\(?:title|section\*?|subsection\*?|chapter\*?)\s*\{)(.*?)\}?\s*$")
 
 
@@ -173,8 +175,8 @@ def _blocks(text: str) -> list:
 
 def _prose(text: str, start: int, end: int) -> list[Prose]:
     first = _position(text, start)[0]
-    return [Prose(line.strip(), first + n) for n, line in enumerate(text[start:end].split("\n"))
-            if line.strip()]
+    return [Prose(" ".join(line.split()), first + n)
+            for n, line in enumerate(text[start:end].split("\n")) if line.strip()]
 
 
 def _rows(text: str, start: int, end: int) -> list[Row]:
@@ -321,16 +323,15 @@ class _Builder:
         self._why_definition(raw_why, row)
         if row.starts_with_equals:
             if self.pending is not None:
-                self._step(self.pending, self.pending.text, "")
+                self._step(self.pending, *split_why(self.pending.text))
                 self.pending = None
             if self.chain.startswith("definition"):
-                self.notes.append(Prose(f"not checked: `{row.text}` continues the "
-                                        f"{self.chain}", row.line))
+                self.notes.append(Prose(f"`{row.text}` continues the {self.chain}", row.line))
             else:
                 self._step(row, body, raw_why)
             return
         self._settle_pending()
-        if len(parts) == 1 and not raw_why:
+        if len(parts) == 1:
             self.pending = row
             return
         if self._main_definition(parts, row):
@@ -358,7 +359,7 @@ class _Builder:
             return False
         self._define(named, lhs, parts[1], row, "")
         if len(parts) > 2:
-            self.notes.append(Prose(f"not checked: `= {' = '.join(parts[2:])}` continues the "
+            self.notes.append(Prose(f"`= {' = '.join(parts[2:])}` continues the "
                                     f"definition of {named[0]}", row.line))
         self.chain = f"definition of {named[0]} (line {row.line})"
         return True
@@ -429,26 +430,30 @@ def _mentions(text: str, definition: Definition) -> bool:
 
 
 def _case_condition(text: str, previous: Math | None) -> str | None:
-    """The condition a prose line opens a case with, or None."""
-    if _OTHERWISE.match(text) and previous is not None:
+    """The condition a prose line opens a case with, or None: the line is
+    "if $…$:", "for \\(…\\)", "case x > 0:", "otherwise:" and little more."""
+    if _OTHERWISE.fullmatch(text) and previous is not None:
         return _negate(previous.text)
-    if not _CASE_WORD.match(text):
+    match = _CASE_LINE.fullmatch(text)
+    if match is None:
         return None
-    for match in _INLINE.finditer(text):
-        inner = (match.group(1) or match.group(2)).strip()
-        if _RELATION.search(inner):
-            return inner
-    if "$" in text or "\\(" in text:
-        return None
-    rest = _CASE_WORD.sub("", text).strip().rstrip(":").strip()
-    return rest if rest and _RELATION.search(rest) and "," not in rest else None
+    condition = next(g for g in match.groups() if g is not None).strip()
+    return condition if _RELATION.search(condition) else None
+
+
+_OPPOSITE = {"=": "\\neq", "\\neq": "=", "\\ne": "=", "<": "\\ge", ">": "\\le",
+             "\\le": ">", "\\leq": ">", "\\ge": "<", "\\geq": "<", "\\lt": "\\ge",
+             "\\gt": "\\le"}
 
 
 def _negate(condition: str) -> str | None:
-    if "\\neq" in condition or "\\ne " in condition:
-        return re.sub(r"\\neq?\b", "=", condition, count=1)
-    parts = top_parts(condition)
-    return f"{parts[0]} \\neq {parts[1]}" if len(parts) == 2 else None
+    """"otherwise" after `a = b` is `a \\neq b`, after `x > 0` is `x \\le 0`."""
+    found = list(_RELATION.finditer(condition))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    return f"{condition[:match.start()].strip()} {_OPPOSITE[match.group()]} " \
+           f"{condition[match.end():].strip()}"
 
 
 # -- symbols ----------------------------------------------------------------

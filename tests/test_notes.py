@@ -1,0 +1,102 @@
+"""Data-driven: every notes file in tests/notes/ (and tests/notes/bad/) is
+checked where it lives and imported.
+
+NAME.verdict.yaml: the exit code and [line in the notes, kind, status] of
+every record (or the file's error); NAME.import.yaml: what `derive-ce import`
+writes (run from the notes' folder); no import file: the import exits 2.
+The YAML written must give the same verdicts as the notes themselves.
+"""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+NOTES = Path(__file__).parent / "notes"
+SUFFIXES = (".md", ".tex", ".txt")
+
+
+def _notes():
+    found = [p for p in NOTES.rglob("*") if p.suffix in SUFFIXES]
+    return sorted(found, key=lambda p: str(p.relative_to(NOTES)))
+
+
+def _verdicts(report: dict) -> list[list]:
+    return [[s["line"], s["kind"], s["status"]] for s in report["steps"]]
+
+
+@pytest.mark.parametrize("path", _notes(), ids=lambda p: str(p.relative_to(NOTES)))
+def test_notes_check_where_they_live(run, path):
+    want = yaml.safe_load(path.with_suffix(".verdict.yaml").read_text())
+    result = run("check", "--format", "json", path)
+    report = result.json()["files"][0]
+    assert result.code == want["exit"], result.out
+    assert _verdicts(report) == want.get("steps", [])
+    assert (report["error"] or "").split("\n")[0] == want.get("error", "")
+    assert "Traceback" not in result.out + result.err
+
+
+@pytest.mark.parametrize("path", _notes(), ids=lambda p: str(p.relative_to(NOTES)))
+def test_notes_import(run, path, monkeypatch, tmp_path):
+    expected = path.with_suffix(".import.yaml")
+    monkeypatch.chdir(path.parent)
+    result = run("import", path.name)
+    if not expected.exists():
+        assert result.code == 2 and result.out == ""
+        assert result.err.startswith(f"derive-ce import: {path.name}: line ")
+        return
+    assert result.code == 0, result.err
+    assert result.out == expected.read_text()
+    written = tmp_path / "imported.yaml"
+    assert run("import", path.name, "-o", written).code == 0
+    from_yaml = run("check", "--format", "json", written).json()["files"][0]
+    from_notes = run("check", "--format", "json", path.name).json()["files"][0]
+    assert [s[1:] for s in _verdicts(from_yaml)] == [s[1:] for s in _verdicts(from_notes)]
+
+
+def test_seed_notes_verify_unchanged_with_both_branch_results(run):
+    report = run("check", "--format", "json", NOTES / "seed_ce.txt").json()["files"][0]
+    results = [(s["case"], s["expr"], s["status"]) for s in report["steps"] if s["kind"] == "result"]
+    assert results == [(["\\gamma=i"], "p_i - 1", "proved"),
+                       (["\\gamma \\neq i"], "p_i", "proved")]
+    assert all(s["status"] == "proved" for s in report["steps"])
+
+
+def test_committed_import_of_the_seed_matches_a_fresh_import(run, monkeypatch):
+    committed = (ROOT / "derivations" / "ce_imported.yaml").read_text()
+    monkeypatch.chdir(NOTES)
+    fresh = run("import", "seed_ce.txt").out
+    assert fresh.replace("seed_ce.txt", "000_e787732ffd3abadd.txt") == committed
+
+
+def test_github_annotation_points_at_the_notes_line(run):
+    result = run("check", "--format", "github", NOTES / "planted_slip.md")
+    assert result.code == 1
+    assert f"file={NOTES / 'planted_slip.md'},line=5" in result.out
+
+
+def test_unreadable_row_names_its_column_in_the_notes(run):
+    result = run("check", NOTES / "bad" / "unreadable_row.md")
+    assert result.code == 2
+    assert "line 4: cannot read the LaTeX at `)` (column 25)" in result.out
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"# t\n\n$$ x = \xff $$\n", "not UTF-8"),
+    (b"$$ x\x00 = 1 $$", "binary"),
+])
+def test_unreadable_notes_file_exits_2(run, tmp_path, data, message):
+    path = tmp_path / "notes.md"
+    path.write_bytes(data)
+    result = run("check", "--format", "json", path)
+    assert result.code == 2
+    assert message in result.json()["files"][0]["error"]
+    assert run("import", path).code == 2
+
+
+def test_a_missing_notes_file_exits_2(run, tmp_path):
+    assert run("check", tmp_path / "absent.md").code == 2
+    result = run("import", tmp_path / "absent.md")
+    assert result.code == 2 and "file not found" in result.err
