@@ -28,32 +28,29 @@ def _verdicts(report: dict) -> list[list]:
 
 
 @pytest.mark.parametrize("path", _notes(), ids=lambda p: str(p.relative_to(NOTES)))
-def test_notes_check_where_they_live(run, path):
+def test_notes_check_where_they_live_and_import(run, path, monkeypatch, tmp_path):
     want = yaml.safe_load(path.with_suffix(".verdict.yaml").read_text())
-    result = run("check", "--format", "json", path)
+    monkeypatch.chdir(path.parent)
+    result = run("check", "--format", "json", path.name)
     report = result.json()["files"][0]
     assert result.code == want["exit"], result.out
     assert _verdicts(report) == want.get("steps", [])
     assert (report["error"] or "").split("\n")[0] == want.get("error", "")
     assert "Traceback" not in result.out + result.err
 
-
-@pytest.mark.parametrize("path", _notes(), ids=lambda p: str(p.relative_to(NOTES)))
-def test_notes_import(run, path, monkeypatch, tmp_path):
     expected = path.with_suffix(".import.yaml")
-    monkeypatch.chdir(path.parent)
-    result = run("import", path.name)
+    imported = run("import", path.name)
     if not expected.exists():
-        assert result.code == 2 and result.out == ""
-        assert result.err.startswith(f"derive-ce import: {path.name}: line ")
+        assert imported.code == 2 and imported.out == ""
+        assert imported.err.startswith(f"derive-ce import: {path.name}: line ")
         return
-    assert result.code == 0, result.err
-    assert result.out == expected.read_text()
+    assert imported.code == 0, imported.err
+    assert imported.out == expected.read_text()
     written = tmp_path / "imported.yaml"
     assert run("import", path.name, "-o", written).code == 0
+    assert written.read_text() == imported.out
     from_yaml = run("check", "--format", "json", written).json()["files"][0]
-    from_notes = run("check", "--format", "json", path.name).json()["files"][0]
-    assert [s[1:] for s in _verdicts(from_yaml)] == [s[1:] for s in _verdicts(from_notes)]
+    assert [s[1:] for s in _verdicts(from_yaml)] == [s[1:] for s in _verdicts(report)]
 
 
 def test_seed_notes_verify_unchanged_with_both_branch_results(run):

@@ -96,7 +96,7 @@ def read(path: Path, data: bytes | None = None) -> Imported:
     """Read notes (or their bytes, already read); InputError when unusable."""
     text = _decode(_read_bytes(path) if data is None else data)
     masked = _mask(text, tex=path.suffix.lower() in (".tex", ".ltx"))
-    return _Builder(str(path)).build(_blocks(masked))
+    return _Builder(str(path)).build(_blocks(masked, text))
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -153,12 +153,13 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _blocks(text: str) -> list:
-    """Prose lines and displays (lists of rows), in the order of the notes."""
+def _blocks(text: str, original: str) -> list:
+    """Prose lines and displays (lists of rows), in the order of the notes;
+    `text` is the masked notes, `original` what prose is quoted from."""
     blocks: list = []
     pos = 0
     while (match := _OPEN.search(text, pos)) is not None:
-        blocks.extend(_prose(text, pos, match.start()))
+        blocks.extend(_prose(text, original, pos, match.start()))
         env = match.group(1)
         close = "$$" if match.group() == "$$" else ("\\]" if env is None else None)
         closer = re.compile(re.escape(close) if close else r"\\end\s*\{" + re.escape(env) + r"\}")
@@ -169,14 +170,15 @@ def _blocks(text: str) -> list:
                              "is never closed", line)
         blocks.append(_rows(text, match.end(), end.start()))
         pos = end.end()
-    blocks.extend(_prose(text, pos, len(text)))
+    blocks.extend(_prose(text, original, pos, len(text)))
     return blocks
 
 
-def _prose(text: str, start: int, end: int) -> list[Prose]:
+def _prose(text: str, original: str, start: int, end: int) -> list[Prose]:
     first = _position(text, start)[0]
-    return [Prose(" ".join(line.split()), first + n)
-            for n, line in enumerate(text[start:end].split("\n")) if line.strip()]
+    lines = zip(text[start:end].split("\n"), original[start:end].split("\n"))
+    return [Prose(" ".join(said.split()), first + n)
+            for n, (masked, said) in enumerate(lines) if masked.strip()]
 
 
 def _rows(text: str, start: int, end: int) -> list[Row]:
@@ -272,18 +274,27 @@ class _Branch:
     last: tuple[str, int] | None = None     # the branch's last expression and its line
 
 
+@dataclass
+class _DefinitionChain:
+    """`\\text{Loss} = A` and the `= B` rows after it: checked as the
+    derivation's chain only when no other chain follows."""
+    name: str
+    line: int
+    steps: list[Step]
+
+
 class _Builder:
     def __init__(self, path: str):
         self.path = path
         self.title = ""
         self.notes: list[Prose] = []
         self.definitions: list[tuple[Definition, str]] = []
+        self.definition_notes: list[str] = []
         self.main = _Branch(None)
         self.cases: list[_Branch] = []
-        self.chain = ""                 # "steps", "definition NAME" or "" (no chain open)
+        self.open: _DefinitionChain | None = None   # a definition's chain, still open
         self.pending: Row | None = None   # one expression, not yet known as start or goal
         self.seen: list[str] = []       # math texts so far, for "first use" of a name
-        self.definition_notes: list[str] = []
 
     @property
     def branch(self) -> _Branch:
@@ -297,6 +308,7 @@ class _Builder:
                 for row in block:
                     self._row(row)
         self._settle_pending()
+        self._close_definition(promote=not self.main.steps and not self.cases)
         return self._imported()
 
     # prose
@@ -307,8 +319,8 @@ class _Builder:
         when = _case_condition(text, self.cases[-1].when if self.cases else None)
         if when is not None:
             self._settle_pending()
+            self._close_definition(promote=False)
             self.cases.append(_Branch(Math(when, prose.line), prose.text))
-            self.chain = ""
             return
         heading = _HEADING.match(prose.text)
         if not self.title:
@@ -325,17 +337,15 @@ class _Builder:
             if self.pending is not None:
                 self._step(self.pending, *split_why(self.pending.text))
                 self.pending = None
-            if self.chain.startswith("definition"):
-                self.notes.append(Prose(f"`{row.text}` continues the {self.chain}", row.line))
-            else:
-                self._step(row, body, raw_why)
+            self._step(row, body, raw_why)
             return
         self._settle_pending()
         if len(parts) == 1:
             self.pending = row
             return
-        if self._main_definition(parts, row):
+        if self._main_definition(parts, row, raw_why):
             return
+        self._close_definition(promote=False)
         self._step(row, body, raw_why)
 
     def _settle_pending(self) -> None:
@@ -344,25 +354,50 @@ class _Builder:
                                     self.pending.line))
             self.pending = None
 
-    def _step(self, row: Row, body: str, raw_why: str) -> None:
-        self.chain = "steps"
+    def _step(self, row: Row, body: str, raw_why: str, column: int | None = None) -> None:
         self.seen.append(body)
-        self.branch.steps.append(Step(Math(body, row.line, column=row.column),
-                                      clean_why(raw_why)))
+        step = Step(Math(body, row.line, column=row.column if column is None else column),
+                    clean_why(raw_why))
+        if self.open is not None:
+            self.open.steps.append(step)
+            return
+        self.branch.steps.append(step)
         self.branch.last = (top_parts(body)[-1], row.line)
 
-    def _main_definition(self, parts: list[str], row: Row) -> bool:
-        """`\\text{Loss} = …` (or `:=`) naming something not used before."""
+    def _main_definition(self, parts: list[str], row: Row, raw_why: str) -> bool:
+        """`\\text{Loss} = …` (or `:=`) naming something not used before
+        and not used in its own body."""
         lhs = parts[0].removesuffix(":")
         named = _definition_name(lhs)
-        if named is None or len(parts) < 2 or not parts[1] or self._used(lhs, named[0]):
+        if named is None or not parts[1] or self._used(lhs, named[0]) \
+                or any(_mentions(p, named[0]) for p in parts[1:]):
             return False
+        self._close_definition(promote=False)
         self._define(named, lhs, parts[1], row, "")
-        if len(parts) > 2:
-            self.notes.append(Prose(f"`= {' = '.join(parts[2:])}` continues the "
-                                    f"definition of {named[0]}", row.line))
-        self.chain = f"definition of {named[0]} (line {row.line})"
+        self.open = _DefinitionChain(named[0], row.line, [])
+        self._step(row, " = ".join(parts[1:]), raw_why, column=0)
         return True
+
+    def _close_definition(self, promote: bool) -> None:
+        """A definition's chain becomes the derivation's steps when it is the
+        only chain; otherwise what it says beyond the definition is noted
+        as not checked (a derivation file checks one chain)."""
+        chain, self.open = self.open, None
+        if chain is None or sum(len([p for p in top_parts(s.math.text) if p])
+                                for s in chain.steps) < 2:
+            return
+        if promote:
+            for step in chain.steps:
+                self._step(Row(step.math.text, step.math.line, step.math.column, False),
+                           step.math.text, "")
+                self.branch.steps[-1] = step
+            return
+        said = [s for s in chain.steps if len([p for p in top_parts(s.math.text) if p]) > 1
+                or s is not chain.steps[0]]
+        for step in said:
+            self.notes.append(Prose(f"not checked (another chain follows): `{step.math.text}` "
+                                    f"continues the definition of {chain.name} (line {chain.line})",
+                                    step.math.line))
 
     def _why_definition(self, raw_why: str, row: Row) -> None:
         """`\\quad | \\quad p_i = \\frac{…}{…} \\quad \\text{softmax}`."""
@@ -371,7 +406,8 @@ class _Builder:
             return
         parts = top_parts(segments[0])
         named = _definition_name(parts[0].removesuffix(":"))
-        if len(parts) != 2 or named is None or not parts[1] or self._used(parts[0], named[0]):
+        if len(parts) != 2 or named is None or not parts[1] or self._used(parts[0], named[0]) \
+                or _mentions(parts[1], named[0]):
             return
         self._define(named, parts[0], parts[1], row, clean_why(" ".join(segments[1:])))
 
@@ -416,15 +452,16 @@ def _ordered(definitions: list[tuple[Definition, str]]) -> tuple[Definition, ...
     left = [d for d, _ in definitions]
     done: list[Definition] = []
     while left:
-        ready = [d for d in left if not any(_mentions(d.body.text, o) for o in left if o is not d)]
+        ready = [d for d in left
+                 if not any(_mentions(d.body.text, o.name) for o in left if o is not d)]
         pick = ready[0] if ready else left[0]
         done.append(pick)
         left.remove(pick)
     return tuple(done)
 
 
-def _mentions(text: str, definition: Definition) -> bool:
-    name = re.escape(definition.name)
+def _mentions(text: str, name: str) -> bool:
+    name = re.escape(name)
     return re.search(r"\\(?:text|mathrm|operatorname)\s*\{\s*" + name + r"\s*\}"
                      r"|(?<![A-Za-z\\])\\?" + name + r"(?![A-Za-z])", text) is not None
 

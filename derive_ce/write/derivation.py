@@ -49,7 +49,7 @@ def _self_check(text: str) -> None:
 def dump(imported: Imported, path: str) -> str:
     derivation = imported.derivation
     if not derivation.steps:
-        raise InputError("the notes give no step before their first case or none at all: "
+        raise InputError("the notes give no step (or none before their first case): "
                          "a derivation file needs `steps:`")
     out = [HEADER.format(path=path)]
     if imported.notes:
