@@ -12,6 +12,7 @@ writer can show it.  Pure text work: no SymPy, nothing evaluated.
 from __future__ import annotations
 
 import re
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from derive_ce.errors import InputError
 from derive_ce.read.model import Case, Definition, Derivation, Math, Scope, Step, SymbolDecl
 
 MAX_BYTES = 1_000_000
+MAX_ROWS = 20_000
+MAX_PROSE = 400        # longer prose lines open no case and give no title
 READER_VERSION = b"derive-ce notes reader 1\0"   # part of the report cache key
 SUFFIXES = (".md", ".markdown", ".tex", ".ltx", ".txt")
 ENVIRONMENTS = ("align", "align*", "equation", "equation*", "gather", "gather*",
@@ -48,6 +51,8 @@ _CASE_LINE = re.compile(
 _OTHERWISE = re.compile(r"(?:otherwise|else)\s*[:.,]?", re.IGNORECASE)
 _SKIP_TEX = re.compile(r"^\\(?:documentclass|usepackage|begin\s*\{document\}|end\s*\{document\}"
                        r"|maketitle|date|author)(?![A-Za-z])")
+_TOKEN = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}"
+                    r"|\\([A-Za-z]+)|([A-Za-z])")
 _HEADING = re.compile(r"^(?:#+\s*|\\(?:title|section\*?|subsection\*?|chapter\*?)\s*\{)(.*?)\}?\s*$")
 
 
@@ -144,44 +149,58 @@ def _mask(text: str, tex: bool) -> str:
         if tex:
             line = re.sub(r"(?<!\\)%.*", lambda m: " " * len(m.group()), line)
         lines.append(line)
-    masked = "\n".join(lines)
-    return re.sub(r"<!--.*?-->", lambda m: _blank(m.group()), masked, flags=re.DOTALL)
+    masked, out, pos = "\n".join(lines), [], 0
+    while (start := masked.find("<!--", pos)) >= 0:
+        end = masked.find("-->", start + 4)
+        end = len(masked) if end < 0 else end + 3
+        out += [masked[pos:start], _blank(masked[start:end])]
+        pos = end
+    return "".join(out) + masked[pos:]
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+class _Where:
+    """Offsets in the notes -> 1-based (line, column)."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
 
 
 def _blocks(text: str, original: str) -> list:
     """Prose lines and displays (lists of rows), in the order of the notes;
     `text` is the masked notes, `original` what prose is quoted from."""
     blocks: list = []
-    pos = 0
+    pos = rows = 0
+    where = _Where(text)
     while (match := _OPEN.search(text, pos)) is not None:
-        blocks.extend(_prose(text, original, pos, match.start()))
+        blocks.extend(_prose(text, original, where(pos)[0], pos, match.start()))
         env = match.group(1)
         close = "$$" if match.group() == "$$" else ("\\]" if env is None else None)
         closer = re.compile(re.escape(close) if close else r"\\end\s*\{" + re.escape(env) + r"\}")
         end = closer.search(text, match.end())
         if end is None:
-            line, column = _position(text, match.start())
+            line, column = where(match.start())
             raise InputError(f"the display `{match.group()}` opened at column {column} "
                              "is never closed", line)
-        blocks.append(_rows(text, match.end(), end.start()))
+        blocks.append(_rows(text, where, match.end(), end.start()))
+        rows += len(blocks[-1])
+        if rows > MAX_ROWS:
+            raise InputError(f"the notes hold more than {MAX_ROWS} display rows")
         pos = end.end()
-    blocks.extend(_prose(text, original, pos, len(text)))
+    blocks.extend(_prose(text, original, where(pos)[0], pos, len(text)))
     return blocks
 
 
-def _prose(text: str, original: str, start: int, end: int) -> list[Prose]:
-    first = _position(text, start)[0]
+def _prose(text: str, original: str, first: int, start: int, end: int) -> list[Prose]:
     lines = zip(text[start:end].split("\n"), original[start:end].split("\n"))
     return [Prose(" ".join(said.split()), first + n)
             for n, (masked, said) in enumerate(lines) if masked.strip()]
 
 
-def _rows(text: str, start: int, end: int) -> list[Row]:
+def _rows(text: str, where: _Where, start: int, end: int) -> list[Row]:
     """Rows of a display: split at `\\\\`, then at lines that begin with `=`."""
     body = text[start:end]
     body = re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group()), body)
@@ -190,28 +209,28 @@ def _rows(text: str, start: int, end: int) -> list[Row]:
     offset = 0
     for piece in re.split(r"(\\\\(?:\[[^\]\n]*\])?)", body):
         if not piece.startswith("\\\\"):
-            rows.extend(_piece_rows(text, start + offset, piece))
+            rows.extend(_piece_rows(where, start + offset, piece))
         offset += len(piece)
     return rows
 
 
-def _piece_rows(text: str, start: int, piece: str) -> list[Row]:
+def _piece_rows(where: _Where, start: int, piece: str) -> list[Row]:
     groups: list[list[tuple[int, str]]] = []
     offset = 0
     for line in piece.split("\n"):
         stripped = line.strip()
         if stripped:
-            where = start + offset + (len(line) - len(line.lstrip()))
+            at = start + offset + (len(line) - len(line.lstrip()))
             if not groups or stripped.startswith("="):
                 groups.append([])
-            groups[-1].append((where, stripped))
+            groups[-1].append((at, stripped))
         offset += len(line) + 1
     rows = []
     for group in groups:
         joined = re.sub(r"(?<!\\)[.,;]\s*$", "", " ".join(t for _, t in group)).strip()
         if not joined:
             continue
-        line, column = _position(text, group[0][0])
+        line, column = where(group[0][0])
         rows.append(Row(joined, line, column if len(group) == 1 else 0, joined.startswith("=")))
     return rows
 
@@ -294,7 +313,7 @@ class _Builder:
         self.cases: list[_Branch] = []
         self.open: _DefinitionChain | None = None   # a definition's chain, still open
         self.pending: Row | None = None   # one expression, not yet known as start or goal
-        self.seen: list[str] = []       # math texts so far, for "first use" of a name
+        self.used: set[str] = set()     # names in the math so far, for "first use"
 
     @property
     def branch(self) -> _Branch:
@@ -313,9 +332,12 @@ class _Builder:
 
     # prose
     def _prose(self, prose: Prose) -> None:
-        text = re.sub(r"^[\s>*_#-]+|[\s*_]+$", "", prose.text)
         if _SKIP_TEX.match(prose.text):
             return
+        if len(prose.text) > MAX_PROSE:
+            self.notes.append(prose)
+            return
+        text = re.sub(r"^[\s>*_#-]+|[\s*_]+$", "", prose.text)
         when = _case_condition(text, self.cases[-1].when if self.cases else None)
         if when is not None:
             self._settle_pending()
@@ -355,7 +377,7 @@ class _Builder:
             self.pending = None
 
     def _step(self, row: Row, body: str, raw_why: str, column: int | None = None) -> None:
-        self.seen.append(body)
+        self._see(body)
         step = Step(Math(body, row.line, column=row.column if column is None else column),
                     clean_why(raw_why))
         if self.open is not None:
@@ -369,7 +391,7 @@ class _Builder:
         and not used in its own body."""
         lhs = parts[0].removesuffix(":")
         named = _definition_name(lhs)
-        if named is None or not parts[1] or self._used(lhs, named[0]) \
+        if named is None or not parts[1] or self._used(named[0]) \
                 or any(_mentions(p, named[0]) for p in parts[1:]):
             return False
         self._close_definition(promote=False)
@@ -406,18 +428,21 @@ class _Builder:
             return
         parts = top_parts(segments[0])
         named = _definition_name(parts[0].removesuffix(":"))
-        if len(parts) != 2 or named is None or not parts[1] or self._used(parts[0], named[0]) \
+        if len(parts) != 2 or named is None or not parts[1] or self._used(named[0]) \
                 or _mentions(parts[1], named[0]):
             return
         self._define(named, parts[0], parts[1], row, clean_why(" ".join(segments[1:])))
 
-    def _used(self, lhs: str, name: str) -> bool:
-        return any(name == d.name for d, _ in self.definitions) or any(lhs in t for t in self.seen)
+    def _used(self, name: str) -> bool:
+        return name in self.used or any(name == d.name for d, _ in self.definitions)
+
+    def _see(self, text: str) -> None:
+        self.used.update(next(g for g in m.groups() if g) for m in _TOKEN.finditer(text))
 
     def _define(self, named, lhs: str, body: str, row: Row, label: str) -> None:
         definition = Definition(named[0], named[1], Math(body, row.line), row.line)
         self.definitions.append((definition, lhs.strip()))
-        self.seen.append(body)
+        self._see(body)
         self.definition_notes.append(f"line {row.line}" + (f": {label}" if label else ""))
 
     # the result

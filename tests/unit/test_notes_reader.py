@@ -4,8 +4,14 @@ definitions and symbols; each rule next to a twin it must refuse."""
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import yaml
 
 from derive_ce.errors import InputError
+from derive_ce.read.document import build
+from derive_ce.write.derivation import dump
 from derive_ce.read.notes import _case_condition, is_notes, read, top_parts
 from derive_ce.read.model import Math
 
@@ -127,3 +133,28 @@ def test_an_unclosed_display_names_its_line():
     with pytest.raises(InputError) as caught:
         _read("t\n\n  \\begin{align}\n x &= x\n")
     assert caught.value.line == 3 and "column 3" in caught.value.message
+
+
+TOKENS = ["$$", "$", "\\[", "\\]", "\\begin{align*}", "\\end{align*}", "\\\\", "&", "=", "\n",
+          "if ", "case ", "otherwise:", "x", "p_i", "L_j", "\\sum_{j=1}", "\\text{Loss}", "{", "}",
+          "(", ")", "\\quad |", "%", "`", "```\n", "<!--", "-->", "# ", ":", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=40), st.sampled_from(["n.md", "n.tex", "n.txt"]))
+def test_any_notes_give_a_derivation_or_an_input_error(tokens, name):
+    try:
+        imported = read(Path(name), "".join(tokens).encode())
+    except InputError as exc:
+        assert exc.message
+        return
+    for step in imported.derivation.steps:
+        assert step.math.line >= 1 and step.math.text.strip()
+    try:
+        written = dump(imported, name)
+    except InputError:
+        assert not imported.derivation.steps
+        return
+    loaded = build(yaml.compose(written, Loader=yaml.SafeLoader), name)
+    assert [s.math.text for s in loaded.steps] == [s.math.text for s in imported.derivation.steps]
+    assert [c.when.text for c in loaded.cases] == [c.when.text for c in imported.derivation.cases]
