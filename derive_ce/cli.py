@@ -41,6 +41,7 @@ def check(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the verdict cache."),
     cache_dir: Path = typer.Option(Path(".derive_ce_cache"), "--cache-dir", help="Where verdicts are cached."),
+    explain: bool = typer.Option(False, "--explain", help="Show what was read for each step (SymPy's pretty form)."),
 ) -> None:
     """Check derivation files; exit 0 all hold, 1 a step fails, 2 bad input."""
     from derive_ce.run.checker import Options
@@ -48,7 +49,7 @@ def check(
     from derive_ce.run.paths import expand
     from derive_ce.report import reporter
     from derive_ce.results import exit_code
-    options = Options(timeout, jobs, None if no_cache else cache_dir)
+    options = Options(timeout, jobs, None if no_cache else cache_dir, explain)
     reports = run_check(expand(paths), options)
     reporter(format.value)(reports, strict, sys.stdout)
     raise typer.Exit(exit_code(reports, strict))
