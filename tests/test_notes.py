@@ -97,3 +97,29 @@ def test_a_missing_notes_file_exits_2(run, tmp_path):
     assert run("check", tmp_path / "absent.md").code == 2
     result = run("import", tmp_path / "absent.md")
     assert result.code == 2 and "file not found" in result.err
+
+
+def test_the_notes_hook_takes_markdown_and_latex():
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    notes = hooks["derive-ce-notes"]
+    assert notes["entry"] == "derive-ce check" and set(notes["types_or"]) == {"markdown", "tex"}
+
+
+def test_prose_only_markdown_has_nothing_to_check(run, tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text("# A readme\n\nInline $x = 1$ only, and `$$ 1 = 2 $$` in code.\n")
+    result = run("check", "--format", "json", path)
+    assert result.code == 0 and result.json()["files"][0]["steps"] == []
+
+
+def test_a_stored_report_of_notes_is_reused_and_kept_apart_from_yaml(run, tmp_path):
+    cache = tmp_path / "cache"
+    notes = tmp_path / "slip.md"
+    notes.write_text((NOTES / "planted_slip.md").read_text())
+    first = run("check", "--format", "json", "--cache-dir", cache, notes, cache=True)
+    again = run("check", "--format", "json", "--cache-dir", cache, notes, cache=True)
+    assert first.code == again.code == 1 and first.out == again.out
+    # the same bytes named .yaml are YAML: not answered from the notes' report
+    same = tmp_path / "slip.yaml"
+    same.write_bytes(notes.read_bytes())
+    assert run("check", "--format", "json", "--cache-dir", cache, same, cache=True).code == 2
