@@ -11,8 +11,8 @@ writer can show it.  Pure text work: no SymPy, nothing evaluated.
 
 from __future__ import annotations
 
-import re
 import bisect
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +23,6 @@ MAX_BYTES = 1_000_000
 MAX_ROWS = 20_000
 MAX_PROSE = 400        # longer prose lines open no case and give no title
 READER_VERSION = b"derive-ce notes reader 1\0"   # part of the report cache key
-SUFFIXES = (".md", ".markdown", ".tex", ".ltx", ".txt")
 ENVIRONMENTS = ("align", "align*", "equation", "equation*", "gather", "gather*",
                 "eqnarray", "eqnarray*", "multline", "multline*")
 _OPEN = re.compile(r"\$\$|\\\[|\\begin\s*\{(" + "|".join(re.escape(e) for e in ENVIRONMENTS) + r")\}")
@@ -89,7 +88,12 @@ def is_notes(path: Path, data: bytes | None = None) -> bool:
         return True
     if suffix not in (".txt", ""):
         return False
-    text = (data or b"").decode("utf-8", errors="replace")
+    if data is None:
+        try:
+            data = _read_bytes(path)
+        except InputError:
+            return False
+    text = data.decode("utf-8", errors="replace")
     return bool(_OPEN.search(text)) and not re.search(r"(?m)^steps\s*:", text)
 
 
@@ -256,7 +260,7 @@ def top_parts(text: str) -> list[str]:
             depth += 1
         elif char in "})]":
             depth -= 1
-        elif char == "=" and depth == 0 and text[pos - 1:pos] not in ("\\", ":", "<", ">", "!"):
+        elif char == "=" and depth == 0 and text[pos - 1:pos] not in ("\\", "<", ">", "!"):
             parts.append(text[last:pos].strip())
             last = pos + 1
     parts.append(text[last:].strip())
@@ -269,6 +273,8 @@ def _definition_name(text: str) -> tuple[str, tuple[str, ...]] | None:
     if not match:
         return None
     name = match.group(1) or match.group(2).lstrip("\\")
+    if name == "e":         # Euler's number, never a name to define
+        return None
     if match.group(3) is None:
         return name, ()
     params = _subscript_letters(match.group(3))
@@ -307,7 +313,7 @@ class _Builder:
         self.path = path
         self.title = ""
         self.notes: list[Prose] = []
-        self.definitions: list[tuple[Definition, str]] = []
+        self.definitions: list[Definition] = []
         self.definition_notes: list[str] = []
         self.main = _Branch(None)
         self.cases: list[_Branch] = []
@@ -395,7 +401,7 @@ class _Builder:
                 or any(_mentions(p, named[0]) for p in parts[1:]):
             return False
         self._close_definition(promote=False)
-        self._define(named, lhs, parts[1], row, "")
+        self._define(named, parts[1], row, "")
         self.open = _DefinitionChain(named[0], row.line, [])
         self._step(row, " = ".join(parts[1:]), raw_why, column=0)
         return True
@@ -409,10 +415,9 @@ class _Builder:
                                 for s in chain.steps) < 2:
             return
         if promote:
-            for step in chain.steps:
-                self._step(Row(step.math.text, step.math.line, step.math.column, False),
-                           step.math.text, "")
-                self.branch.steps[-1] = step
+            self.main.steps.extend(chain.steps)
+            last = chain.steps[-1].math
+            self.main.last = (top_parts(last.text)[-1], last.line)
             return
         said = [s for s in chain.steps if len([p for p in top_parts(s.math.text) if p]) > 1
                 or s is not chain.steps[0]]
@@ -431,36 +436,35 @@ class _Builder:
         if len(parts) != 2 or named is None or not parts[1] or self._used(named[0]) \
                 or _mentions(parts[1], named[0]):
             return
-        self._define(named, parts[0], parts[1], row, clean_why(" ".join(segments[1:])))
+        self._define(named, parts[1], row, clean_why(" ".join(segments[1:])))
 
     def _used(self, name: str) -> bool:
-        return name in self.used or any(name == d.name for d, _ in self.definitions)
+        return name in self.used or any(name == d.name for d in self.definitions)
 
     def _see(self, text: str) -> None:
         self.used.update(next(g for g in m.groups() if g) for m in _TOKEN.finditer(text))
 
-    def _define(self, named, lhs: str, body: str, row: Row, label: str) -> None:
+    def _define(self, named, body: str, row: Row, label: str) -> None:
         definition = Definition(named[0], named[1], Math(body, row.line), row.line)
-        self.definitions.append((definition, lhs.strip()))
+        self.definitions.append(definition)
         self._see(body)
         self.definition_notes.append(f"line {row.line}" + (f": {label}" if label else ""))
 
     # the result
     def _imported(self) -> Imported:
-        branches = self.cases or [self.main]
         cases = tuple(Case(b.when, tuple(b.steps), (), _result(b), b.when.line)
                       for b in self.cases)
         whens = [c.when.text for c in cases]
         symbols, reasons = infer_symbols(
             [s.math.text for b in [self.main, *self.cases] for s in b.steps]
-            + [d.body.text for d, _ in self.definitions] + whens,
-            {d.name for d, _ in self.definitions})
+            + [d.body.text for d in self.definitions] + whens,
+            {d.name for d in self.definitions})
         derivation = Derivation(
             path=self.path, title=self.title, source=f"notes: {self.path}",
             scope=Scope(symbols, _ordered(self.definitions)),
             steps=tuple(self.main.steps), cases=cases,
-            result=None if self.cases or branches[0].last is None else _result(self.main))
-        order = {id(d): n for n, (d, _) in enumerate(self.definitions)}
+            result=None if self.cases else _result(self.main))
+        order = {id(d): n for n, d in enumerate(self.definitions)}
         return Imported(derivation, tuple(sorted(self.notes, key=lambda n: n.line)), reasons,
                         tuple(self.definition_notes[order[id(d)]]
                               for d in derivation.scope.definitions),
@@ -471,10 +475,10 @@ def _result(branch: _Branch) -> Math | None:
     return None if branch.last is None else Math(branch.last[0], branch.last[1])
 
 
-def _ordered(definitions: list[tuple[Definition, str]]) -> tuple[Definition, ...]:
+def _ordered(definitions: list[Definition]) -> tuple[Definition, ...]:
     """Definitions in the order they can be read: one that uses another
     comes after it (notes often give the main one first)."""
-    left = [d for d, _ in definitions]
+    left = list(definitions)
     done: list[Definition] = []
     while left:
         ready = [d for d in left

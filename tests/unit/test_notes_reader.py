@@ -158,3 +158,10 @@ def test_any_notes_give_a_derivation_or_an_input_error(tokens, name):
     loaded = build(yaml.compose(written, Loader=yaml.SafeLoader), name)
     assert [s.math.text for s in loaded.steps] == [s.math.text for s in imported.derivation.steps]
     assert [c.when.text for c in loaded.cases] == [c.when.text for c in imported.derivation.cases]
+
+
+def test_colon_equals_defines_and_e_is_never_defined():
+    derivation = _read("t\n$$ f := x^2 $$\n$$ \\frac{d}{dx} f = 2x $$\n").derivation
+    assert [(d.name, d.body.text) for d in derivation.scope.definitions] == [("f", "x^2")]
+    twin = _read("t\n$$ e = 1 + 1 $$\n").derivation
+    assert twin.scope.definitions == () and [s.math.text for s in twin.steps] == ["e = 1 + 1"]
