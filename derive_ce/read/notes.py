@@ -38,7 +38,7 @@ GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota
 _LETTER = r"(?:\\(?:" + "|".join(GREEK) + r")(?![A-Za-z])|[A-Za-z])"
 _SUBSCRIPT = r"(?:\{\s*[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])"
 _NAME = re.compile(r"\s*(?:\\(?:text|mathrm|operatorname)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}"
-                   r"|(" + _LETTER + r"))\s*(?:_\s*(" + _SUBSCRIPT + r"))?\s*:?$")
+                   r"|(" + _LETTER + r"))\s*(?:_\s*(" + _SUBSCRIPT + r")|\(\s*([^()]*)\))?\s*:?$")
 _SUBSCRIPTED = re.compile(r"(\\[A-Za-z]+|[A-Za-z])\s*_\s*(" + _SUBSCRIPT + ")")
 _SUM = re.compile(r"\\(?:sum|prod)\s*_\s*(?:\{\s*(" + _LETTER + r")\s*(?:=\s*([^{}]*?))?\s*\}|("
                   + _LETTER + r"))(?:\s*\^\s*(\{[^{}]*\}|[A-Za-z0-9]|\\[A-Za-z]+))?")
@@ -267,18 +267,22 @@ def top_parts(text: str) -> list[str]:
     return parts
 
 
-def _definition_name(text: str) -> tuple[str, tuple[str, ...]] | None:
-    """`\\text{Loss}` -> ("Loss", ()); `p_i` -> ("p", ("i",)); else None."""
+def _definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
+    """`\\text{Loss}` -> ("Loss", (), False); `p_i` -> ("p", ("i",), False);
+    `\\sigma(x)` -> ("sigma", ("x",), True); anything else -> None."""
     match = _NAME.match(text)
     if not match:
         return None
     name = match.group(1) or match.group(2).lstrip("\\")
     if name == "e":         # Euler's number, never a name to define
         return None
+    if match.group(4) is not None:
+        params = _subscript_letters(match.group(4))
+        return (name, params, True) if params and not match.group(1) else None
     if match.group(3) is None:
-        return name, ()
+        return name, (), False
     params = _subscript_letters(match.group(3))
-    return (name, params) if params else None
+    return (name, params, False) if params else None
 
 
 def _subscript_letters(sub: str) -> tuple[str, ...]:
@@ -445,7 +449,7 @@ class _Builder:
         self.used.update(next(g for g in m.groups() if g) for m in _TOKEN.finditer(text))
 
     def _define(self, named, body: str, row: Row, label: str) -> None:
-        definition = Definition(named[0], named[1], Math(body, row.line), row.line)
+        definition = Definition(named[0], named[1], Math(body, row.line), row.line, named[2])
         self.definitions.append(definition)
         self._see(body)
         self.definition_notes.append(f"line {row.line}" + (f": {label}" if label else ""))

@@ -107,9 +107,11 @@ def _definitions(definitions: tuple[Definition, ...], notes: tuple[str, ...]) ->
         return []
     out = ["definitions:\n"]
     for definition, note in zip(definitions, notes):
-        key = definition.name
-        if definition.params:
-            params = ",".join(f"\\{p}" if p in GREEK else p for p in definition.params)
+        key = f"\\{definition.name}" if definition.name in GREEK else definition.name
+        params = ",".join(f"\\{p}" if p in GREEK else p for p in definition.params)
+        if definition.function:
+            key += f"({params})"
+        elif definition.params:
             key += f"_{{{params}}}" if len(definition.params) > 1 else f"_{params}"
         out.append(f"  {scalar(key)}: {scalar(definition.body.text)}  "
                    f"# guessed: a definition, {note}\n")

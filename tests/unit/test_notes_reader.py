@@ -165,3 +165,10 @@ def test_colon_equals_defines_and_e_is_never_defined():
     assert [(d.name, d.body.text) for d in derivation.scope.definitions] == [("f", "x^2")]
     twin = _read("t\n$$ e = 1 + 1 $$\n").derivation
     assert twin.scope.definitions == () and [s.math.text for s in twin.steps] == ["e = 1 + 1"]
+
+
+def test_a_function_is_defined_by_its_application():
+    defs = _read("t\n$$ \\sigma(x) = \\frac{1}{1 + e^{-x}} $$\n$$ f(a, b) = a b $$\n"
+                 "$$ \\text{Loss}(x) = x $$\n").derivation.scope.definitions
+    assert [(d.name, d.params, d.function) for d in defs] == \
+        [("sigma", ("x",), True), ("f", ("a", "b"), True)]
