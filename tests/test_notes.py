@@ -123,3 +123,10 @@ def test_a_stored_report_of_notes_is_reused_and_kept_apart_from_yaml(run, tmp_pa
     same = tmp_path / "slip.yaml"
     same.write_bytes(notes.read_bytes())
     assert run("check", "--format", "json", "--cache-dir", cache, same, cache=True).code == 2
+
+
+def test_a_folder_means_yaml_and_points_at_the_notes_in_it(run, tmp_path):
+    (tmp_path / "slip.md").write_text((NOTES / "planted_slip.md").read_text())
+    result = run("check", "--format", "json", tmp_path)
+    assert result.code == 2
+    assert f"derive-ce check {tmp_path / 'slip.md'}" in result.json()["files"][0]["error"]
