@@ -130,7 +130,7 @@ def _group_end(text: str, start: int) -> int | None:
     return None
 
 
-_SCIENTIFIC = re.compile(r"(?<![A-Za-z0-9_.])[0-9]+(\.[0-9]+)?[eE][-+]?[0-9]")
+_SCIENTIFIC = re.compile(r"(?<![A-Za-z0-9_.])([0-9]+(?:\.[0-9]+)?)[eE]([-+]?[0-9]+)")
 _BARE_DECIMAL = re.compile(r"(?<![A-Za-z0-9}\\])\.[0-9]")
 
 
@@ -154,10 +154,12 @@ def _check_numbers(text: str, line: int | None) -> None:
                          "or `|x|` for the absolute value of a number", line, found.start() + 1, text)
     found = _SCIENTIFIC.search(text)
     if found:
-        shown = found.group()
-        raise InputError(f"`{shown}…` is not read as a number in scientific notation (it would "
-                         f"be e − …): write `1 \\times 10^{{-5}}` for the number, or put spaces "
-                         "around `e` for Euler's number", line, found.start() + 1, text)
+        mantissa, exponent = found.group(1), found.group(2).lstrip("+")
+        raise InputError(f"`{found.group()}` is not read as a number (it would be "
+                         f"{mantissa}·e {'−' if exponent.startswith('-') else '+'} "
+                         f"{exponent.lstrip('-')}): "
+                         f"write `{mantissa} \\times 10^{{{exponent}}}` for the number, or put "
+                         "spaces around `e` for Euler's number", line, found.start() + 1, text)
     found = _BARE_DECIMAL.search(text)
     if found:
         raise InputError(f"write `0{found.group()}` for the number `{found.group()}`",
