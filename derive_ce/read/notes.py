@@ -364,6 +364,9 @@ class _Builder:
     def _row(self, row: Row) -> None:
         body, raw_why = split_why(row.text)
         parts = top_parts(body)
+        if not any(parts):
+            self.notes.append(Prose(f"an empty row, skipped: {row.text}", row.line))
+            return
         self._why_definition(raw_why, row)
         if row.starts_with_equals:
             if self.pending is not None:
@@ -394,7 +397,7 @@ class _Builder:
             self.open.steps.append(step)
             return
         self.branch.steps.append(step)
-        self.branch.last = (top_parts(body)[-1], row.line)
+        self.branch.last = (_last(body), row.line)
 
     def _main_definition(self, parts: list[str], row: Row, raw_why: str) -> bool:
         """`\\text{Loss} = …` (or `:=`) naming something not used before
@@ -421,7 +424,7 @@ class _Builder:
         if promote:
             self.main.steps.extend(chain.steps)
             last = chain.steps[-1].math
-            self.main.last = (top_parts(last.text)[-1], last.line)
+            self.main.last = (_last(last.text), last.line)
             return
         said = [s for s in chain.steps if len([p for p in top_parts(s.math.text) if p]) > 1
                 or s is not chain.steps[0]]
@@ -475,8 +478,15 @@ class _Builder:
                         tuple(b.source for b in self.cases))
 
 
+def _last(text: str) -> str:
+    """The last expression of `a = b = c`, or "" when it ends in `=`."""
+    return top_parts(text)[-1]
+
+
 def _result(branch: _Branch) -> Math | None:
-    return None if branch.last is None else Math(branch.last[0], branch.last[1])
+    if branch.last is None or not branch.last[0]:
+        return None
+    return Math(*branch.last)
 
 
 def _ordered(definitions: list[Definition]) -> tuple[Definition, ...]:
