@@ -266,12 +266,31 @@ class _Builder:
 
     # -- products: functions, brackets and operators ---------------------
     def rule_implicit(self, node, *items):
+        self._check_spelled_names(items)
         factors = []
         index = 0
         while index < len(items):
             value, index = self._take(items, index)
             factors.append(value)
         return sp.Mul(*factors)
+
+    def _check_spelled_names(self, items) -> None:
+        """`net_k` with `net` declared: LaTeX reads n·e·t_k; the file means net.
+        Refused, with the spelling that names it."""
+        letters = [str(i.children[0].children[0]) if _is(i, "symbol") and _is(i.children[0], "name")
+                   and i.children[0].children[0].type == "LETTER" else None for i in items]
+        for start in range(len(items)):
+            for end in range(start + 2, len(items) + 1):
+                word = letters[start:end]
+                if None in word:
+                    break
+                if len(items[end - 2].children) != 1:      # only the last letter takes x_k
+                    break
+                name = "".join(word)
+                if self.scope.declared(name):
+                    raise self.fail(f"`{name}` is declared, but written as letters it is the "
+                                    f"product {'·'.join(word)}: write `\\text{{{name}}}`",
+                                    items[start])
 
     def _take(self, items, index: int) -> tuple[sp.Expr, int]:
         """The factor starting at items[index], and where the next one starts."""
