@@ -4,6 +4,7 @@ guess written as a comment beside what was guessed (`derive-ce import`)."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from derive_ce.errors import InputError
 from derive_ce.read.model import Case, Definition, Math, Step, SymbolDecl
 from derive_ce.read.notes import GREEK, Imported, read
 
+_BREAKS = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
 HEADER = """\
 # Imported by `derive-ce import` from {path}.
 # `# line N` is the line in the notes.  Symbols, definitions, cases and
@@ -51,10 +53,10 @@ def dump(imported: Imported, path: str) -> str:
     if not derivation.steps:
         raise InputError("the notes give no step (or none before their first case): "
                          "a derivation file needs `steps:`")
-    out = [HEADER.format(path=path)]
+    out = [HEADER.format(path=comment(path))]
     if imported.notes:
         out.append("#\n# From the notes, not checked:\n")
-        out.extend(f"#   line {n.line}: {n.text}\n" for n in imported.notes)
+        out.extend(f"#   line {n.line}: {comment(n.text)}\n" for n in imported.notes)
     if derivation.title:
         out.append(f"title: {scalar(derivation.title)}\n")
     out.append(f"source: {scalar(derivation.source)}\n")
@@ -79,7 +81,14 @@ def scalar(text: str) -> str:
                 return text
         except yaml.YAMLError:
             pass
-    return json.dumps(text, ensure_ascii=False)
+    quoted = json.dumps(text, ensure_ascii=False)
+    return quoted.replace("\x85", "\\x85").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def comment(text: str) -> str:
+    """Text for a `#` comment: whatever YAML would read as a line break, or
+    a control character, becomes a space."""
+    return _BREAKS.sub(" ", text)
 
 
 def _symbols(decls: tuple[SymbolDecl, ...], reasons: tuple[str, ...]) -> list[str]:
@@ -93,7 +102,7 @@ def _symbols(decls: tuple[SymbolDecl, ...], reasons: tuple[str, ...]) -> list[st
             value = f"{{kind: index, range: [{low}, {high}]}}"
         elif decl.flags:
             value = "{" + ", ".join(f"{f}: {str(v).lower()}" for f, v in decl.flags) + "}"
-        out.append(f"  {', '.join(decl.names)}: {value}  # guessed: {reason}\n")
+        out.append(f"  {', '.join(decl.names)}: {value}  # guessed: {comment(reason)}\n")
     return out
 
 
@@ -114,7 +123,7 @@ def _definitions(definitions: tuple[Definition, ...], notes: tuple[str, ...]) ->
         elif definition.params:
             key += f"_{{{params}}}" if len(definition.params) > 1 else f"_{params}"
         out.append(f"  {scalar(key)}: {scalar(definition.body.text)}  "
-                   f"# guessed: a definition, {note}\n")
+                   f"# guessed: a definition, {comment(note)}\n")
     return out
 
 
@@ -127,7 +136,7 @@ def _steps(steps: tuple[Step, ...], indent: str) -> list[str]:
 
 
 def _case(case: Case, source: str) -> list[str]:
-    out = [f"  - when: {scalar(case.when.text)}  # guessed from `{source}` "
+    out = [f"  - when: {scalar(case.when.text)}  # guessed from `{comment(source)}` "
            f"(line {case.when.line})\n"]
     if case.steps:
         out.append("    steps:\n")

@@ -172,3 +172,14 @@ def test_a_function_is_defined_by_its_application():
                  "$$ \\text{Loss}(x) = x $$\n").derivation.scope.definitions
     assert [(d.name, d.params, d.function) for d in defs] == \
         [("sigma", ("x",), True), ("f", ("a", "b"), True)]
+
+
+def test_line_breaks_yaml_knows_cannot_escape_a_comment_or_a_scalar():
+    notes = ("T\u2028title: injected\n\nsays\u2028definitions: {x: 0}\n\n$$ 2x = x + x $$\n"
+             "case \u2029x > 0:\n\n$$ x\u0085 = x $$\n").encode()
+    imported = read(Path("n.md"), notes)
+    written = dump(imported, "n\u2028.md")
+    loaded = build(yaml.compose(written, Loader=yaml.SafeLoader), "n.md")
+    assert loaded.title == "T title: injected" and loaded.scope.definitions == ()
+    assert loaded.source == "notes: n.md" and "\u2028" not in written
+    assert [s.math.text for s in loaded.steps] == [s.math.text for s in imported.derivation.steps]
