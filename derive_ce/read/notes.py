@@ -484,7 +484,14 @@ def _last(text: str) -> str:
 
 
 def _result(branch: _Branch) -> Math | None:
+    """The branch's last expression, when it can be read (a row that cannot
+    is reported once, as its step, not again as a result)."""
     if branch.last is None or not branch.last[0]:
+        return None
+    from derive_ce.read.latex.parser import split_chain
+    try:
+        split_chain(branch.steps[-1].math.text, branch.last[1])
+    except InputError:
         return None
     return Math(*branch.last)
 
