@@ -6,6 +6,7 @@ uses is resolved here, so one name is always one SymPy object.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import sympy as sp
@@ -188,8 +189,18 @@ class SymScope:
             self._objects[key] = sp.Function(name, real=real)
         return self._objects[key]
 
-    def bounds(self, var: sp.Symbol) -> tuple[sp.Expr, sp.Expr] | None:
-        return self.ranges.get(var)
+    @contextmanager
+    def binding(self, name: str, symbol: sp.Symbol):
+        """Inside a sum or product, its index letter reads as `symbol`."""
+        before = self._objects.get(name)
+        self._objects[name] = symbol
+        try:
+            yield
+        finally:
+            if before is None:
+                self._objects.pop(name)
+            else:
+                self._objects[name] = before
 
     # -- definitions -----------------------------------------------------
     def expand(self, expr: sp.Expr) -> sp.Expr:
@@ -209,13 +220,16 @@ class SymScope:
         return expr
 
     def _expand_once(self, expr: sp.Expr) -> sp.Expr:
-        expr = expr.xreplace({s: body for s, (body, _) in self.names.items()})
+        """One round of definitions, without capture: a body's bound indices
+        are renamed away from the indices an element is used with."""
+        from derive_ce.decide.sums import substitute
+        expr = substitute(expr, {s: body for s, (body, _) in self.names.items()})
         expr = self._expand_functions(expr)
         for name, (params, body, _) in self.families.items():
             base = self.base(name)
             expr = expr.replace(
                 lambda e, b=base: isinstance(e, sp.Indexed) and e.base == b,
-                lambda e, p=params, bd=body: bd.xreplace(dict(zip(p, e.indices))))
+                lambda e, p=params, bd=body: substitute(bd, dict(zip(p, e.indices))))
         return expr
 
 
