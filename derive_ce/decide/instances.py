@@ -189,6 +189,11 @@ class _Writer:
         return sp.Add(*values) if isinstance(big, sp.Sum) else sp.Mul(*values)
 
     def _derivative(self, derivative, env):
+        held = {v: v for v in derivative.variables if v in self.scope.names}
+        if held:        # ∂L/∂ŷ with ŷ defined: L written out with ŷ held, then ŷ's value
+            inner = _Writer(self.scope, {**self.top, **held})
+            value = sp.diff(inner.out(derivative.expr, {**env, **held}), *derivative.variable_count)
+            return value.xreplace({v: self.out(v, env) for v in held})
         expr = self.out(derivative.expr, env)
         for var, count in derivative.variable_count:
             concrete = self.out(var, env)
