@@ -43,7 +43,8 @@ def _main(version: bool = typer.Option(False, "--version", "-V", callback=_versi
 @app.command()
 def check(
     paths: Optional[list[Path]] = typer.Argument(
-        None, help="Derivation files, or folders to search for *.yaml / *.yml "
+        None, help="Derivation files, notes (.md, .tex, .txt with displays), or folders "
+                   "to search for *.yaml / *.yml "
                    "(default: `paths` from [tool.derive-ce], else derivations/)."),
     format: Optional[Format] = typer.Option(None, "--format", "-f", help="text (for people), json, github (annotations) or html (one page)."),
     strict: Optional[bool] = typer.Option(None, "--strict/--no-strict", help="Fail steps that hold only numerically."),
@@ -107,6 +108,16 @@ def _default_paths() -> list[Path] | None:
 def _usage_error(message: str):
     typer.echo(f"derive-ce: {message}", err=True)
     raise typer.Exit(2)
+
+
+@app.command("import")
+def import_notes(
+    notes: Path = typer.Argument(..., help="Markdown or LaTeX notes (.md, .tex, .txt)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the YAML here (default: stdout)."),
+) -> None:
+    """Turn notes into a derivation YAML file, guesses marked as comments; exit 2 if unreadable."""
+    from derive_ce.write.derivation import import_notes as run_import
+    raise typer.Exit(run_import(notes, output))
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
