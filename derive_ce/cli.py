@@ -38,7 +38,8 @@ def check(
     format: Format = typer.Option(Format.text, "--format", "-f", help="text (for people), json, or github (annotations)."),
     strict: bool = typer.Option(False, "--strict", help="Fail steps that hold only numerically."),
     timeout: float = typer.Option(10.0, "--timeout", min=0.1, help="Seconds allowed per step."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, show_default=False,
+                                       help="Worker processes [default: usable cores; 0: all cores]."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the verdict cache."),
     cache_dir: Path = typer.Option(Path(".derive_ce_cache"), "--cache-dir", help="Where verdicts are cached."),
 ) -> None:
@@ -48,14 +49,30 @@ def check(
     from derive_ce.run.paths import expand
     from derive_ce.report import reporter
     from derive_ce.results import exit_code
-    options = Options(timeout, jobs, None if no_cache else cache_dir)
+    options = Options(timeout, _workers(jobs), None if no_cache else cache_dir)
     reports = run_check(expand(paths), options)
     reporter(format.value)(reports, strict, sys.stdout)
     raise typer.Exit(exit_code(reports, strict))
 
 
+def _workers(jobs: Optional[int]) -> int:
+    import os
+    from derive_ce.run.workers import usable_cores
+    if jobs is None:
+        return usable_cores()
+    return jobs or os.cpu_count() or 1
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the CLI and return its exit code; never let a traceback out."""
+    try:
+        return _main(argv)
+    finally:
+        from derive_ce.run.workers import discard_spare
+        discard_spare()
+
+
+def _main(argv: Optional[Sequence[str]]) -> int:
     try:
         app(args=list(argv) if argv is not None else None, prog_name="derive-ce")
     except SystemExit as exc:
