@@ -119,3 +119,31 @@ def test_a_changed_step_is_rechecked_and_the_rest_comes_from_the_cache(run, tmp_
     result = run("check", "--format", "json", "--cache-dir", cache, path)
     assert result.code == 1
     assert [s["status"] for s in result.json()["files"][0]["steps"]] == ["proved", "failed"]
+
+
+HOG = "while True: pass"
+
+
+def test_parallel_workers_under_load_give_exactly_the_serial_verdicts(run, tmp_path):
+    import shutil
+    import subprocess
+    folder = tmp_path / "folder"
+    shutil.copytree(ROOT / "tests/examples/fail", folder / "fail")
+    shutil.copytree(ROOT / "tests/examples/pass", folder / "pass")
+    shutil.copy(ROOT / "derivations/logistic.yaml", folder)
+    hogs = [subprocess.Popen([sys.executable, "-c", HOG]) for _ in range(2)]
+    try:
+        serial = run("check", "--format", "json", "-j", "1", folder)
+        parallel = run("check", "--format", "json", "-j", "2", folder)
+    finally:
+        for hog in hogs:
+            hog.kill()
+            hog.wait()
+    assert serial.code == parallel.code == 1
+    assert "unknown" not in {status for *_, status in _verdicts(serial)}
+    assert _verdicts(parallel) == _verdicts(serial)
+
+
+def _verdicts(result) -> list[tuple]:
+    return [(f["path"], f["error"], s["line"], s["status"])
+            for f in result.json()["files"] for s in f["steps"]]
