@@ -56,10 +56,10 @@ def check(
 
 
 def _workers(jobs: Optional[int]) -> int:
+    """-j: by default the usable cores (the process's affinity), 0: all cores."""
     import os
-    from derive_ce.run.workers import usable_cores
     if jobs is None:
-        return usable_cores()
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return jobs or os.cpu_count() or 1
 
 
@@ -68,8 +68,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         return _main(argv)
     finally:
-        from derive_ce.run.workers import discard_spare
-        discard_spare()
+        workers = sys.modules.get("derive_ce.run.workers")
+        if workers is not None:
+            workers.discard_spare()    # the worker forked early, unused: a cached check
 
 
 def _main(argv: Optional[Sequence[str]]) -> int:

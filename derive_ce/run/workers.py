@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 import multiprocessing
-import os
 import signal
 import time
 from collections import deque
@@ -31,14 +30,6 @@ MEMORY_LIMIT = 4 * 1024**3
 START_TIMEOUT = 120.0
 GRACE = 1.0                 # CPU seconds beyond the budget before the kernel ends a task
 WALL_FACTOR, WALL_EXTRA = 5.0, 5.0   # backstop: 5x the budget + 5 s of wall clock
-
-
-def usable_cores() -> int:
-    """The cores this process may run on (its affinity), at least one."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
 
 
 def _serve(conn) -> None:
