@@ -42,17 +42,70 @@ def check(
                                        help="Worker processes [default: usable cores; 0: all cores]."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the verdict cache."),
     cache_dir: Path = typer.Option(Path(".derive_ce_cache"), "--cache-dir", help="Where verdicts are cached."),
+    server: bool = typer.Option(False, "--server", help="Ask the warm server (`derive-ce server start`); check here if none answers."),
 ) -> None:
     """Check derivation files; exit 0 all hold, 1 a step fails, 2 bad input."""
+    from derive_ce.report import reporter
+    from derive_ce.results import exit_code
+    reports = _checked(paths, timeout, jobs, None if no_cache else cache_dir, server)
+    reporter(format.value)(reports, strict, sys.stdout)
+    raise typer.Exit(exit_code(reports, strict))
+
+
+def _checked(paths: list[Path], timeout: float, jobs: Optional[int],
+             cache_dir: Optional[Path], server: bool) -> list:
     from derive_ce.run.checker import Options
     from derive_ce.run.checker import check as run_check
     from derive_ce.run.paths import expand
+    if server:
+        from derive_ce.run import server as warm
+        try:
+            return warm.check(paths, timeout, cache_dir)
+        except warm.Unavailable as exc:
+            print(f"derive-ce: no server answered ({exc}); checking here", file=sys.stderr)
+    return run_check(expand(paths), Options(timeout, _workers(jobs), cache_dir))
+
+
+@app.command()
+def watch(
+    paths: list[Path] = typer.Argument(..., help="Derivation files, or folders of them."),
+    strict: bool = typer.Option(False, "--strict", help="Fail steps that hold only numerically."),
+    timeout: float = typer.Option(10.0, "--timeout", min=0.1, help="Seconds allowed per step."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, show_default=False,
+                                       help="Worker processes [default: usable cores; 0: all cores]."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the verdict cache."),
+    cache_dir: Path = typer.Option(Path(".derive_ce_cache"), "--cache-dir", help="Where verdicts are cached."),
+) -> None:
+    """Check the files, then re-check each one when it is saved (Ctrl-C ends)."""
     from derive_ce.report import reporter
-    from derive_ce.results import exit_code
+    from derive_ce.run.checker import Options
+    from derive_ce.run.watch import watch as run_watch
+    render = reporter("text")
     options = Options(timeout, _workers(jobs), None if no_cache else cache_dir)
-    reports = run_check(expand(paths), options)
-    reporter(format.value)(reports, strict, sys.stdout)
-    raise typer.Exit(exit_code(reports, strict))
+    run_watch(paths, options, lambda reports: render(reports, strict, sys.stdout))
+
+
+class Action(str, Enum):
+    start = "start"
+    stop = "stop"
+    status = "status"
+
+
+@app.command()
+def server(
+    action: Action = typer.Argument(..., help="start (detached), stop, or status."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, show_default=False,
+                                       help="The server's worker processes [default: usable cores]."),
+) -> None:
+    """A warm checker for `check --server`: one per user, on a private socket."""
+    from derive_ce.run import server as warm
+    try:
+        message = {"start": lambda: warm.start(_workers(jobs)), "stop": warm.stop,
+                   "status": warm.status}[action.value]()
+    except warm.Unavailable as exc:
+        print(f"derive-ce: {exc}", file=sys.stderr)
+        raise typer.Exit(2)
+    typer.echo(f"derive-ce server: {message}")
 
 
 def _workers(jobs: Optional[int]) -> int:
