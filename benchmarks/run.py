@@ -150,7 +150,8 @@ def startup(repeat: int, many: Path, cache: Path) -> None:
 def served_alone(path: Path, cache: Path, env: dict, number: int) -> float:
     """The server's part of a re-check: one request from a Python already running."""
     code = ("import sys, time; from pathlib import Path; from derive_ce.run import server;"
-            "t = time.perf_counter(); server.check([Path(sys.argv[1])], 10.0, Path(sys.argv[2]));"
+            "from derive_ce.run.checker import Options; options = Options(10.0, 1, Path(sys.argv[2]));"
+            "t = time.perf_counter(); server.check([Path(sys.argv[1])], options);"
             "print(time.perf_counter() - t)")
     edit(path, number + 1000)
     out = subprocess.run([sys.executable, "-c", code, str(path), str(cache)], cwd=ROOT, env=env,

@@ -42,28 +42,29 @@ def check(
                                        help="Worker processes [default: usable cores; 0: all cores]."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the verdict cache."),
     cache_dir: Path = typer.Option(Path(".derive_ce_cache"), "--cache-dir", help="Where verdicts are cached."),
+    explain: bool = typer.Option(False, "--explain", help="Show what was read for each step (SymPy's pretty form)."),
     server: bool = typer.Option(False, "--server", help="Ask the warm server (`derive-ce server start`); check here if none answers."),
 ) -> None:
     """Check derivation files; exit 0 all hold, 1 a step fails, 2 bad input."""
+    from derive_ce.run.checker import Options
     from derive_ce.report import reporter
     from derive_ce.results import exit_code
-    reports = _checked(paths, timeout, jobs, None if no_cache else cache_dir, server)
+    options = Options(timeout, _workers(jobs), None if no_cache else cache_dir, explain)
+    reports = _checked(paths, options, server)
     reporter(format.value)(reports, strict, sys.stdout)
     raise typer.Exit(exit_code(reports, strict))
 
 
-def _checked(paths: list[Path], timeout: float, jobs: Optional[int],
-             cache_dir: Optional[Path], server: bool) -> list:
-    from derive_ce.run.checker import Options
+def _checked(paths: list[Path], options, server: bool) -> list:
     from derive_ce.run.checker import check as run_check
     from derive_ce.run.paths import expand
     if server:
         from derive_ce.run import server as warm
         try:
-            return warm.check(paths, timeout, cache_dir)
+            return warm.check(paths, options)
         except warm.Unavailable as exc:
             print(f"derive-ce: no server answered ({exc}); checking here", file=sys.stderr)
-    return run_check(expand(paths), Options(timeout, _workers(jobs), cache_dir))
+    return run_check(expand(paths), options)
 
 
 @app.command()

@@ -15,15 +15,16 @@ class Verdict:
     method: str = ""
     error_side: str = ""   # "a", "b" or "scope": which input could not be read
     evidence: dict | None = None   # failed: {"point", "left", "right"}; numeric: {"points"}
+    reading: str = ""      # what was read, SymPy's pretty form (--explain, and failed steps)
 
     def to_dict(self) -> dict:
         return {"status": self.status, "message": self.message, "method": self.method,
-                "evidence": self.evidence}
+                "evidence": self.evidence, "reading": self.reading}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Verdict":
         return cls(data["status"], data.get("message", ""), data.get("method", ""),
-                   evidence=data.get("evidence"))
+                   evidence=data.get("evidence"), reading=data.get("reading", ""))
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Record:
     expr: str = ""
     method: str = ""
     evidence: dict | None = None
+    reading: str = ""
 
     def passing(self, strict: bool) -> bool:
         if self.kind == "start":
@@ -93,3 +95,4 @@ class Task:
     b: object = None                # document.Math: the expression checked
     budget: float = 10.0
     branches: tuple = ()            # for "scope": every branch's conditions
+    explain: bool = False           # attach what was read to the verdict

@@ -68,7 +68,7 @@ def test_a_folder_open_to_others_is_not_trusted(private):
     (private / "derive-ce").mkdir(mode=0o755)
     (private / "derive-ce").chmod(0o755)
     with pytest.raises(server.Unavailable, match="not private"):
-        server.check([FILES[1]], 10.0, None)
+        server.check([FILES[1]], Options(10.0, 1, None))
 
 
 def test_watch_rechecks_a_file_when_it_is_saved(tmp_path):

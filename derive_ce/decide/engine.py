@@ -10,6 +10,7 @@ import time
 
 import sympy as sp
 
+from derive_ce.decide import explain
 from derive_ce.decide.context import Context, build_context
 from derive_ce.decide.equivalence import OutOfTime, deadline, equivalent
 from derive_ce.errors import InputError
@@ -26,6 +27,18 @@ _prepared: dict = {}
 
 
 def run_task(task: Task) -> Verdict:
+    """The verdict on a task, with what was read where it is asked for
+    (`--explain`) or needed (a failed step shows its reading)."""
+    verdict = _decide(task)
+    if task.kind not in ("read", "compare") or verdict.error_side:
+        return verdict
+    verdict = explain.noted(task, verdict, _scope(task.scope))
+    if task.explain or verdict.status == "failed":
+        return explain.attach(task, verdict, _scope(task.scope))
+    return verdict
+
+
+def _decide(task: Task) -> Verdict:
     start = time.monotonic()
     try:
         scope = _scope(task.scope)

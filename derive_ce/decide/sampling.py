@@ -45,7 +45,7 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
     rng = random.Random(zlib.crc32(sp.srepr((a, b)).encode()))
     free = _free(a) | _free(b)
     free |= {s for c in ctx.constraints for s in _free(c)}
-    if not free and not (a.atoms(AppliedUndef) or b.atoms(AppliedUndef)):
+    if not free and not (a.atoms(AppliedUndef, sp.Indexed) or b.atoms(AppliedUndef, sp.Indexed)):
         return _compare_at(a.doit(), b.doit(), {}, {}) or Sampled(
             "unknown", reason="neither side could be evaluated to a number")
     good, tries = 0, 0

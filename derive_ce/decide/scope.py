@@ -23,11 +23,13 @@ class SymScope:
 
     def __init__(self, spec: document.Scope):
         self.kinds: dict[str, str] = {}
+        self.inferred: set[str] = {n for d in spec.symbols if d.inferred for n in d.names}
         self.flags: dict[str, dict[str, bool]] = {}
         self._objects: dict[str, sp.Basic] = {}
         self.ranges: dict[sp.Symbol, tuple[sp.Expr, sp.Expr]] = {}
         self.families: dict[str, tuple[tuple[sp.Basic, ...], sp.Expr, int]] = {}
         self.names: dict[sp.Symbol, tuple[sp.Expr, int]] = {}
+        self.functions: dict[str, tuple[tuple[sp.Basic, ...], sp.Expr, int]] = {}
         for decl in spec.symbols:
             self._declare(decl)
         self._definition_names = {d.name: d for d in spec.definitions}
@@ -56,9 +58,17 @@ class SymScope:
 
     def _define(self, definition: document.Definition) -> None:
         from derive_ce.decide.build import read_expression
-        body = read_expression(definition.body, self)
-        if definition.params:
+        local = {p: sp.Dummy(p, integer=True) for p in definition.params
+                 if not definition.function and p not in self.kinds}
+        body = read_expression(definition.body, self, local)
+        if definition.function:
             params = tuple(self.symbol(p) for p in definition.params)
+            if len(set(params)) != len(params) or not all(isinstance(q, sp.Symbol) for q in params):
+                raise InputError(f"the arguments of `{definition.name}` must be distinct "
+                                 "letters, such as `f(x, y)`", definition.line)
+            self.functions[definition.name] = (params, body, definition.line)
+        elif definition.params:
+            params = tuple(local.get(p) or self.symbol(p) for p in definition.params)
             for name, param in zip(definition.params, params):
                 if not isinstance(param, sp.Symbol):
                     raise InputError(f"`{name}` is a constant here; use another letter for "
@@ -69,9 +79,38 @@ class SymScope:
 
     # -- lookups used by the LaTeX and plain readers ---------------------
     def kind(self, name: str) -> str:
-        if name in self._definition_names and self._definition_names[name].params:
+        definition = self._definition_names.get(name)
+        if definition is not None and definition.function:
+            return "function"
+        if definition is not None and definition.params:
             return "family"
         return self.kinds.get(name, "scalar")
+
+    def declared(self, name: str) -> bool:
+        """Declared under symbols: or defined under definitions:."""
+        return name in self.kinds or name in self._definition_names
+
+    def index_count(self, name: str) -> int | None:
+        """How many indices an element of `name` has: None when undeclared."""
+        kind = self.kind(name)
+        if kind == "family":
+            return len(self._definition_names[name].params)
+        return {"vector": 1, "matrix": 2}.get(kind)
+
+    def arity(self, name: str) -> int | None:
+        definition = self._definition_names.get(name)
+        return len(definition.params) if definition is not None and definition.function else None
+
+    def is_defined(self, obj: sp.Basic) -> bool:
+        if isinstance(obj, sp.Indexed):
+            return str(obj.base) in self.families
+        return obj in self.names
+
+    def bounds_of(self, name: str) -> tuple[sp.Expr, sp.Expr] | None:
+        """The declared range of an index named `name`."""
+        if self.kinds.get(name) != "index":
+            return None
+        return self.ranges.get(self.symbol(name))
 
     def symbol(self, name: str, lo: sp.Expr | None = None) -> sp.Basic:
         """The object for a bare name: a symbol, e, π or a definition's name."""
@@ -112,7 +151,9 @@ class SymScope:
             self._objects[key] = sp.IndexedBase(name, **flags)
         return self._objects[key]
 
-    def element(self, name: str, indices: list[sp.Expr]) -> sp.Expr:
+    def element(self, name: str, indices: list[sp.Expr], indexing: bool = False) -> sp.Expr:
+        """Element `indices` of `name`; an undeclared name is a vector or matrix
+        when an index is a declared index or a sum's index (`indexing`)."""
         kind = self.kind(name)
         if kind == "matrix" and len(indices) != 2:
             raise InputError(f"`{name}` is a matrix: write `{name}_{{i,j}}`")
@@ -122,7 +163,10 @@ class SymScope:
             params = self._definition_names[name].params
             if len(indices) != len(params):
                 raise InputError(f"`{name}` is defined with {len(params)} index(es)")
-        if kind in ("vector", "matrix", "family") or self._is_indexing(indices):
+        if kind == "function":
+            raise InputError(f"`{name}` is a function: apply it, as in `{name}(x)`")
+        if kind in ("vector", "matrix", "family") or indexing or self._is_indexing(indices):
+            _check_integer_indices(name, indices)
             return self.base(name)[tuple(indices)]
         return self.symbol(element_label(name, indices))
 
@@ -132,7 +176,8 @@ class SymScope:
         return any(self.kinds.get(n) == "index" for n in names)
 
     def function(self, name: str) -> sp.FunctionClass | None:
-        if self.kinds.get(name) != "function":
+        """The function a declared (`f: function`) or defined (`f(x): ...`) name is."""
+        if self.kind(name) != "function":
             return None
         key = f"(){name}"
         if key not in self._objects:
@@ -153,14 +198,40 @@ class SymScope:
             expr = new
         return expr
 
+    def _expand_functions(self, expr: sp.Expr) -> sp.Expr:
+        for name, (params, body, _) in self.functions.items():
+            func = self.function(name)
+            if expr.has(func):
+                expr = expr.replace(func, _applied(func, params, body))
+        return expr
+
     def _expand_once(self, expr: sp.Expr) -> sp.Expr:
         expr = expr.xreplace({s: body for s, (body, _) in self.names.items()})
+        expr = self._expand_functions(expr)
         for name, (params, body, _) in self.families.items():
             base = self.base(name)
             expr = expr.replace(
                 lambda e, b=base: isinstance(e, sp.Indexed) and e.base == b,
                 lambda e, p=params, bd=body: bd.xreplace(dict(zip(p, e.indices))))
         return expr
+
+
+def _check_integer_indices(name: str, indices: list[sp.Expr]) -> None:
+    """An element's index is an integer: a number, an index, a sum's index."""
+    for index in indices:
+        if index.is_integer:
+            continue
+        loose = sorted(str(s) for s in index.free_symbols if not s.is_integer)
+        if loose:
+            raise InputError(f"the index `{loose[0]}` of `{name}` is not declared as an index: "
+                             f"declare it (`{loose[0]}: {{kind: index, range: [1, n]}}`)")
+        raise InputError(f"`{sp.sstr(index)}` is not a whole number, so it cannot index `{name}`")
+
+
+def _applied(func: sp.FunctionClass, params: tuple, body: sp.Expr):
+    """f(a, b) -> body with the parameters replaced at once (sum indices in the
+    body are Dummies, so nothing in the arguments can be captured)."""
+    return lambda *args: body.xreplace(dict(zip(params, args)))
 
 
 def element_label(name: str, indices) -> str:
@@ -173,7 +244,7 @@ def _check_cycles(scope: SymScope) -> None:
     deps: dict[str, tuple[set[str], int]] = {}
     for sym, (body, line) in scope.names.items():
         deps[sym.name] = (_mentions(scope, body), line)
-    for name, (_, body, line) in scope.families.items():
+    for name, (_, body, line) in list(scope.families.items()) + list(scope.functions.items()):
         deps[name] = (_mentions(scope, body), line)
     for start in deps:
         path = _cycle_from(start, deps)
@@ -185,6 +256,8 @@ def _check_cycles(scope: SymScope) -> None:
 def _mentions(scope: SymScope, body: sp.Expr) -> set[str]:
     names = {s.name for s in body.atoms(sp.Symbol) if s in scope.names}
     names |= {b.name for b in body.atoms(sp.IndexedBase) if b.name in scope.families}
+    names |= {str(f.func) for f in body.atoms(sp.core.function.AppliedUndef)
+              if str(f.func) in scope.functions}
     return names
 
 

@@ -15,12 +15,17 @@ import yaml
 
 from derive_ce.errors import InputError
 from derive_ce.read.model import Case, Definition, Derivation, Math, Scope, Step, SymbolDecl  # noqa: F401
-from derive_ce.read.names import accented
+from derive_ce.read.names import name_of
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 20_000
-_WHY = re.compile(r"\\quad\s*\|")
-_TEXT = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{([^{}]*)\}")
+_WHY = re.compile(r"\\q?quad\s*\|")
+# A trailing remark in text: `\quad [\text{...}]`, `\qquad \text{...}`, `\text{(...)}`.
+_TEXT_ITEM = r"\\(?:text|textrm|mathrm)\s*\{[^{}]*\}"
+_WHY_TAIL = re.compile(
+    rf"(?:\\q?quad\s*(?:\[\s*(?:{_TEXT_ITEM}\s*)+\]|\(\s*(?:{_TEXT_ITEM}\s*)+\)|(?:{_TEXT_ITEM}\s*)+)"
+    rf"|\\(?:text|textrm)\s*\{{\s*\([^{{}}]*\)\s*\}})\s*[.,]?\s*$")
+_TEXT = re.compile(r"\\(?:text|textrm|mathrm|operatorname)\s*\{([^{}]*)\}")
 _STD_TAGS = {"tag:yaml.org,2002:" + t for t in
              ("str", "int", "float", "bool", "null", "map", "seq")}
 KINDS = ("scalar", "vector", "matrix", "index", "function")
@@ -188,15 +193,22 @@ def _step(node: yaml.Node) -> Step:
 
 
 def split_why(math: Math, why: str) -> Step:
-    """`a = b \\quad | rule`: the text after `\\quad |` is the why."""
+    """`a = b \\quad | rule`: the text after `\\quad |` is the why; so is a
+    trailing `\\quad [\\text{rule}]`, `\\quad \\text{rule}` or `\\text{(rule)}`."""
     parts = _WHY.split(math.text, maxsplit=1)
     if len(parts) == 1:
-        return Step(math, why)
+        tail = _WHY_TAIL.search(math.text)
+        if tail is None or not math.text[:tail.start()].strip():
+            return Step(math, why)
+        parts = [math.text[:tail.start()], tail.group()]
     body = parts[0].rstrip()
     if not body:
         raise InputError("the step is empty before `\\quad |`", math.line)
-    noted = _TEXT.sub(r"\1", parts[1]).replace("\\quad", " ")
-    return Step(Math(body, math.line, math.syntax), why or " ".join(noted.split()))
+    noted = _TEXT.sub(r"\1", parts[1]).replace("\\qquad", " ").replace("\\quad", " ")
+    noted = " ".join(noted.split()).strip(" .,")
+    if noted.startswith(("[", "(")) and noted.endswith(("]", ")")):
+        noted = noted[1:-1].strip()
+    return Step(Math(body, math.line, math.syntax), why or noted)
 
 
 def _case(node: yaml.Node) -> Case:
@@ -214,18 +226,16 @@ def _case(node: yaml.Node) -> Case:
     )
 
 
-_NAME = re.compile(r"\\?[A-Za-z][A-Za-z0-9]*$")
-_ACCENTED = re.compile(r"[A-Za-z]+[\u0302\u0303\u0304]$")
-
-
-def _symbol_name(text: str) -> str:
-    text = text.strip()
-    if text.startswith(("\\hat", "\\bar", "\\tilde")):
-        try:
-            return accented(text)
-        except InputError:
-            return text
-    return text.lstrip("\\")
+def _symbol_name(text: str, line: int) -> str:
+    """A declared name, as the LaTeX reader names it: `\\gamma`, `\\hat{y}`, `\\mathbf{x}`."""
+    try:
+        name = name_of(text)
+    except InputError as exc:
+        raise InputError(exc.message, line) from None
+    if not name or any(c.isspace() or c in "{}\\_^,()" for c in name) or not name[0].isalpha():
+        raise InputError(f"`{text.strip()}` is not a symbol name (letters and digits, "
+                         "starting with a letter)", line)
+    return name
 
 
 def _symbols(node: yaml.Node | None) -> tuple[SymbolDecl, ...]:
@@ -233,11 +243,8 @@ def _symbols(node: yaml.Node | None) -> tuple[SymbolDecl, ...]:
         return ()
     decls = []
     for key, value in _pairs(node, "`symbols`"):
-        names = tuple(_symbol_name(n) for n in _scalar(key, "a symbol name").split(","))
-        for name in names:
-            if not _NAME.match(name) and not _ACCENTED.match(name):
-                raise InputError(f"`{name}` is not a symbol name (letters and digits, "
-                                 "starting with a letter)", _line(key))
+        names = tuple(_symbol_name(n, _line(key))
+                      for n in _scalar(key, "a symbol name").split(","))
         decls.append(_declaration(names, value))
     return tuple(decls)
 
@@ -294,35 +301,42 @@ def _definitions(node: yaml.Node | None) -> tuple[Definition, ...]:
     seen: set[str] = set()
     for key, value in _pairs(node, "`definitions`"):
         text = _scalar(key, "a definition name").strip()
-        name, params = _definition_name(text, _line(key))
+        name, params, function = _definition_name(text, _line(key))
         if name in seen:
             raise InputError(f"`{name}` is defined twice", _line(key))
         seen.add(name)
         out.append(Definition(name, params, _math(value, f"the definition of `{text}`"),
-                              _line(key)))
+                              _line(key), function))
     return tuple(out)
 
 
-_DEF_NAME = re.compile(
-    r"(?:\\(?:text|mathrm|operatorname)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}|\\?([A-Za-z][A-Za-z0-9]*)"
-    r"|(\\(?:hat|bar|tilde)\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)))"
-    r"(?:_(?:\{([^{}]*)\}|(\\?[A-Za-z0-9]+)))?$")
+_DEF_NAME = re.compile(r"(?P<name>\\[A-Za-z]+\s*\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z][A-Za-z0-9]*)\s*"
+                       r"(?:_(?:\{(?P<braced>[^{}]*)\}|(?P<bare>\\?[A-Za-z0-9]+))"
+                       r"|\((?P<args>[^()]*)\))?$")
 _PARAM = re.compile(r"\\?[A-Za-z][A-Za-z0-9]*$")
 
 
-def _definition_name(text: str, line: int) -> tuple[str, tuple[str, ...]]:
-    """`p_k` -> ("p", ("k",)); `W_{i,j}` -> ("W", ("i", "j")); `x_1` -> ("x_1", ())."""
+def _definition_name(text: str, line: int) -> tuple[str, tuple[str, ...], bool]:
+    """`p_k` -> ("p", ("k",), False); `W_{i,j}` -> ("W", ("i", "j"), False);
+    `\\sigma(x)` -> ("sigma", ("x",), True); `x_1` -> ("x_1", (), False)."""
     match = _DEF_NAME.match(text)
     if not match:
-        raise InputError(f"`{text}` is not a name to define (write `Loss`, "
-                         "`\\text{Loss}`, `p_k` or `W_{i,j}`)", line)
-    name = match.group(1) or match.group(2) or accented(match.group(3))
-    sub = match.group(4) if match.group(4) is not None else match.group(5)
+        raise InputError(f"`{text}` is not a name to define (write `Loss`, `\\text{{Loss}}`, "
+                         "`p_k`, `W_{i,j}` or `\\sigma(x)`)", line)
+    name = _symbol_name(match.group("name"), line)
+    if match.group("args") is not None:
+        return name, _params(match.group("args"), text, line), True
+    sub = match.group("braced") if match.group("braced") is not None else match.group("bare")
     if sub is None:
-        return name, ()
-    params = tuple(p.strip() for p in sub.split(","))
-    if all(_PARAM.match(p) for p in params):
-        return name, tuple(p.lstrip("\\") for p in params)
+        return name, (), False
     if sub.isdigit():
-        return f"{name}_{sub}", ()
-    raise InputError(f"the subscript of `{text}` must be index names, such as `p_k`", line)
+        return f"{name}_{sub}", (), False
+    return name, _params(sub, text, line), False
+
+
+def _params(text: str, whole: str, line: int) -> tuple[str, ...]:
+    params = tuple(p.strip() for p in text.split(","))
+    if not all(_PARAM.match(p) for p in params):
+        raise InputError(f"the parameters of `{whole}` must be letters, such as `p_k` or "
+                         "`f(x, y)`", line)
+    return tuple(p.lstrip("\\") for p in params)

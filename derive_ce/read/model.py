@@ -30,15 +30,18 @@ class SymbolDecl:
     flags: tuple[tuple[str, bool], ...]
     range: tuple[Math, Math] | None
     line: int
+    inferred: bool = False      # not in the file: read from how the letter is used
 
 
 @dataclass(frozen=True)
 class Definition:
-    """`p_k: ...` defines the family p (element k); `Loss: ...` a name."""
+    """`p_k: ...` defines the family p (element k); `Loss: ...` a name;
+    `\\sigma(x): ...` a function (`function` true, its arguments in params)."""
     name: str
     params: tuple[str, ...]
     body: Math
     line: int
+    function: bool = False
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,9 @@ def _record(console: Console, record: Record, indent: str) -> None:
     if record.why and record.kind != "start":
         line.append(f"   | {record.why}", style="italic dim")
     console.print(line)
+    if record.reading:
+        for text in record.reading.splitlines():
+            console.print(Text(f"{indent}        {text}", style="cyan"))
     if record.kind == "start" and record.status != "error":
         return
     if record.status != "proved" or record.message:

@@ -7,6 +7,7 @@ decided in worker processes (workers.py -> engine.py).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ class Options:
     budget: float = 10.0
     jobs: int = 1
     cache_dir: Path | None = None
+    explain: bool = False       # attach what was read to every step (no cached verdicts)
 
 
 @dataclass
@@ -55,7 +57,7 @@ def check(entries: list[Path | FileReport], options: Options, pool=None) -> list
     without reading its math or starting SymPy.  `pool`: a workers.Pool that
     stays open (the server's); by default one is opened for this call.
     """
-    cache = Cache(options.cache_dir)
+    cache = Cache(None if options.explain else options.cache_dir)
     data = [_bytes(e) for e in entries]
     stored = [_stored(cache, e, d, options.budget) for e, d in zip(entries, data)]
     if all(r is not None for r in stored):
@@ -69,7 +71,8 @@ def check(entries: list[Path | FileReport], options: Options, pool=None) -> list
 
 def _checked(entries, data, stored, options: Options, cache: Cache, pool) -> list[FileReport]:
     pool.start()    # SymPy loads in the worker while the files are read
-    plans = [_Plan(r, stored=True) if r is not None else _plan(e, d, options.budget)
+    plans = [_Plan(r, stored=True) if r is not None else _plan(e, d, options.budget,
+                                                               options.explain)
              for e, r, d in zip(entries, stored, data)]
     verdicts = {id(p): [cache.get(t) for t in p.tasks] for p in plans}
     todo = [p for p in plans if any(v is None for v in verdicts[id(p)])]
@@ -148,7 +151,7 @@ def tasks_of(path: Path, budget: float = 10.0) -> list[Task]:
     return _plan(path, None, budget).tasks
 
 
-def _plan(path: Path, data: bytes | None, budget: float) -> _Plan:
+def _plan(path: Path, data: bytes | None, budget: float, explain: bool = False) -> _Plan:
     from derive_ce.read import document
     plan = _Plan(FileReport(str(path)), data=data)
     try:
@@ -157,18 +160,28 @@ def _plan(path: Path, data: bytes | None, budget: float) -> _Plan:
         plan.report.error = exc.describe()
         return plan
     plan.report.title = derivation.title
-    plan.scope = derivation.scope
-    walker = _Walker(plan, budget)
+    plan.scope = _with_inferred(derivation)
+    walker = _Walker(plan, budget, explain)
     last = walker.steps(derivation.steps, None, (), ())
     walker.cases(derivation.cases, last, (), ())
     walker.result(derivation.result, last, (), ())
     return plan
 
 
+def _with_inferred(derivation):
+    """The file's scope, with the letters it uses as vectors declared."""
+    from derive_ce.read import infer
+    from derive_ce.read.latex.parser import parse
+    inferred = infer.declarations(derivation, parse)
+    scope = derivation.scope
+    return dataclasses.replace(scope, symbols=scope.symbols + inferred) if inferred else scope
+
+
 class _Walker:
-    def __init__(self, plan: _Plan, budget: float):
+    def __init__(self, plan: _Plan, budget: float, explain: bool = False):
         self.plan = plan
         self.budget = budget
+        self.explain = explain
 
     def steps(self, steps, prev, when: tuple, labels: tuple):
         for step in steps:
@@ -212,10 +225,12 @@ class _Walker:
         if prev is _BROKEN:
             self._fixed(part.line, labels, kind, why, part.text, Verdict("unknown", NOT_CHECKED))
         elif prev is None:
-            self._task(Task("read", self.plan.scope, when, None, part, self.budget),
+            self._task(Task("read", self.plan.scope, when, None, part, self.budget,
+                            explain=self.explain),
                        _Slot(part.line, labels, "start", why, part.text))
         else:
-            self._task(Task("compare", self.plan.scope, when, prev, part, self.budget),
+            self._task(Task("compare", self.plan.scope, when, prev, part, self.budget,
+                            explain=self.explain),
                        _Slot(part.line, labels, kind, why, part.text))
         return part
 
@@ -244,9 +259,21 @@ def _parts(math) -> list:
 def _assemble(plan: _Plan, verdicts: list) -> None:
     if plan.report.error is not None or plan.stored:
         return
+    seen: set[str] = set()
     for slot in plan.slots:
         verdict = slot.verdict if slot.task is None else verdicts[slot.task]
-        plan.report.records.append(_record(slot, verdict))
+        record = _record(slot, verdict)
+        if record.kind != "start":
+            record = _once(record, seen)
+        plan.report.records.append(record)
+
+
+def _once(record: Record, seen: set[str]) -> Record:
+    """A note ("`x` is read as a vector ...") is shown once per file."""
+    lines = record.message.split("\n")
+    kept = [line for line in lines if not (line.startswith("`") and line in seen)]
+    seen.update(line for line in lines if line.startswith("`"))
+    return record if kept == lines else dataclasses.replace(record, message="\n".join(kept))
 
 
 def _record(slot: _Slot, verdict: Verdict) -> Record:
@@ -256,4 +283,4 @@ def _record(slot: _Slot, verdict: Verdict) -> Record:
     if verdict.error_side == "scope":
         status = "error"
     return Record(slot.line, slot.case, slot.kind, status, message, slot.why,
-                  slot.expr, verdict.method, verdict.evidence)
+                  slot.expr, verdict.method, verdict.evidence, verdict.reading)

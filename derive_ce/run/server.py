@@ -73,10 +73,12 @@ def request(message: dict, timeout: float | None = None) -> dict:
     return reply
 
 
-def check(paths: list[Path], budget: float, cache_dir: Path | None) -> list[FileReport]:
-    """The server's reports for these paths, as a one-shot check would give them."""
+def check(paths: list[Path], options) -> list[FileReport]:
+    """The server's reports for these paths, as a one-shot check would give them
+    (options: a checker.Options; the server's own workers, whatever its jobs)."""
+    cache_dir = options.cache_dir
     reply = request({"command": "check", "cwd": os.getcwd(), "paths": [str(p) for p in paths],
-                     "budget": budget,
+                     "budget": options.budget, "explain": options.explain,
                      "cache_dir": None if cache_dir is None else str(cache_dir.absolute())})
     return [_report(data) for data in reply["reports"]]
 
@@ -213,7 +215,7 @@ def _check(message: dict, pool) -> list[dict]:
     os.chdir(message["cwd"])          # paths are reported as the user typed them
     cache_dir = message["cache_dir"]
     options = Options(float(message["budget"]), pool.jobs,
-                      None if cache_dir is None else Path(cache_dir))
+                      None if cache_dir is None else Path(cache_dir), bool(message["explain"]))
     reports = run_check(expand([Path(p) for p in message["paths"]]), options, pool)
     return [{"path": r.path, "title": r.title, "error": r.error,
              "records": [asdict(record) for record in r.records]} for r in reports]

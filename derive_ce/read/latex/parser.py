@@ -41,7 +41,9 @@ def parse(text: str, start: str = "chain", line: int | None = None) -> lark.Tree
     """Parse LaTeX; raise InputError naming the column on failure."""
     if len(text) > MAX_LENGTH:
         raise InputError(f"the LaTeX is longer than {MAX_LENGTH} characters", line)
+    text = normalize(text)
     _check_depth(text, line)
+    _check_numbers(text, line)
     try:
         return _parser().parse(text, start=start)
     except lark.exceptions.UnexpectedInput as exc:
@@ -51,12 +53,88 @@ def parse(text: str, start: str = "chain", line: int | None = None) -> lark.Tree
 def split_chain(text: str, line: int | None = None) -> list[Part]:
     """`= a = b`: the expressions of a step, in order, with their columns."""
     tree = parse(text, "chain", line)
+    text = normalize(text)
     parts = []
     for child in tree.children:
         if isinstance(child, lark.Tree):
             start, end = child.meta.start_pos, child.meta.end_pos
             parts.append(Part(text[start:end], start + 1))
     return parts
+
+
+# Pasted from an align block, a note or a web page: `&`, a trailing `\\`,
+# `\nonumber`, a closing `.` or `,`, and `\underbrace{...}_{label}` are not
+# math.  They become spaces, so every column stays where it was typed.
+_ALIGN = re.compile(r"&|\\\\|\\(nonumber|notag)(?![a-zA-Z])|\\label\s*\{[^{}]*\}|\\tag\s*\{[^{}]*\}")
+_CASES = re.compile(r"\\begin\s*\{\s*d?cases\s*\}.*?\\end\s*\{\s*d?cases\s*\}", re.S)
+_BRACE_LABEL = re.compile(r"\\(underbrace|overbrace)(?![a-zA-Z])")
+_TRAILING = re.compile(r"[.,](\s*)$")
+
+
+def normalize(text: str) -> str:
+    """The text with pasted layout blanked out, the same length as typed."""
+    chars = list(text)
+    keep = [range(m.start(), m.end()) for m in _CASES.finditer(text)]
+    for match in _ALIGN.finditer(text):
+        if not any(match.start() in r for r in keep):
+            chars[match.start():match.end()] = " " * (match.end() - match.start())
+    for match in _BRACE_LABEL.finditer(text):
+        _blank_label(text, chars, match)
+    trailing = _TRAILING.search("".join(chars))
+    if trailing:
+        chars[trailing.start()] = " "
+    return "".join(chars)
+
+
+def _blank_label(text: str, chars: list, match: re.Match) -> None:
+    """`\\underbrace{x}_{label}` -> ` {x}        `: the braced part stays a group."""
+    chars[match.start():match.end()] = " " * (match.end() - match.start())
+    end = _group_end(text, match.end())
+    if end is None:
+        return
+    mark = "_" if match.group(1) == "underbrace" else "^"
+    rest = re.match(r"\s*" + re.escape(mark) + r"\s*", text[end:])
+    if rest is None:
+        return
+    label_start = end + rest.end()
+    label_end = _group_end(text, label_start) if text[label_start:label_start + 1] == "{" \
+        else label_start + 1
+    if label_end is not None:
+        chars[end:label_end] = " " * (label_end - end)
+
+
+def _group_end(text: str, start: int) -> int | None:
+    """The index after the `}` that closes the group opening at or after start."""
+    position = text.find("{", start)
+    if position < 0 or text[start:position].strip():
+        return None
+    depth = 0
+    for index in range(position, len(text)):
+        if text[index] == "{" and text[index - 1:index] != "\\":
+            depth += 1
+        elif text[index] == "}" and text[index - 1:index] != "\\":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return None
+
+
+_SCIENTIFIC = re.compile(r"(?<![A-Za-z0-9_.])[0-9]+(\.[0-9]+)?[eE][-+]?[0-9]")
+_BARE_DECIMAL = re.compile(r"(?<![A-Za-z0-9}\\])\.[0-9]")
+
+
+def _check_numbers(text: str, line: int | None) -> None:
+    """`1e-5` and `.4` are refused: they are not read the way they are meant."""
+    found = _SCIENTIFIC.search(text)
+    if found:
+        shown = found.group()
+        raise InputError(f"`{shown}…` is not read as a number in scientific notation (it would "
+                         f"be e − …): write `1 \\times 10^{{-5}}` for the number, or put spaces "
+                         "around `e` for Euler's number", line, found.start() + 1, text)
+    found = _BARE_DECIMAL.search(text)
+    if found:
+        raise InputError(f"write `0{found.group()}` for the number `{found.group()}`",
+                         line, found.start() + 1, text)
 
 
 def _check_depth(text: str, line: int | None) -> None:
@@ -69,12 +147,45 @@ def _check_depth(text: str, line: int | None) -> None:
                              line, match.start() + 1, text)
 
 
-_KNOWN = set("""frac dfrac tfrac cdot times div left right sqrt ln log exp sin cos tan
-cot sec csc sinh cosh tanh coth arcsin arccos arctan sum prod infty partial
-text mathrm operatorname mathit hat bar tilde neq ne le leq ge geq lt gt quad qquad lvert rvert
+_KNOWN = set("""frac dfrac tfrac cfrac cdot times ast div left right mleft mright sqrt binom
+dbinom tbinom ln log exp sin cos tan cot sec csc sinh cosh tanh coth sech csch arcsin arccos
+arctan arsinh arcosh artanh max min sgn sum prod infty partial text textrm textit mathrm
+operatorname mathit hat bar tilde overline widehat widetilde vec dot ddot check breve mathbf
+boldsymbol bm mathcal mathscr mathsf mathfrak mathbb mathds mathbbm ell hbar neq ne le leq
+leqslant ge geq geqslant lt gt quad qquad thinspace medspace thickspace enspace negthinspace
+displaystyle textstyle scriptstyle limits nolimits big Big bigg Bigg bigl bigr Bigl Bigr biggl
+biggr Biggl Biggr bigm hspace lvert rvert vert lfloor rfloor lceil rceil begin end underbrace
+overbrace nonumber notag label tag
 alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa
 lambda mu nu xi pi rho varrho sigma varsigma tau upsilon phi varphi chi psi
 omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega""".split())
+
+# Constructs outside what derive-ce reads, each with the reason.
+OUT_OF_SCOPE = {
+    "int": "integrals (`\\int`) are not read: derive-ce checks algebra, sums and derivatives",
+    "iint": "integrals are not read: derive-ce checks algebra, sums and derivatives",
+    "oint": "integrals are not read: derive-ce checks algebra, sums and derivatives",
+    "lim": "limits (`\\lim`) are not read: derive-ce checks algebra, sums and derivatives",
+    "nabla": "`\\nabla` of a vector is not read: write one element of the gradient, "
+             "as in `\\frac{\\partial L}{\\partial w_j}`",
+    "lVert": "norms are not read: write the sum, as in `\\sum_j x_j^2`",
+    "Vert": "norms are not read: write the sum, as in `\\sum_j x_j^2`",
+    "dots": "`\\dots` is not read: write the sum with `\\sum`",
+    "ldots": "`\\ldots` is not read: write the sum with `\\sum`",
+    "cdots": "`\\cdots` is not read: write the sum with `\\sum`",
+    "in": "set membership (`\\in`) is not read: declare an index's range under symbols:",
+    "forall": "quantifiers are not read: state the condition as a case (`when:`)",
+    "approx": "`\\approx` is not an equality: derive-ce checks steps joined by `=`",
+    "equiv": "`\\equiv` is not read: derive-ce checks steps joined by `=`",
+    "propto": "`\\propto` is not an equality: derive-ce checks steps joined by `=`",
+    "to": "arrows and limits are not read", "rightarrow": "arrows are not read",
+    "Rightarrow": "an implication is not a step: put the reason after `\\quad |`",
+    "top": "transposes (matrices as objects) are not read: write elements such as `W_{i,j}`",
+    "intercal": "transposes (matrices as objects) are not read: write elements such as `W_{i,j}`",
+    "det": "determinants (matrices as objects) are not read",
+    "mathbb": "`\\mathbb{...}` (an expectation, a probability or a set) is not read",
+}
+_ENVIRONMENT = re.compile(r"\\begin\s*\{\s*(\w+)\*?\s*\}")
 
 _RELATIONS = {"<": "<", ">": ">", "\\le": "≤", "\\leq": "≤", "\\ge": "≥",
               "\\geq": "≥", "\\neq": "≠", "\\ne": "≠", "\\lt": "<", "\\gt": ">"}
@@ -89,7 +200,24 @@ def _syntax_error(text: str, exc: lark.exceptions.UnexpectedInput,
     return InputError(_explain(text, pos, exc, start), line, pos + 1, text)
 
 
+def out_of_scope(text: str) -> str | None:
+    """The reason a text holds a construct derive-ce does not read, if it does."""
+    for match in _MACRO.finditer(text):
+        if match.group(1) in OUT_OF_SCOPE and not text[match.end():match.end() + 1].isalpha():
+            return OUT_OF_SCOPE[match.group(1)]
+    environment = _ENVIRONMENT.search(text)
+    if environment and environment.group(1) not in ("cases", "dcases"):
+        return (f"the `{environment.group(1)}` environment is not read (matrices as objects are "
+                "not read: write elements such as `W_{i,j}`)")
+    if "\\|" in text:
+        return "norms (`\\|x\\|`) are not read: write the sum, as in `\\sum_j x_j^2`"
+    return None
+
+
 def _explain(text: str, pos: int, exc: Exception, start: str) -> str:
+    reason = out_of_scope(text)
+    if reason:
+        return reason
     macro = _MACRO.match(text, pos)
     if macro and macro.group(1) not in _KNOWN:
         return f"unknown LaTeX command \\{macro.group(1)}"
