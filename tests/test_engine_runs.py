@@ -147,3 +147,14 @@ def test_parallel_workers_under_load_give_exactly_the_serial_verdicts(run, tmp_p
 def _verdicts(result) -> list[tuple]:
     return [(f["path"], f["error"], s["line"], s["status"])
             for f in result.json()["files"] for s in f["steps"]]
+
+
+def test_jobs_zero_means_every_core_and_the_default_is_the_usable_cores(run, monkeypatch):
+    from derive_ce import cli
+    monkeypatch.setattr("os.cpu_count", lambda: 7)
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    assert cli._workers(0) == 7
+    assert cli._workers(None) == 3
+    assert cli._workers(2) == 2
+    result = run("check", "--format", "json", "-j", "0", ROOT / "tests/examples/fail/sign_flip.yaml")
+    assert result.code == 1
