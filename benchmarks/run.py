@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -72,14 +73,21 @@ def library_like(folder: Path, count: int) -> list[Path]:
     return files
 
 
-def verdicts(command: list[str]) -> tuple[float, list]:
+def verdicts(command: list[str]) -> tuple[float, float, list]:
+    """Wall seconds, CPU seconds (the command and its workers), the verdicts."""
+    before = _children_cpu()
     start = time.perf_counter()
     out = subprocess.run(command + ["--format", "json"], cwd=ROOT, capture_output=True,
                          text=True, check=False).stdout
     elapsed = time.perf_counter() - start
     files = json.loads(out)["files"]
-    return elapsed, [(f["path"], f["error"], s["line"], s["status"])
-                     for f in files for s in f["steps"]]
+    return elapsed, _children_cpu() - before, [(f["path"], f["error"], s["line"], s["status"])
+                                               for f in files for s in f["steps"]]
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def scaling(folder: Path, count: int, cache: Path) -> None:
@@ -88,13 +96,15 @@ def scaling(folder: Path, count: int, cache: Path) -> None:
     for jobs in (1, 2, 4):
         store = ["--cache-dir", str(cache)] if jobs == 4 else ["--no-cache"]
         results[jobs] = verdicts(CLI + ["-j", str(jobs), *store, str(folder)])
-    serial_time, serial = results[1]
+    serial_time, _, serial = results[1]
     statuses = sorted({s for *_, s in serial})
-    print(f"{count} library-like files: {len(serial)} checks, statuses {statuses}")
-    for jobs, (elapsed, found) in results.items():
+    print(f"{count} library-like files: {len(serial)} checks, statuses {statuses}, "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    for jobs, (elapsed, cpu, found) in results.items():
         same = "same verdicts as -j 1" if found == serial else \
             f"{sum(a != b for a, b in zip(found, serial))} verdicts DIFFER from -j 1"
-        print(f"  -j {jobs}  {elapsed:7.1f} s   {serial_time / elapsed:4.2f}x the speed of -j 1   {same}")
+        print(f"  -j {jobs}  {elapsed:7.1f} s wall  {cpu:7.1f} s CPU   "
+              f"{serial_time / elapsed:4.2f}x the speed of -j 1   {same}")
 
 
 # -- start-up and re-check rounds --------------------------------------------

@@ -30,6 +30,7 @@ MEMORY_LIMIT = 4 * 1024**3
 START_TIMEOUT = 120.0
 GRACE = 1.0                 # CPU seconds beyond the budget before the kernel ends a task
 WALL_FACTOR, WALL_EXTRA = 5.0, 5.0   # backstop: 5x the budget + 5 s of wall clock
+STEAL_WORTH = 32            # tasks that pay for starting one more worker to share a file
 
 
 def _serve(conn) -> None:
@@ -176,7 +177,7 @@ class Pool:
         group is skipped (its verdicts are None)."""
         results: list[Verdict | None] = [None] * len(tasks)
         pending = _grouped(groups if groups is not None else list(range(len(tasks))), gate)
-        self.start(len(pending))
+        self.start(max(len(pending), len(tasks) // STEAL_WORTH))
         for worker in self.workers:
             worker.group = None
         busy: list[_Worker] = []
