@@ -156,11 +156,41 @@ class _Builder:
                              "rename one of them", self.math.line)
 
     # -- arithmetic -------------------------------------------------------
-    def rule_add(self, node, left, _op, right):
-        return self.build(left) + self.build(right)
+    def rule_add(self, node, left, op, right):
+        value = self.build(right)
+        self._check_sum_scope(left, value, op)
+        return self.build(left) + value
 
-    def rule_sub(self, node, left, _op, right):
-        return self.build(left) - self.build(right)
+    def rule_sub(self, node, left, op, right):
+        value = self.build(right)
+        self._check_sum_scope(left, value, op)
+        return self.build(left) - value
+
+    def _check_sum_scope(self, left, right_value, op) -> None:
+        """`\\sum_i a_i + b_i`: the sum ends at `+`, so the i after it is free.
+        When that letter is the sum's own index, the line means the sum to go
+        on: refused, with both readings."""
+        total = _trailing(left, "bigop")
+        if total is None:
+            return
+        letters = self._bound_letters(total)
+        free = {s.name for s in right_value.free_symbols if not isinstance(s, sp.Dummy)}
+        free |= {s.name for e in right_value.atoms(sp.Indexed) for s in e.free_symbols
+                 if not isinstance(s, sp.Dummy)}
+        clash = sorted(letters & free)
+        if clash:
+            text = self.source(total)
+            raise self.fail(f"the {str(total.children[0])} over `{clash[0]}` ends at `{op}`, but "
+                            f"`{clash[0]}` is used after it: write the whole body in brackets, "
+                            f"`{str(total.children[0])}_{{...}} \\left(...\\right)`, or rename "
+                            f"the index if `{text}` is meant to end there", op)
+
+    def _bound_letters(self, bigop) -> set[str]:
+        bounds = next((c for c in bigop.children if _is(c, "bounds")), None)
+        if bounds is None:
+            return set()
+        return {self._name(n) for lower in bounds.children if lower.data != "upper"
+                for n in lower.children if _is(n, "name", "styled")}
 
     def rule_mul(self, node, left, _op, right):
         value = self.build(right)
@@ -197,7 +227,12 @@ class _Builder:
         return factorial(self.build(operand))
 
     def rule_pow(self, node, base, sup):
-        if self.source(sup).strip("{} ") == "T" and not self.scope.declared("T"):
+        label = self.source(sup).strip("{} ")
+        if re.fullmatch(r"\(\s*[A-Za-z]\s*\)|\[.*\]", label):
+            raise self.fail(f"`^{{{label}}}` reads as a label (a sample or a layer), not a power: "
+                            "labels in superscripts are not read; write a subscript, as in "
+                            "`x_i`", sup)
+        if label == "T" and not self.scope.declared("T"):
             raise self.fail("`^T` reads as a transpose, and transposes (matrices as objects) are "
                             "not read: write elements such as `W_{i,j}`, or declare `T` to use "
                             "it as a power", sup)
@@ -319,6 +354,13 @@ class _Builder:
         has_subscript = any(_is(c, "subscript") for c in symbol.children)
         name = self._name(symbol.children[0])
         inner, _ = _argument_of(following)
+        shaped = inner is not None and (_is(inner, "tuple") or _single_name(inner))
+        if has_subscript and name in FUNCTION_LETTERS and shaped and not self.scope.declared(name):
+            shown = self.source(symbol)
+            raise self.fail(f"is `{shown}` a function here? `{shown}{self.source(following)}` "
+                            f"is refused rather than guessed: define it (`{shown}(x): ...`) or, "
+                            f"for a product, write `{shown} \\cdot {self.source(following)}`",
+                            symbol)
         if has_subscript or self.scope.declared(name):
             if primes:
                 raise self.fail(f"`{self.source(symbol)}`: a prime marks the derivative of a "
@@ -326,14 +368,14 @@ class _Builder:
             return
         if inner is None and not primes:
             return
-        shaped = inner is not None and (_is(inner, "tuple") or _single_name(inner))
         if primes or shaped or name in FUNCTION_LETTERS or _is_word(name):
             shown = self.source(symbol)
             raise self.fail(
                 f"is `{shown}` a function here? `{shown}{self.source(following) if following else ''}` "
                 f"is refused rather than guessed: declare it (`{shown}: function`) or "
-                f"define it (`{shown}(x): ...` under definitions:); for a product "
-                f"write `{shown} \\cdot (...)`", symbol)
+                f"define it (`{shown}(x): ...` under definitions:); for a product write "
+                f"`{shown} \\cdot (...)` or declare it as a scalar (`{shown}: {{real: true}}`)",
+                symbol)
 
     def _apply_builtin(self, head, args: list[sp.Expr]) -> sp.Expr:
         token = head.children[0]
@@ -457,12 +499,19 @@ class _Builder:
             return derivative
         return self.build(num) / self.build(den)
 
+    def rule_over(self, node, num, _over, den):
+        """`{a \\over b}`: TeX's own fraction."""
+        return self.rule_frac(node, None, num, den)
+
     def rule_sqrt(self, node, _sqrt, *args):
         args = [a for a in args if isinstance(a, (lark.Tree, lark.Token))
                 and not (isinstance(a, lark.Token) and a.type in ("LBRACK", "RBRACK"))]
         radicand, trailing = self._digit_argument(args[-1])
         if len(args) == 2:
-            return sp.root(radicand, self.build(args[0])) * trailing
+            order = self.build(args[0])
+            if order.is_Integer and order.is_odd and not radicand.is_nonnegative:
+                return sp.real_root(radicand, order) * trailing     # ∛(-8) = -2
+            return sp.root(radicand, order) * trailing
         return sp.sqrt(radicand) * trailing
 
     def rule_binom(self, node, _token, top, bottom):
@@ -547,7 +596,13 @@ class _Builder:
         """`\\frac{d f}{d x}`, `\\frac{d^2 y}{dx^2}`, `\\frac{\\partial^2 f}{\\partial x \\partial y}`."""
         den_items, num_items = _items(den), _items(num)
         num_order = self._differential(num_items[0])
-        if num_order is None or len(den_items) < 2 or self._differential(den_items[0]) is None:
+        if num_order is None:
+            return None
+        if len(den_items) < 2 or self._differential(den_items[0]) is None:
+            if len(num_items) == 1:
+                raise self.fail(f"`\\frac{{{self.source(num)}}}{{{self.source(den)}}}` looks like a "
+                                "derivative but its variable cannot be read: write "
+                                "`\\frac{d}{dx}` or `\\frac{\\partial}{\\partial x}`", den)
             return None
         if len(num_items) < 2:
             raise self.fail(f"`\\frac{{{self.source(num)}}}{{{self.source(den)}}}` has no "
@@ -611,9 +666,24 @@ class _Builder:
         body_node = rest[-1]
         bounds = rest[0] if len(rest) == 2 else None
         if bounds is None:
-            raise self.fail(f"`{token}` needs its index, as in `{token}_{{j=1}}^{{n}}` "
-                            f"or `{token}_j`", token)
-        return self._summed(str(token), self._limits(bounds, token), body_node, token)
+            limits = [self._range_of(self._index_of_body(body_node, token), None, None, token)]
+        else:
+            limits = self._limits(bounds, token)
+        return self._summed(str(token), limits, body_node, token)
+
+    def _index_of_body(self, body, token) -> str:
+        """`\\sum e^{x_k}`: with no index written, the one declared index that
+        the body uses as a subscript, if there is exactly one."""
+        used = {self._name(c) for sub in body.find_data("subscript")
+                for c in sub.find_data("name")}
+        used |= {names.token_name(t) for sub in body.find_data("subscript")
+                 for t in sub.children if isinstance(t, lark.Token) and t.type != "NUMBER"}
+        indices = sorted(n for n in used if self.scope.bounds_of(n) is not None)
+        if len(indices) != 1:
+            raise self.fail(f"`{token}` needs its index, as in `{token}_{{j=1}}^{{n}}` or "
+                            f"`{token}_j`" + (f" (the body uses {', '.join(indices)})"
+                                              if indices else ""), token)
+        return indices[0]
 
     def _summed(self, kind: str, limits: list, body_node, token) -> sp.Expr:
         """Nested sums for `\\sum_{i,j}`; the innermost limit is last."""
@@ -676,6 +746,8 @@ class _Builder:
         return (name, cut[1], top, None) if cut[0] == "lo" else (name, lo, cut[1], None)
 
     def _range_of(self, name: str, lo, hi, token):
+        if lo is None and hi is not None and self.scope.bounds_of(name) is None:
+            lo = sp.Integer(1)                  # `\\sum_j^C`: j from 1 to C
         if lo is None or hi is None:
             declared = self._declared_range(name, token, lo is not None)
             lo = declared[0] if lo is None else lo
@@ -731,9 +803,12 @@ def _unwrap(node):
 
 
 def _bracket_like(node) -> bool:
+    """A bracket the reader sees: `(x)`, `[x]`, `|x|`, not TeX's invisible `{x}`."""
     node = _unwrap(node)
     if _is(node, "pow", "factorial"):
         return _bracket_like(node.children[0])
+    if _is(node, "group"):
+        return any(isinstance(c, lark.Token) for c in node.children)
     return _is(node, *_BRACKETED)
 
 
@@ -777,15 +852,18 @@ def _derivative_at(func, args, primes: int, builder, symbol) -> sp.Expr:
 
 def _trailing_operator(node):
     """The derivative application at the right end of node, if any."""
+    return _trailing(node, "dapply")
+
+
+def _trailing(node, kind: str, through=("implicit", "neg", "pos", "mul", "div", "add", "sub")):
+    """The `kind` node (a derivative, a sum) at the right end of node, if any:
+    what a following operator meets first."""
     while isinstance(node, lark.Tree):
-        if node.data == "dapply":
+        if node.data == kind:
             return node
-        if node.data == "implicit":
-            node = node.children[-1]
-        elif node.data in ("neg", "pos", "mul", "div"):
-            node = node.children[-1]
-        else:
+        if node.data not in through:
             return None
+        node = node.children[-1]
     return None
 
 

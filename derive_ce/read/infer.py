@@ -48,8 +48,11 @@ def _note(symbol: lark.Tree, bound: set[str], declared: set[str], found: dict) -
         return
     used = {_safe_name(s.children[0]) for s in subscript.find_data("symbol")}
     used |= {letter(str(t)) for t in subscript.children if isinstance(t, lark.Token)}
+    count = _index_count(subscript)
+    if name in ("delta", "Delta") and count == 2:
+        return                                   # the Kronecker delta
     if used & bound:
-        found[name] = max(found.get(name, 1), _index_count(subscript))
+        found[name] = max(found.get(name, 1), count)
 
 
 def _index_count(subscript: lark.Tree) -> int:

@@ -45,7 +45,7 @@ def read(text, sc=None):
     ("\\left( x + 1 \\right)^2", (x + 1)**2),
     ("[x + 1] \\{y\\}", (x + 1) * y),
     ("\\sqrt{x^2}", sp.sqrt(x**2)),
-    ("\\sqrt[3]{x}", sp.root(x, 3)),
+    ("\\sqrt[3]{x}", sp.real_root(x, 3)),         # the real cube root: ∛(-8) = -2
     ("\\exp(x) - e^{x} + e^x", sp.exp(x)),
     ("e", sp.E),
     ("\\pi", sp.pi),

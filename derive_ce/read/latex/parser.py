@@ -66,14 +66,20 @@ def split_chain(text: str, line: int | None = None) -> list[Part]:
 # Pasted from an align block, a note or a web page: `&`, a trailing `\\`,
 # `\nonumber`, a closing `.` or `,`, and `\underbrace{...}_{label}` are not
 # math.  They become spaces, so every column stays where it was typed.
-_ALIGN = re.compile(r"&|\\\\|\\(nonumber|notag)(?![a-zA-Z])|\\label\s*\{[^{}]*\}|\\tag\s*\{[^{}]*\}")
+_ALIGN = re.compile(r"&|\\\\(\s*\[[^\]]*\])?|\\(nonumber|notag)(?![a-zA-Z])|\\label\s*\{[^{}]*\}|\\tag\s*\{[^{}]*\}")
 _CASES = re.compile(r"\\begin\s*\{\s*d?cases\s*\}.*?\\end\s*\{\s*d?cases\s*\}", re.S)
 _BRACE_LABEL = re.compile(r"\\(underbrace|overbrace)(?![a-zA-Z])")
 _TRAILING = re.compile(r"[.,](\s*)$")
+# `\mathrm{dx}` is the differential d x: written `\mathrm{d}x`, padded to length.
+_UPRIGHT_DX = re.compile(r"\\(mathrm|text|operatorname)\s*\{\s*d\s*([A-Za-z])\s*\}")
+# Colour and boxes only decorate: `\color{red}{x}` and `\boxed{x}` are `{x}`.
+_DECORATION = re.compile(r"\\(color|textcolor)\s*\{[^{}]*\}|\\(boxed|fbox)(?![a-zA-Z])")
 
 
 def normalize(text: str) -> str:
     """The text with pasted layout blanked out, the same length as typed."""
+    text = _UPRIGHT_DX.sub(_split_dx, text)
+    text = _DECORATION.sub(lambda m: " " * len(m.group()), text)
     chars = list(text)
     keep = [range(m.start(), m.end()) for m in _CASES.finditer(text)]
     for match in _ALIGN.finditer(text):
@@ -85,6 +91,11 @@ def normalize(text: str) -> str:
     if trailing:
         chars[trailing.start()] = " "
     return "".join(chars)
+
+
+def _split_dx(match: re.Match) -> str:
+    written = f"\\{match.group(1)}{{d}}{match.group(2)}"
+    return written + " " * (len(match.group()) - len(written))
 
 
 def _blank_label(text: str, chars: list, match: re.Match) -> None:
@@ -120,18 +131,36 @@ def _group_end(text: str, start: int) -> int | None:
     return None
 
 
-_SCIENTIFIC = re.compile(r"(?<![A-Za-z0-9_.])[0-9]+(\.[0-9]+)?[eE][-+]?[0-9]")
+_SCIENTIFIC = re.compile(r"(?<![A-Za-z0-9_.])([0-9]+(?:\.[0-9]+)?)[eE]([-+]?[0-9]+)")
 _BARE_DECIMAL = re.compile(r"(?<![A-Za-z0-9}\\])\.[0-9]")
 
 
+_WORD_FUNCTION = re.compile(r"(?<![\\A-Za-z{])(arcsin|arccos|arctan|sinh|cosh|tanh|sin|cos|tan|"
+                            r"log|ln|exp|max|min|sqrt)\s*\(")
+_NORM = re.compile(r"(?:^|(?<=[^A-Za-z0-9\)\]|]))\|\|")
+
+
 def _check_numbers(text: str, line: int | None) -> None:
-    """`1e-5` and `.4` are refused: they are not read the way they are meant."""
+    """`1e-5`, `.4`, `sin(x)` and `||x||` are refused: they are not read the
+    way they are meant."""
+    found = _WORD_FUNCTION.search(text)
+    if found:
+        word = found.group(1)
+        raise InputError(f"`{word}(` without a backslash is the product of the letters "
+                         f"{'·'.join(word)} in LaTeX: write `\\{word}(`", line,
+                         found.start() + 1, text)
+    found = _NORM.search(text)
+    if found:
+        raise InputError("norms (`||x||`) are not read: write the sum, as in `\\sum_j x_j^2`, "
+                         "or `|x|` for the absolute value of a number", line, found.start() + 1, text)
     found = _SCIENTIFIC.search(text)
     if found:
-        shown = found.group()
-        raise InputError(f"`{shown}…` is not read as a number in scientific notation (it would "
-                         f"be e − …): write `1 \\times 10^{{-5}}` for the number, or put spaces "
-                         "around `e` for Euler's number", line, found.start() + 1, text)
+        mantissa, exponent = found.group(1), found.group(2).lstrip("+")
+        raise InputError(f"`{found.group()}` is not read as a number (it would be "
+                         f"{mantissa}·e {'−' if exponent.startswith('-') else '+'} "
+                         f"{exponent.lstrip('-')}): "
+                         f"write `{mantissa} \\times 10^{{{exponent}}}` for the number, or put "
+                         "spaces around `e` for Euler's number", line, found.start() + 1, text)
     found = _BARE_DECIMAL.search(text)
     if found:
         raise InputError(f"write `0{found.group()}` for the number `{found.group()}`",
@@ -219,6 +248,11 @@ def _explain(text: str, pos: int, exc: Exception, start: str) -> str:
     reason = out_of_scope(text)
     if reason:
         return reason
+    if text[pos:pos + 1] == "'":
+        return ("a prime after a bracket is not read: write `\\frac{d}{dx}\\left(...\\right)`; "
+                "primes mark the derivative of a declared or defined function, as in `f'(x)`")
+    if text[pos:pos + 1] == "." and pos > 0:
+        return "a `.` between factors is not read: write `\\cdot` for a product"
     macro = _MACRO.match(text, pos)
     if macro and macro.group(1) not in _KNOWN:
         return f"unknown LaTeX command \\{macro.group(1)}"
