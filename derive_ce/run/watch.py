@@ -27,16 +27,20 @@ def watch(paths: list[Path], options: Options, render: Render,
         from watchfiles import watch as watched
         changes = watched(*paths, watch_filter=lambda _, path: path.endswith(SUFFIXES))
     with Pool(options.jobs) as pool:
-        render(check(expand(paths), options, pool))
+        entries = expand(paths)
+        names = {e.resolve(): e for e in entries if isinstance(e, Path)}
+        render(check(entries, options, pool))
         for batch in changes:
-            changed = _shown(batch)
+            changed = _shown(batch, names)
             if changed:
                 render(check(changed, options, pool))
 
 
-def _shown(batch) -> list[Path]:
-    """The changed files that still exist, as paths relative to here when inside."""
+def _shown(batch, names: dict) -> list[Path]:
+    """The changed files that still exist, named as in the first check (a new
+    file: relative to here when inside)."""
     here = Path.cwd()
-    files = sorted({Path(path) for _, path in batch
+    files = sorted({Path(path).resolve() for _, path in batch
                     if path.endswith(SUFFIXES) and Path(path).is_file()})
-    return [f.relative_to(here) if f.is_relative_to(here) else f for f in files]
+    return [names.get(f) or (f.relative_to(here) if f.is_relative_to(here) else f)
+            for f in files]

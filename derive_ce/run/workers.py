@@ -34,6 +34,7 @@ STEAL_WORTH = 32            # tasks that pay for starting one more worker to sha
 
 
 def _serve(conn) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the parent's to handle
     _limit_resources()
     try:
         from derive_ce.decide import engine
