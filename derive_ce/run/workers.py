@@ -29,7 +29,7 @@ from derive_ce.results import Task, Verdict
 MEMORY_LIMIT = 4 * 1024**3
 START_TIMEOUT = 120.0
 GRACE = 1.0                 # CPU seconds beyond the budget before the kernel ends a task
-WALL_FACTOR, WALL_EXTRA = 5.0, 5.0   # backstop: 5x the budget + 5 s of wall clock
+WALL_FACTOR, WALL_EXTRA = 20.0, 10.0  # backstop: 20x the budget + 10 s of wall clock
 STEAL_WORTH = 32            # tasks that pay for starting one more worker to share a file
 
 
