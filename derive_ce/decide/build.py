@@ -18,6 +18,7 @@ listed in docs/format.md, "How LaTeX is read".
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import lark
@@ -50,6 +51,7 @@ FUNCTION_LETTERS = {"f", "g", "h", "F", "G", "H", "sigma", "phi", "varphi", "psi
                     "Phi", "ell"}
 _ORDER = re.compile(r"\^\s*\{?\s*([0-9])")
 _BRACKETED = ("group", "tuple", "abs", "floor", "ceil")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _RELATIONS = {"EQ": sp.Eq, "NEQ": sp.Ne, "LT": sp.Lt, "GT": sp.Gt, "LE": sp.Le, "GE": sp.Ge}
 
 
@@ -158,15 +160,23 @@ class _Builder:
     # -- arithmetic -------------------------------------------------------
     def rule_add(self, node, left, op, right):
         value = self.build(right)
-        self._check_sum_scope(left, value, op)
+        self._check_scopes(node, left, right, value, op)
         return self.build(left) + value
 
     def rule_sub(self, node, left, op, right):
         value = self.build(right)
-        self._check_sum_scope(left, value, op)
+        self._check_scopes(node, left, right, value, op)
         return self.build(left) - value
 
-    def _check_sum_scope(self, left, right_value, op) -> None:
+    def _check_scopes(self, node, left, right, right_value, op) -> None:
+        """A derivative or a sum that ends at `+`/`-` while what follows still
+        depends on its variable or index.  A term that starts with a derivative
+        of its own (`\\frac{d}{dx} u + \\frac{d}{dx} v`) plainly starts anew."""
+        if not _starts_with_derivative(right):
+            self._check_operator_scope(left, right_value, op, node)
+        self._check_sum_index(left, right_value, op)
+
+    def _check_sum_index(self, left, right_value, op) -> None:
         """`\\sum_i a_i + b_i`: the sum ends at `+`, so the i after it is free.
         When that letter is the sum's own index, the line means the sum to go
         on: refused, with both readings."""
@@ -194,7 +204,7 @@ class _Builder:
 
     def rule_mul(self, node, left, _op, right):
         value = self.build(right)
-        self._check_operator_scope(left, value, "·", node)
+        self._check_operator_scope(left, value, _op, node)
         return self.build(left) * value
 
     def rule_div(self, node, left, op, right):
@@ -204,7 +214,7 @@ class _Builder:
                             f"`\\frac{{{self.source(left)}}}{{{shown}}}` to divide by all of "
                             f"`{shown}`, or put the divisor in brackets", op)
         value = self.build(right)
-        self._check_operator_scope(left, value, "/", node)
+        self._check_operator_scope(left, value, op, node)
         return self.build(left) / value
 
     def rule_neg(self, node, _op, operand):
@@ -223,7 +233,10 @@ class _Builder:
         raise self.fail("`\\partial` outside a derivative: write `\\frac{\\partial f}{\\partial x}`, "
                         "`\\frac{\\partial}{\\partial x} f` or `\\partial_x f`", token)
 
-    def rule_factorial(self, node, operand, _bang):
+    def rule_factorial(self, node, operand, bang):
+        if _is(operand, "factorial"):
+            raise self.fail("`n!!` could be the double factorial or (n!)!: write the product, "
+                            "or `(n!)!`", bang)
         return factorial(self.build(operand))
 
     def rule_pow(self, node, base, sup):
@@ -239,8 +252,20 @@ class _Builder:
         exponent, trailing = self._sup(sup)
         base_expr = self.build(base)
         if base_expr is sp.E:
+            if any(s.name == "i" for s in exponent.free_symbols) and not self.scope.declared("i"):
+                raise self.fail("`i` in an exponent of e reads as the imaginary unit, and complex "
+                                "numbers are not read: here `i` would be a real symbol", sup)
             return sp.exp(exponent) * trailing
+        if exponent.is_Rational and not exponent.is_Integer and exponent.q % 2 == 1 \
+                and base_expr.is_real and not base_expr.is_nonnegative:
+            return sp.real_root(base_expr, exponent.q) ** exponent.p * trailing  # (-8)^{1/3} = -2
         return power(base_expr, exponent) * trailing
+
+    def rule_pow_unicode(self, node, base, token):
+        """`x²`, `x⁻¹`: superscript characters pasted from a web page."""
+        exponent = sp.Integer(int(str(token).translate(_SUPERSCRIPTS)))
+        base_expr = self.build(base)
+        return sp.exp(exponent) if base_expr is sp.E else power(base_expr, exponent)
 
     def rule_pow_sub(self, node, base, sup, subscript):
         """`x^2_i`: the subscript belongs to the name, the power to the element."""
@@ -259,6 +284,9 @@ class _Builder:
         """A one-token argument takes one digit, as in LaTeX: `\\sqrt23` is √2·3."""
         if isinstance(item, lark.Tree) and item.data == "number":
             item = item.children[0]
+        if isinstance(item, lark.Token) and item.type == "FRAC_DIGITS":     # x^\frac12
+            digits = re.findall(r"[0-9]", str(item))
+            return sp.Rational(int(digits[0]), int(digits[1])), sp.Integer(1)
         if isinstance(item, lark.Token) and item.type == "NUMBER" and len(item) > 1 \
                 and item.isdigit():
             return sp.Integer(int(item[0])), sp.Integer(int(item[1:]))
@@ -266,6 +294,7 @@ class _Builder:
 
     # -- products: functions, brackets and operators ---------------------
     def rule_implicit(self, node, *items):
+        self._check_spelled_names(items)
         factors = []
         index = 0
         while index < len(items):
@@ -273,17 +302,61 @@ class _Builder:
             factors.append(value)
         return sp.Mul(*factors)
 
+    def _check_spelled_names(self, items) -> None:
+        """`net_k` with `net` declared: LaTeX reads n·e·t_k; the file means net.
+        Refused, with the spelling that names it."""
+        letters = [str(i.children[0].children[0]) if _is(i, "symbol") and _is(i.children[0], "name")
+                   and i.children[0].children[0].type == "LETTER" else None for i in items]
+        for start in range(len(items)):
+            for end in range(start + 2, len(items) + 1):
+                word = letters[start:end]
+                if None in word:
+                    break
+                if len(items[end - 2].children) != 1:      # only the last letter takes x_k
+                    break
+                name = "".join(word)
+                if self.scope.declared(name):
+                    raise self.fail(f"`{name}` is declared, but written as letters it is the "
+                                    f"product {'·'.join(word)}: write `\\text{{{name}}}`",
+                                    items[start])
+
     def _take(self, items, index: int) -> tuple[sp.Expr, int]:
         """The factor starting at items[index], and where the next one starts."""
         item = items[index]
         following = items[index + 1] if index + 1 < len(items) else None
         if _is(item, "func_bare"):
             return self._bare_function(items, index)
+        increment = self._increment(item, following)
+        if increment is not None:
+            return increment, index + 2
         if _is(item, "symbol"):
             applied = self._application(item, following)
             if applied is not None:
                 return applied, index + 2
+        if _is(item, "pow") and _is(item.children[0], "symbol") \
+                and self._function_named(item.children[0]) is not None:   # f^2(x) = (f(x))²
+            applied = self._application(item.children[0], following)
+            exponent, trailing = self._sup(item.children[1])
+            return power(applied, exponent) * trailing, index + 2
         return self.build(item), index + 1
+
+    def _increment(self, item, following) -> sp.Expr | None:
+        """`\\Delta x`, `\\delta w`: one name, the increment (never Δ·x, which
+        would cancel in `\\frac{\\Delta y}{\\Delta x}`)."""
+        if not (_is(item, "symbol") and len(item.children) == 1 and _is(following, "symbol")):
+            return None
+        token = item.children[0].children[0]
+        mark = {"\\Delta": "Δ", "\\delta": "δ"}.get(str(token))
+        if mark is None or self.scope.declared(names.token_name(token)):
+            return None
+        if any(isinstance(c, lark.Token) for c in following.children[1:]):
+            return None                                   # a prime
+        name = mark + self._name(following.children[0])
+        subscript = next((c for c in following.children if _is(c, "subscript")), None)
+        if subscript is None:
+            return self.named(name)
+        indices, trailing = self._indices(name, subscript)
+        return self.scope.element(name, indices) * trailing
 
     def _bare_function(self, items, index: int) -> tuple[sp.Expr, int]:
         """`\\cos 2\\theta`, `\\ln xy`: the argument runs to the next function,
@@ -350,32 +423,42 @@ class _Builder:
                             f"{'s' if expected != 1 else ''}, not {count}", symbol)
 
     def _check_doubtful(self, symbol, following, primes: int) -> None:
-        """A name before a bracket that may be a function is refused, not guessed."""
-        has_subscript = any(_is(c, "subscript") for c in symbol.children)
+        """A name before a bracket that may be a function is refused, not guessed:
+        a bracket around one name or a list (`p(x)`, `g(a, b)`), or any bracket
+        after an undeclared function letter or word (`f(x + 1)`, `\\mathrm{ReLU}(z)`).
+        A bracket that holds the name itself (`h(1 - h)`) is plainly a product."""
         name = self._name(symbol.children[0])
+        label = self.source(symbol.children[0]) + "".join(
+            self.source(c) for c in symbol.children if _is(c, "subscript"))
+        if primes:
+            raise self.fail(f"`{self.source(symbol)}`: a prime marks the derivative of a function; "
+                            f"declare `{label}: function` or define `{label}(x): ...`", symbol)
         inner, _ = _argument_of(following)
-        shaped = inner is not None and (_is(inner, "tuple") or _single_name(inner))
-        if has_subscript and name in FUNCTION_LETTERS and shaped and not self.scope.declared(name):
-            shown = self.source(symbol)
-            raise self.fail(f"is `{shown}` a function here? `{shown}{self.source(following)}` "
-                            f"is refused rather than guessed: define it (`{shown}(x): ...`) or, "
-                            f"for a product, write `{shown} \\cdot {self.source(following)}`",
-                            symbol)
-        if has_subscript or self.scope.declared(name):
-            if primes:
-                raise self.fail(f"`{self.source(symbol)}`: a prime marks the derivative of a "
-                                "function; declare or define the function", symbol)
+        if inner is None or self._mentions(inner, name):
             return
-        if inner is None and not primes:
+        plain = not any(_is(c, "subscript") for c in symbol.children) \
+            and not self.scope.declared(name)
+        shaped = _is(inner, "tuple") or _single_name(inner)
+        if not (shaped or (plain and (name in FUNCTION_LETTERS or _is_word(name)))):
             return
-        if primes or shaped or name in FUNCTION_LETTERS or _is_word(name):
-            shown = self.source(symbol)
-            raise self.fail(
-                f"is `{shown}` a function here? `{shown}{self.source(following) if following else ''}` "
-                f"is refused rather than guessed: declare it (`{shown}: function`) or "
-                f"define it (`{shown}(x): ...` under definitions:); for a product write "
-                f"`{shown} \\cdot (...)` or declare it as a scalar (`{shown}: {{real: true}}`)",
-                symbol)
+        kind = self.scope.kind(name)
+        what = ("is defined as a value" if name in {s.name for s in self.scope.names}
+                else f"is declared as a {kind}" if self.scope.declared(name) else "is not declared")
+        shown = f"{self.source(symbol)}{self.source(following)}"
+        advice = (f"to apply it, declare `{label}: function` or define `{label}(x): ...`; "
+                  if label == self.source(symbol.children[0]) else "")
+        raise self.fail(f"is `{label}` a function here? `{label}` {what}, and `{shown}` is refused "
+                        f"rather than guessed: {advice}for a product write "
+                        f"`{label} \\cdot {self.source(following)}`", symbol)
+
+    def _mentions(self, inner, name: str) -> bool:
+        try:
+            value = self.build(inner)
+        except InputError:
+            return False
+        names_used = {str(s) for s in value.free_symbols}
+        names_used |= {str(e.base) for e in value.atoms(sp.Indexed)}
+        return name in names_used
 
     def _apply_builtin(self, head, args: list[sp.Expr]) -> sp.Expr:
         token = head.children[0]
@@ -401,6 +484,17 @@ class _Builder:
     def rule_func_app(self, node, token, *rest):
         inner = rest[-1]
         return self._apply_builtin(node, self._arguments(inner))
+
+    def rule_func_prime(self, node, token, primes, group):
+        """`\\sin'(x)`: the derivative of a built-in function, at the argument."""
+        name = _function_name(str(token))
+        if name in SEVERAL_ARGUMENTS:
+            raise self.fail(f"`\\{name}'` is not read", node)
+        t = sp.Dummy("t", real=True)
+        return sp.Subs(sp.Derivative(FUNCTIONS[name](t), (t, len(primes))), t, self.build(group))
+
+    def rule_choose(self, node, top, _choose, bottom):
+        return sp.binomial(self.build(top), self.build(bottom))
 
     def rule_func_bare(self, node, token, *rest):
         raise self.fail(f"`{token}` needs an argument", node)
@@ -435,6 +529,10 @@ class _Builder:
 
     def _element(self, name_node, subscript) -> sp.Expr:
         base = self._name(name_node)
+        if base in ("Sigma", "Pi") and not self.scope.declared(base):
+            raise self.fail(f"`\\{base}` is the Greek capital letter: for a "
+                            f"{'sum' if base == 'Sigma' else 'product'} write "
+                            f"`\\{'sum' if base == 'Sigma' else 'prod'}`", name_node)
         indices, trailing = self._indices(base, subscript)
         if base in ("delta", "Delta") and not self.scope.declared(base) and len(indices) == 2:
             return sp.KroneckerDelta(*indices) * trailing
@@ -449,6 +547,11 @@ class _Builder:
 
     def _indices(self, base: str, sub) -> tuple[list[sp.Expr], sp.Expr]:
         items = [c for c in sub.children]
+        single = _unwrap(items[0]) if len(items) == 1 else None
+        if _is(single, "func_bare") and len(single.children) == 1 \
+                or _is(single, "symbol") and _text_name(single):
+            label = _function_name(str(_first_token(single)))          # x_{\text{max}}
+            return [sp.Symbol(label, real=True)], sp.Integer(1)
         if len(items) == 1 and isinstance(items[0], lark.Token) \
                 and items[0].type == "NUMBER" and len(items[0]) > 1:
             return [sp.Integer(int(items[0][0]))], sp.Rational(str(items[0][1:]))
@@ -522,7 +625,25 @@ class _Builder:
         """`\\frac{d}{dx} 3x^2` is d/dx (3x²): the operator takes the rest of the product."""
         variables = self._operator_variables(op)
         self._check_bracket_first(operand, variables, op)
-        return sp.Derivative(self.build(operand), *variables)
+        value = self.build(operand)
+        if "partial" not in str(op.children[0]) and op.data == "dop_frac":
+            self._check_total(value, variables, op)
+        return sp.Derivative(value, *variables)
+
+    def _check_total(self, value: sp.Expr, variables, node) -> None:
+        """`\\frac{dy}{dx}` with y undeclared: y is a constant, so the derivative
+        is 0, which no reader means.  Refused with how to say that y depends on x."""
+        if self._depends(value, variables):
+            return
+        loose = sorted(str(s) for s in self.scope.expand(value).free_symbols
+                       if isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy)
+                       and not self.scope.declared(str(s)))
+        if loose:
+            var = sp.sstr(variables[0][0])
+            raise self.fail(f"`{loose[0]}` does not depend on `{var}` as written (it is not "
+                            f"declared), so this total derivative would be 0: define "
+                            f"`{loose[0]}: ...` in terms of `{var}`, or declare `{loose[0]}: "
+                            f"function` and write `{loose[0]}({var})`", node)
 
     def _operator_variables(self, op) -> list[tuple[sp.Expr, int]]:
         if op.data == "dop_sub":
@@ -563,24 +684,25 @@ class _Builder:
                 f"`\\left({self.source(op)} {first}\\right) {others}` or "
                 f"`{self.source(op)} \\left({first} {others}\\right)`", op)
 
-    def _check_operator_scope(self, left, right_value, sign: str, node) -> None:
-        """`\\frac{d}{dx} x \\cdot e^x`: d/dx(x·eˣ) or (dx/dx)·eˣ?  Refused when
-        the readings differ; a bracket after the operator (`\\frac{d}{dx}(u) \\cdot v`)
-        is the convention and reads as the derivative of the bracket."""
+    def _check_operator_scope(self, left, right_value, op, node) -> None:
+        """`\\frac{d}{dx} x \\cdot e^x`: d/dx(x·eˣ) or (dx/dx)·eˣ?  Likewise
+        `\\frac{d}{dx} x^3 + x`.  Refused when the readings differ; a bracket
+        after the operator (`\\frac{d}{dx}(u) \\cdot v`) is the convention and reads as
+        the derivative of the bracket."""
         applied = _trailing_operator(left)
         if applied is None:
             return
-        op, operand = applied.children
+        dop, operand = applied.children
         if _bracket_like(operand):
             return
-        variables = self._operator_variables(op)
+        variables = self._operator_variables(dop)
         if self._depends(right_value, variables):
-            text, inner = self.source(op), self.source(operand)
+            text, inner = self.source(dop), self.source(operand)
             rest = self.source(node)[len(self.source(left)):].strip()
             raise self.fail(
-                f"`{self.source(node)}` can be read two ways: `{text}` applied to `{inner}` "
-                f"alone, or to `{inner} {rest}`; write `{text}\\left({inner}\\right) {rest}` or "
-                f"`{text}\\left({inner} {rest}\\right)`", op)
+                f"`{text} {inner} {rest}` can be read two ways: `{text}` applied to `{inner}` "
+                f"alone, or to all of `{inner} {rest}`; write `{text}\\left({inner}\\right) {rest}` "
+                f"or put everything it applies to in brackets", dop)
 
     def _depends(self, value: sp.Expr, variables) -> bool:
         value = self.scope.expand(value)
@@ -611,8 +733,20 @@ class _Builder:
         total = sum(k for _, k in variables)
         if total != num_order:
             raise self.fail(f"the derivative has order {num_order} above and {total} below", den)
-        function = self.rule_implicit(num, *num_items[1:])
+        function = self._differentiated(num_items[1:], variables, num)
+        if not _is(num_items[0], "partial") and not (
+                _is(num_items[0], "pow") and _is(num_items[0].children[0], "partial")):
+            self._check_total(function, variables, num)
         return sp.Derivative(function, *variables)
+
+    def _differentiated(self, items, variables, num) -> sp.Expr:
+        """The numerator after `d`: `\\frac{df}{dx}` with f a function of one
+        argument is f(x)."""
+        if len(items) == 1 and _is(items[0], "symbol") and len(items[0].children) == 1:
+            func = self._function_named(items[0])
+            if func is not None and len(variables) == 1 and self.scope.arity(str(func)) in (1, None):
+                return func(variables[0][0])
+        return self.rule_implicit(num, *items)
 
     def _denominator(self, items, den) -> list[tuple[sp.Expr, int]]:
         variables = []
@@ -693,16 +827,10 @@ class _Builder:
         var = _bound_symbol(name, lo, hi)
         if not self.scope.declared(name):
             self.bound_names.add(name)
-        saved = self.local.get(name)
-        self.local[name] = var
-        try:
+        with self._binding(name, var):
             body = self._summed(kind, others, body_node, token)
-        finally:
-            if saved is None:
-                self.local.pop(name)
-            else:
-                self.local[name] = saved
         if kind == "\\prod":
+            self._check_product_body(body_node, var, name)
             if excluded is not None:
                 raise self.fail("`\\prod_{j \\neq i}` is not read; write the product's bounds",
                                 token)
@@ -713,9 +841,35 @@ class _Builder:
             total -= body.xreplace({var: excluded}) * sp.Piecewise((1, inside), (0, True))
         return total
 
+    @contextmanager
+    def _binding(self, name: str, var: sp.Dummy):
+        """Inside a sum's body, its index letter names the sum's own variable."""
+        saved = self.local.get(name)
+        self.local[name] = var
+        try:
+            yield
+        finally:
+            if saved is None:
+                del self.local[name]
+            else:
+                self.local[name] = saved
+
+    def _check_product_body(self, body_node, var, name: str) -> None:
+        """`\\prod_i x_i \\cdot 2`: is the 2 inside (2ⁿ) or after (2)?  Refused when a
+        factor after `\\cdot` or `/` does not use the index."""
+        if not _is(body_node, "mul", "div"):
+            return
+        with self._binding(name, var):
+            right = self.build(body_node.children[-1])
+        if var not in right.free_symbols:
+            raise self.fail(f"`{self.source(body_node.children[-1])}` after "
+                            f"`{self.source(body_node.children[1])}` could be inside the product "
+                            f"(once per factor) or after it (once): put the product's body in "
+                            f"brackets, or move `{self.source(body_node.children[-1])}` before "
+                            "`\\prod`", body_node.children[1])
+
     def _limits(self, bounds, token) -> list[tuple[str, sp.Expr, sp.Expr, sp.Expr | None]]:
-        lower = next(c for c in bounds.children if c.data != "upper") \
-            if any(c.data != "upper" for c in bounds.children) else None
+        lower = next((c for c in bounds.children if c.data != "upper"), None)
         upper = next((c for c in bounds.children if c.data == "upper"), None)
         if lower is None:
             raise self.fail(f"`{token}` needs its index, as in `{token}_{{j=1}}^{{n}}`", token)
@@ -726,24 +880,51 @@ class _Builder:
                 raise self.fail(f"`{token}` over several indices takes its bounds from "
                                 "their declared ranges", token)
             return [self._range_of(n, None, hi, token) for n in named]
+        if lower.data == "lower_between":
+            return [self._between(lower, token)]
         name = self._name(lower.children[0])
-        if lower.data == "lower_eq":
-            return [self._range_of(name, self.build(lower.children[2]), hi, token)]
-        return [self._relation_bounds(name, lower, hi, token)]
+        if lower.data == "lower_rel":
+            return [self._relation_bounds(name, lower.children[1], lower.children[2], token)]
+        limit = self._range_of(name, self.build(lower.children[2]), hi, token)
+        for cond in (c for c in lower.children if _is(c, "bcond")):
+            limit = self._cut(limit, cond, token)
+        return [limit]
 
-    def _relation_bounds(self, name: str, lower, hi, token):
-        """`\\sum_{k \\le j}`, `\\sum_{j \\neq i}`: the declared range, cut."""
-        op = lower.children[1].children[0].type
-        other = self.build(lower.children[2])
-        declared = self._declared_range(name, token)
-        lo, top = declared
+    def _between(self, lower, token):
+        """`\\sum_{1 \\le k \\le n}`."""
+        low, op1, name_node, op2, high = lower.children
+        kinds = (op1.children[0].type, op2.children[0].type)
+        if not set(kinds) <= {"LE", "LT"}:
+            raise self.fail(f"write the bounds of `{token}` as `a \\le k \\le b`", lower)
+        lo = self.build(low) + (1 if kinds[0] == "LT" else 0)
+        hi = self.build(high) - (1 if kinds[1] == "LT" else 0)
+        return self._name(name_node), lo, hi, None
+
+    def _cut(self, limit, cond, token):
+        """`\\sum_{j=1, j \\neq i}^{n}`: a condition after the lower bound leaves
+        one index out or stops the range."""
+        name, lo, hi, excluded = limit
+        if self._name(cond.children[0]) != name:
+            raise self.fail(f"a condition in the bounds of `{token}` is on its index `{name}`",
+                            cond)
+        _, low, high, skip = self._relation_bounds(name, cond.children[1], cond.children[2],
+                                                   token, (lo, hi))
+        if skip is not None and excluded is not None:
+            raise self.fail(f"`{token}` leaves out one index at most", cond)
+        return name, low, high, skip if skip is not None else excluded
+
+    def _relation_bounds(self, name: str, relop, other_node, token, within=None):
+        """`\\sum_{k \\le j}`, `\\sum_{j \\neq i}`: the declared range (or `within`), cut."""
+        op = relop.children[0].type
+        other = self.build(other_node)
+        lo, hi = within or self._declared_range(name, token)
         if op == "NEQ":
-            return name, lo, top, other
+            return name, lo, hi, other
         cut = {"LE": ("hi", other), "LT": ("hi", other - 1),
                "GE": ("lo", other), "GT": ("lo", other + 1)}.get(op)
         if cut is None:
-            raise self.fail(f"`{token}` cannot take the bound `{self.source(lower)}`", lower)
-        return (name, cut[1], top, None) if cut[0] == "lo" else (name, lo, cut[1], None)
+            raise self.fail(f"`{token}` cannot take the bound `{self.source(relop)}`", relop)
+        return (name, cut[1], hi, None) if cut[0] == "lo" else (name, lo, cut[1], None)
 
     def _range_of(self, name: str, lo, hi, token):
         if lo is None and hi is not None and self.scope.bounds_of(name) is None:
@@ -793,6 +974,15 @@ class _Builder:
 
 def _is(node, *kinds: str) -> bool:
     return isinstance(node, lark.Tree) and node.data in kinds
+
+
+def _first_token(node) -> lark.Token:
+    return next(node.scan_values(lambda v: isinstance(v, lark.Token)))
+
+
+def _text_name(symbol) -> bool:
+    return len(symbol.children) == 1 and _is(symbol.children[0], "name") \
+        and symbol.children[0].children[0].type == "TEXTNAME"
 
 
 def _unwrap(node):
@@ -850,6 +1040,23 @@ def _derivative_at(func, args, primes: int, builder, symbol) -> sp.Expr:
     return sp.Subs(sp.Derivative(func(t), (t, primes)), t, args[0])
 
 
+def _starts_with_derivative(node) -> bool:
+    node = _unwrap(node)
+    while _is(node, "implicit", "neg", "pos", "mul", "div"):
+        node = _unwrap(node.children[0] if not _is(node, "neg", "pos") else node.children[-1])
+    return _is(node, "dapply") or (_is(node, "frac", "over") and _leibniz(node))
+
+
+def _leibniz(frac) -> bool:
+    """`\\frac{d f}{d x}`, `{df \\over dx}`: a numerator that starts with a differential."""
+    trees = [c for c in frac.children if isinstance(c, lark.Tree)]
+    first = _items(trees[0])[0] if len(trees) == 2 else None
+    if _is(first, "pow"):
+        first = first.children[0]
+    return _is(first, "partial") or (_is(first, "symbol") and len(first.children) == 1
+                                     and str(first.children[0].children[0]) == "d")
+
+
 def _trailing_operator(node):
     """The derivative application at the right end of node, if any."""
     return _trailing(node, "dapply")
@@ -869,6 +1076,7 @@ def _trailing(node, kind: str, through=("implicit", "neg", "pos", "mul", "div", 
 
 def _simple_parts(item) -> list | None:
     """`ji`, `i\\gamma`, `12`: single letters and digits written side by side."""
+    item = _unwrap(item)
     if _is(item, "number") or (isinstance(item, lark.Token) and item.type == "NUMBER"):
         token = item.children[0] if _is(item, "number") else item
         return [lark.Token("NUMBER", d) for d in str(token)] if str(token).isdigit() else None

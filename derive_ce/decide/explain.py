@@ -32,10 +32,15 @@ def noted(task: Task, verdict: Verdict, scope) -> Verdict:
         return verdict
     inferred = sorted(str(b) for b in expr.atoms(sp.IndexedBase)
                       if not scope.declared(str(b)) or str(b) in scope.inferred)
-    if not inferred:
+    counts = sorted(str(s) for s in expr.free_symbols if str(s) in scope.inferred)
+    notes = [f"`{name}` is read as a vector or matrix (it is written with an index as "
+             f"subscript): declare it (`{name}: vector`) to say so" for name in inferred]
+    notes += [f"`{name}` is read as a whole number, 0 or more (it bounds a sum or product): "
+              f"declare it (`{name}: {{integer: true, positive: true}}`) to say so"
+              for name in counts]
+    if not notes:
         return verdict
-    note = "; ".join(f"`{name}` is read as a vector or matrix (it is written with an index "
-                     f"as subscript): declare it (`{name}: vector`) to say so" for name in inferred)
+    note = "\n".join(notes)
     message = f"{verdict.message}\n{note}" if verdict.message else note
     return dataclasses.replace(verdict, message=message)
 

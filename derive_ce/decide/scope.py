@@ -166,6 +166,9 @@ class SymScope:
         if kind == "function":
             raise InputError(f"`{name}` is a function: apply it, as in `{name}(x)`")
         if kind in ("vector", "matrix", "family") or indexing or self._is_indexing(indices):
+            if name in self.kinds and kind == "scalar":
+                raise InputError(f"`{name}` is declared as a scalar, so `{name}` with an index is "
+                                 f"not one of its elements: declare `{name}: vector` (or matrix)")
             _check_integer_indices(name, indices)
             return self.base(name)[tuple(indices)]
         return self.symbol(element_label(name, indices))

@@ -310,7 +310,8 @@ def _definitions(node: yaml.Node | None) -> tuple[Definition, ...]:
     return tuple(out)
 
 
-_DEF_NAME = re.compile(r"(?P<name>\\[A-Za-z]+\s*\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z][A-Za-z0-9]*)\s*"
+_DEF_NAME = re.compile(r"(?P<name>\\[A-Za-z]+\s*\{[^{}]*\}|\\[A-Za-z]+\s+[A-Za-z](?![A-Za-z])|\\[A-Za-z]+"
+                       r"|[A-Za-z][A-Za-z0-9]*)\s*"
                        r"(?:_(?:\{(?P<braced>[^{}]*)\}|(?P<bare>\\?[A-Za-z0-9]+))"
                        r"|\((?P<args>[^()]*)\))?$")
 _PARAM = re.compile(r"\\?[A-Za-z][A-Za-z0-9]*$")

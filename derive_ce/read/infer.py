@@ -72,9 +72,33 @@ def _safe_name(node) -> str | None:
         return None
 
 
+def sizes(trees: Iterable[lark.Tree], declared: set[str]) -> set[str]:
+    """Undeclared names in the bounds of sums and products (`\\sum_{k=1}^{N}`):
+    they count terms, so they are whole numbers."""
+    found: set[str] = set()
+    for tree in trees:
+        for bounds in tree.find_data("bounds"):
+            for part in bounds.children:
+                found |= _bare_names(part.children[-1] if part.data != "upper" else part)
+    return found - declared
+
+
+def _bare_names(node) -> set[str]:
+    if not isinstance(node, lark.Tree):
+        return set()
+    out = set()
+    for symbol in node.find_data("symbol"):
+        if len(symbol.children) == 1:
+            name = _safe_name(symbol.children[0])
+            if name is not None:
+                out.add(name)
+    return out
+
+
 def declarations(derivation: Derivation, parse) -> tuple[SymbolDecl, ...]:
-    """SymbolDecls for the letters the file uses as vectors or matrices without
-    declaring them (marked `inferred`); `parse` reads one LaTeX text."""
+    """SymbolDecls for what the file uses without declaring (marked `inferred`):
+    letters used as vectors or matrices, and the sizes that bound sums
+    (nonnegative integers); `parse` reads one LaTeX text."""
     declared = {n for d in derivation.scope.symbols for n in d.names}
     declared |= {d.name for d in derivation.scope.definitions}
     trees = []
@@ -84,12 +108,22 @@ def declarations(derivation: Derivation, parse) -> tuple[SymbolDecl, ...]:
         except InputError:
             continue
     kinds = {1: "vector", 2: "matrix"}
-    return tuple(SymbolDecl((name,), kinds[count], (), None, 0, inferred=True)
-                 for name, count in sorted(vectors(trees, declared).items()) if count in kinds)
+    found = vectors(trees, declared)
+    decls = [SymbolDecl((name,), kinds[count], (), None, 0, inferred=True)
+             for name, count in sorted(found.items()) if count in kinds]
+    whole = (("integer", True), ("nonnegative", True))
+    decls += [SymbolDecl((name,), "scalar", whole, None, 0, inferred=True)
+              for name in sorted(sizes(trees, declared | set(found)) - _bound_letters(trees))]
+    return tuple(decls)
+
+
+def _bound_letters(trees) -> set[str]:
+    return {n for tree in trees for bigop in tree.find_data("bigop") for n in _bound_names(bigop)}
 
 
 def _texts(derivation: Derivation) -> Iterable[Math]:
     yield from (d.body for d in derivation.scope.definitions)
+    yield from (m for d in derivation.scope.symbols if d.range for m in d.range)
     yield from (s.math for s in derivation.steps if s.math.syntax == "latex")
     if derivation.result is not None:
         yield derivation.result

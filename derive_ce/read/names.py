@@ -50,8 +50,8 @@ def text_name(inner: str) -> str:
 def styled(style: str, inner: str) -> str:
     """`\\hat` + "y" -> "ŷ"; `\\mathbf` + "x" -> "x"; `\\mathcal` + "L" -> "ℒ"."""
     style = style.lstrip("\\")
-    if style in ACCENTS:
-        return inner + ACCENTS[style]
+    if style in ACCENTS:       # composed where Unicode can (ŷ), as Python's names are
+        return unicodedata.normalize("NFC", inner + ACCENTS[style])
     if style in BOLD:
         return inner
     if style in ALPHABETS and len(inner) == 1 and inner.isascii() and inner.isalpha():

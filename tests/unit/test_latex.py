@@ -25,8 +25,10 @@ def scope(symbols=(), definitions=()):
 
 def ce_scope():
     rng = (document.Math("1", 1), document.Math("n", 1))
+    definitions = (document.Definition("p", ("k",), document.Math("\\frac{e^{L_k}}{\\sum_j e^{L_j}}", 1), 1),
+                   document.Definition("Loss", (), document.Math("-\\ln(p_\\gamma)", 1), 1))
     return scope([("L", "vector", (), None), ("n", "scalar", (("integer", True), ("positive", True)), None),
-                  ("i,j,gamma", "index", (), rng)])
+                  ("i,j,gamma", "index", (), rng)], definitions)
 
 
 def read(text, sc=None):
@@ -75,7 +77,7 @@ def test_reads(text, expected):
     ("\\frac{\\partial}{\\partial x} -\\ln(x)", sp.Derivative(-sp.log(x), x)),
     ("\\frac{d x^2}{d x}", sp.Derivative(x**2, x)),
     ("\\frac{\\partial (x y)}{\\partial y}", sp.Derivative(x * y, y)),
-    ("\\frac{dy}{dx}", sp.Derivative(y, x)),
+    ("\\frac{\\partial y}{\\partial x}", sp.Derivative(y, x)),   # y held constant: a partial derivative
     ("\\frac{d}{dx} \\sin(x) \\cdot 2", 2 * sp.Derivative(sp.sin(x), x)),
 ])
 def test_derivative_operator_takes_the_next_factor(text, expected):

@@ -67,7 +67,9 @@ def split_chain(text: str, line: int | None = None) -> list[Part]:
 # `\nonumber`, a closing `.` or `,`, and `\underbrace{...}_{label}` are not
 # math.  They become spaces, so every column stays where it was typed.
 _ALIGN = re.compile(r"&|\\\\(\s*\[[^\]]*\])?|\\(nonumber|notag)(?![a-zA-Z])|\\label\s*\{[^{}]*\}|\\tag\s*\{[^{}]*\}")
-_CASES = re.compile(r"\\begin\s*\{\s*d?cases\s*\}.*?\\end\s*\{\s*d?cases\s*\}", re.S)
+_CASES = re.compile(r"\\begin\s*\{\s*d?cases\s*\}.*\\end\s*\{\s*d?cases\s*\}", re.S)   # nested too
+_COMMENT = re.compile(r"(?<!\\)%.*$", re.M)
+_SUBSTACK = re.compile(r"\\substack(?![a-zA-Z])")
 _BRACE_LABEL = re.compile(r"\\(underbrace|overbrace)(?![a-zA-Z])")
 _TRAILING = re.compile(r"[.,](\s*)$")
 # `\mathrm{dx}` is the differential d x: written `\mathrm{d}x`, padded to length.
@@ -79,6 +81,8 @@ _DECORATION = re.compile(r"\\(color|textcolor)\s*\{[^{}]*\}|\\(boxed|fbox)(?![a-
 def normalize(text: str) -> str:
     """The text with pasted layout blanked out, the same length as typed."""
     text = _UPRIGHT_DX.sub(_split_dx, text)
+    text = _COMMENT.sub(lambda m: " " * len(m.group()), text)
+    text = _substacks(text)
     text = _DECORATION.sub(lambda m: " " * len(m.group()), text)
     chars = list(text)
     keep = [range(m.start(), m.end()) for m in _CASES.finditer(text)]
@@ -91,6 +95,19 @@ def normalize(text: str) -> str:
     if trailing:
         chars[trailing.start()] = " "
     return "".join(chars)
+
+
+def _substacks(text: str) -> str:
+    """`\\sum_{\\substack{j=1 \\\\ j \\neq i}}` -> `\\sum_{ {j=1 ,  j \\neq i}}` without the
+    inner braces: the rows of a substack are the conditions of the bounds."""
+    for match in reversed(list(_SUBSTACK.finditer(text))):
+        end = _group_end(text, match.end())
+        if end is None:
+            continue
+        start = text.index("{", match.end())
+        inner = text[start + 1:end - 1].replace("\\\\", ", ")
+        text = text[:match.start()] + " " * (start + 1 - match.start()) + inner + " " + text[end:]
+    return text
 
 
 def _split_dx(match: re.Match) -> str:
@@ -214,6 +231,8 @@ OUT_OF_SCOPE = {
     "intercal": "transposes (matrices as objects) are not read: write elements such as `W_{i,j}`",
     "det": "determinants (matrices as objects) are not read",
     "mathbb": "`\\mathbb{...}` (an expectation, a probability or a set) is not read",
+    "pm": "`\\pm` is two expressions: write each sign as its own step or case",
+    "mp": "`\\mp` is two expressions: write each sign as its own step or case",
 }
 _ENVIRONMENT = re.compile(r"\\begin\s*\{\s*(\w+)\*?\s*\}")
 
@@ -248,6 +267,13 @@ def _explain(text: str, pos: int, exc: Exception, start: str) -> str:
     reason = out_of_scope(text)
     if reason:
         return reason
+    if re.match(r"\\(right|big|Big|bigg|Bigg)[lr]?\s*\|\s*_", text[pos:]) or "\\left." in text:
+        return "evaluation bars (`\\left. ... \\right|_{x=a}`) are not read: write the value"
+    char = text[pos:pos + 1]
+    if char and char in "-+" and text[:pos].rstrip().endswith(("^", "_")):
+        return "write a superscript or subscript of more than one character in braces: `e^{-x}`"
+    if char and char in "^_" and pos > 0:
+        return "a double superscript or subscript: write `a^{b^c}` or `{(a^b)}^c`, `x_{i,j}`"
     if text[pos:pos + 1] == "'":
         return ("a prime after a bracket is not read: write `\\frac{d}{dx}\\left(...\\right)`; "
                 "primes mark the derivative of a declared or defined function, as in `f'(x)`")
