@@ -90,8 +90,9 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def scaling(folder: Path, count: int, cache: Path) -> None:
-    """-j 1, 2, 4 on the same files, no cache; the last run fills `cache`."""
+def scaling(folder: Path, count: int, cache: Path) -> list[str]:
+    """-j 1, 2, 4 on the same files, no cache; the last run fills `cache`.
+    Returns the files it cached whole (every verdict final)."""
     results = {}
     for jobs in (1, 2, 4):
         store = ["--cache-dir", str(cache)] if jobs == 4 else ["--no-cache"]
@@ -105,6 +106,9 @@ def scaling(folder: Path, count: int, cache: Path) -> None:
             f"{sum(a != b for a, b in zip(found, serial))} verdicts DIFFER from -j 1"
         print(f"  -j {jobs}  {elapsed:7.1f} s wall  {cpu:7.1f} s CPU   "
               f"{serial_time / elapsed:4.2f}x the speed of -j 1   {same}")
+    last = results[4][2]
+    return sorted({path for path, *_ in last} - {path for path, error, _, status in last
+                                                  if error or status not in ("proved", "numeric", "failed")})
 
 
 # -- start-up and re-check rounds --------------------------------------------
@@ -128,7 +132,8 @@ def startup(repeat: int, many: Path, cache: Path) -> None:
     subprocess.run(DCE + ["server", "start", "-j", "1"], cwd=ROOT, env=env,
                    stdout=subprocess.DEVNULL, check=True)
     warm = WarmProcess(warm_copy, cache / "warm")
-    changed = next(p for p in sorted(many.iterdir()) if p.name.endswith("_ce.yaml"))
+    changed = next((p for p in sorted(many.iterdir()) if p.name.endswith("_ce.yaml")),
+                   sorted(many.iterdir())[0])
     count = len(list(many.iterdir()))
     columns = [
         ("import sympy", "", lambda n: seconds([sys.executable, "-c", "import sympy"])),
@@ -328,8 +333,11 @@ def main() -> None:
     try:
         many, cache = work / "files", work / "cache"
         library_like(many, args.files)
-        scaling(many, args.files, cache)
-        startup(args.repeat, many, cache)
+        whole = work / "cached"
+        whole.mkdir()
+        for path in scaling(many, args.files, cache):       # the files cached whole
+            shutil.copy(path, whole)
+        startup(args.repeat, whole, cache)
         chains()
         slowest()
         peers()
