@@ -329,6 +329,9 @@ class _Builder:
         increment = self._increment(item, following)
         if increment is not None:
             return increment, index + 2
+        if _is(item, "frac", "over") and _leibniz(item) and _is(following, "group") \
+                and _point_like(following):
+            return self._evaluated(item, following), index + 2
         if _is(item, "symbol"):
             applied = self._application(item, following)
             if applied is not None:
@@ -339,6 +342,14 @@ class _Builder:
             exponent, trailing = self._sup(item.children[1])
             return power(applied, exponent) * trailing, index + 2
         return self.build(item), index + 1
+
+    def _evaluated(self, item, group) -> sp.Expr:
+        """`\\frac{dy}{dx}(0)`: the derivative at a point, never a product with 0."""
+        value = self.build(item)
+        if not isinstance(value, sp.Derivative) or len(value.variables) != 1:
+            raise self.fail("a derivative of several variables is evaluated at one point each: "
+                            "write the values", group)
+        return sp.Subs(value, value.variables[0], self.build(group))
 
     def _increment(self, item, following) -> sp.Expr | None:
         """`\\Delta x`, `\\delta w`: one name, the increment (never Δ·x, which
@@ -1017,6 +1028,12 @@ def _argument_of(following):
     if _is(following, "factorial") and _is(following.children[0], "group", "tuple"):
         return following.children[0], lambda builder, value: factorial(value)
     return None, None
+
+
+def _point_like(group) -> bool:
+    """`(0)`, `(a)`, `(x_0)`: a bracket around one number or name."""
+    inner = [_unwrap(c) for c in group.children if isinstance(c, lark.Tree)]
+    return len(inner) == 1 and _is(inner[0], "symbol", "number")
 
 
 def _single_name(group) -> bool:
