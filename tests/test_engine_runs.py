@@ -130,7 +130,7 @@ def test_parallel_workers_under_load_give_exactly_the_serial_verdicts(run, tmp_p
     folder = tmp_path / "folder"
     shutil.copytree(ROOT / "tests/examples/fail", folder / "fail")
     shutil.copytree(ROOT / "tests/examples/pass", folder / "pass")
-    shutil.copy(ROOT / "derivations/logistic.yaml", folder)
+    shutil.copy(ROOT / "derivations/silu.yaml", folder)
     hogs = [subprocess.Popen([sys.executable, "-c", HOG]) for _ in range(2)]
     try:
         serial = run("check", "--format", "json", "-j", "1", folder)
