@@ -40,6 +40,7 @@ class Record:
     method: str = ""
     evidence: dict | None = None
     reading: str = ""
+    against: int | None = None    # the line this step was compared with
 
     def passing(self, strict: bool) -> bool:
         if self.kind == "start":

@@ -26,7 +26,7 @@ import sympy as sp
 
 from derive_ce.decide.magnitude import factorial, power
 from derive_ce.decide.scope import SymScope
-from derive_ce.decide.sums import make_product, make_sum
+from derive_ce.decide.sums import bound_variable, make_product, make_sum
 from derive_ce.errors import InputError
 from derive_ce.read import names
 from derive_ce.read.latex.parser import parse
@@ -798,9 +798,10 @@ class _Builder:
         if isinstance(var, sp.Symbol) and var in self.scope.ranges:
             raise self.fail(f"`{var}` is an index (an integer): a derivative is taken with "
                             f"respect to a real symbol or an element such as `L_{var}`", node)
-        if self.scope.is_defined(var):
-            raise self.fail(f"`{self.source(node)}` is defined in definitions:, so it is not a "
-                            "variable to differentiate by", node)
+        if isinstance(var, sp.Indexed) and self.scope.is_defined(var):
+            raise self.fail(f"`{self.source(node)}` is an element of a defined family, so it is "
+                            "not a variable to differentiate by: define the other quantities in "
+                            "terms of a plain name", node)
         if not isinstance(var, (sp.Symbol, sp.Indexed)):
             raise self.fail("a derivative is taken with respect to a symbol or an "
                             "element such as `L_i`", node)
@@ -835,7 +836,7 @@ class _Builder:
         if not limits:
             return self.build(body_node)
         (name, lo, hi, excluded), others = limits[0], limits[1:]
-        var = _bound_symbol(name, lo, hi)
+        var = bound_variable(name, lo, hi)
         if not self.scope.declared(name):
             self.bound_names.add(name)
         with self._binding(name, var):
@@ -1121,20 +1122,6 @@ def _items(node) -> list:
     if _is(node, "implicit"):
         return list(node.children)
     return [node]
-
-
-def _bound_symbol(name: str, lo: sp.Expr, hi: sp.Expr) -> sp.Dummy:
-    """A sum's index: an integer between its own bounds, nothing more."""
-    flags = {"integer": True}
-    if lo.is_positive:
-        flags["positive"] = True
-    elif lo.is_nonnegative:
-        flags["nonnegative"] = True
-    elif hi.is_negative:
-        flags["negative"] = True
-    elif hi.is_nonpositive:
-        flags["nonpositive"] = True
-    return sp.Dummy(name, **flags)
 
 
 def _function_name(text: str) -> str:

@@ -86,11 +86,13 @@ class _Reader:
             raise refuse(exc.message, node, self.math) from None
 
     def _big(self, name, args, node):
-        from derive_ce.decide.sums import make_product, make_sum
+        from derive_ce.decide.sums import bound_variable, make_product, make_sum
         if len(args) != 2 or not isinstance(args[1], ast.Tuple) or len(args[1].elts) != 3:
             raise refuse(f"{name} takes (body, (index, low, high))", node, self.math)
         var, lo, hi = (self.read(e) for e in args[1].elts)
         if not isinstance(var, self.sp.Symbol):
             raise refuse(f"the index of {name} must be a name", node, self.math)
-        body = self.read(args[0])
-        return (make_sum if name == "Sum" else make_product)(body, var, lo, hi)
+        fresh = bound_variable(var.name, lo, hi)
+        with self.scope.binding(var.name, fresh):
+            body = self.read(args[0])
+        return (make_sum if name == "Sum" else make_product)(body, fresh, lo, hi)

@@ -10,7 +10,7 @@ import sympy as sp
 from derive_ce.errors import InputError
 from derive_ce.decide.build import read_relation
 from derive_ce.decide.scope import SymScope
-from derive_ce.decide.sums import canonical
+from derive_ce.decide.sums import canonical, substitute
 
 if TYPE_CHECKING:
     from derive_ce.read.model import Math
@@ -34,7 +34,7 @@ class Context:
 
     def apply(self, expr: sp.Expr) -> sp.Expr:
         for mapping in self.subs:
-            expr = expr.xreplace(mapping)
+            expr = substitute(expr, mapping)
         return expr
 
     def apply_late(self, expr: sp.Expr) -> sp.Expr:

@@ -15,12 +15,15 @@ from derive_ce.decide.context import Context, build_context
 from derive_ce.decide.equivalence import OutOfTime, deadline, equivalent
 from derive_ce.errors import InputError
 from derive_ce.decide.build import read_expression
+from derive_ce.decide.instances import cross_check
 from derive_ce.decide.ranges import resolve
 from derive_ce.results import Task, Verdict
 from derive_ce.decide.scope import SymScope
 from derive_ce.decide.sums import canonical
 
 _MEMO_LIMIT = 512
+CROSS_CHECK_SECONDS = 2.0
+SPENT: list[float] = []      # CPU seconds of each cross-check, most recent last
 _scopes: dict = {}
 _contexts: dict = {}
 _prepared: dict = {}
@@ -39,7 +42,7 @@ def run_task(task: Task) -> Verdict:
 
 
 def _decide(task: Task) -> Verdict:
-    start = time.monotonic()
+    start = time.process_time()
     try:
         scope = _scope(task.scope)
         if task.kind == "scope":
@@ -49,7 +52,7 @@ def _decide(task: Task) -> Verdict:
         ctx = _context(scope, task.scope, task.when)
     except InputError as exc:
         return Verdict("error", exc.describe(), error_side="scope")
-    budget = task.budget - (time.monotonic() - start)
+    budget = task.budget - (time.process_time() - start)
     try:
         with deadline(max(budget, 0.05)):
             b = _prepared_side(scope, task, ctx, task.b, "b")
@@ -61,10 +64,30 @@ def _decide(task: Task) -> Verdict:
     except OutOfTime:
         return Verdict("unknown", f"timed out after {task.budget:g} s (reading and "
                        "evaluating the expressions)", "timeout")
-    verdict = equivalent(a, b, scope.ranges, ctx, task.budget - (time.monotonic() - start))
+    reserve = min(CROSS_CHECK_SECONDS, task.budget / 5)     # kept for the cross-check
+    verdict = equivalent(a, b, scope.ranges, ctx,
+                         task.budget - reserve - (time.process_time() - start))
     if verdict.method == "timeout":
         return Verdict("unknown", f"timed out after {task.budget:g} s", "timeout")
+    if verdict.status in ("proved", "numeric"):
+        return _cross_checked(scope, task, verdict, task.budget - (time.process_time() - start))
     return verdict
+
+
+def _cross_checked(scope: SymScope, task: Task, verdict: Verdict, left: float) -> Verdict:
+    """The verdict, unless a concrete instance disagrees (see instances.py).
+    Bounded by CROSS_CHECK_SECONDS of CPU time and what is left of the
+    step's budget; its cost is kept in SPENT."""
+    start = time.process_time()
+    try:
+        with deadline(max(min(CROSS_CHECK_SECONDS, left), 0.05)):
+            found = cross_check(scope, task)
+    except (OutOfTime, InputError, TypeError, ValueError, ArithmeticError,
+            NotImplementedError, AttributeError, RecursionError):
+        found = None
+    SPENT.append(time.process_time() - start)
+    del SPENT[:-_MEMO_LIMIT]
+    return found or verdict
 
 
 def _prepared_side(scope, task, ctx, math, side: str):
@@ -90,13 +113,15 @@ def _context(scope: SymScope, spec, when: tuple) -> Context:
 
 
 def _prepare(scope: SymScope, task: Task, ctx: Context, math) -> sp.Expr:
-    """Definitions expanded, the branch applied, derivatives and sums done."""
+    """Definitions expanded, derivatives and sums done, then the branch applied
+    (under `y = x`, d/dx (x y) is y: the value must not reach a derivative)."""
     key = (task.scope, task.when, math.text, math.syntax)
     if key not in _prepared:
         _bound(_prepared)
-        expr = read_expression(math, scope)
-        expr = ctx.apply(scope.expand(expr))
-        _prepared[key] = ctx.apply_late(_evaluate(expr, scope.ranges, ctx))
+        expr = _evaluate(scope.expand(read_expression(math, scope)), scope.ranges, ctx)
+        if ctx.subs:    # the branch's values go in after the derivatives are taken
+            expr = _evaluate(ctx.apply(expr), scope.ranges, ctx)
+        _prepared[key] = ctx.apply_late(expr)
     return _prepared[key]
 
 

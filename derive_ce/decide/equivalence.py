@@ -27,16 +27,18 @@ class OutOfTime(Exception):
 
 @contextmanager
 def deadline(seconds: float):
-    """Raise OutOfTime after `seconds` (worker processes only: uses SIGALRM)."""
+    """Raise OutOfTime after `seconds` of this process's CPU time (worker
+    processes only: uses SIGPROF), so that a busy machine, which slows the
+    clock on the wall but not the work done, does not change a verdict."""
     def _expire(signum, frame):
         raise OutOfTime()
-    previous = signal.signal(signal.SIGALRM, _expire)
-    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.01))
+    previous = signal.signal(signal.SIGPROF, _expire)
+    signal.setitimer(signal.ITIMER_PROF, max(seconds, 0.01))
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 CHEAP_SECONDS = 1.0    # at most, per cheap rung: sampling must keep its time
@@ -69,7 +71,7 @@ def equivalent(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context,
     if a == b:
         return Verdict("proved", method="identical")
     diff = _masked(a - b)
-    end = time.monotonic() + budget
+    end = time.process_time() + budget
     forms: dict = {}
     proof = _first_zero(diff, CHEAP, end, min(budget / 10, CHEAP_SECONDS), forms)
     if proof:
@@ -82,9 +84,13 @@ def equivalent(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context,
     if proof:
         return Verdict("proved", method=proof)
     if sampled.outcome == "equal":
-        return Verdict("numeric", f"equal at {sampled.points} sampled points; "
-                       "SymPy could not prove it", "sampling", evidence={"points": sampled.points})
-    if time.monotonic() >= end:
+        return Verdict("numeric", f"equal at {sampled.points} sampled points "
+                       f"({sampled.ranges()}); SymPy could not prove it", "sampling",
+                       evidence={"points": sampled.points})
+    if sampled.outcome == "constant":
+        return Verdict("unknown", f"{sampled.reason}, but SymPy could not prove them equal "
+                       "(a number is not taken as equal on its digits alone)", "constant")
+    if time.process_time() >= end:
         return Verdict("unknown", f"timed out after {budget:g} s: {sampled.reason}", "timeout")
     return _undecided(diff, forms.get("simplify"), sampled, end)
 
@@ -121,7 +127,7 @@ def _first_zero(diff, rungs, end: float, share: float, forms: dict) -> str:
     by `share` seconds (cheap rungs must leave time for sampling); the forms
     computed are kept in `forms` by rung name."""
     for name, rung in rungs:
-        left = end - time.monotonic()
+        left = end - time.process_time()
         if left <= 0:
             return ""
         try:
@@ -138,7 +144,7 @@ def _first_zero(diff, rungs, end: float, share: float, forms: dict) -> str:
 
 
 def _sample(a, b, ranges, ctx, end: float) -> sampling.Sampled:
-    left = end - time.monotonic()
+    left = end - time.process_time()
     if left <= 0:
         return sampling.Sampled("unknown", reason="no time left to sample")
     try:
@@ -152,7 +158,7 @@ def _undecided(diff, simple, sampled: sampling.Sampled, end: float) -> Verdict:
     """Sampling could not decide: a constant nonzero difference still fails."""
     if simple is None:
         try:
-            with deadline(max(end - time.monotonic(), 0.05)):
+            with deadline(max(end - time.process_time(), 0.05)):
                 simple = sp.simplify(diff)
         except (OutOfTime, TypeError, ValueError, ArithmeticError, NotImplementedError):
             simple = None

@@ -1,69 +1,113 @@
 """Numeric sampling: compare two expressions at random points of their domain.
 
-Every point respects the symbols' assumptions (a real symbol takes both
-signs, a positive one never a negative value), integer indices lie in their
-ranges for several concrete sizes, and the branch's conditions hold.  Values
-are exact rationals; both sides are evaluated with high precision.  A point
-where a side is undefined is skipped; a mismatch is confirmed at a higher
-precision before it counts as a counterexample.
+Every point respects the symbols' assumptions and every condition of the
+branch, including conditions on symbols the step does not mention and
+`\\sum_c y_c = 1`.  Sizes are drawn independently for each size symbol, from
+1 up to 14; reals over magnitudes 10⁻³ … 10³ on a log scale, with both
+signs, plus 0, ±1 and points just inside the bounds of the conditions.
+Unknown functions get one concrete function per point, the same on both
+sides.  Values are exact rationals, both sides are evaluated at 30 digits
+and agree when they differ by less than 10⁻²⁵ of the larger side or of the
+largest term that cancels; a mismatch counts only when it stands at 60
+digits (10⁻⁵⁵), at a precision SymPy could reach.  A step without symbols is
+decided at 60 digits, and never counts as `numeric`.
 """
 
 from __future__ import annotations
 
-import math
 import random
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import mpmath
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derive_ce.decide.context import Context
 from derive_ce.decide.scope import element_label
 
-POINTS = 10
-MIN_POINTS = 5
-MAX_TRIES = 60
+POINTS = 12
+MIN_POINTS = 6
+MAX_TRIES = 80
 DIGITS = 30
 CONFIRM_DIGITS = 60
-RTOL = 1e-10
-SIZES = (3, 2, 4, 5, 1, 6, 7)
+SMALL_SIZES = (1, 2, 3, 4, 5, 6)
+LARGE_SIZES = (12, 13, 14)
+SPECIAL = (0, 1, -1)
+MAGNITUDE = (-3.0, 3.0)       # log10 of the magnitudes of reals
 
 
 @dataclass
 class Sampled:
-    """`equal` (with the number of points), `differ` (with the point), or `unknown`."""
+    """`equal` (with the number of points), `differ` (with the point), `constant`
+    (equal to 60 digits, no symbols), or `unknown`."""
     outcome: str
     points: int = 0
     point: dict | None = None
     left: object = None
     right: object = None
     reason: str = ""
+    sizes: dict = field(default_factory=dict)      # size symbol -> values drawn
+    reals: list = field(default_factory=list)      # |values| of reals drawn (nonzero)
+
+    def ranges(self) -> str:
+        """Over which values the points agreed, for the `numeric` message."""
+        parts = [f"{name} ∈ {{{', '.join(map(str, sorted(v)))}}}"
+                 for name, v in sorted(self.sizes.items())]
+        if self.reals:
+            parts.append(f"reals of magnitude {min(self.reals):.1e} … {max(self.reals):.1e}, "
+                         "both signs, 0 and ±1 where allowed")
+        return "; ".join(parts)
 
 
 def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
     rng = random.Random(zlib.crc32(sp.srepr((a, b)).encode()))
-    free = _free(a) | _free(b)
-    free |= {s for c in ctx.constraints for s in _free(c)}
+    free = _free(a) | _free(b) | _condition_symbols(ctx)
     if not free and not (a.atoms(AppliedUndef, sp.Indexed) or b.atoms(AppliedUndef, sp.Indexed)):
-        return _compare_at(a.doit(), b.doit(), {}, {}) or Sampled(
-            "unknown", reason="neither side could be evaluated to a number")
-    good, tries = 0, 0
-    while good < POINTS and tries < MAX_TRIES:
+        return _constant(a, b)
+    result = Sampled("equal")
+    tries = 0
+    while result.points < POINTS and tries < MAX_TRIES:
         tries += 1
-        point = _point(free, ranges, ctx, rng, tries)
+        point = _point(free, ranges, rng, tries)
         if point is None:
             continue
-        result = _try_point(a, b, point, ctx, rng)
-        if result is None:
+        found = _try_point(a, b, point, ctx, rng)
+        if found is None:
             continue
-        if result.outcome == "differ":
-            return result
-        good += 1
-    if good >= MIN_POINTS:
-        return Sampled("equal", good)
-    return Sampled("unknown", good, reason=f"only {good} of {tries} sampled points could be "
-                   "evaluated (the rest fell outside the domain or the conditions)")
+        if found.outcome == "differ":
+            return found
+        result.points += 1
+        _tally(result, point, found.point, ranges)
+    if result.points >= MIN_POINTS:
+        return result
+    return Sampled("unknown", result.points, reason=f"only {result.points} of {tries} sampled "
+                   "points could be evaluated (the rest fell outside the domain or the "
+                   "conditions)")
+
+
+def _condition_symbols(ctx: Context) -> set:
+    symbols = {s for c in ctx.constraints for s in _free(c)}
+    for total, value in ctx.late.items():
+        symbols |= _free(total) | _free(sp.sympify(value))
+    return symbols
+
+
+def _tally(result: Sampled, integers: dict, reals: dict, ranges: dict) -> None:
+    for symbol, value in integers.items():
+        if symbol not in ranges:
+            result.sizes.setdefault(sp.sstr(symbol), set()).add(int(value))
+    result.reals += [abs(float(v)) for v in reals.values() if v != 0 and v.is_real]
+
+
+def _constant(a, b) -> Sampled:
+    """No symbols: the two numbers compared at 60 digits."""
+    left, right = (_value(side.doit(), {}, CONFIRM_DIGITS, strict=True) for side in (a, b))
+    if left is None or right is None:
+        return Sampled("unknown", reason="neither side could be evaluated to a number")
+    if _close(left, right, _scale(a, b, {}, left, right), CONFIRM_DIGITS):
+        return Sampled("constant", 1, reason=f"the two numbers agree to {CONFIRM_DIGITS - 5} digits")
+    return Sampled("differ", 1, point={}, left=left, right=right)
 
 
 def _free(expr) -> set:
@@ -72,15 +116,16 @@ def _free(expr) -> set:
     return {s for s in expr.free_symbols if isinstance(s, sp.Symbol) and s not in labels}
 
 
-def _point(free, ranges, ctx, rng, attempt) -> dict | None:
-    """Integers first (sizes, then indices in their ranges), then the rest later."""
+def _point(free, ranges, rng, attempt) -> dict | None:
+    """Integers: each size drawn on its own (every fourth point all large),
+    then the indices in their ranges."""
     point: dict = {}
-    size = SIZES[attempt % len(SIZES)]
     indices = _ordered_indices(free, ranges)
     sizes = free | {t for s in indices for v in ranges[s] for t in v.free_symbols}
+    pool = (LARGE_SIZES, SMALL_SIZES + LARGE_SIZES, SMALL_SIZES, SMALL_SIZES)[attempt % 4]
     for symbol in sorted(sizes, key=str):
         if symbol.is_integer and symbol not in ranges:
-            point[symbol] = _integer(symbol, size, rng)
+            point[symbol] = _integer(symbol, rng.choice(pool), rng)
     for index in indices:
         lo, hi = (v.xreplace(point) for v in ranges[index])
         if not (lo.is_Integer and hi.is_Integer) or lo > hi:
@@ -110,27 +155,34 @@ def _integer(symbol, size, rng) -> sp.Integer:
     return sp.Integer(rng.choice((size, -size, size - 1, 1 - size)))
 
 
-def _within(symbol, ctx: Context, rng):
-    """A value for symbol; a branch bound such as x > 5 moves the range there."""
-    low, high = _bounds(symbol, ctx)
-    if low is None and high is None:
-        return _real(symbol, rng)
-    step = sp.Rational(rng.randint(100, 3000), 1000)
-    if low is not None and high is not None:
-        return low + (high - low) * sp.Rational(rng.randint(1, 999), 1000)
-    return low + step if low is not None else high - step
+def _draw(atoms, constraints, known: dict, rng) -> dict:
+    """Values for atoms; an atom bounded by another (x > y) is drawn after it."""
+    values: dict = {}
+    pending = sorted(atoms, key=str)
+    while pending:
+        ready = [a for a in pending if _bounds(a, constraints, {**known, **values}) is not None]
+        for atom in ready or pending[:1]:
+            low, high = _bounds(atom, constraints, {**known, **values}) or (None, None)
+            values[atom] = _within(atom, low, high, rng)
+        pending = [a for a in pending if a not in values]
+    return values
 
 
-def _bounds(symbol, ctx: Context):
+def _bounds(atom, constraints, known: dict):
+    """(low, high) from the conditions, None while a bound waits for a value."""
     low = high = None
-    for c in ctx.constraints:
+    for c in constraints:
         if not isinstance(c, (sp.Gt, sp.Ge, sp.Lt, sp.Le)):
             continue
-        if c.lhs == symbol and c.rhs.is_number:
-            bound, above = c.rhs, isinstance(c, (sp.Gt, sp.Ge))
-        elif c.rhs == symbol and c.lhs.is_number:
-            bound, above = c.lhs, isinstance(c, (sp.Lt, sp.Le))
+        if c.lhs == atom:
+            bound, above = c.rhs.xreplace(known), isinstance(c, (sp.Gt, sp.Ge))
+        elif c.rhs == atom:
+            bound, above = c.lhs.xreplace(known), isinstance(c, (sp.Lt, sp.Le))
         else:
+            continue
+        if not bound.is_number:
+            return None
+        if not bound.is_real:
             continue
         if above:
             low = bound if low is None else sp.Max(low, bound)
@@ -139,49 +191,135 @@ def _bounds(symbol, ctx: Context):
     return low, high
 
 
-def _real(symbol, rng) -> sp.Rational:
-    magnitude = sp.Rational(rng.randint(100, 3000), 1000)
+def _magnitude(rng) -> sp.Rational:
+    return sp.Rational(f"{10 ** rng.uniform(*MAGNITUDE):.6g}")
+
+
+def _within(atom, low, high, rng) -> sp.Expr:
+    """A value in (low, high): often just inside a bound, else anywhere."""
+    if low is None and high is None:
+        return _real(atom, rng)
+    if low is not None and high is not None:
+        if low >= high:
+            return low
+        near = sp.Rational(f"{10 ** rng.uniform(-6, 0):.6g}") / 2
+        share = rng.choice((near, 1 - near, sp.Rational(rng.randint(1, 999), 1000)))
+        return low + (high - low) * share
+    gap = _magnitude(rng)
+    return low + gap if low is not None else high - gap
+
+
+def _real(symbol, rng) -> sp.Expr:
+    if rng.random() < 0.15:
+        allowed = [v for v in SPECIAL if _fits(symbol, v)]
+        if allowed:
+            return sp.Integer(rng.choice(allowed))
+    magnitude = _magnitude(rng)
     if symbol.is_positive or symbol.is_nonnegative:
         return magnitude
     if symbol.is_negative or symbol.is_nonpositive:
         return -magnitude
+    sign = rng.choice((1, -1))
     if symbol.is_real is not True:
-        return magnitude * rng.choice((1, -1)) + sp.I * sp.Rational(rng.randint(-2000, 2000), 1000)
-    return magnitude * rng.choice((1, -1))
+        return sign * magnitude + sp.I * sign * _magnitude(rng) * rng.choice((1, -1))
+    return sign * magnitude
+
+
+def _fits(symbol, value: int) -> bool:
+    return not ((symbol.is_positive and value <= 0) or (symbol.is_negative and value >= 0)
+                or (symbol.is_nonnegative and value < 0) or (symbol.is_nonpositive and value > 0)
+                or (symbol.is_nonzero and value == 0))
 
 
 def _try_point(a, b, point, ctx, rng) -> Sampled | None:
-    if not _holds(ctx, point, integers_only=True):
+    if not _holds(ctx.constraints, point, integers_only=True):
         return None
+    functions = _functions(a.atoms(AppliedUndef) | b.atoms(AppliedUndef), rng)
     try:
-        a1, b1 = (_concrete(e.xreplace(point), rng) for e in (a, b))
-    except (ValueError, TypeError, ArithmeticError, NotImplementedError):
+        a1, b1 = (_concrete(e.xreplace(point), functions) for e in (a, b))
+        late = [(_concrete(t.xreplace(point), {}), sp.sympify(v).xreplace(point))
+                for t, v in ctx.late.items()]
+        constraints = [_concrete(c.xreplace(point), {}) for c in ctx.constraints]
+    except (ValueError, TypeError, ArithmeticError, NotImplementedError, AttributeError):
         return None
-    atoms = _free(a1) | _free(b1) | a1.atoms(sp.Indexed) | b1.atoms(sp.Indexed)
-    rest = {atom: _within(atom, ctx, rng) for atom in sorted(atoms, key=str)}
+    atoms = set()
+    for expr in [a1, b1, *constraints, *(t for pair in late for t in pair)]:
+        atoms |= _free(expr) | expr.atoms(sp.Indexed)
+    rest = _draw(atoms, constraints, point, rng)
+    if not _satisfied(late, rest):
+        return None
     full = {**point, **rest}
-    if not _holds(ctx, full, integers_only=False):
+    if not _holds(constraints, full, integers_only=False):
         return None
-    return _compare_at(a1, b1, rest, _shown(full, ctx))
+    found = _compare_at(a1, b1, rest, _shown(full, ctx))
+    if found is not None and found.outcome == "equal":
+        found.point = rest
+    return found
 
 
-def _concrete(expr, rng):
+def _satisfied(late: list, values: dict) -> bool:
+    """`\\sum_c y_c = 1` made to hold: one element it is linear in takes the rest."""
+    for total, value in late:
+        for atom in sorted(total.atoms(sp.Indexed) | _free(total), key=str, reverse=True):
+            coeff = sp.diff(total, atom)
+            if coeff.is_number and coeff != 0 and atom in values:
+                miss = (total - value).xreplace(values)
+                if not miss.is_number:
+                    return False
+                values[atom] = values[atom] - miss / coeff
+                break
+        else:
+            return False
+    return True
+
+
+def _concrete(expr, functions: dict):
     """Finite sums and products expanded, unknown functions made concrete."""
-    return _functions(expr.doit(), rng).doit()
+    expr = _finite(expr).doit()
+    for func, replacement in functions.items():
+        expr = expr.replace(func, replacement)
+    return expr.doit() if functions else expr
 
 
-def _functions(expr, rng):
-    """Each unknown function f becomes a random c0 + c1 t + c2 t² + c3 sin t."""
-    for func in sorted({a.func for a in expr.atoms(AppliedUndef)}, key=str):
-        c = [sp.Rational(rng.randint(-2000, 2000), 1000) for _ in range(4)]
-        t = sp.Dummy("t")
-        expr = expr.replace(func, sp.Lambda(t, c[0] + c[1] * t + c[2] * t**2
-                                            + c[3] * sp.sin(t)))
-    return expr
+def _finite(expr):
+    """Sums and products with number bounds written out term by term, the
+    outermost index first (an inner bound may depend on it: Σ_j Σ_{k≤j})."""
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        *inner, (var, lo, hi) = expr.limits
+        if lo.is_Integer and hi.is_Integer:
+            body = type(expr)(expr.function, *inner) if inner else expr.function
+            terms = [_finite(body.xreplace({var: sp.Integer(k)}))
+                     for k in range(int(lo), int(hi) + 1)]
+            return sp.Add(*terms) if isinstance(expr, sp.Sum) else sp.Mul(*terms)
+    if not expr.args:
+        return expr
+    args = [_finite(a) for a in expr.args]
+    return expr if all(x is y for x, y in zip(args, expr.args)) else expr.func(*args)
 
 
-def _holds(ctx: Context, point: dict, integers_only: bool) -> bool:
-    for constraint in ctx.constraints:
+def _functions(applied, rng) -> dict:
+    """One concrete function per unknown function, shared by both sides."""
+    arity = {a.func: len(a.args) for a in applied}
+    return {func: concrete_function(arity[func], rng) for func in sorted(arity, key=str)}
+
+
+def concrete_function(arity: int, rng) -> sp.Lambda:
+    """c0 + Σ c_k t_k + Σ d_k t_k² + e sin(Σ g_k t_k) + h e^{κ Σ t_k} (+ m t_1 t_2),
+    |κ| ≤ 1/2, with coefficients drawn from rng."""
+    def coefficient():
+        return sp.Rational(rng.randint(-2000, 2000), 1000)
+    ts = [sp.Dummy(f"t{k}") for k in range(arity)]
+    total = sum(ts, sp.Integer(0))
+    body = coefficient() + sum(coefficient() * t + coefficient() * t**2 for t in ts)
+    body += coefficient() * sp.sin(sum(coefficient() * t for t in ts))
+    body += coefficient() * sp.exp(coefficient() / 4 * total)
+    if arity > 1:
+        body += coefficient() * ts[0] * ts[1]
+    return sp.Lambda(tuple(ts), body)
+
+
+def _holds(constraints, point: dict, integers_only: bool) -> bool:
+    for constraint in constraints:
         value = constraint.xreplace(point)
         if value in (sp.true, sp.false):
             if value is sp.false:
@@ -198,30 +336,45 @@ def _holds(ctx: Context, point: dict, integers_only: bool) -> bool:
 
 
 def _compare_at(a, b, values, shown) -> Sampled | None:
-    left, right = _value(a, values, DIGITS), _value(b, values, DIGITS)
-    if left is None or right is None:
-        return None
-    if _close(left, right):
-        return Sampled("equal", 1)
-    left, right = _value(a, values, CONFIRM_DIGITS), _value(b, values, CONFIRM_DIGITS)
-    if left is None or right is None or _close(left, right):
-        return None
+    for digits, strict in ((DIGITS, False), (CONFIRM_DIGITS, True)):
+        left, right = _value(a, values, digits, strict), _value(b, values, digits, strict)
+        if left is None or right is None:
+            return None
+        if _close(left, right, max(abs(left), abs(right)), digits) or \
+                _close(left, right, _scale(a, b, values, left, right), digits):
+            return Sampled("equal", 1)
     return Sampled("differ", 1, point=shown, left=left, right=right)
 
 
-def _value(expr, values, digits) -> complex | None:
+def _scale(a, b, values, left, right):
+    """The largest term of either side: what a true identity may cancel."""
+    scale = max(abs(left), abs(right))
+    for side in (a, b):
+        for term in sp.Add.make_args(side):
+            value = _value(term, values, 15)
+            if value is not None:
+                scale = max(scale, abs(value))
+    return scale
+
+
+def _value(expr, values, digits, strict: bool = False) -> mpmath.mpc | None:
+    """The value at `digits` digits; strict: None unless SymPy reached them
+    (a mismatch counts only between values known to that precision)."""
     try:
-        number = sp.N(expr.xreplace(values), digits)
-        value = complex(number)
+        number = sp.N(expr.xreplace(values), digits, strict=strict)
+        real, imag = number.as_real_imag()
+        with mpmath.workdps(digits + 10):
+            value = mpmath.mpc(mpmath.mpf(str(real)), mpmath.mpf(str(imag)))
     except (TypeError, ValueError, ArithmeticError, AttributeError, RecursionError):
         return None
-    if not (math.isfinite(value.real) and math.isfinite(value.imag)):
+    if not (mpmath.isfinite(value.real) and mpmath.isfinite(value.imag)):
         return None
     return value
 
 
-def _close(x: complex, y: complex) -> bool:
-    return abs(x - y) <= RTOL * max(1.0, abs(x), abs(y))
+def _close(x, y, scale, digits: int) -> bool:
+    with mpmath.workdps(digits + 10):
+        return abs(x - y) <= mpmath.mpf(10) ** (5 - digits) * scale
 
 
 def _shown(point: dict, ctx: Context) -> dict:
@@ -243,8 +396,9 @@ def _label(atom) -> str:
 
 def evidence(result: Sampled) -> dict:
     """The counterexample as plain data: the point and both values, as text."""
+    left, right = _pair(result.left, result.right)
     return {"point": {k: _number(v) for k, v in result.point.items()},
-            "left": _number(result.left), "right": _number(result.right)}
+            "left": left, "right": right}
 
 
 def describe(result: Sampled) -> str:
@@ -256,11 +410,23 @@ def describe(result: Sampled) -> str:
     return f"{where}left = {found['left']}, right = {found['right']}"
 
 
+def _pair(left, right) -> tuple[str, str]:
+    """Both values with enough digits to tell them apart (10 to 60)."""
+    for digits in (10, 20, 40, 60):
+        shown = _complex(left, digits), _complex(right, digits)
+        if shown[0] != shown[1]:
+            return shown
+    return shown
+
+
+def _complex(value, digits: int) -> str:
+    if abs(value.imag) <= 1e-12 * max(1, abs(value.real)):
+        return mpmath.nstr(value.real, digits)
+    return f"{mpmath.nstr(value.real, 6)}{'+' if value.imag >= 0 else '-'}" \
+           f"{mpmath.nstr(abs(value.imag), 6)}i"
+
+
 def _number(value) -> str:
-    if isinstance(value, complex):
-        if abs(value.imag) < 1e-12 * max(1.0, abs(value.real)):
-            return f"{value.real:.10g}"
-        return f"{value.real:.6g}{value.imag:+.6g}i"
     if isinstance(value, sp.Rational) and not value.is_Integer:
-        return f"{float(value):g}"
+        return f"{float(value):.6g}"
     return str(value)

@@ -6,6 +6,7 @@ uses is resolved here, so one name is always one SymPy object.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import sympy as sp
@@ -188,18 +189,42 @@ class SymScope:
             self._objects[key] = sp.Function(name, real=real)
         return self._objects[key]
 
-    def bounds(self, var: sp.Symbol) -> tuple[sp.Expr, sp.Expr] | None:
-        return self.ranges.get(var)
+    @contextmanager
+    def binding(self, name: str, symbol: sp.Symbol):
+        """Inside a sum or product, its index letter reads as `symbol`."""
+        before = self._objects.get(name)
+        self._objects[name] = symbol
+        try:
+            yield
+        finally:
+            if before is None:
+                self._objects.pop(name)
+            else:
+                self._objects[name] = before
 
     # -- definitions -----------------------------------------------------
-    def expand(self, expr: sp.Expr) -> sp.Expr:
-        """Replace defined names and family elements until none is left."""
-        for _ in range(len(self.names) + len(self.families) + 1):
-            new = self._expand_once(expr)
+    def expand(self, expr: sp.Expr, held: frozenset = frozenset()) -> sp.Expr:
+        """Replace defined names and family elements until none is left (but
+        the `held` names)."""
+        expr = self._derivatives_by_names(expr)
+        for _ in range(len(self.names) + len(self.families) + len(self.functions) + 1):
+            new = self._expand_once(expr, held)
             if new == expr:
                 return new
             expr = new
         return expr
+
+    def _derivatives_by_names(self, expr: sp.Expr) -> sp.Expr:
+        """∂L/∂ŷ with ŷ defined, as in the chain rule of a backward pass: L is
+        expanded with ŷ held as a variable, differentiated, and only then is ŷ
+        itself expanded."""
+        def by_names(derivative):
+            held = frozenset(v for v in derivative.variables if v in self.names)
+            inner = self.expand(derivative.expr, held)
+            return sp.Derivative(inner, *derivative.variable_count).doit()
+        return expr.replace(
+            lambda e: isinstance(e, sp.Derivative) and any(v in self.names for v in e.variables),
+            by_names)
 
     def _expand_functions(self, expr: sp.Expr) -> sp.Expr:
         for name, (params, body, _) in self.functions.items():
@@ -208,14 +233,17 @@ class SymScope:
                 expr = expr.replace(func, _applied(func, params, body))
         return expr
 
-    def _expand_once(self, expr: sp.Expr) -> sp.Expr:
-        expr = expr.xreplace({s: body for s, (body, _) in self.names.items()})
+    def _expand_once(self, expr: sp.Expr, held: frozenset = frozenset()) -> sp.Expr:
+        """One round of definitions, without capture: a body's bound indices
+        are renamed away from the indices an element is used with."""
+        from derive_ce.decide.sums import substitute
+        expr = substitute(expr, {s: body for s, (body, _) in self.names.items() if s not in held})
         expr = self._expand_functions(expr)
         for name, (params, body, _) in self.families.items():
             base = self.base(name)
             expr = expr.replace(
                 lambda e, b=base: isinstance(e, sp.Indexed) and e.base == b,
-                lambda e, p=params, bd=body: bd.xreplace(dict(zip(p, e.indices))))
+                lambda e, p=params, bd=body: substitute(bd, dict(zip(p, e.indices))))
         return expr
 
 

@@ -76,6 +76,54 @@ def _delta_value(factor: sp.Expr, var: sp.Symbol) -> sp.Expr | None:
     return None
 
 
+def bound_variable(name: str, lo: sp.Expr, hi: sp.Expr) -> sp.Dummy:
+    """A sum's index: a fresh integer that carries only the sum's own bounds,
+    never a declared index's range or another sum's letter."""
+    return sp.Dummy(name, **_index_flags(lo, hi))
+
+
+def _index_flags(lo: sp.Expr, hi: sp.Expr) -> dict:
+    """What a sum's index is known to be from its own bounds, and nothing else."""
+    flags = {"integer": True}
+    if lo.is_positive:
+        flags["positive"] = True
+    elif lo.is_nonnegative:
+        flags["nonnegative"] = True
+    elif hi.is_negative:
+        flags["negative"] = True
+    elif hi.is_nonpositive:
+        flags["nonpositive"] = True
+    return flags
+
+
+def substitute(expr: sp.Expr, mapping: dict) -> sp.Expr:
+    """expr with mapping's keys replaced, without capture: a bound index that
+    clashes with a name coming in (or with a key's own index) is renamed
+    first, and a derivative by a replaced variable is taken before the value
+    goes in (it becomes Subs)."""
+    if not mapping:
+        return expr
+    avoid = set()
+    for key, value in mapping.items():
+        avoid |= key.free_symbols | sp.sympify(value).free_symbols
+    expr = _apart(expr, avoid)
+    held = {d: sp.Dummy("derivative") for d in expr.atoms(sp.Derivative)
+            if any(v in mapping or v.free_symbols & set(mapping) for v in d.variables)}
+    back = {holder: d.subs(mapping) for d, holder in held.items()}
+    return expr.xreplace(held).xreplace(mapping).xreplace(back)
+
+
+def _apart(expr: sp.Expr, avoid: set) -> sp.Expr:
+    """Bound indices of sums and products in `avoid` renamed to fresh ones."""
+    expr = _map_args(expr, lambda arg: _apart(arg, avoid))
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        clash = {v: sp.Dummy(v.name, **v.assumptions0)
+                 for v, _, _ in expr.limits if v in avoid}
+        if clash:
+            expr = expr.xreplace(clash)
+    return expr
+
+
 def make_sum(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
     """Σ with the factors that do not depend on the index taken outside."""
     outside, inside = _split(body, var)
@@ -173,10 +221,11 @@ def rename_bound(expr: sp.Expr, depth: int = 0) -> sp.Expr:
     """Σ_j and Σ_k over the same range are the same sum: bound indices get
     canonical names by nesting depth and position, so that structure sees it."""
     if isinstance(expr, (sp.Sum, sp.Product)):
-        names = {var: _canonical(var, lo, depth, pos)
-                 for pos, (var, lo, _) in enumerate(expr.limits)}
-        limits = [(names[v], lo, hi) for v, lo, hi in expr.limits]
-        body = rename_bound(expr.function.xreplace(names), depth + 1)
+        names = {var: sp.Symbol(f"_bound{depth}_{pos}", **_index_flags(lo, hi))
+                 for pos, (var, lo, hi) in enumerate(expr.limits)}
+        limits = [(names[v], lo.xreplace(names), hi.xreplace(names)) for v, lo, hi in expr.limits]
+        inner = _apart(expr.function, set(names.values()))    # no inner sum may capture
+        body = rename_bound(inner.xreplace(names), depth + 1)
         return type(expr)(body, *limits)
     return _map_args(expr, lambda arg: rename_bound(arg, depth))
 
@@ -187,15 +236,6 @@ def _map_args(expr: sp.Expr, fn) -> sp.Expr:
         return expr
     args = [fn(a) for a in expr.args]
     return expr if all(a is b for a, b in zip(args, expr.args)) else expr.func(*args)
-
-
-def _canonical(var, lo, depth: int, pos: int) -> sp.Symbol:
-    flags = {"integer": True}
-    if lo.is_positive:
-        flags["positive"] = True
-    elif lo.is_nonnegative:
-        flags["nonnegative"] = True
-    return sp.Symbol(f"_bound{depth}_{pos}", **flags)
 
 
 def merge_sums(expr: sp.Expr, simplify_body=sp.cancel) -> sp.Expr:

@@ -35,6 +35,8 @@ def _record(record: Record) -> dict:
     data["expr"] = record.expr
     if record.method:
         data["method"] = record.method
+    if record.against is not None:
+        data["against"] = record.against
     if record.reading:
         data["reading"] = record.reading
     if record.evidence and record.status == "failed" and "point" in record.evidence:

@@ -33,6 +33,9 @@ class _Slot:
     expr: str
     task: int | None = None
     verdict: Verdict | None = None
+    prev: int | None = None         # the slot this one is compared with
+    against: int | None = None      # the line of that slot
+    recovered: tuple | None = None  # (verdict, line held, line of the slip)
 
 
 @dataclass
@@ -78,6 +81,8 @@ def _checked(entries, data, stored, options: Options, cache: Cache, pool) -> lis
     todo = [p for p in plans if any(v is None for v in verdicts[id(p)])]
     _run_missing([p for p in todo if p.report.error is None], verdicts, pool,
                  cache, options.budget)
+    _recover([p for p in plans if not p.stored and p.report.error is None],
+             verdicts, pool, cache)
     for plan in plans:
         _assemble(plan, verdicts[id(plan)])
         _store(cache, plan, verdicts[id(plan)], options.budget)
@@ -144,6 +149,44 @@ def _run_missing(plans: list[_Plan], verdicts: dict, pool, cache: Cache, budget:
             cache.put(plan.tasks[index], verdict)
 
 
+def _recover(plans: list[_Plan], verdicts: dict, pool, cache: Cache) -> None:
+    """One slip, one ✗: a step that fails against a failed step is compared
+    also with the last step that held; if it equals that one, it recovers."""
+    jobs = []
+    for plan in plans:
+        for slot in plan.slots:
+            held = _held_before(plan, slot, verdicts[id(plan)])
+            if held is not None:
+                task = dataclasses.replace(plan.tasks[slot.task], a=plan.tasks[held.task].b)
+                jobs.append((slot, held, task, cache.get(task)))
+    missing = [job for job in jobs if job[3] is None]
+    for job, verdict in zip(missing, pool.run([j[2] for j in missing]) if missing else []):
+        cache.put(job[2], verdict)
+        jobs[jobs.index(job)] = (*job[:3], verdict)
+    for slot, held, _, verdict in jobs:
+        if verdict.status in ("proved", "numeric"):
+            slot.recovered = (verdict, held.line, slot.against)
+
+
+def _held_before(plan: _Plan, slot: _Slot, verdicts: list) -> _Slot | None:
+    """The last slot that held before slot's failed predecessor, when slot
+    failed too; None otherwise."""
+    def status(s):
+        return (s.verdict if s.task is None else verdicts[s.task]).status
+    if slot.task is None or slot.prev is None or status(slot) != "failed":
+        return None
+    before = plan.slots[slot.prev]
+    if status(before) != "failed":
+        return None
+    while before.prev is not None:
+        before = plan.slots[before.prev]
+        if before.task is not None and status(before) in ("proved", "numeric"):
+            return before
+        if status(before) != "failed":
+            return None
+    return before if before.kind == "start" and status(before) == "proved" else None
+
+
 # -- planning: document -> slots and tasks -----------------------------------
 
 def tasks_of(path: Path, budget: float = 10.0) -> list[Task]:
@@ -181,6 +224,7 @@ class _Walker:
     def __init__(self, plan: _Plan, budget: float, explain: bool = False):
         self.plan = plan
         self.budget = budget
+        self.slot_of: dict[int, int] = {}      # id(Math) -> index of its slot
         self.explain = explain
 
     def steps(self, steps, prev, when: tuple, labels: tuple):
@@ -231,7 +275,9 @@ class _Walker:
         else:
             self._task(Task("compare", self.plan.scope, when, prev, part, self.budget,
                             explain=self.explain),
-                       _Slot(part.line, labels, kind, why, part.text))
+                       _Slot(part.line, labels, kind, why, part.text,
+                             prev=self.slot_of.get(id(prev)), against=prev.line))
+        self.slot_of[id(part)] = len(self.plan.slots) - 1
         return part
 
     def _task(self, task: Task, slot: _Slot) -> None:
@@ -277,10 +323,15 @@ def _once(record: Record, seen: set[str]) -> Record:
 
 
 def _record(slot: _Slot, verdict: Verdict) -> Record:
+    against = slot.against
+    if slot.recovered is not None:
+        verdict, against, slip = slot.recovered
+        verdict = dataclasses.replace(
+            verdict, message=f"holds against line {against}; the slip on line {slip} stands")
     status, message = verdict.status, verdict.message
     if verdict.error_side == "a":
         status, message = "unknown", NOT_CHECKED
     if verdict.error_side == "scope":
         status = "error"
     return Record(slot.line, slot.case, slot.kind, status, message, slot.why,
-                  slot.expr, verdict.method, verdict.evidence, verdict.reading)
+                  slot.expr, verdict.method, verdict.evidence, verdict.reading, against)

@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from derive_ce.read import document
+from derive_ce.decide import sampling
 from derive_ce.decide.context import Context, build_context
 from derive_ce.decide.engine import run_task
 from derive_ce.decide.equivalence import equivalent
@@ -107,7 +108,7 @@ def test_numeric_when_sympy_cannot_prove():
     verdict = decide(a, b)
     assert verdict.status in ("proved", "numeric")
     if verdict.status == "numeric":
-        assert verdict.evidence == {"points": 10}
+        assert verdict.evidence == {"points": sampling.POINTS}
 
 
 # -- properties ------------------------------------------------------------------

@@ -95,6 +95,16 @@ def test_sums_take_missing_bounds_from_the_range():
     assert read("\\sum_{k=1}^{n} k", sc).func is sp.Sum        # closed forms are still sought
 
 
+def test_a_sums_index_carries_only_the_sums_own_bounds():
+    sc = ce_scope()
+    j = sc.symbol("j")                                    # declared: an index in [1, n]
+    total = read("\\sum_{j=-n}^{n} |j|", sc)
+    ((var, lo, hi),) = total.limits
+    assert var != j and var.is_integer and var.is_positive is None
+    assert total.function == sp.Abs(var)                  # |j| is not j: j may be negative
+    assert j not in total.free_symbols
+
+
 def test_vector_elements_and_greek_indices():
     sc = ce_scope()
     L = sc.base("L")

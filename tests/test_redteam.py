@@ -1,0 +1,58 @@
+"""Red team: attack derivations aimed at the engine's edges, in pairs.
+
+tests/examples/redteam/NAME.false.yaml holds a false step, marked
+`# expect: failed`: it must never be proved or numeric, and the file must
+exit 1 with its first failing record on that line.  NAME.true.yaml is its
+true twin: it must verify (exit 0, every record proved or numeric).  The
+classes: capture in substitution, bound indices and their own ranges,
+dependent bounds in double sums, case values before derivatives, sampling
+(sizes, magnitudes, tolerance, constants, unknown functions, conditions).
+"""
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import marker_line
+from derive_ce.cli import main
+
+ROOT = Path(__file__).parent / "examples" / "redteam"
+FILES = sorted(ROOT.glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict:
+    """One run over the whole folder (one pool of workers): path -> file report."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--no-cache", "--format", "json", str(ROOT)])
+    return {Path(f["path"]).name: f for f in json.loads(out.getvalue())["files"]}
+
+
+def test_every_attack_has_both_twins():
+    names = {p.name.rsplit(".", 2)[0] for p in FILES}
+    assert len(names) >= 40
+    for name in names:
+        assert (ROOT / f"{name}.true.yaml").exists() and (ROOT / f"{name}.false.yaml").exists()
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if p.name.endswith(".false.yaml")],
+                         ids=lambda p: p.name)
+def test_false_twin_is_never_accepted(reports, path):
+    report = reports[path.name]
+    want = marker_line(path, "failed")
+    marked = [s for s in report["steps"] if s["line"] == want]
+    assert marked and all(s["status"] not in ("proved", "numeric") for s in marked), marked
+    bad = [s for s in report["steps"] if s["status"] not in ("proved", "numeric")]
+    assert bad[0]["line"] == want, bad
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if p.name.endswith(".true.yaml")],
+                         ids=lambda p: p.name)
+def test_true_twin_verifies(reports, path):
+    report = reports[path.name]
+    assert report["ok"] and report["steps"], report
+    assert all(s["status"] in ("proved", "numeric") for s in report["steps"]), report["steps"]

@@ -1,0 +1,196 @@
+"""Soundness: sampling worth trusting, the cross-check on concrete instances,
+capture-free substitution, and time limits by CPU time."""
+
+import signal
+
+import pytest
+import sympy as sp
+
+from derive_ce.decide import engine, equivalence, instances, sampling, sums
+from derive_ce.decide.context import Context, build_context
+from derive_ce.decide.engine import run_task
+from derive_ce.decide.scope import SymScope
+from derive_ce.read import document
+from derive_ce.results import Task
+
+x, y = sp.symbols("x y", real=True)
+m, n = sp.symbols("m n", integer=True, positive=True)
+RANGE = (document.Math("1", 1), document.Math("n", 1))
+SOFTMAX = document.Scope(
+    (document.SymbolDecl(("L",), "vector", (), None, 1),
+     document.SymbolDecl(("n",), "scalar", (("integer", True), ("positive", True)), None, 1),
+     document.SymbolDecl(("i", "j", "gamma"), "index", (), RANGE, 1)),
+    (document.Definition("p", ("i",), document.Math("\\frac{e^{L_i}}{\\sum_{j=1}^{n} e^{L_j}}", 1), 1),))
+
+
+def task(before, after, spec=document.Scope(), when=()):
+    return Task("compare", spec, tuple(document.Math(w, 1) for w in when),
+                document.Math(before, 1), document.Math(after, 2), 10.0)
+
+
+# -- sampling ---------------------------------------------------------------------
+
+def test_each_size_symbol_is_drawn_on_its_own():
+    result = sampling.compare(sp.Integer(0) * m + m, n, {}, Context())
+    assert result.outcome == "differ"
+
+
+def test_sizes_reach_twelve_and_one():
+    drawn = [sampling._point({n}, {}, __import__("random").Random(k), k)[n] for k in range(40)]
+    assert min(drawn) == 1 and max(drawn) >= 12
+
+
+def test_reals_span_many_magnitudes_and_both_signs():
+    import random
+    rng = random.Random(1)
+    values = [sampling._real(x, rng) for _ in range(300)]
+    magnitudes = [abs(v) for v in values if v != 0]
+    assert min(magnitudes) < sp.Rational(1, 100) and max(magnitudes) > 100
+    assert any(v < 0 for v in values) and any(v > 0 for v in values) and 0 in values
+
+
+@pytest.mark.parametrize("a, b", [
+    (x + sp.Rational(1, 10**11), x),                              # a small shift
+    ((1 + x / 10**20) ** 2, sp.Integer(1)),                       # a tiny term
+    (sp.Abs(x - 4), 4 - x),                                       # wrong only for x > 4
+])
+def test_the_tolerance_is_relative_not_absolute(a, b):
+    assert sampling.compare(a, b, {}, Context()).outcome == "differ"
+
+
+def test_huge_terms_that_cancel_still_agree():
+    a = sp.exp(1000 * x) * (1 + sp.exp(-1000 * x))
+    assert sampling.compare(a, sp.exp(1000 * x) + 1, {}, Context()).outcome == "equal"
+
+
+@pytest.mark.parametrize("a, b", [
+    (sp.pi, sp.Rational("3.14159265358979")),
+    (sp.exp(sp.pi * sp.sqrt(163)), sp.Integer(640320) ** 3 + 744),
+    (sp.Rational(1, 3), sp.Rational("0.33333333333")),
+])
+def test_constants_are_decided_at_sixty_digits(a, b):
+    assert sampling.compare(a, b, {}, Context()).outcome == "differ"
+    assert equivalence.equivalent(a, b, {}, Context(), 5.0).status == "failed"
+
+
+def test_a_constant_step_is_never_numeric_from_digits_alone():
+    verdict = equivalence.equivalent(sp.Integer(1), sp.Integer(1) + sp.exp(-sp.Integer(200)),
+                                     {}, Context(), 5.0)
+    assert verdict.status in ("failed", "unknown")
+
+
+def test_one_function_for_both_sides():
+    f = sp.Function("f", real=True)
+    a, b = f(x) * (sp.sin(x) ** 2 + sp.cos(x) ** 2), f(x)
+    assert sampling.compare(a, b, {}, Context()).outcome == "equal"
+    assert sampling.compare(a, f(-x), {}, Context()).outcome == "differ"
+
+
+def test_conditions_on_symbols_absent_from_the_step_hold_at_every_point():
+    scope = SymScope(document.Scope())
+    ctx = build_context((document.Math("y > 3", 1), document.Math("x > y", 1)), scope)
+    result = sampling.compare(sp.Abs(x - 3), x - 3, {}, ctx)
+    assert result.outcome == "equal"
+    assert sampling.compare(sp.Abs(x - 4), x - 4, {}, ctx).outcome == "differ"
+
+
+def test_numeric_says_how_many_points_and_over_which_ranges():
+    verdict = run_task(task("|x - 4|", "|4 - x|"))
+    if verdict.status == "numeric":
+        assert "sampled points" in verdict.message and "magnitude" in verdict.message
+    assert verdict.status in ("proved", "numeric")
+
+
+# -- cases, derivatives, capture ---------------------------------------------------
+
+@pytest.mark.parametrize("when, after, status", [
+    ("y = x", "y", "proved"), ("y = x", "2 y", "failed"),
+])
+def test_case_values_go_in_after_the_derivative(when, after, status):
+    assert run_task(task("\\frac{\\partial}{\\partial x} (x y)", after, when=(when,))).status == status
+
+
+@pytest.mark.parametrize("when", ["x > 2", "x = 0", "x < -1", "x \\ge 3"])
+def test_conditions_do_not_break_derivatives(when):
+    verdict = run_task(task("\\frac{d}{dx} x^3", "3 x^2", when=(when,)))
+    assert verdict.status == "proved", verdict.message
+
+
+def test_a_family_whose_sum_runs_over_j_used_as_p_j():
+    assert run_task(task("\\frac{\\partial p_j}{\\partial L_j}", "p_j (1 - p_j)", SOFTMAX)).status \
+        in ("proved", "numeric")
+    assert run_task(task("\\frac{\\partial p_j}{\\partial L_j}", "0", SOFTMAX)).status == "failed"
+
+
+def test_substitution_renames_bound_indices_apart():
+    j, k = sp.symbols("j k", integer=True)
+    L = sp.IndexedBase("L")
+    total = sp.Sum(L[j] * L[k], (j, 1, n))
+    replaced = sums.substitute(total, {k: j})
+    assert replaced != sp.Sum(L[j] ** 2, (j, 1, n))
+    ((var, _, _),) = replaced.limits
+    assert var != j and replaced.function == L[var] * L[j]
+
+
+def test_a_derivative_by_a_replaced_variable_is_taken_first():
+    f = sp.Function("f")
+    replaced = sums.substitute(sp.Derivative(f(x), x), {x: sp.Integer(0)})
+    assert isinstance(replaced, sp.Subs)
+
+
+# -- the cross-check on concrete instances -----------------------------------------
+
+def test_the_cross_check_catches_what_a_broken_preparation_proves(monkeypatch):
+    """Defence in depth: if the symbolic path prepared both sides wrongly
+    (here: as the same expression), the concrete instances still fail a false
+    step, and a true one keeps its verdict."""
+    monkeypatch.setattr(engine, "_prepare", lambda scope, task, ctx, math: sp.Integer(0))
+    wrong = run_task(task("\\sum_{j=1}^{n} L_j L_\\gamma", "\\sum_{j=1}^{n} L_j^2", SOFTMAX,
+                          when=("\\gamma = i",)))
+    assert (wrong.status, wrong.method) == ("failed", "instance")
+    right = run_task(task("\\sum_{j=1}^{n} L_j L_\\gamma", "L_i \\sum_{k=1}^{n} L_k", SOFTMAX,
+                          when=("\\gamma = i",)))
+    assert right.status == "proved"
+
+
+def test_the_cross_check_alone_finds_a_capture():
+    spec = SOFTMAX
+    found = instances.cross_check(SymScope(spec), task("\\frac{\\partial p_j}{\\partial L_j}", "0", spec))
+    assert found is not None and found.status == "failed" and found.method == "instance"
+    assert "n = " in found.message
+
+
+def test_the_cross_check_respects_the_case():
+    spec = SOFTMAX
+    same = task("\\frac{\\partial L_\\gamma}{\\partial L_i}", "1", spec, when=("\\gamma = i",))
+    other = task("\\frac{\\partial L_\\gamma}{\\partial L_i}", "0", spec, when=("\\gamma \\neq i",))
+    assert instances.cross_check(SymScope(spec), same) is None
+    assert instances.cross_check(SymScope(spec), other) is None
+    wrong = task("\\frac{\\partial L_\\gamma}{\\partial L_i}", "0", spec, when=("\\gamma = i",))
+    assert instances.cross_check(SymScope(spec), wrong).status == "failed"
+
+
+# -- time --------------------------------------------------------------------------
+
+def test_the_soft_deadline_counts_cpu_time():
+    with equivalence.deadline(5.0):
+        assert signal.getitimer(signal.ITIMER_PROF)[0] > 0
+        assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def test_canonical_names_never_capture_an_outer_index():
+    j = sp.Dummy("j", integer=True, positive=True)
+    taken = sp.Symbol("_bound0_0", integer=True, positive=True)    # already canonical inside
+    x = sp.IndexedBase("x")
+    renamed = sums.rename_bound(sp.Sum(x[j] * sp.Sum(x[taken] * j, (taken, 1, n)), (j, 1, n)))
+    outer, = renamed.limits
+    inner = renamed.function.atoms(sp.Sum).pop()
+    assert inner.limits[0][0] != outer[0]
+    assert outer[0] in inner.function.free_symbols                  # j still means the outer index
+
+
+def test_a_sums_index_is_known_only_by_its_own_bounds():
+    j = sp.Dummy("j", integer=True)
+    renamed = sums.rename_bound(sp.Sum(sp.Abs(j), (j, -n, -1)))
+    ((var, _, _),) = renamed.limits
+    assert var.is_negative and not var.is_positive
