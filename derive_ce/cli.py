@@ -34,7 +34,7 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version,
 
 @app.command()
 def check(
-    paths: list[Path] = typer.Argument(..., help="Derivation files, or folders to search for *.yaml / *.yml."),
+    paths: list[Path] = typer.Argument(..., help="Derivation files, notes (.md, .tex, .txt with displays), or folders to search for *.yaml / *.yml."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text (for people), json, or github (annotations)."),
     strict: bool = typer.Option(False, "--strict", help="Fail steps that hold only numerically."),
     timeout: float = typer.Option(10.0, "--timeout", min=0.1, help="Seconds allowed per step."),
@@ -115,6 +115,16 @@ def _workers(jobs: Optional[int]) -> int:
     if jobs is None:
         return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return jobs or os.cpu_count() or 1
+
+
+@app.command("import")
+def import_notes(
+    notes: Path = typer.Argument(..., help="Markdown or LaTeX notes (.md, .tex, .txt)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the YAML here (default: stdout)."),
+) -> None:
+    """Turn notes into a derivation YAML file, guesses marked as comments; exit 2 if unreadable."""
+    from derive_ce.write.derivation import import_notes as run_import
+    raise typer.Exit(run_import(notes, output))
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 
 from derive_ce.errors import InputError
-from derive_ce.read.plain import CONSTANT_NAMES, refuse, check_plain
+from derive_ce.read.plain import CONSTANT_NAMES, check_plain, refuse
 
 
 def read_plain(math, scope):

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Math:
-    """A piece of math as typed: `latex` or `expr` (SymPy syntax)."""
+    """A piece of math as typed: `latex` or `expr` (SymPy syntax); `column`
+    is where the text starts on its line when known (notes), else 0."""
     text: str
     line: int
     syntax: str = "latex"
+    column: int = 0
 
 
 @dataclass(frozen=True)

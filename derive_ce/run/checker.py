@@ -109,7 +109,7 @@ def _stored(cache: Cache, entry, data: bytes | None, budget: float) -> FileRepor
     if data is None:
         return None
     try:
-        stored = cache.report(data, budget)
+        stored = cache.report(_report_key(entry, data), budget)
         return None if stored is None else FileReport.from_dict(str(entry), stored)
     except (KeyError, TypeError, ValueError):
         return None
@@ -122,7 +122,7 @@ def _store(cache: Cache, plan: _Plan, verdicts: list, budget: float) -> None:
     if report.error is None and plan.tasks and not plan.stored and plan.data is not None \
             and all(v is not None and v.status in final and not v.error_side for v in verdicts) \
             and all(r.status in final or r.kind == "start" for r in report.records):
-        cache.put_report(plan.data, budget, report.to_dict())
+        cache.put_report(_report_key(report.path, plan.data), budget, report.to_dict())
 
 
 def _run_missing(plans: list[_Plan], verdicts: dict, pool, cache: Cache, budget: float) -> None:
@@ -195,10 +195,9 @@ def tasks_of(path: Path, budget: float = 10.0) -> list[Task]:
 
 
 def _plan(path: Path, data: bytes | None, budget: float, explain: bool = False) -> _Plan:
-    from derive_ce.read import document
     plan = _Plan(FileReport(str(path)), data=data)
     try:
-        derivation = document.load(path, data)
+        derivation = _load(path, data)
     except InputError as exc:
         plan.report.error = exc.describe()
         return plan
@@ -209,6 +208,23 @@ def _plan(path: Path, data: bytes | None, budget: float, explain: bool = False) 
     walker.cases(derivation.cases, last, (), ())
     walker.result(derivation.result, last, (), ())
     return plan
+
+
+def _load(path: Path, data: bytes | None):
+    """Notes (.md, .tex, or .txt with displays) are read as notes, the rest as YAML."""
+    from derive_ce.read import notes
+    if notes.is_notes(path, data):
+        return notes.load(path, data)
+    from derive_ce.read import document
+    return document.load(path, data)
+
+
+def _report_key(path, data: bytes | None) -> bytes | None:
+    """The bytes a stored report is keyed on: notes carry their reader's version."""
+    from derive_ce.read import notes
+    if data is None or not notes.is_notes(Path(path), data):
+        return data
+    return notes.READER_VERSION + data
 
 
 def _with_inferred(derivation):
@@ -234,7 +250,7 @@ class _Walker:
             except InputError as exc:
                 self._fixed(step.math.line, labels, "step", step.why,
                             step.math.text.removeprefix("=").strip(),
-                            Verdict("error", exc.describe()))
+                            Verdict("error", _describe(exc, step.math)))
                 prev = _BROKEN
                 continue
             for number, part in enumerate(parts, 1):
@@ -287,6 +303,14 @@ class _Walker:
 
     def _fixed(self, line, labels, kind, why, text, verdict) -> None:
         self.plan.slots.append(_Slot(line, labels, kind, why, text, verdict=verdict))
+
+
+def _describe(exc: InputError, math) -> str:
+    """The error, with the column in the file when the math knows where it starts."""
+    if math.column and exc.column:
+        exc = InputError(f"{exc.message} (column {math.column + exc.column - 1})",
+                         exc.line, exc.column, exc.text)
+    return exc.describe()
 
 
 def _parts(math) -> list:

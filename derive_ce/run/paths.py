@@ -1,4 +1,9 @@
-"""Command-line paths -> derivation files (folders: every *.yaml, *.yml)."""
+"""Command-line paths -> derivation files (folders: every *.yaml, *.yml).
+
+A file named on the command line is checked whatever its suffix (notes such
+as notes.md are read as notes by the checker); a folder means derivation
+files only, so that `derive-ce check .` does not read every README.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from pathlib import Path
 from derive_ce.results import FileReport
 
 SUFFIXES = (".yaml", ".yml")
+NOTES = (".md", ".markdown", ".tex", ".ltx")
 
 
 def expand(paths: list[Path]) -> list[Path | FileReport]:
@@ -16,8 +22,7 @@ def expand(paths: list[Path]) -> list[Path | FileReport]:
     for path in paths:
         if path.is_dir():
             found = _walk(path)
-            entries.extend(found or [FileReport(
-                str(path), error="no *.yaml or *.yml files in this folder")])
+            entries.extend(found or [FileReport(str(path), error=_empty(path))])
         elif path.exists():
             entries.append(path)
         else:
@@ -31,6 +36,12 @@ def expand(paths: list[Path]) -> list[Path | FileReport]:
             seen.add(entry)
         unique.append(entry)
     return unique
+
+
+def _empty(folder: Path) -> str:
+    notes = next((p for p in sorted(folder.rglob("*")) if p.suffix in NOTES), None)
+    hint = f"; notes are checked when named, as in `derive-ce check {notes}`" if notes else ""
+    return f"no *.yaml or *.yml files in this folder{hint}"
 
 
 def _walk(folder: Path) -> list[Path]:

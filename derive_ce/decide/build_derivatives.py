@@ -1,0 +1,198 @@
+"""Derivatives: operators, Leibniz quotients, their variables and orders,
+and the readings of an operator's scope that are refused."""
+
+from __future__ import annotations
+
+import re
+
+import lark
+import sympy as sp
+
+from derive_ce.read import names
+from derive_ce.read.latex.shape import (
+    bracket_like,
+    is_a,
+    items_of,
+    trailing_operator,
+)
+
+_ORDER = re.compile(r"\^\s*\{?\s*([0-9])")
+
+
+class Derivatives:
+    """A part of the LaTeX builder (decide/build.py): methods of _Builder."""
+
+    def rule_dapply(self, node, op, operand):
+        """`\\frac{d}{dx} 3x^2` is d/dx (3x²): the operator takes the rest of the product."""
+        variables = self._operator_variables(op)
+        self._check_bracket_first(operand, variables, op)
+        value = self.build(operand)
+        if "partial" not in str(op.children[0]) and op.data == "dop_frac":
+            self._check_total(value, variables, op)
+        return sp.Derivative(value, *variables)
+
+    def _check_total(self, value: sp.Expr, variables, node) -> None:
+        """`\\frac{dy}{dx}` with y undeclared: y is a constant, so the derivative
+        is 0, which no reader means.  Refused with how to say that y depends on x."""
+        if self._depends(value, variables):
+            return
+        loose = sorted(str(s) for s in self.scope.expand(value).free_symbols
+                       if isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy)
+                       and not self.scope.declared(str(s)))
+        if loose:
+            var = sp.sstr(variables[0][0])
+            raise self.fail(f"`{loose[0]}` does not depend on `{var}` as written (it is not "
+                            f"declared), so this total derivative would be 0: define "
+                            f"`{loose[0]}: ...` in terms of `{var}`, or declare `{loose[0]}: "
+                            f"function` and write `{loose[0]}({var})`", node)
+
+    def _operator_variables(self, op) -> list[tuple[sp.Expr, int]]:
+        if op.data == "dop_sub":
+            target = op.children[1].children[0]
+            if isinstance(target, lark.Token):
+                target = lark.Tree("symbol", [lark.Tree("name", [target])])
+            return [(self._variable(target), 1)]
+        order = _ORDER.search(str(op.children[0]))
+        variables = [self._dvar(c) for c in op.children if is_a(c, "dvar")]
+        total = sum(k for _, k in variables)
+        wanted = int(order.group(1)) if order else 1
+        if total != wanted:
+            raise self.fail(f"the derivative `{self.source(op)}` has order {wanted} above and "
+                            f"{total} below", op)
+        return variables
+
+    def _dvar(self, dvar) -> tuple[sp.Expr, int]:
+        var = self._variable(dvar.children[0])
+        if len(dvar.children) == 1:
+            return var, 1
+        order, trailing = self._sup(dvar.children[1])
+        if not (order.is_Integer and order > 0) or trailing != 1:
+            raise self.fail("the order of a derivative is a small whole number", dvar)
+        return var, int(order)
+
+    def _check_bracket_first(self, operand, variables, op) -> None:
+        """`\\frac{d}{dx}(x^2) e^x`: the bracket alone, or all of it?  Refused
+        when the readings differ."""
+        items = operand.children if is_a(operand, "implicit") else []
+        if len(items) < 2 or not bracket_like(items[0]):
+            return
+        rest = sp.Mul(*(self.build(i) for i in items[1:]))
+        if self._depends(rest, variables):
+            first, others = self.source(items[0]), " ".join(self.source(i) for i in items[1:])
+            raise self.fail(
+                f"`{self.source(op)} {first} {others}` can be read two ways: the derivative of "
+                f"`{first}` times `{others}`, or the derivative of the whole product; write "
+                f"`\\left({self.source(op)} {first}\\right) {others}` or "
+                f"`{self.source(op)} \\left({first} {others}\\right)`", op)
+
+    def _check_operator_scope(self, left, right_value, op, node) -> None:
+        """`\\frac{d}{dx} x \\cdot e^x`: d/dx(x·eˣ) or (dx/dx)·eˣ?  Likewise
+        `\\frac{d}{dx} x^3 + x`.  Refused when the readings differ; a bracket
+        after the operator (`\\frac{d}{dx}(u) \\cdot v`) is the convention and reads as
+        the derivative of the bracket."""
+        applied = trailing_operator(left)
+        if applied is None:
+            return
+        dop, operand = applied.children
+        if bracket_like(operand):
+            return
+        variables = self._operator_variables(dop)
+        if self._depends(right_value, variables):
+            text, inner = self.source(dop), self.source(operand)
+            rest = self.source(node)[len(self.source(left)):].strip()
+            raise self.fail(
+                f"`{text} {inner} {rest}` can be read two ways: `{text}` applied to `{inner}` "
+                f"alone, or to all of `{inner} {rest}`; write `{text}\\left({inner}\\right) {rest}` "
+                f"or put everything it applies to in brackets", dop)
+
+    def _depends(self, value: sp.Expr, variables) -> bool:
+        value = self.scope.expand(value)
+        for var, _ in variables:
+            if isinstance(var, sp.Indexed):
+                if any(e.base == var.base for e in value.atoms(sp.Indexed)):
+                    return True
+            elif var in value.free_symbols:
+                return True
+        return False
+
+    def _quotient_derivative(self, num, den):
+        """`\\frac{d f}{d x}`, `\\frac{d^2 y}{dx^2}`, `\\frac{\\partial^2 f}{\\partial x \\partial y}`."""
+        den_items, num_items = items_of(den), items_of(num)
+        num_order = self._differential(num_items[0])
+        if num_order is None:
+            return None
+        if len(den_items) < 2 or self._differential(den_items[0]) is None:
+            if len(num_items) == 1:
+                raise self.fail(f"`\\frac{{{self.source(num)}}}{{{self.source(den)}}}` looks like a "
+                                "derivative but its variable cannot be read: write "
+                                "`\\frac{d}{dx}` or `\\frac{\\partial}{\\partial x}`", den)
+            return None
+        if len(num_items) < 2:
+            raise self.fail(f"`\\frac{{{self.source(num)}}}{{{self.source(den)}}}` has no "
+                            "function to differentiate", num)
+        variables = self._denominator(den_items, den)
+        total = sum(k for _, k in variables)
+        if total != num_order:
+            raise self.fail(f"the derivative has order {num_order} above and {total} below", den)
+        function = self._differentiated(num_items[1:], variables, num)
+        if not is_a(num_items[0], "partial") and not (
+                is_a(num_items[0], "pow") and is_a(num_items[0].children[0], "partial")):
+            self._check_total(function, variables, num)
+        return sp.Derivative(function, *variables)
+
+    def _differentiated(self, items, variables, num) -> sp.Expr:
+        """The numerator after `d`: `\\frac{df}{dx}` with f a function of one
+        argument is f(x)."""
+        if len(items) == 1 and is_a(items[0], "symbol") and len(items[0].children) == 1:
+            func = self._function_named(items[0])
+            if func is not None and len(variables) == 1 and self.scope.arity(str(func)) in (1, None):
+                return func(variables[0][0])
+        return self.rule_implicit(num, *items)
+
+    def _denominator(self, items, den) -> list[tuple[sp.Expr, int]]:
+        variables = []
+        for position in range(0, len(items), 2):
+            if self._differential(items[position]) != 1 or position + 1 >= len(items):
+                raise self.fail("write the variables of a derivative as `dx` or "
+                                "`\\partial x \\partial y`", den)
+            target = items[position + 1]
+            order = 1
+            if is_a(target, "pow"):
+                order_value, trailing = self._sup(target.children[1])
+                if not order_value.is_Integer or trailing != 1:
+                    raise self.fail("the order of a derivative is a small whole number", target)
+                target, order = target.children[0], int(order_value)
+            variables.append((self._variable(target), order))
+        return variables
+
+    def _differential(self, node) -> int | None:
+        """1 for `d` or `\\partial`, n for `d^n`; None for anything else."""
+        if is_a(node, "pow"):
+            inner = self._differential(node.children[0])
+            if inner != 1:
+                return None
+            order, trailing = self._sup(node.children[1])
+            return int(order) if order.is_Integer and order > 0 and trailing == 1 else None
+        if is_a(node, "partial"):
+            return 1
+        if is_a(node, "symbol") and len(node.children) == 1 and is_a(node.children[0], "name"):
+            token = node.children[0].children[0]
+            return 1 if names.token_name(token) == "d" and not self.scope.declared("d") else None
+        return None
+
+    def _variable(self, node) -> sp.Expr:
+        if not is_a(node, "symbol"):
+            raise self.fail(f"a derivative is taken with respect to a variable, not "
+                            f"`{self.source(node)}`", node)
+        var = self.build(node)
+        if isinstance(var, sp.Symbol) and var in self.scope.ranges:
+            raise self.fail(f"`{var}` is an index (an integer): a derivative is taken with "
+                            f"respect to a real symbol or an element such as `L_{var}`", node)
+        if isinstance(var, sp.Indexed) and self.scope.is_defined(var):
+            raise self.fail(f"`{self.source(node)}` is an element of a defined family, so it is "
+                            "not a variable to differentiate by: define the other quantities in "
+                            "terms of a plain name", node)
+        if not isinstance(var, (sp.Symbol, sp.Indexed)):
+            raise self.fail("a derivative is taken with respect to a symbol or an "
+                            "element such as `L_i`", node)
+        return var

@@ -1,0 +1,1 @@
+"""Records -> files: the derivation YAML that `derive-ce import` writes."""

@@ -1,0 +1,152 @@
+"""An imported derivation -> the YAML of the derivation format, with every
+guess written as a comment beside what was guessed (`derive-ce import`)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+from derive_ce.errors import InputError
+from derive_ce.read.model import Case, Definition, Math, Step, SymbolDecl
+from derive_ce.read.notes import GREEK, Imported, read
+
+_BREAKS = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+HEADER = """\
+# Imported by `derive-ce import` from {path}.
+# `# line N` is the line in the notes.  Symbols, definitions, cases and
+# results marked `guessed` were inferred from the notes: check them.
+"""
+
+
+def import_notes(notes: Path, output: Path | None) -> int:
+    """Write the YAML to `output` (or stdout); exit code 0, or 2 with a
+    message on stderr when the notes cannot be used."""
+    try:
+        text = dump(read(notes), str(notes))
+        _self_check(text)
+    except InputError as exc:
+        print(f"derive-ce import: {notes}: {exc.describe()}", file=sys.stderr)
+        return 2
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"derive-ce import: cannot write {output}: {exc.strerror}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _self_check(text: str) -> None:
+    """The YAML written must load as a derivation (it always should)."""
+    from derive_ce.read.document import build
+    build(yaml.compose(text, Loader=yaml.SafeLoader), "<import>")
+
+
+def dump(imported: Imported, path: str) -> str:
+    derivation = imported.derivation
+    if not derivation.steps:
+        raise InputError("the notes give no step (or none before their first case): "
+                         "a derivation file needs `steps:`")
+    out = [HEADER.format(path=comment(path))]
+    if imported.notes:
+        out.append("#\n# From the notes, not checked:\n")
+        out.extend(f"#   line {n.line}: {comment(n.text)}\n" for n in imported.notes)
+    if derivation.title:
+        out.append(f"title: {scalar(derivation.title)}\n")
+    out.append(f"source: {scalar(derivation.source)}\n")
+    out.extend(_symbols(derivation.scope.symbols, imported.symbol_reasons))
+    out.extend(_definitions(derivation.scope.definitions, imported.definition_notes))
+    out.append("steps:\n")
+    out.extend(_steps(derivation.steps, "  "))
+    if derivation.cases:
+        out.append("cases:\n")
+        for case, source in zip(derivation.cases, imported.case_sources):
+            out.extend(_case(case, source))
+    out.extend(_result(derivation.result, ""))
+    return "".join(out)
+
+
+def scalar(text: str) -> str:
+    """`text` as a YAML scalar: plain when it reads back unchanged, else
+    double-quoted (a JSON string is a YAML double-quoted scalar)."""
+    if text and "\n" not in text:
+        try:
+            if yaml.safe_load(f"k: {text}") == {"k": text}:
+                return text
+        except yaml.YAMLError:
+            pass
+    quoted = json.dumps(text, ensure_ascii=False)
+    return quoted.replace("\x85", "\\x85").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def comment(text: str) -> str:
+    """Text for a `#` comment: whatever YAML would read as a line break, or
+    a control character, becomes a space."""
+    return _BREAKS.sub(" ", text)
+
+
+def _symbols(decls: tuple[SymbolDecl, ...], reasons: tuple[str, ...]) -> list[str]:
+    if not decls:
+        return []
+    out = ["symbols:\n"]
+    for decl, reason in zip(decls, reasons):
+        value = decl.kind
+        if decl.range is not None:
+            low, high = (_flow(m.text) for m in decl.range)
+            value = f"{{kind: index, range: [{low}, {high}]}}"
+        elif decl.flags:
+            value = "{" + ", ".join(f"{f}: {str(v).lower()}" for f, v in decl.flags) + "}"
+        out.append(f"  {', '.join(decl.names)}: {value}  # guessed: {comment(reason)}\n")
+    return out
+
+
+def _flow(text: str) -> str:
+    """A scalar inside a flow sequence: quoted unless it is a bare word or number."""
+    return text if text.replace("_", "").isalnum() else json.dumps(text, ensure_ascii=False)
+
+
+def _definitions(definitions: tuple[Definition, ...], notes: tuple[str, ...]) -> list[str]:
+    if not definitions:
+        return []
+    out = ["definitions:\n"]
+    for definition, note in zip(definitions, notes):
+        key = f"\\{definition.name}" if definition.name in GREEK else definition.name
+        params = ",".join(f"\\{p}" if p in GREEK else p for p in definition.params)
+        if definition.function:
+            key += f"({params})"
+        elif definition.params:
+            key += f"_{{{params}}}" if len(definition.params) > 1 else f"_{params}"
+        out.append(f"  {scalar(key)}: {scalar(definition.body.text)}  "
+                   f"# guessed: a definition, {comment(note)}\n")
+    return out
+
+
+def _steps(steps: tuple[Step, ...], indent: str) -> list[str]:
+    out = []
+    for step in steps:
+        text = step.math.text + (f" \\quad | {step.why}" if step.why else "")
+        out.append(f"{indent}- {scalar(text)}  # line {step.math.line}\n")
+    return out
+
+
+def _case(case: Case, source: str) -> list[str]:
+    out = [f"  - when: {scalar(case.when.text)}  # guessed from `{comment(source)}` "
+           f"(line {case.when.line})\n"]
+    if case.steps:
+        out.append("    steps:\n")
+        out.extend(_steps(case.steps, "      "))
+    out.extend(_result(case.result, "    "))
+    return out
+
+
+def _result(result: Math | None, indent: str) -> list[str]:
+    if result is None:
+        return []
+    return [f"{indent}result: {scalar(result.text)}  "
+            f"# guessed: the branch's last expression (line {result.line})\n"]

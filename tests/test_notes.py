@@ -1,0 +1,132 @@
+"""Data-driven: every notes file in tests/notes/ (and tests/notes/bad/) is
+checked where it lives and imported.
+
+NAME.verdict.yaml: the exit code and [line in the notes, kind, status] of
+every record (or the file's error); NAME.import.yaml: what `derive-ce import`
+writes (run from the notes' folder); no import file: the import exits 2.
+The YAML written must give the same verdicts as the notes themselves.
+"""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+NOTES = Path(__file__).parent / "notes"
+SUFFIXES = (".md", ".tex", ".txt")
+
+
+def _notes():
+    found = [p for p in NOTES.rglob("*") if p.suffix in SUFFIXES]
+    return sorted(found, key=lambda p: str(p.relative_to(NOTES)))
+
+
+def _verdicts(report: dict) -> list[list]:
+    return [[s["line"], s["kind"], s["status"]] for s in report["steps"]]
+
+
+@pytest.mark.parametrize("path", _notes(), ids=lambda p: str(p.relative_to(NOTES)))
+def test_notes_check_where_they_live_and_import(run, path, monkeypatch, tmp_path):
+    want = yaml.safe_load(path.with_suffix(".verdict.yaml").read_text())
+    monkeypatch.chdir(path.parent)
+    result = run("check", "--format", "json", path.name)
+    report = result.json()["files"][0]
+    assert result.code == want["exit"], result.out
+    assert _verdicts(report) == want.get("steps", [])
+    assert (report["error"] or "").split("\n")[0] == want.get("error", "")
+    assert "Traceback" not in result.out + result.err
+
+    expected = path.with_suffix(".import.yaml")
+    imported = run("import", path.name)
+    if not expected.exists():
+        assert imported.code == 2 and imported.out == ""
+        assert imported.err.startswith(f"derive-ce import: {path.name}: line ")
+        return
+    assert imported.code == 0, imported.err
+    assert imported.out == expected.read_text()
+    written = tmp_path / "imported.yaml"
+    assert run("import", path.name, "-o", written).code == 0
+    assert written.read_text() == imported.out
+    from_yaml = run("check", "--format", "json", written).json()["files"][0]
+    assert [s[1:] for s in _verdicts(from_yaml)] == [s[1:] for s in _verdicts(report)]
+
+
+def test_seed_notes_verify_unchanged_with_both_branch_results(run):
+    report = run("check", "--format", "json", NOTES / "seed_ce.txt").json()["files"][0]
+    results = [(s["case"], s["expr"], s["status"]) for s in report["steps"] if s["kind"] == "result"]
+    assert results == [(["\\gamma=i"], "p_i - 1", "proved"),
+                       (["\\gamma \\neq i"], "p_i", "proved")]
+    assert all(s["status"] == "proved" for s in report["steps"])
+
+
+def test_committed_import_of_the_seed_matches_a_fresh_import(run, monkeypatch):
+    committed = (ROOT / "derivations" / "ce_imported.yaml").read_text()
+    monkeypatch.chdir(NOTES)
+    fresh = run("import", "seed_ce.txt").out
+    assert fresh.replace("seed_ce.txt", "000_e787732ffd3abadd.txt") == committed
+
+
+def test_github_annotation_points_at_the_notes_line(run):
+    result = run("check", "--format", "github", NOTES / "planted_slip.md")
+    assert result.code == 1
+    assert f"file={NOTES / 'planted_slip.md'},line=5" in result.out
+
+
+def test_unreadable_row_names_its_column_in_the_notes(run):
+    result = run("check", NOTES / "bad" / "unreadable_row.md")
+    assert result.code == 2
+    assert "line 4: cannot read the LaTeX at `)` (column 25)" in result.out
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"# t\n\n$$ x = \xff $$\n", "not UTF-8"),
+    (b"$$ x\x00 = 1 $$", "binary"),
+])
+def test_unreadable_notes_file_exits_2(run, tmp_path, data, message):
+    path = tmp_path / "notes.md"
+    path.write_bytes(data)
+    result = run("check", "--format", "json", path)
+    assert result.code == 2
+    assert message in result.json()["files"][0]["error"]
+    assert run("import", path).code == 2
+
+
+def test_a_missing_notes_file_exits_2(run, tmp_path):
+    assert run("check", tmp_path / "absent.md").code == 2
+    result = run("import", tmp_path / "absent.md")
+    assert result.code == 2 and "file not found" in result.err
+
+
+def test_the_notes_hook_takes_markdown_and_latex():
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    notes = hooks["derive-ce-notes"]
+    assert notes["entry"] == "derive-ce check" and set(notes["types_or"]) == {"markdown", "tex"}
+
+
+def test_prose_only_markdown_has_nothing_to_check(run, tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text("# A readme\n\nInline $x = 1$ only, and `$$ 1 = 2 $$` in code.\n")
+    result = run("check", "--format", "json", path)
+    assert result.code == 0 and result.json()["files"][0]["steps"] == []
+
+
+def test_a_stored_report_of_notes_is_reused_and_kept_apart_from_yaml(run, tmp_path):
+    cache = tmp_path / "cache"
+    notes = tmp_path / "slip.md"
+    notes.write_text((NOTES / "planted_slip.md").read_text())
+    first = run("check", "--format", "json", "--cache-dir", cache, notes, cache=True)
+    again = run("check", "--format", "json", "--cache-dir", cache, notes, cache=True)
+    assert first.code == again.code == 1 and first.out == again.out
+    # the same bytes named .yaml are YAML: not answered from the notes' report
+    same = tmp_path / "slip.yaml"
+    same.write_bytes(notes.read_bytes())
+    assert run("check", "--format", "json", "--cache-dir", cache, same, cache=True).code == 2
+
+
+def test_a_folder_means_yaml_and_points_at_the_notes_in_it(run, tmp_path):
+    (tmp_path / "slip.md").write_text((NOTES / "planted_slip.md").read_text())
+    result = run("check", "--format", "json", tmp_path)
+    assert result.code == 2
+    assert f"derive-ce check {tmp_path / 'slip.md'}" in result.json()["files"][0]["error"]
