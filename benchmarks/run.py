@@ -2,19 +2,27 @@
 
 Run by hand from the repository root (not a test):
 
-    .venv/bin/python benchmarks/run.py [--repeat 5]
+    .venv/bin/python benchmarks/run.py [--repeat 7] [--files 200]
 
-Prints:
-  1. a cold check of derivations/ce.yaml against `python -c "import sympy"`;
-  2. a cached re-check of it against the same;
-  3. seconds per step on generated 150- and 300-step chains, and their growth;
-  4. the engine against a naive baseline (doit, then simplify(a - b) == 0) on
-     every comparison of ce.yaml and tests/examples, in time and in verdicts.
+Prints, every ratio against `python -c "import sympy"` timed in the same rounds:
+  1. start-up, interleaved rounds: a cold check of derivations/ce.yaml, one
+     cached file, N cached library-like files, one of the N changed, and a
+     re-check after editing one step through `check --server`, through the
+     server alone, and in a warm process as `watch` does it;
+  2. N library-like files (copies of derivations/, each with a scope of its
+     own so nothing is shared) at -j 1, 2 and 4, verdicts compared;
+  3. seconds per step on generated 150- and 300-step chains;
+  4. the slowest five steps of the library and the examples (CPU seconds);
+  5. the engine against peers on every comparison of ce.yaml and the
+     examples: naive simplify, and Math-Verify when it is installed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -25,41 +33,171 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CE = ROOT / "derivations" / "ce.yaml"
-CLI = [sys.executable, "-m", "derive_ce", "check"]
+DCE = [sys.executable, "-m", "derive_ce"]
+CLI = DCE + ["check"]
+EDITED = "- 1 = p_i - 1"              # the step of ce.yaml that the re-check rounds edit
 
 
-def timed(command: list[str], repeat: int) -> float:
-    """Median wall time of a command over `repeat` runs."""
-    times = []
-    for _ in range(repeat):
+def seconds(command: list[str], **kwargs) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, check=False, **kwargs)
+    return time.perf_counter() - start
+
+
+def row(name: str, value: float, ratios: list[float] | None = None, target: str = "") -> None:
+    spread = f"(rounds {min(ratios):.2f}-{max(ratios):.2f})" if ratios else ""
+    ratio = f"{statistics.median(ratios):5.2f}x" if ratios else ""
+    print(f"{name:<38} {value:7.3f} s  {ratio:>6} {spread:<19} {target}")
+
+
+# -- library-like files ------------------------------------------------------
+
+def library_like(folder: Path, count: int) -> list[Path]:
+    """`count` copies of derivations/*.yaml, each declaring an unused symbol of
+    its own, so that no two files share a scope (nor a prepared expression)."""
+    sources = sorted((ROOT / "derivations").glob("*.yaml"))
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for number in range(count):
+        source = sources[number % len(sources)]
+        text = source.read_text()
+        declaration = f"  unused{number}: {{positive: true}}\n"
+        if "\nsymbols:\n" in text:
+            text = text.replace("\nsymbols:\n", "\nsymbols:\n" + declaration, 1)
+        else:
+            first = "\ndefinitions:\n" if "\ndefinitions:\n" in text else "\nsteps:\n"
+            text = text.replace(first, "\nsymbols:\n" + declaration + first[1:], 1)
+        path = folder / f"{number:03d}_{source.name}"
+        path.write_text(text)
+        files.append(path)
+    return files
+
+
+def verdicts(command: list[str]) -> tuple[float, float, list]:
+    """Wall seconds, CPU seconds (the command and its workers), the verdicts."""
+    before = _children_cpu()
+    start = time.perf_counter()
+    out = subprocess.run(command + ["--format", "json"], cwd=ROOT, capture_output=True,
+                         text=True, check=False).stdout
+    elapsed = time.perf_counter() - start
+    files = json.loads(out)["files"]
+    return elapsed, _children_cpu() - before, [(f["path"], f["error"], s["line"], s["status"])
+                                               for f in files for s in f["steps"]]
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def scaling(folder: Path, count: int, cache: Path) -> list[str]:
+    """-j 1, 2, 4 on the same files, no cache; the last run fills `cache`.
+    Returns the files it cached whole (every verdict final)."""
+    results = {}
+    for jobs in (1, 2, 4):
+        store = ["--cache-dir", str(cache)] if jobs == 4 else ["--no-cache"]
+        results[jobs] = verdicts(CLI + ["-j", str(jobs), *store, str(folder)])
+    serial_time, _, serial = results[1]
+    statuses = sorted({s for *_, s in serial})
+    print(f"{count} library-like files: {len(serial)} checks, statuses {statuses}, "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    for jobs, (elapsed, cpu, found) in results.items():
+        same = "same verdicts as -j 1" if found == serial else \
+            f"{sum(a != b for a, b in zip(found, serial))} verdicts DIFFER from -j 1"
+        print(f"  -j {jobs}  {elapsed:7.1f} s wall  {cpu:7.1f} s CPU   "
+              f"{serial_time / elapsed:4.2f}x the speed of -j 1   {same}")
+    last = results[4][2]
+    return sorted({path for path, *_ in last} - {path for path, error, _, status in last
+                                                  if error or status not in ("proved", "numeric", "failed")})
+
+
+# -- start-up and re-check rounds --------------------------------------------
+
+def edit(path: Path, round_number: int) -> None:
+    """A new but equal form of one step, so that exactly one comparison is new."""
+    text = CE.read_text()
+    assert EDITED in text, "benchmarks: the edited step is no longer in ce.yaml"
+    path.write_text(text.replace(EDITED, f"- 1 = p_i - 1 + {round_number + 2} - {round_number + 2}"))
+
+
+def startup(repeat: int, many: Path, cache: Path) -> None:
+    """Interleaved: each round times every column back to back, so that a slow
+    minute of the shared machine hits all of them alike; ratios per round."""
+    work = Path(tempfile.mkdtemp(prefix="dce", dir="/tmp"))
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(work)}
+    one, served, warm_copy = work / "ce.yaml", work / "served.yaml", work / "warm.yaml"
+    shutil.copy(CE, one)
+    cached = ["--cache-dir", str(cache)]
+    subprocess.run(CLI + cached + [str(one)], cwd=ROOT, stdout=subprocess.DEVNULL, check=False)
+    subprocess.run(DCE + ["server", "start", "-j", "1"], cwd=ROOT, env=env,
+                   stdout=subprocess.DEVNULL, check=True)
+    warm = WarmProcess(warm_copy, cache / "warm")
+    changed = next((p for p in sorted(many.iterdir()) if p.name.endswith("_ce.yaml")),
+                   sorted(many.iterdir())[0])
+    count = len(list(many.iterdir()))
+    columns = [
+        ("import sympy", "", lambda n: seconds([sys.executable, "-c", "import sympy"])),
+        ("cold check of ce.yaml", "<= 1.4x", lambda n: seconds(CLI + ["--no-cache", str(CE)])),
+        ("one cached file", "<= 0.25x", lambda n: seconds(CLI + cached + [str(one)])),
+        (f"{count} cached files", "<= 0.35x", lambda n: seconds(CLI + cached + [str(many)])),
+        (f"one step of one of {count} files changed", "",
+         lambda n: (edit(changed, n), seconds(CLI + cached + [str(many)]))[1]),
+        ("re-check, check --server", "<= 0.2x",
+         lambda n: (edit(served, n), seconds(CLI + ["--server", *cached, str(served)], env=env))[1]),
+        ("re-check, the server alone", "<= 0.2x", lambda n: served_alone(served, cache, env, n)),
+        ("re-check, warm process (watch)", "<= 0.2x", warm.recheck),
+    ]
+    try:
+        rounds = [[measure(n) for _, _, measure in columns] for n in range(repeat)]
+    finally:
+        warm.close()
+        subprocess.run(DCE + ["server", "stop"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+        shutil.rmtree(work, ignore_errors=True)
+    base = [r[0] for r in rounds]
+    row("import sympy (baseline)", statistics.median(base), None,
+        f"median of {repeat} interleaved rounds")
+    for column, (name, target, _) in enumerate(columns[1:], 1):
+        values = [r[column] for r in rounds]
+        row(name, statistics.median(values), [v / b for v, b in zip(values, base)],
+            f"target {target}" if target else "")
+
+
+def served_alone(path: Path, cache: Path, env: dict, number: int) -> float:
+    """The server's part of a re-check: one request from a Python already running."""
+    code = ("import sys, time; from pathlib import Path; from derive_ce.run import server;"
+            "from derive_ce.run.checker import Options; options = Options(10.0, 1, Path(sys.argv[2]));"
+            "t = time.perf_counter(); server.check([Path(sys.argv[1])], options);"
+            "print(time.perf_counter() - t)")
+    edit(path, number + 1000)
+    out = subprocess.run([sys.executable, "-c", code, str(path), str(cache)], cwd=ROOT, env=env,
+                         capture_output=True, text=True, check=True).stdout
+    return float(out)
+
+
+class WarmProcess:
+    """What `watch` does after a save: check the file with warm workers."""
+
+    def __init__(self, path: Path, cache: Path):
+        from derive_ce.run.checker import Options
+        from derive_ce.run.workers import Pool
+        self.path = path
+        self.options = Options(10.0, 1, cache)
+        self.pool = Pool(1)
+        edit(path, -1)
+        self.recheck(-1)
+
+    def recheck(self, number: int) -> float:
+        from derive_ce.run.checker import check
+        edit(self.path, number + 2000)
         start = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        check([self.path], self.options, self.pool)
+        return time.perf_counter() - start
+
+    def close(self) -> None:
+        self.pool.close()
 
 
-def startup(repeat: int) -> None:
-    """Interleaved: each round times the baseline, a cold and a cached check
-    back to back, so that a slow minute of the machine hits all three alike."""
-    cache = Path(tempfile.mkdtemp()) / "cache"
-    subprocess.run(CLI + ["--cache-dir", str(cache), str(CE)], cwd=ROOT,
-                   stdout=subprocess.DEVNULL, check=False)
-    rounds = []
-    for _ in range(repeat):
-        sympy = timed([sys.executable, "-c", "import sympy"], 1)
-        cold = timed(CLI + ["--no-cache", str(CE)], 1)
-        cached = timed(CLI + ["--cache-dir", str(cache), str(CE)], 1)
-        rounds.append((sympy, cold, cached))
-    shutil.rmtree(cache.parent)
-    sympy = statistics.median(r[0] for r in rounds)
-    for name, column, target in (("cold check of ce.yaml     ", 1, "<= 2.0x"),
-                                 ("cached re-check of ce.yaml", 2, "<= 0.6x")):
-        ratios = sorted(r[column] / r[0] for r in rounds)
-        seconds = statistics.median(r[column] for r in rounds)
-        print(f"{name}      {seconds:6.3f} s   {statistics.median(ratios):5.2f}x "
-              f"(rounds {ratios[0]:.2f}-{ratios[-1]:.2f})   target {target}")
-    print(f"import sympy (baseline)         {sympy:6.3f} s   median of {repeat} rounds")
-
+# -- chains, slowest steps, peers --------------------------------------------
 
 def chain(steps: int) -> str:
     """A chain of simple, true steps: (x + k)^2 - 2kx - k^2 for k = 0 .. steps."""
@@ -69,17 +207,41 @@ def chain(steps: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def chains(repeat: int) -> None:
+def chains() -> None:
     folder = Path(tempfile.mkdtemp())
     results = {}
     for steps in (150, 300):
         path = folder / f"chain{steps}.yaml"
         path.write_text(chain(steps))
-        results[steps] = timed(CLI + ["--no-cache", str(path)], max(1, repeat // 2))
+        results[steps] = seconds(CLI + ["--no-cache", "-j", "1", str(path)])
         print(f"{steps}-step chain                  {results[steps]:6.3f} s   "
               f"{1000 * results[steps] / steps:5.1f} ms/step (incl. start-up)   target <= 40 ms")
     print(f"growth 300/150                  {results[300] / results[150]:6.2f}x            target <= 2.3x")
     shutil.rmtree(folder)
+
+
+def slowest() -> None:
+    """The five slowest steps of the library and the examples, in CPU seconds
+    (one process, in file order, as a worker runs them)."""
+    from derive_ce.decide import engine
+    from derive_ce.run.checker import tasks_of
+    files = sorted((ROOT / "derivations").glob("*.yaml"))
+    files += sorted((ROOT / "tests/examples/pass").glob("*.yaml"))
+    files += sorted((ROOT / "tests/examples/fail").glob("*.yaml"))
+    timed = []
+    for path in files:
+        for task in tasks_of(path):
+            start = time.process_time()
+            verdict = engine.run_task(task)
+            line = task.b.line if task.b is not None else 0
+            timed.append((time.process_time() - start, path.relative_to(ROOT), line, verdict.status))
+    timed.sort(reverse=True)
+    numeric = [t for t in timed if t[3] == "numeric"]
+    print(f"slowest steps of {len(files)} files ({len(timed)} tasks, {sum(t[0] for t in timed):.1f} s CPU):")
+    for cpu, path, line, status in timed[:5]:
+        print(f"  {cpu:6.2f} s  {path}:{line}  {status}")
+    worst = f"{numeric[0][0]:.2f} s" if numeric else "none numeric"
+    print(f"  slowest numeric verdict: {worst}   target <= ~1 s")
 
 
 def corpus() -> list[tuple[Path, object, str]]:
@@ -109,32 +271,48 @@ def naive(task) -> str:
     """The baseline: read, expand definitions, apply the case, doit, simplify(a - b)."""
     import sympy as sp
     from derive_ce.decide import engine
+    from derive_ce.decide.build import read_expression
     scope = engine._scope(task.scope)
     ctx = engine._context(scope, task.scope, task.when)
-    from derive_ce.decide.build import read_expression
     a, b = (ctx.apply(scope.expand(read_expression(m, scope))).doit() for m in (task.a, task.b))
     return "proved" if sp.simplify(a - b) == 0 else "failed"
 
 
-def baseline() -> None:
+def mathverify(task) -> str:
+    """Math-Verify on the two LaTeX texts as written (no symbols, no cases)."""
+    from math_verify import parse, verify
+    try:
+        same = verify(parse(f"${task.a.text}$"), parse(f"${task.b.text}$"))
+    except Exception:  # noqa: BLE001 - a peer that cannot read a step says no
+        same = False
+    return "proved" if same else "failed"
+
+
+def peers() -> None:
     from derive_ce.decide import engine
     from derive_ce.results import Task
     items = corpus()
     for _, task, _ in items[:1]:
         engine.run_task(Task("scope", task.scope))          # warm both sides alike
+    deciders = {"naive": naive, "engine": lambda t: engine.run_task(t).status}
+    try:
+        import math_verify  # noqa: F401
+        deciders["mathverify"] = mathverify
+    except ImportError:
+        print("Math-Verify is not installed (pip install 'math-verify[antlr4_13_2]'): skipped")
     runs = {}
-    for name, decide in (("naive", naive), ("engine", lambda t: engine.run_task(t).status)):
+    for name, decide in deciders.items():
         engine._prepared.clear()
         start = time.perf_counter()
-        verdicts = [decide(task) for _, task, _ in items]
-        runs[name] = (time.perf_counter() - start, verdicts)
+        found = [decide(task) for _, task, _ in items]
+        runs[name] = (time.perf_counter() - start, found)
     print(f"comparisons in the corpus       {len(items)} "
           f"({sum(e == 'failed' for *_, e in items)} of them wrong steps)")
-    for name, (seconds, verdicts) in runs.items():
-        right = sum(_right(v, e) for v, (*_, e) in zip(verdicts, items))
-        unsound = sum(v in ("proved", "numeric") and e == "failed" for v, (*_, e) in zip(verdicts, items))
-        print(f"{name:<8} {seconds:6.3f} s   right {right}/{len(items)}   "
-              f"false 'holds' {unsound}   verdicts {_tally(verdicts)}")
+    for name, (elapsed, found) in runs.items():
+        right = sum(_right(v, e) for v, (*_, e) in zip(found, items))
+        unsound = sum(v in ("proved", "numeric") and e == "failed" for v, (*_, e) in zip(found, items))
+        print(f"{name:<10} {elapsed:6.3f} s   right {right}/{len(items)}   "
+              f"false 'holds' {unsound}   verdicts {_tally(found)}")
     print(f"engine speed-up over naive      {runs['naive'][0] / runs['engine'][0]:5.2f}x   target >= 3x")
 
 
@@ -142,17 +320,29 @@ def _right(verdict: str, expected: str) -> bool:
     return verdict == "failed" if expected == "failed" else verdict in ("proved", "numeric")
 
 
-def _tally(verdicts: list[str]) -> str:
-    return ", ".join(f"{v} {verdicts.count(v)}" for v in sorted(set(verdicts)))
+def _tally(found: list[str]) -> str:
+    return ", ".join(f"{v} {found.count(v)}" for v in sorted(set(found)))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=7, help="interleaved start-up rounds")
+    parser.add_argument("--files", type=int, default=200, help="library-like files for scaling")
     args = parser.parse_args()
-    startup(args.repeat)
-    chains(args.repeat)
-    baseline()
+    work = Path(tempfile.mkdtemp(prefix="dce-bench"))
+    try:
+        many, cache = work / "files", work / "cache"
+        library_like(many, args.files)
+        whole = work / "cached"
+        whole.mkdir()
+        for path in scaling(many, args.files, cache):       # the files cached whole
+            shutil.copy(path, whole)
+        startup(args.repeat, whole, cache)
+        chains()
+        slowest()
+        peers()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,3 +1,3 @@
-from derive_ce.cli import main
+from derive_ce.start import main
 
 raise SystemExit(main())

@@ -49,20 +49,21 @@ def check(
     format: Optional[Format] = typer.Option(None, "--format", "-f", help="text (for people), json, github (annotations) or html (one page)."),
     strict: Optional[bool] = typer.Option(None, "--strict/--no-strict", help="Fail steps that hold only numerically."),
     timeout: Optional[float] = typer.Option(None, "--timeout", min=0.1, help="Seconds allowed per step (default 10)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default 1)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, show_default=False,
+                                       help="Worker processes [default: usable cores; 0: all cores]."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the verdict cache."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where verdicts are cached (default .derive_ce_cache)."),
     latex: bool = typer.Option(False, "--latex", help="Show each step as typed, not as rendered math."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Show only the steps that do not hold, and the summary."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never."),
     explain: bool = typer.Option(False, "--explain", help="Show what was read for each step (SymPy's pretty form)."),
+    server: bool = typer.Option(False, "--server", help="Ask the warm server (`derive-ce server start`); check here if none answers."),
 ) -> None:
     """Check derivation files; exit 0 all hold, 1 a step fails, 2 bad input.
 
     Settings may also come from [tool.derive-ce] in the nearest pyproject.toml
     (paths, timeout, strict, jobs, cache-dir, format); flags override them.
     """
-    from derive_ce.api import check_paths
     from derive_ce.report import View, reporter, width_for
     from derive_ce.results import exit_code
     from derive_ce.run.config import ConfigError, discover
@@ -76,9 +77,10 @@ def check(
                      "(name files or folders, or set `paths` in [tool.derive-ce])")
     strict = _pick(strict, config.get("strict"), False)
     folder = None if no_cache else _pick(cache_dir, config.get("cache-dir"), Path(".derive_ce_cache"))
-    reports = check_paths(chosen, timeout=_pick(timeout, config.get("timeout"), 10.0),
-                          jobs=_pick(jobs, config.get("jobs"), 1), cache_dir=folder,
-                          explain=explain)
+    settings = dict(timeout=_pick(timeout, config.get("timeout"), 10.0),
+                    jobs=_workers(_pick(jobs, config.get("jobs"), None)), cache_dir=folder,
+                    explain=explain)
+    reports = _checked(chosen, settings, server)
     name = _pick(format.value if format else None, config.get("format"), "text")
     view = View(color.value, latex, quiet, width_for(sys.stdout))
     reporter(name)(reports, strict, sys.stdout, view)
@@ -110,6 +112,72 @@ def _usage_error(message: str):
     raise typer.Exit(2)
 
 
+def _checked(paths: list[Path], settings: dict, server: bool) -> list:
+    """From the warm server when asked and one answers, else here."""
+    from derive_ce.api import check_paths
+    if server:
+        from derive_ce.run import server as warm
+        from derive_ce.run.checker import Options
+        try:
+            return warm.check(paths, Options(settings["timeout"], settings["jobs"],
+                                             settings["cache_dir"], settings["explain"]))
+        except warm.Unavailable as exc:
+            print(f"derive-ce: no server answered ({exc}); checking here", file=sys.stderr)
+    return check_paths(paths, **settings)
+
+
+@app.command()
+def watch(
+    paths: list[Path] = typer.Argument(..., help="Derivation files, or folders of them."),
+    strict: bool = typer.Option(False, "--strict", help="Fail steps that hold only numerically."),
+    timeout: float = typer.Option(10.0, "--timeout", min=0.1, help="Seconds allowed per step."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, show_default=False,
+                                       help="Worker processes [default: usable cores; 0: all cores]."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the verdict cache."),
+    cache_dir: Path = typer.Option(Path(".derive_ce_cache"), "--cache-dir", help="Where verdicts are cached."),
+) -> None:
+    """Check the files, then re-check each one when it is saved (Ctrl-C ends)."""
+    from derive_ce.report import reporter
+    from derive_ce.run.checker import Options
+    from derive_ce.run.watch import watch as run_watch
+    from derive_ce.report import View, width_for
+    render = reporter("text")
+    options = Options(timeout, _workers(jobs), None if no_cache else cache_dir)
+    view = View("auto", False, False, width_for(sys.stdout))
+    run_watch(paths, options, lambda reports: render(reports, strict, sys.stdout, view))
+
+
+class Action(str, Enum):
+    start = "start"
+    stop = "stop"
+    status = "status"
+
+
+@app.command()
+def server(
+    action: Action = typer.Argument(..., help="start (detached), stop, or status."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, show_default=False,
+                                       help="The server's worker processes [default: usable cores]."),
+) -> None:
+    """A warm checker for `check --server`: one per user, on a private socket."""
+    from derive_ce.run import server as warm
+    try:
+        message = {"start": lambda: warm.start(_workers(jobs)), "stop": warm.stop,
+                   "status": warm.status}[action.value]()
+    except warm.Unavailable as exc:
+        print(f"derive-ce: {exc}", file=sys.stderr)
+        raise typer.Exit(2)
+    typer.echo(f"derive-ce server: {message}")
+
+
+def _workers(jobs: Optional[int]) -> int:
+    """-j: by default the usable cores (the process's affinity), 0: all cores."""
+    import os
+    if jobs is None:
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return jobs or os.cpu_count() or 1
+
+
 @app.command("import")
 def import_notes(
     notes: Path = typer.Argument(..., help="Markdown or LaTeX notes (.md, .tex, .txt)."),
@@ -122,6 +190,15 @@ def import_notes(
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the CLI and return its exit code; never let a traceback out."""
+    try:
+        return _main(argv)
+    finally:
+        workers = sys.modules.get("derive_ce.run.workers")
+        if workers is not None:
+            workers.discard_spare()    # the worker forked early, unused: a cached check
+
+
+def _main(argv: Optional[Sequence[str]]) -> int:
     try:
         app(args=list(argv) if argv is not None else None, prog_name="derive-ce")
     except SystemExit as exc:

@@ -37,11 +37,43 @@ def _summed(body: sp.Expr, limit) -> sp.Expr:
     """Σ over one index: Kronecker deltas summed, Σ (a + b) split, else kept."""
     var = limit[0]
     if any(var in delta.free_symbols for delta in body.atoms(sp.KroneckerDelta)):
-        from sympy.concrete.delta import deltasummation
-        return element_sums(deltasummation(sp.expand(body), limit))
+        return sp.Add(*(_delta_summed(term, limit) for term in sp.Add.make_args(sp.expand(body))))
     if body.is_Add:
         return sp.Add(*(make_sum(term, *limit) for term in body.args))
     return make_sum(body, *limit)
+
+
+def _delta_summed(term: sp.Expr, limit) -> sp.Expr:
+    """Σ_j δ_{j,e} f(j) = f(e) where lo <= e <= hi, else 0 (a Piecewise that
+    the ranges close later).  Any other term stays a sum: SymPy's delta
+    summation is slow on delta-free terms and unsound on δ_{i,2j} (it
+    returns x_{i/2} for odd i)."""
+    var, lo, hi = limit
+    factors = sp.Mul.make_args(term)
+    for delta in factors:
+        value = _delta_value(delta, var)
+        if value is not None:
+            rest = sp.Mul(*(f for f in factors if f is not delta))
+            inside = sp.Interval(lo, hi).as_relational(value)
+            return sp.Piecewise((rest.subs(var, value), inside), (sp.S.Zero, True))
+    if not any(var in d.free_symbols for d in term.atoms(sp.KroneckerDelta)):
+        return make_sum(term, *limit)
+    outside, inside = _split(term, var)     # kept: SymPy's Sum would delta-sum it
+    return outside * ElementSum(inside, limit)
+
+
+def _delta_value(factor: sp.Expr, var: sp.Symbol) -> sp.Expr | None:
+    """e when factor is δ_{var,e} or δ_{e,var} (or a power of it), e free of var."""
+    if factor.is_Pow and factor.exp.is_Integer and factor.exp.is_positive:
+        factor = factor.base
+    if not isinstance(factor, sp.KroneckerDelta):
+        return None
+    first, second = factor.args
+    if first == var and var not in second.free_symbols:
+        return second
+    if second == var and var not in first.free_symbols:
+        return first
+    return None
 
 
 def bound_variable(name: str, lo: sp.Expr, hi: sp.Expr) -> sp.Dummy:
@@ -99,14 +131,6 @@ def make_sum(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr
         return outside * (hi - lo + 1)
     kind = ElementSum if _over_elements(inside, var) else sp.Sum
     return outside * kind(inside, (var, lo, hi))
-
-
-def element_sums(expr: sp.Expr) -> sp.Expr:
-    """SymPy's own Sums over elements (left by delta summation) as ElementSums."""
-    return expr.replace(
-        lambda e: type(e) is sp.Sum and len(e.limits) == 1
-        and _over_elements(e.function, e.limits[0][0]),
-        lambda e: ElementSum(e.function, *e.limits))
 
 
 def _over_elements(body: sp.Expr, var: sp.Symbol) -> bool:

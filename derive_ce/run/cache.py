@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from derive_ce import __version__
@@ -72,6 +71,7 @@ class Cache:
         return self.folder / ENGINE_VERSION / "files" / hashlib.sha256(head + data).hexdigest()
 
     def _write(self, path: Path, data: dict) -> None:
+        import tempfile     # not imported for a run answered from the cache
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._ignore_file()

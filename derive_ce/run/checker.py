@@ -54,30 +54,36 @@ _BROKEN = object()
 NOT_CHECKED = "not checked: the expression before it could not be read"
 
 
-def check(entries: list[Path | FileReport], options: Options) -> list[FileReport]:
+def check(entries: list[Path | FileReport], options: Options, pool=None) -> list[FileReport]:
     """Reports in the order given; a FileReport entry is passed through.
 
     A file whose exact bytes were checked before is answered from the cache
-    without reading its math or starting SymPy.
+    without reading its math or starting SymPy.  `pool`: a workers.Pool that
+    stays open (the server's); by default one is opened for this call.
     """
     cache = Cache(None if options.explain else options.cache_dir)
     data = [_bytes(e) for e in entries]
     stored = [_stored(cache, e, d, options.budget) for e, d in zip(entries, data)]
     if all(r is not None for r in stored):
         return stored
-    from derive_ce.run.workers import Pool
-    with Pool(options.jobs) as pool:
-        pool.start()    # SymPy loads in the worker while the files are read
-        plans = [_Plan(r, stored=True) if r is not None else _plan(e, d, options.budget,
-                                                                   options.explain)
-                 for e, r, d in zip(entries, stored, data)]
-        verdicts = {id(p): [cache.get(t) for t in p.tasks] for p in plans}
-        todo = [p for p in plans if any(v is None for v in verdicts[id(p)])]
-        if todo:
-            _validate_scopes(todo, pool, options.budget)
-            _run_missing([p for p in todo if p.report.error is None], verdicts, pool, cache)
-        _recover([p for p in plans if not p.stored and p.report.error is None],
-                 verdicts, pool, cache)
+    if pool is None:
+        from derive_ce.run.workers import Pool
+        with Pool(options.jobs) as own:
+            return _checked(entries, data, stored, options, cache, own)
+    return _checked(entries, data, stored, options, cache, pool)
+
+
+def _checked(entries, data, stored, options: Options, cache: Cache, pool) -> list[FileReport]:
+    pool.start()    # SymPy loads in the worker while the files are read
+    plans = [_Plan(r, stored=True) if r is not None else _plan(e, d, options.budget,
+                                                               options.explain)
+             for e, r, d in zip(entries, stored, data)]
+    verdicts = {id(p): [cache.get(t) for t in p.tasks] for p in plans}
+    todo = [p for p in plans if any(v is None for v in verdicts[id(p)])]
+    _run_missing([p for p in todo if p.report.error is None], verdicts, pool,
+                 cache, options.budget)
+    _recover([p for p in plans if not p.stored and p.report.error is None],
+             verdicts, pool, cache)
     for plan in plans:
         _assemble(plan, verdicts[id(plan)])
         _store(cache, plan, verdicts[id(plan)], options.budget)
@@ -120,20 +126,28 @@ def _store(cache: Cache, plan: _Plan, verdicts: list, budget: float) -> None:
         cache.put_report(_report_key(report.path, plan.data), budget, report.to_dict())
 
 
-def _validate_scopes(plans: list[_Plan], pool, budget: float) -> None:
-    tasks = [Task("scope", p.scope, budget=max(budget, 5.0), branches=tuple(p.branches))
-             for p in plans]
-    for plan, verdict in zip(plans, pool.run(tasks)):
-        if verdict.status != "proved":
-            plan.report.error = verdict.message
-
-
-def _run_missing(plans: list[_Plan], verdicts: dict, pool, cache: Cache) -> None:
-    jobs = [(p, i) for p in plans for i, v in enumerate(verdicts[id(p)]) if v is None]
-    results = pool.run([p.tasks[i] for p, i in jobs])
-    for (plan, index), verdict in zip(jobs, results):
-        verdicts[id(plan)][index] = verdict
-        cache.put(plan.tasks[index], verdict)
+def _run_missing(plans: list[_Plan], verdicts: dict, pool, cache: Cache, budget: float) -> None:
+    """Each file's scope check, then its uncached tasks, all on one worker
+    where the load allows (workers.Pool groups), so shared expressions are
+    prepared once; a file whose scope cannot be used gets its error."""
+    tasks, groups, slots = [], [], []
+    for number, plan in enumerate(plans):
+        tasks.append(Task("scope", plan.scope, budget=max(budget, 5.0),
+                          branches=tuple(plan.branches)))
+        groups.append(number)
+        slots.append((plan, None))
+        for index, verdict in enumerate(verdicts[id(plan)]):
+            if verdict is None:
+                tasks.append(plan.tasks[index])
+                groups.append(number)
+                slots.append((plan, index))
+    for (plan, index), verdict in zip(slots, pool.run(tasks, groups, gate=True)):
+        if index is None:
+            if verdict.status != "proved":
+                plan.report.error = verdict.message
+        elif verdict is not None:
+            verdicts[id(plan)][index] = verdict
+            cache.put(plan.tasks[index], verdict)
 
 
 def _recover(plans: list[_Plan], verdicts: dict, pool, cache: Cache) -> None:

@@ -34,7 +34,8 @@ def _parser() -> lark.Lark:
     grammar = resources.files("derive_ce.read.latex").joinpath("grammar.lark").read_text()
     # cache=True keeps the built LALR tables in the temp folder (10x faster start).
     return lark.Lark(grammar, parser="lalr", start=["chain", "relation"],
-                     propagate_positions=True, maybe_placeholders=False, cache=True)
+                     propagate_positions=True, maybe_placeholders=False, cache=True,
+                     lexer="basic")
 
 
 def parse(text: str, start: str = "chain", line: int | None = None) -> lark.Tree:
