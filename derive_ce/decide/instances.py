@@ -30,6 +30,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derive_ce.decide.build import read_expression, read_relation
+from derive_ce.decide.magnitude import as_expr
 from derive_ce.decide.sampling import concrete_function
 from derive_ce.decide.scope import SymScope, element_label
 from derive_ce.results import Verdict
@@ -75,7 +76,7 @@ def _integer_symbols(scope: SymScope, exprs: list) -> set:
     todo += bodies
     while todo:
         expr = todo.pop()
-        for symbol in sp.sympify(expr).atoms(sp.Symbol):     # indices of elements too
+        for symbol in as_expr(expr).atoms(sp.Symbol):     # indices of elements too
             if symbol.is_integer and not isinstance(symbol, sp.Dummy) and symbol not in seen:
                 seen.add(symbol)
                 todo += list(scope.ranges.get(symbol, ()))
@@ -92,7 +93,7 @@ def _assignment(scope, integers, conditions, plan, rng) -> dict | None:
         env = {s: _size(s, rng.choice(plan), rng) for s in integers if s not in scope.ranges}
         for _ in range(3):          # ranges that depend on other indices
             for index in indices:
-                lo, hi = (sp.sympify(v).xreplace(env) for v in scope.ranges[index])
+                lo, hi = (as_expr(v).xreplace(env) for v in scope.ranges[index])
                 if lo.is_Integer and hi.is_Integer and lo <= hi:
                     env[index] = sp.Integer(rng.randint(int(lo), int(hi)))
         if all(i in env for i in indices) and all(_holds(r, env) for r in relations):
@@ -120,7 +121,7 @@ _RELATIONS = {"=": sp.Eq, "≠": sp.Ne, "<": sp.Lt, ">": sp.Gt, "≤": sp.Le, "�
 
 def _holds(relation, values: dict) -> bool:
     left, op, right = relation
-    value = _RELATIONS[op](sp.sympify(left).xreplace(values), sp.sympify(right).xreplace(values))
+    value = _RELATIONS[op](as_expr(left).xreplace(values), as_expr(right).xreplace(values))
     return value is sp.true
 
 
@@ -222,8 +223,8 @@ def _instance(scope, env, a, b, conditions, rng, points: int) -> Verdict | None:
             equalities.update(_solved(lhs - rhs, equalities))
         else:
             bounds.append((lhs, op, rhs))
-    left, right = (sp.sympify(s).xreplace(equalities) for s in (left, right))
-    bounds = [(sp.sympify(l).xreplace(equalities), op, sp.sympify(r).xreplace(equalities))
+    left, right = (as_expr(s).xreplace(equalities) for s in (left, right))
+    bounds = [(as_expr(l).xreplace(equalities), op, as_expr(r).xreplace(equalities))
               for l, op, r in bounds]
     functions = _functions(left.atoms(AppliedUndef) | right.atoms(AppliedUndef), rng)
     left, right = (_applied(s, functions) for s in (left, right))
@@ -249,7 +250,7 @@ def _solved(difference, known: dict) -> dict:
 
 
 def _atoms(expr) -> set:
-    return {s for s in sp.sympify(expr).free_symbols if isinstance(s, sp.Symbol)}
+    return {s for s in as_expr(expr).free_symbols if isinstance(s, sp.Symbol)}
 
 
 def _functions(applied, rng) -> dict:

@@ -56,3 +56,13 @@ def _short(value: sp.Expr) -> str:
     return text if len(text) <= 24 else text[:10] + "…" + text[-10:]
 
 
+
+
+def as_expr(value) -> sp.Basic:
+    """A SymPy object for a value that already is one, or a Python integer.
+    Never text: nothing a file holds is ever sympified."""
+    if isinstance(value, sp.Basic):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return sp.Integer(value)
+    raise TypeError(f"not an expression: {type(value).__name__}")

@@ -24,6 +24,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derive_ce.decide.context import Context
+from derive_ce.decide.magnitude import as_expr
 from derive_ce.decide.scope import element_label
 
 POINTS = 12
@@ -89,7 +90,7 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
 def _condition_symbols(ctx: Context) -> set:
     symbols = {s for c in ctx.constraints for s in _free(c)}
     for total, value in ctx.late.items():
-        symbols |= _free(total) | _free(sp.sympify(value))
+        symbols |= _free(total) | _free(as_expr(value))
     return symbols
 
 
@@ -237,7 +238,7 @@ def _try_point(a, b, point, ctx, rng) -> Sampled | None:
     functions = _functions(a.atoms(AppliedUndef) | b.atoms(AppliedUndef), rng)
     try:
         a1, b1 = (_concrete(e.xreplace(point), functions) for e in (a, b))
-        late = [(_concrete(t.xreplace(point), {}), sp.sympify(v).xreplace(point))
+        late = [(_concrete(t.xreplace(point), {}), as_expr(v).xreplace(point))
                 for t, v in ctx.late.items()]
         constraints = [_concrete(c.xreplace(point), {}) for c in ctx.constraints]
     except (ValueError, TypeError, ArithmeticError, NotImplementedError, AttributeError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derive_ce.decide.magnitude import power
+from derive_ce.decide.magnitude import as_expr, power
 
 
 class ElementSum(sp.Sum):
@@ -105,7 +105,7 @@ def substitute(expr: sp.Expr, mapping: dict) -> sp.Expr:
         return expr
     avoid = set()
     for key, value in mapping.items():
-        avoid |= key.free_symbols | sp.sympify(value).free_symbols
+        avoid |= key.free_symbols | as_expr(value).free_symbols
     expr = _apart(expr, avoid)
     held = {d: sp.Dummy("derivative") for d in expr.atoms(sp.Derivative)
             if any(v in mapping or v.free_symbols & set(mapping) for v in d.variables)}
