@@ -137,10 +137,9 @@ def watch(
     cache_dir: Path = typer.Option(Path(".derive_ce_cache"), "--cache-dir", help="Where verdicts are cached."),
 ) -> None:
     """Check the files, then re-check each one when it is saved (Ctrl-C ends)."""
-    from derive_ce.report import reporter
+    from derive_ce.report import View, reporter, width_for
     from derive_ce.run.checker import Options
     from derive_ce.run.watch import watch as run_watch
-    from derive_ce.report import View, width_for
     render = reporter("text")
     options = Options(timeout, _workers(jobs), None if no_cache else cache_dir)
     view = View("auto", False, False, width_for(sys.stdout))

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 import sympy as sp
 
-from derive_ce.errors import InputError
 from derive_ce.decide.build import read_relation
 from derive_ce.decide.scope import SymScope
 from derive_ce.decide.sums import canonical, substitute
+from derive_ce.errors import InputError
 
 if TYPE_CHECKING:
     from derive_ce.read.model import Math

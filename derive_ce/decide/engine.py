@@ -11,15 +11,15 @@ import time
 import sympy as sp
 
 from derive_ce.decide import explain
+from derive_ce.decide.build import read_expression
 from derive_ce.decide.context import Context, build_context
 from derive_ce.decide.equivalence import OutOfTime, deadline, equivalent
-from derive_ce.errors import InputError
-from derive_ce.decide.build import read_expression
 from derive_ce.decide.instances import cross_check
 from derive_ce.decide.ranges import resolve
-from derive_ce.results import Task, Verdict
 from derive_ce.decide.scope import SymScope
 from derive_ce.decide.sums import canonical
+from derive_ce.errors import InputError
+from derive_ce.results import Task, Verdict
 
 _MEMO_LIMIT = 512
 CROSS_CHECK_SECONDS = 2.0

@@ -17,8 +17,8 @@ import sympy as sp
 
 from derive_ce.decide import sampling
 from derive_ce.decide.context import Context
-from derive_ce.results import Verdict
 from derive_ce.decide.sums import merge_sums
+from derive_ce.results import Verdict
 
 
 class OutOfTime(Exception):

@@ -31,7 +31,7 @@ from sympy.core.function import AppliedUndef
 
 from derive_ce.decide.build import read_expression, read_relation
 from derive_ce.decide.magnitude import as_expr
-from derive_ce.decide.sampling import concrete_function
+from derive_ce.decide.sampling import concrete_function, size_value
 from derive_ce.decide.scope import SymScope, element_label
 from derive_ce.results import Verdict
 
@@ -90,7 +90,7 @@ def _assignment(scope, integers, conditions, plan, rng) -> dict | None:
                  if _over(left, right, integers)]
     indices = sorted((s for s in integers if s in scope.ranges), key=str)
     for _ in range(INDEX_TRIES):
-        env = {s: _size(s, rng.choice(plan), rng) for s in integers if s not in scope.ranges}
+        env = {s: size_value(s, rng.choice(plan), rng) for s in integers if s not in scope.ranges}
         for _ in range(3):          # ranges that depend on other indices
             for index in indices:
                 lo, hi = (as_expr(v).xreplace(env) for v in scope.ranges[index])
@@ -104,16 +104,6 @@ def _assignment(scope, integers, conditions, plan, rng) -> dict | None:
 def _over(left, right, integers) -> bool:
     symbols = (left.free_symbols | right.free_symbols)
     return bool(symbols) and symbols <= integers
-
-
-def _size(symbol, size: int, rng) -> sp.Integer:
-    if symbol.is_positive:
-        return sp.Integer(size)
-    if symbol.is_nonnegative:
-        return sp.Integer(size - 1)
-    if symbol.is_negative:
-        return sp.Integer(-size)
-    return sp.Integer(rng.choice((size, -size, size - 1)))
 
 
 _RELATIONS = {"=": sp.Eq, "≠": sp.Ne, "<": sp.Lt, ">": sp.Gt, "≤": sp.Le, "≥": sp.Ge}

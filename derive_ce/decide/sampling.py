@@ -126,7 +126,7 @@ def _point(free, ranges, rng, attempt) -> dict | None:
     pool = (LARGE_SIZES, SMALL_SIZES + LARGE_SIZES, SMALL_SIZES, SMALL_SIZES)[attempt % 4]
     for symbol in sorted(sizes, key=str):
         if symbol.is_integer and symbol not in ranges:
-            point[symbol] = _integer(symbol, rng.choice(pool), rng)
+            point[symbol] = size_value(symbol, rng.choice(pool), rng)
     for index in indices:
         lo, hi = (v.xreplace(point) for v in ranges[index])
         if not (lo.is_Integer and hi.is_Integer) or lo > hi:
@@ -146,7 +146,8 @@ def _deps(symbol, ranges):
     return {t for v in ranges[symbol] for t in v.free_symbols if t in ranges}
 
 
-def _integer(symbol, size, rng) -> sp.Integer:
+def size_value(symbol, size, rng) -> sp.Integer:
+    """A concrete size for an integer symbol, its sign respected."""
     if symbol.is_positive:
         return sp.Integer(size)
     if symbol.is_nonnegative:

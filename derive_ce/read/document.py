@@ -14,10 +14,19 @@ from pathlib import Path
 import yaml
 
 from derive_ce.errors import InputError
-from derive_ce.read.model import Case, Definition, Derivation, Math, Scope, Section, Step, SymbolDecl  # noqa: F401
+from derive_ce.read.files import MAX_BYTES, decode, read_bytes
+from derive_ce.read.model import (  # noqa: F401
+    Case,
+    Definition,
+    Derivation,
+    Math,
+    Scope,
+    Section,
+    Step,
+    SymbolDecl,
+)
 from derive_ce.read.names import name_of
 
-MAX_BYTES = 1_000_000
 MAX_NODES = 20_000
 _WHY = re.compile(r"\\q?quad\s*\|")
 # A trailing remark in text: `\quad [\text{...}]`, `\qquad \text{...}`, `\text{(...)}`.
@@ -49,31 +58,8 @@ class _Loader(yaml.SafeLoader):
 def load(path: Path, data: bytes | None = None) -> Derivation:
     """Read and check one derivation file (or its bytes, already read);
     raise InputError when it cannot be used."""
-    data = _read_bytes(path) if data is None else data[:MAX_BYTES + 1]
-    if len(data) > MAX_BYTES:
-        raise InputError(f"the file is larger than {MAX_BYTES} bytes")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"the file is not UTF-8 text (byte {exc.start})") from None
-    if "\x00" in text:
-        raise InputError("the file is binary, not YAML text")
+    text = decode(read_bytes(path) if data is None else data[:MAX_BYTES + 1], "YAML text")
     return build(_compose(text), str(path))
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError("file not found") from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"the file is larger than {MAX_BYTES} bytes")
-    return data
 
 
 def _compose(text: str) -> yaml.Node:

@@ -17,9 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from derive_ce.errors import InputError
-from derive_ce.read.model import Case, Definition, Derivation, Math, Scope, Step, SymbolDecl
+from derive_ce.read.files import decode, read_bytes
+from derive_ce.read.model import (
+    Case,
+    Definition,
+    Derivation,
+    Math,
+    Scope,
+    Step,
+    SymbolDecl,
+)
 
-MAX_BYTES = 1_000_000
 MAX_ROWS = 20_000
 MAX_PROSE = 400        # longer prose lines open no case and give no title
 READER_VERSION = b"derive-ce notes reader 1\0"   # part of the report cache key
@@ -90,7 +98,7 @@ def is_notes(path: Path, data: bytes | None = None) -> bool:
         return False
     if data is None:
         try:
-            data = _read_bytes(path)
+            data = read_bytes(path)
         except InputError:
             return False
     text = data.decode("utf-8", errors="replace")
@@ -103,33 +111,13 @@ def load(path: Path, data: bytes | None = None) -> Derivation:
 
 def read(path: Path, data: bytes | None = None) -> Imported:
     """Read notes (or their bytes, already read); InputError when unusable."""
-    text = _decode(_read_bytes(path) if data is None else data)
+    text = _decode(read_bytes(path) if data is None else data)
     masked = _mask(text, tex=path.suffix.lower() in (".tex", ".ltx"))
     return _Builder(str(path)).build(_blocks(masked, text))
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError("file not found") from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}") from None
-
-
 def _decode(data: bytes) -> str:
-    if len(data) > MAX_BYTES:
-        raise InputError(f"the file is larger than {MAX_BYTES} bytes")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"the file is not UTF-8 text (byte {exc.start})") from None
-    if "\x00" in text:
-        raise InputError("the file is binary, not notes")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return decode(data, "notes").replace("\r\n", "\n").replace("\r", "\n")
 
 
 # -- text -> displays and prose ----------------------------------------------

@@ -12,10 +12,17 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from html import escape
 
-from derive_ce.report import View
 from derive_ce.read.render import is_math
-from derive_ce.report.layout import (case_text, failure, label, math_text, numbers, record_why,
-                                     step_text)
+from derive_ce.report import View
+from derive_ce.report.layout import (
+    case_text,
+    failure,
+    label,
+    math_text,
+    numbers,
+    record_why,
+    step_text,
+)
 from derive_ce.results import FileReport, Record, counts, exit_code
 
 MARKS = {"proved": "✓", "numeric": "≈", "failed": "✗", "unknown": "?", "error": "!",

@@ -12,8 +12,15 @@ import os
 from pathlib import Path
 
 from derive_ce.report import View
-from derive_ce.report.layout import (PROSE, case_text, failure, record_why, step_text, width,
-                                     wrap)
+from derive_ce.report.layout import (
+    PROSE,
+    case_text,
+    failure,
+    record_why,
+    step_text,
+    width,
+    wrap,
+)
 from derive_ce.results import FileReport, Record, counts, exit_code
 
 MARKS = {"proved": ("✓", "green"), "numeric": ("≈", "yellow"), "failed": ("✗", "bold red"),

@@ -71,7 +71,7 @@ class Cache:
         return self.folder / ENGINE_VERSION / "files" / hashlib.sha256(head + data).hexdigest()
 
     def _write(self, path: Path, data: dict) -> None:
-        import tempfile     # not imported for a run answered from the cache
+        import tempfile  # not imported for a run answered from the cache
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._ignore_file()

@@ -11,9 +11,10 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from derive_ce.run.cache import Cache
 from derive_ce.errors import InputError
+from derive_ce.read.files import MAX_BYTES
 from derive_ce.results import FileReport, Record, Task, Verdict
+from derive_ce.run.cache import Cache
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def _checked(entries, data, stored, options: Options, cache: Cache, pool) -> lis
     return [p.report for p in plans]
 
 
-READ_LIMIT = 1_000_001   # document.MAX_BYTES + 1 (not imported: YAML is not needed yet)
+READ_LIMIT = MAX_BYTES + 1     # enough to refuse a file that is too large
 
 
 def _bytes(entry) -> bytes | None:

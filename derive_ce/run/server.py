@@ -23,8 +23,8 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from derive_ce.run.cache import ENGINE_VERSION
 from derive_ce.results import FileReport, Record
+from derive_ce.run.cache import ENGINE_VERSION
 
 NAME = "server.sock"
 START_WAIT = 30.0

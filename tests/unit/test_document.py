@@ -87,4 +87,5 @@ def test_size_and_node_limits(tmp_path):
 
 def test_the_checker_reads_no_more_than_the_loader_accepts():
     from derive_ce.run import checker
-    assert checker.READ_LIMIT == document.MAX_BYTES + 1
+    from derive_ce.read.files import MAX_BYTES
+    assert checker.READ_LIMIT == MAX_BYTES + 1

@@ -1,0 +1,35 @@
+"""A file's bytes and its text, within the size a derivation may have."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from derive_ce.errors import InputError
+
+MAX_BYTES = 1_000_000
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, no more than MAX_BYTES + 1 (enough to refuse it)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError("file not found") from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}") from None
+
+
+def decode(data: bytes, kind: str) -> str:
+    """UTF-8 text (a byte-order mark dropped); `kind` names what was expected."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"the file is larger than {MAX_BYTES} bytes")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"the file is not UTF-8 text (byte {exc.start})") from None
+    if "\x00" in text:
+        raise InputError(f"the file is binary, not {kind}")
+    return text
