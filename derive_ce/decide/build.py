@@ -67,6 +67,15 @@ def read_expression(math: Math, scope: SymScope, local: dict | None = None) -> s
     return builder.unify_elements(expr)
 
 
+def read_once(math: Math, scope: SymScope) -> sp.Expr:
+    """read_expression, kept on the scope: the engine, the cross-check and the
+    explanation of one step share one reading (and one set of sum indices)."""
+    key = (math.text, math.syntax)
+    if key not in scope.readings:
+        scope.readings[key] = read_expression(math, scope)
+    return scope.readings[key]
+
+
 def read_relation(math: Math, scope: SymScope) -> tuple[sp.Expr, str, sp.Expr]:
     """A `when:` condition: (left, operator, right), operator one of = ≠ < > ≤ ≥."""
     tree = parse(math.text, "relation", math.line)

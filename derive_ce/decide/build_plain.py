@@ -21,6 +21,7 @@ class _Reader:
         self.sp = sp
         self.scope = scope
         self.math = math
+        self.local: dict = {}       # a sum's index letter -> its fresh variable
 
     def read(self, node: ast.AST):
         method = getattr(self, f"read_{type(node).__name__}")
@@ -37,6 +38,8 @@ class _Reader:
         sp = self.sp
         if node.id in CONSTANT_NAMES and node.id not in self.scope.kinds:
             return {"pi": sp.pi, "E": sp.E, "oo": sp.oo}[node.id]
+        if node.id in self.local:
+            return self.local[node.id]
         return self.scope.symbol(node.id)
 
     def read_UnaryOp(self, node):
@@ -86,13 +89,18 @@ class _Reader:
             raise refuse(exc.message, node, self.math) from None
 
     def _big(self, name, args, node):
-        from derive_ce.decide.sums import bound_variable, make_product, make_sum
+        from derive_ce.decide.sums import (
+            binding,
+            bound_variable,
+            make_product,
+            make_sum,
+        )
         if len(args) != 2 or not isinstance(args[1], ast.Tuple) or len(args[1].elts) != 3:
             raise refuse(f"{name} takes (body, (index, low, high))", node, self.math)
         var, lo, hi = (self.read(e) for e in args[1].elts)
         if not isinstance(var, self.sp.Symbol):
             raise refuse(f"the index of {name} must be a name", node, self.math)
         fresh = bound_variable(var.name, lo, hi)
-        with self.scope.binding(var.name, fresh):
+        with binding(self.local, var.name, fresh):
             body = self.read(args[0])
         return (make_sum if name == "Sum" else make_product)(body, fresh, lo, hi)

@@ -3,12 +3,10 @@ index, and the bodies that are refused as ambiguous."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import lark
 import sympy as sp
 
-from derive_ce.decide.sums import bound_variable, make_product, make_sum
+from derive_ce.decide.sums import binding, bound_variable, make_product, make_sum
 from derive_ce.read import names
 from derive_ce.read.latex.shape import (
     is_a,
@@ -76,7 +74,7 @@ class Sums:
         var = bound_variable(name, lo, hi)
         if not self.scope.declared(name):
             self.bound_names.add(name)
-        with self._binding(name, var):
+        with binding(self.local, name, var):
             body = self._summed(kind, others, body_node, token)
         if kind == "\\prod":
             self._check_product_body(body_node, var, name)
@@ -90,25 +88,12 @@ class Sums:
             total -= body.xreplace({var: excluded}) * sp.Piecewise((1, inside), (0, True))
         return total
 
-    @contextmanager
-    def _binding(self, name: str, var: sp.Dummy):
-        """Inside a sum's body, its index letter names the sum's own variable."""
-        saved = self.local.get(name)
-        self.local[name] = var
-        try:
-            yield
-        finally:
-            if saved is None:
-                del self.local[name]
-            else:
-                self.local[name] = saved
-
     def _check_product_body(self, body_node, var, name: str) -> None:
         """`\\prod_i x_i \\cdot 2`: is the 2 inside (2ⁿ) or after (2)?  Refused when a
         factor after `\\cdot` or `/` does not use the index."""
         if not is_a(body_node, "mul", "div"):
             return
-        with self._binding(name, var):
+        with binding(self.local, name, var):
             right = self.build(body_node.children[-1])
         if var not in right.free_symbols:
             raise self.fail(f"`{self.source(body_node.children[-1])}` after "

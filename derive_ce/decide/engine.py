@@ -11,7 +11,7 @@ import time
 import sympy as sp
 
 from derive_ce.decide import explain
-from derive_ce.decide.build import read_expression
+from derive_ce.decide.build import read_once
 from derive_ce.decide.context import Context, build_context
 from derive_ce.decide.equivalence import OutOfTime, deadline, equivalent
 from derive_ce.decide.instances import cross_check
@@ -118,7 +118,7 @@ def _prepare(scope: SymScope, task: Task, ctx: Context, math) -> sp.Expr:
     key = (task.scope, task.when, math.text, math.syntax)
     if key not in _prepared:
         _bound(_prepared)
-        expr = _evaluate(scope.expand(read_expression(math, scope)), scope.ranges, ctx)
+        expr = _evaluate(scope.expand(read_once(math, scope)), scope.ranges, ctx)
         if ctx.subs:    # the branch's values go in after the derivatives are taken
             expr = _evaluate(ctx.apply(expr), scope.ranges, ctx)
         _prepared[key] = ctx.apply_late(expr)

@@ -25,9 +25,9 @@ def attach(task: Task, verdict: Verdict, scope) -> Verdict:
 
 def noted(task: Task, verdict: Verdict, scope) -> Verdict:
     """A letter read as a vector without a declaration is said so in the report."""
-    from derive_ce.decide.build import read_expression
+    from derive_ce.decide.build import read_once
     try:
-        expr = read_expression(task.b, scope)
+        expr = read_once(task.b, scope)
     except InputError:
         return verdict
     inferred = sorted(str(b) for b in expr.atoms(sp.IndexedBase)
@@ -46,9 +46,9 @@ def noted(task: Task, verdict: Verdict, scope) -> Verdict:
 
 
 def _reading(math, scope) -> str:
-    from derive_ce.decide.build import read_expression
+    from derive_ce.decide.build import read_once
     try:
-        expr = read_expression(math, scope)
+        expr = read_once(math, scope)
     except InputError:
         return ""
     return render(expr)

@@ -29,7 +29,7 @@ import mpmath
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from derive_ce.decide.build import read_expression, read_relation
+from derive_ce.decide.build import read_once, read_relation
 from derive_ce.decide.magnitude import as_expr
 from derive_ce.decide.sampling import concrete_function, size_value
 from derive_ce.decide.scope import SymScope, element_label
@@ -47,7 +47,7 @@ class Skip(Exception):
 
 def cross_check(scope: SymScope, task) -> Verdict | None:
     """A failed Verdict when a concrete instance disagrees, else None."""
-    a, b = read_expression(task.a, scope), read_expression(task.b, scope)
+    a, b = read_once(task.a, scope), read_once(task.b, scope)
     conditions = [read_relation(m, scope) for m in task.when]
     rng = random.Random(zlib.crc32(f"{task.a.text}|{task.b.text}".encode()))
     integers = _integer_symbols(scope, [a, b] + [s for c in conditions for s in (c[0], c[2])])

@@ -6,7 +6,6 @@ uses is resolved here, so one name is always one SymPy object.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import sympy as sp
@@ -24,6 +23,7 @@ class SymScope:
 
     def __init__(self, spec: document.Scope):
         self.kinds: dict[str, str] = {}
+        self.readings: dict[tuple[str, str], sp.Expr] = {}   # see build.read_once
         self.inferred: set[str] = {n for d in spec.symbols if d.inferred for n in d.names}
         self.flags: dict[str, dict[str, bool]] = {}
         self._objects: dict[str, sp.Basic] = {}
@@ -188,19 +188,6 @@ class SymScope:
             real = self.flags.get(name, {}).get("real", True)
             self._objects[key] = sp.Function(name, real=real)
         return self._objects[key]
-
-    @contextmanager
-    def binding(self, name: str, symbol: sp.Symbol):
-        """Inside a sum or product, its index letter reads as `symbol`."""
-        before = self._objects.get(name)
-        self._objects[name] = symbol
-        try:
-            yield
-        finally:
-            if before is None:
-                self._objects.pop(name)
-            else:
-                self._objects[name] = before
 
     # -- definitions -----------------------------------------------------
     def expand(self, expr: sp.Expr, held: frozenset = frozenset()) -> sp.Expr:

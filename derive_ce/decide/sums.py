@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import sympy as sp
 
 from derive_ce.decide.magnitude import as_expr, power
@@ -80,6 +82,21 @@ def bound_variable(name: str, lo: sp.Expr, hi: sp.Expr) -> sp.Dummy:
     """A sum's index: a fresh integer that carries only the sum's own bounds,
     never a declared index's range or another sum's letter."""
     return sp.Dummy(name, **_index_flags(lo, hi))
+
+
+@contextmanager
+def binding(local: dict, name: str, var: sp.Symbol):
+    """Inside a sum's body, its index letter names the sum's own variable:
+    `local` is a reader's table of such names, restored afterwards."""
+    saved = local.get(name)
+    local[name] = var
+    try:
+        yield
+    finally:
+        if saved is None:
+            del local[name]
+        else:
+            local[name] = saved
 
 
 def _index_flags(lo: sp.Expr, hi: sp.Expr) -> dict:
