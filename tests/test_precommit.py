@@ -27,14 +27,7 @@ def _git(*args, cwd):
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git (.ci/run installs it)")
 def test_try_repo_passes_good_and_fails_bad(tmp_path):
-    repo = tmp_path / "user-repo"
-    (repo / "derivations").mkdir(parents=True)
-    (repo / "derivations" / "good.yaml").write_text(GOOD)
-    (repo / "notes").mkdir()
-    (repo / "notes" / "square.derive.yaml").write_text(GOOD)
-    _other_yaml(repo)
-    _git("init", "-q", cwd=repo)
-    _git("add", ".", cwd=repo)
+    repo = _user_repo(tmp_path, {"notes/square.derive.yaml": GOOD})
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
@@ -58,10 +51,16 @@ def test_try_repo_passes_good_and_fails_bad(tmp_path):
     assert "Traceback" not in failed.stdout + failed.stderr
 
 
-def _other_yaml(repo):
-    for name, text in OTHER_YAML.items():
+def _user_repo(tmp_path, extra: dict):
+    """A git repository with a good derivation, other YAML, and `extra` files."""
+    repo = tmp_path / "user-repo"
+    files = {"derivations/good.yaml": GOOD, **OTHER_YAML, **extra}
+    for name, text in files.items():
         (repo / name).parent.mkdir(parents=True, exist_ok=True)
         (repo / name).write_text(text)
+    _git("init", "-q", cwd=repo)
+    _git("add", ".", cwd=repo)
+    return repo
 
 
 def _readme_block(marker: str) -> str:
@@ -73,13 +72,7 @@ def _readme_block(marker: str) -> str:
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git (.ci/run installs it)")
 def test_readme_local_hook_works_as_copied(tmp_path):
     """The README's `repo: local` snippet, pasted into a repository with other YAML."""
-    repo = tmp_path / "user-repo"
-    (repo / "derivations").mkdir(parents=True)
-    (repo / "derivations" / "good.yaml").write_text(GOOD)
-    _other_yaml(repo)
-    (repo / ".pre-commit-config.yaml").write_text(_readme_block("repo: local"))
-    _git("init", "-q", cwd=repo)
-    _git("add", ".", cwd=repo)
+    repo = _user_repo(tmp_path, {".pre-commit-config.yaml": _readme_block("repo: local")})
     bin_dir = os.path.dirname(sys.executable)
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
            "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
