@@ -6,7 +6,7 @@ import sympy as sp
 from derive_ce.read import document
 from derive_ce.errors import InputError
 from derive_ce.decide.sums import ElementSum, canonical
-from derive_ce.decide.build_plain import read_plain
+from derive_ce.decide.build.plain import read_plain
 from derive_ce.decide.scope import SymScope
 
 x = sp.Symbol("x", real=True)

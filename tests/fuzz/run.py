@@ -1,6 +1,6 @@
 """Run many fuzz cases and count rule breaks.
 
-    .venv/bin/python -m fuzz.run [--cases 10000] [--cli-every 50]
+    .venv/bin/python -m fuzz.run   (from tests/) [--cases 10000] [--cli-every 50]
 
 Rules: the LaTeX and plain readers return an expression or raise InputError;
 the loader returns a Derivation or raises InputError; each case answers in
@@ -65,7 +65,7 @@ def read_latex(text: str) -> str:
 def read_plain_text(text: str) -> str:
     from derive_ce.read.document import Math, Scope
     from derive_ce.errors import InputError
-    from derive_ce.decide.build_plain import read_plain
+    from derive_ce.decide.build.plain import read_plain
     from derive_ce.decide.scope import SymScope
     try:
         read_plain(Math(text, 1, "expr"), SymScope(Scope()))

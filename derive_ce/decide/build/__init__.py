@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 import lark
 import sympy as sp
 
-from derive_ce.decide.build_derivatives import Derivatives
-from derive_ce.decide.build_functions import Functions
-from derive_ce.decide.build_sums import Sums
+from derive_ce.decide.build.derivatives import Derivatives
+from derive_ce.decide.build.functions import Functions
+from derive_ce.decide.build.sums import Sums
 from derive_ce.decide.magnitude import factorial, power
 from derive_ce.decide.scope import SymScope
 from derive_ce.errors import InputError
@@ -54,7 +54,7 @@ def read_expression(math: Math, scope: SymScope, local: dict | None = None) -> s
     """One expression (a `latex` or `expr` Math) as SymPy; `local` names
     symbols of its own (a family's parameters)."""
     if math.syntax == "expr":
-        from derive_ce.decide.build_plain import read_plain
+        from derive_ce.decide.build.plain import read_plain
         return read_plain(math, scope)
     tree = parse(math.text, "chain", math.line)
     exprs = [c for c in tree.children if isinstance(c, lark.Tree)]
