@@ -166,3 +166,28 @@ def test_without_pygls_the_command_says_how_to_install_it(run, monkeypatch):
     monkeypatch.setitem(sys.modules, "derive_ce.run.lsp", None)
     result = run("lsp")
     assert result.code == 2 and "pip install 'derive-ce[lsp]'" in result.err
+
+
+def test_a_recheck_after_an_edit_decides_only_the_changed_comparisons(tmp_path):
+    """The warm pool and the per-comparison cache: editing one step of the
+    cross-entropy derivation sends the engine only the comparisons it touches."""
+    server = lsp.DeriveServer(lsp.Settings(budget=20.0, cache_dir=tmp_path / "cache"))
+    sent = []
+    pool = server.warm_pool()
+    run = pool.run
+    pool.run = lambda tasks, *a, **k: sent.append([t.kind for t in tasks]) or run(tasks, *a, **k)
+    try:
+        path = tmp_path / "derivations" / "ce.yaml"
+        text = (ROOT / "derivations" / "ce.yaml").read_text()
+        first = server.check_text(path, text)
+        assert first.ok(strict=False) and sum(map(len, sent)) > 20
+        sent.clear()
+        edited = text.replace("= p_i - 1", "= p_i - 2", 1)
+        assert edited != text
+        second = server.check_text(path, edited)
+        failed = [r for r in second.records if r.status == "failed"]
+        assert len(failed) >= 1
+        compares = [k for batch in sent for k in batch if k == "compare"]
+        assert 1 <= len(compares) <= 3, sent        # the edited step and what follows it
+    finally:
+        server.close()
