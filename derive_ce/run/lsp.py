@@ -22,6 +22,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -88,8 +89,9 @@ class DeriveServer(LanguageServer):
         version, text = document.version, document.source
         loop = asyncio.get_running_loop()
         report = await loop.run_in_executor(self.executor, self.check_text, path, text)
-        if self.workspace.get_text_document(uri).version != version:
-            return                      # edited meanwhile: the newer check publishes
+        if self.workspace.get_text_document(uri).version != version \
+                or unquote(uri) not in self.workspace.text_documents:
+            return                      # edited meanwhile (the newer check publishes), or closed
         self.reports[uri] = report
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=version, diagnostics=diagnostics(report, text)))
