@@ -246,11 +246,14 @@ class _Builder(Functions, Derivatives, Sums):
         return power(base_expr, exponent) * trailing
 
     def _sample(self, base, label: str, sup) -> sp.Expr:
-        """`x^{(i)}`: sample (or layer) i of x, a label and not a power.  It is
-        element i of its own vector, apart from x and from x_i."""
+        """`x^{(i)}`: sample (or layer) i of x, a label and not a power.  With x
+        declared a vector it is x's element i; else it is element i of its own
+        vector, apart from x and from x_i (which may be a feature, not a sample)."""
         index = sp.Integer(int(label)) if label.isdigit() else self.named(label)
         bound = any(isinstance(s, sp.Dummy) for s in index.free_symbols)
-        name = f"{self._name(base.children[0])}⁽⁾"
+        name = self._name(base.children[0])
+        if self.scope.kind(name) != "vector" or name in self.scope.inferred:
+            name = f"{name}⁽⁾"
         try:
             return self.scope.element(name, [index], indexing=bound)
         except InputError as exc:

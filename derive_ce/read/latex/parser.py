@@ -80,6 +80,8 @@ _DECORATION = re.compile(r"\\(color|textcolor)\s*\{[^{}]*\}|\\(boxed|fbox)(?![a-
                          r"|\\require\s*\{[^{}]*\}")
 # `\cancel{- y h}` crosses out terms that are still there: its braces go too,
 # so `y \cancel{- y h}` reads y - y h (never the product y·(-y h)).
+# `\sum\_{i=1}`, `x\*y`: Markdown escapes (`\_` renders as `_`), read as rendered.
+_MD_ESCAPE = re.compile(r"\\[_*]")
 # `\sum_{k}^{ }` (a notebook's empty upper bound) shows nothing and means nothing.
 _EMPTY_SUP = re.compile(r"\^\s*\{\s*\}")
 _CANCEL = re.compile(r"\\(cancel|bcancel|xcancel)(?![a-zA-Z])")
@@ -97,6 +99,7 @@ def normalize(text: str) -> str:
     text = _COMMENT.sub(lambda m: " " * len(m.group()), text)
     text = _substacks(text)
     text = _DECORATION.sub(lambda m: " " * len(m.group()), text)
+    text = _MD_ESCAPE.sub(lambda m: " " + m.group()[1], text)
     text = _uncancel(text)
     text = _EMPTY_SUP.sub(lambda m: " " * len(m.group()), text)
     text = _RM.sub(lambda m: f"\\rm{{{m.group(1)}}}".ljust(len(m.group())), text)
