@@ -321,6 +321,9 @@ def _explain(text: str, pos: int, exc: Exception, start: str) -> str:
     char = text[pos:pos + 1]
     if char and char in "-+" and text[:pos].rstrip().endswith(("^", "_")):
         return "write a superscript or subscript of more than one character in braces: `e^{-x}`"
+    if char == "_" and re.search(r"(\)|\\right\s*\))\s*$", text[:pos]):
+        return ("an element of a function's value (`s(\\mathbf x)_i`, `\\text{softmax}(z)_i`) is not "
+                "read: define the element, as in `s_i: \\frac{e^{z_i}}{\\sum_j e^{z_j}}`, and write `s_i`")
     if char and char in "^_" and pos > 0:
         return "a double superscript or subscript: write `a^{b^c}` or `{(a^b)}^c`, `x_{i,j}`"
     if text[pos:pos + 1] == "'":
