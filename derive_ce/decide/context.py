@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import sympy as sp
 
 from derive_ce.decide.build import read_relation
+from derive_ce.decide.kinks import settle
 from derive_ce.decide.scope import SymScope
 from derive_ce.decide.sums import canonical, substitute
 from derive_ce.errors import InputError
@@ -40,6 +41,7 @@ class Context:
     def apply_late(self, expr: sp.Expr) -> sp.Expr:
         """`when: \\sum_c y_{b,c} = 1`: that sum, wherever it stands after
         evaluation (whatever its index letter), is replaced by its value."""
+        expr = settle(expr)
         if not self.late:
             return expr
         return expr.replace(lambda e: isinstance(e, sp.Sum) and canonical(e) in self.late,

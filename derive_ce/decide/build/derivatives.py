@@ -8,6 +8,8 @@ import re
 import lark
 import sympy as sp
 
+from derive_ce.decide.kinks import Derivative
+
 from derive_ce.read import names
 from derive_ce.read.latex.shape import (
     bracket_like,
@@ -29,7 +31,7 @@ class Derivatives:
         value = self.build(operand)
         if "partial" not in str(op.children[0]) and op.data == "dop_frac":
             self._check_total(value, variables, op)
-        return sp.Derivative(value, *variables)
+        return Derivative(value, *variables)
 
     def _check_total(self, value: sp.Expr, variables, node) -> None:
         """`\\frac{dy}{dx}` with y undeclared: y is a constant, so the derivative
@@ -138,7 +140,7 @@ class Derivatives:
         if not is_a(num_items[0], "partial") and not (
                 is_a(num_items[0], "pow") and is_a(num_items[0].children[0], "partial")):
             self._check_total(function, variables, num)
-        return sp.Derivative(function, *variables)
+        return Derivative(function, *variables)
 
     def _differentiated(self, items, variables, num) -> sp.Expr:
         """The numerator after `d`: `\\frac{df}{dx}` with f a function of one
