@@ -39,6 +39,19 @@ class Derivative(sp.Derivative):
                               sp.Integer(1 if simple else 0))
 
 
+class Subs(sp.Subs):
+    """f'(a): the derivative taken (with its kinks) before the point goes in;
+    SymPy's own Subs differentiates around Derivative.doit."""
+
+    def doit(self, **hints):
+        expr, variables, point = self.args
+        if isinstance(expr, Derivative):
+            done = expr.doit(**hints)
+            if not isinstance(done, sp.Derivative):
+                return done.subs(list(zip(variables, point)))
+        return super().doit(**hints)
+
+
 def kinks_of(expr: sp.Expr, var) -> list:
     """Expressions that are 0 where expr may have a kink or a jump in var."""
     found = []

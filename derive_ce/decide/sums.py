@@ -237,7 +237,12 @@ def _split(body: sp.Expr, var: sp.Symbol) -> tuple[sp.Expr, sp.Expr]:
 
 def canonical(expr: sp.Expr) -> sp.Expr:
     """The canonical form of every sum in expr (see the module's doc)."""
-    return rename_bound(order_sums(expr))
+    taken = [int(s.name[len("_bound"):].split("_")[0]) for s in expr.free_symbols
+             if s.name.startswith("_bound") and s.name[len("_bound"):].split("_")[0].isdigit()]
+    # a part of a canonical expression (Σ_c y_{r,c} inside Σ_r) keeps the names
+    # of its enclosing sums free: its own indices are named past them, so the
+    # outer index is never captured (Σ_c y_{r,c} is not the trace Σ_c y_{c,c})
+    return rename_bound(order_sums(expr), max(taken) + 1 if taken else 0)
 
 
 def order_sums(expr: sp.Expr) -> sp.Expr:

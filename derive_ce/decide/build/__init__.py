@@ -229,8 +229,14 @@ class _Builder(Functions, Derivatives, Sums):
                             "it as a power", sup)
         exponent, trailing = self._sup(sup)
         base_expr = self.build(base)
+        if base_expr is not sp.E and self.source(base).strip() == "e" and (
+                "e" in self.local or self.scope.bounds_of("e") is not None):
+            raise self.fail("`e` is an index here, so `e^{…}` would be a power of the index, "
+                            "not Euler's number: rename the index, or write `\\exp(…)`", base)
         if base_expr is sp.E:
-            if any(s.name == "i" for s in exponent.free_symbols) and not self.scope.declared("i"):
+            bound = set(self.local.values())
+            if any(s.name == "i" and s not in bound for s in exponent.free_symbols) \
+                    and not self.scope.declared("i"):
                 raise self.fail("`i` in an exponent of e reads as the imaginary unit, and complex "
                                 "numbers are not read: here `i` would be a real symbol", sup)
             return sp.exp(exponent) * trailing
