@@ -51,17 +51,21 @@ class _Draws(random.Random):
         super().__init__(seed)
         numbers = [abs(n) for e in exprs for n in e.atoms(sp.Number)
                    if n.is_real and n.is_finite and n != 0]
-        logs = [math.log10(n) for n in map(float, numbers) if 0 < n < math.inf]
+        signed = sorted({n for e in exprs for n in e.atoms(sp.Number)
+                         if n.is_real and n.is_finite}, key=abs)[:24]
+        gaps = [abs(a - b) for i, a in enumerate(signed) for b in signed[i + 1:] if a != b]
+        logs = [math.log10(n) for n in map(float, numbers + gaps) if 0 < n < math.inf]
         self.count = 0
-        self.scales = sorted({round(x, 3) for x in logs if abs(x) > 2 and abs(x) <= REACH})
+        self.scales = sorted({round(x, 3) for x in logs if 2 <= abs(x) <= REACH})
         beyond = sorted({int(n) + k for n in numbers if n.is_Integer and
                          LARGE_SIZES[-1] <= n < MAX_SIZE for k in (1, 2)})
         self.large = LARGE_SIZES + tuple(beyond)
 
     def real(self) -> tuple[int, sp.Rational]:
         """A sign and a magnitude: mostly 10⁻³ … 10³; every second draw lies
-        within a factor 10 of one of the step's own constants beyond 10² or
-        below 10⁻², in turn above and below it, with either sign."""
+        within a factor 10 of one of the step's own scales (a constant, or the
+        gap between two, from 10² up or 10⁻² down: 2000, 10⁻⁶, 2.01 − 2), in
+        turn above and below it, with either sign."""
         self.count += 1
         if self.scales and self.count % 2 == 0:
             k = self.count // 2 - 1
