@@ -31,6 +31,8 @@ class Derivatives:
         value = self.build(operand)
         if "partial" not in str(op.children[0]) and op.data == "dop_frac":
             self._check_total(value, variables, op)
+        else:
+            self._check_partial_by_name(value, variables, op)
         return Derivative(value, *variables)
 
     def _check_total(self, value: sp.Expr, variables, node) -> None:
@@ -51,6 +53,19 @@ class Derivatives:
                             f"declared), so this total derivative would be 0: define "
                             f"`{loose[0]}: ...` in terms of `{var}`, or declare `{loose[0]}: "
                             f"function` and write `{loose[0]}({var})`", node)
+
+    def _check_partial_by_name(self, value: sp.Expr, variables, node) -> None:
+        """∂/∂u with u defined holds the other symbols constant (∂L/∂ŷ of
+        (ŷ - y)² + λw² is 2(ŷ - y)), but an expression not written in u at all
+        while made of what u is made of (∂/∂u sin(2x), u := 2x) is refused."""
+        named = [v for v, _ in variables if v in self.scope.names]
+        if not named:
+            return
+        inner = self.scope.expand(value, frozenset(named))
+        for var in named:
+            made_of = {s for s in self.scope.expand(var).free_symbols if not isinstance(s, sp.Dummy)}
+            if var not in inner.free_symbols and inner.free_symbols & made_of:
+                self._check_by_name(value, [var], node)
 
     def _check_by_name(self, value: sp.Expr, named: list, node) -> None:
         """d/du with u defined (u := 2x): the expression is read with u held as
@@ -168,6 +183,8 @@ class Derivatives:
         if not is_a(num_items[0], "partial") and not (
                 is_a(num_items[0], "pow") and is_a(num_items[0].children[0], "partial")):
             self._check_total(function, variables, num)
+        else:
+            self._check_partial_by_name(function, variables, num)
         return Derivative(function, *variables)
 
     def _differentiated(self, items, variables, num) -> sp.Expr:

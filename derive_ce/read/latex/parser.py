@@ -164,7 +164,7 @@ _SCIENTIFIC = re.compile(r"(?<![A-Za-z0-9_.])([0-9]+(?:\.[0-9]+)?)[eE]([-+]?[0-9
 # `2 3` typesets as 23, `2\frac{1}{2}` as the mixed number 2½: neither is
 # read as a product, and neither guess is safe.
 _SPACED_DIGITS = re.compile(r"(?<![0-9_^.])[0-9]+(?:\.[0-9]+)?(?:\s|\\[,;:! ]|~)+[0-9]")
-_MIXED_NUMBER = re.compile(r"(?<![0-9_^.])[0-9]+\s*\\[dtc]?frac\s*"
+_MIXED_NUMBER = re.compile(r"(?<![0-9_^.])[0-9]+(?:\s|\\[,;:! ]|~)*\\[dtc]?frac\s*"
                            r"(\{\s*[0-9]+\s*\}\s*\{\s*[0-9]+\s*\}|[0-9][0-9])")
 _BARE_DECIMAL = re.compile(r"(?<![A-Za-z0-9}\\])\.[0-9]")
 
