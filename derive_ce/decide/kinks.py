@@ -122,7 +122,8 @@ def _settled(held: Differentiable) -> sp.Expr:
     value, points, dummies, function, derivative, kinks, simple = held.args
     if not any(state.is_zero for state in _states(points, dummies, kinks)):
         return value
-    where = ", ".join(f"{d.name} = {sp.sstr(p)}" for d, p in zip(dummies, points))
+    where = ", ".join(f"{sp.sstr(p)}" if d.name.startswith("_") else f"{d.name} = {sp.sstr(p)}"
+                      for d, p in zip(dummies, points))
     if simple:
         (t,), (p,) = dummies, points
         try:

@@ -34,7 +34,7 @@ class UsualSum(sp.Sum):
         body = within(body, var, lo, hi)
         count = hi - lo + 1
         if count.is_Integer:
-            return _usual(self, body, var, lo, hi).doit(**hints) if count > 0 else self._empty
+            return _karr(self)(body, (var, lo, hi)).doit(**hints) if count > 0 else self._empty
         done = _karr(self)(body, (var, lo, hi)).doit(**hints)
         if isinstance(done, (sp.Sum, sp.Product)) and done.function == body:
             return type(self)(body, (var, lo, hi))
@@ -52,10 +52,6 @@ class UsualProduct(sp.Product):
 
 def _karr(total) -> type:
     return sp.Sum if isinstance(total, sp.Sum) else sp.Product
-
-
-def _usual(total, body, var, lo, hi):
-    return _karr(total)(body, (var, lo, hi))
 
 
 def nonempty(value: sp.Expr, count: sp.Expr, empty: sp.Expr) -> sp.Expr:
