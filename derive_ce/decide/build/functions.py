@@ -32,11 +32,11 @@ FUNCTIONS = {
     "erf": sp.erf,
 }
 INVERSES = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "sinh": sp.asinh,
-            "cosh": sp.acosh, "tanh": sp.atanh}
+            "cosh": sp.acosh, "tanh": sp.atanh, "exp": sp.log, "ln": sp.exp}
 SEVERAL_ARGUMENTS = ("max", "min")
 # Names that conventionally denote functions: before a bracket they are
 # refused unless declared (`f: function`) or defined (`f(x): ...`).
-FUNCTION_LETTERS = {"f", "g", "h", "F", "G", "H", "sigma", "phi", "varphi", "psi",
+FUNCTION_LETTERS = {"f", "g", "h", "F", "G", "H", "sigma", "phi", "varphi", "psi", "Gamma", "zeta", "Psi",
                     "Phi", "ell"}
 
 
@@ -45,12 +45,29 @@ class Functions:
 
     def rule_implicit(self, node, *items):
         self._check_spelled_names(items)
+        self._check_nested_bars(items)
         factors = []
         index = 0
         while index < len(items):
             value, index = self._take(items, index)
             factors.append(value)
         return sp.Mul(*factors)
+
+    def _check_nested_bars(self, items) -> None:
+        """`| x |y| - 1 |`: read |x|·y·|-1| or |x·|y| - 1|; two `|...|` with a
+        factor between them can nest either way, so the product is refused."""
+        def plain_bars(item) -> bool:
+            if is_a(item, "pow"):
+                item = item.children[0]
+            return is_a(item, "abs") and any(isinstance(c, lark.Token) and c.type == "BAR"
+                                             for c in item.children)
+        bars = [i for i, item in enumerate(items) if plain_bars(item)]
+        for first, second in zip(bars, bars[1:]):
+            if second - first >= 2:
+                shown = " ".join(self.source(i) for i in items[first:second + 1])
+                raise self.fail(f"`{shown}` can be read two ways: the bars can close and open "
+                                f"(`|a| b |c|`) or nest (`|a |b| c|`); write `\\left| ... \\right|` "
+                                "for the outer bars, or `\\cdot` between the factors", items[first])
 
     def _check_spelled_names(self, items) -> None:
         """`net_k` with `net` declared: LaTeX reads n·e·t_k; the file means net.
@@ -82,21 +99,66 @@ class Functions:
         if is_a(item, "frac", "over") and leibniz(item) and is_a(following, "group") \
                 and point_like(following):
             return self._evaluated(item, following), index + 2
+        if is_a(item, "frac", "over") and leibniz(item) and is_a(following, "group"):
+            shown = self.source(item)
+            raise self.fail(f"`{shown}{self.source(following)}` can be read two ways: the derivative "
+                            f"at `{self.source(following)}` or a product with it; write `f'(...)` "
+                            f"for the derivative at a point, or `{shown} \\cdot {self.source(following)}` "
+                            "for the product", following)
         if is_a(item, "symbol"):
             applied = self._application(item, following)
             if applied is not None:
                 return applied, index + 2
         if is_a(item, "pow") and is_a(item.children[0], "symbol") \
                 and self._function_named(item.children[0]) is not None:   # f^2(x) = (f(x))²
+            order = self._derivative_order(item)
+            if order is not None:                                         # f^{(2)}(x) = f''(x)
+                return self._derivative_application(item.children[0], following, order), index + 2
+            self._check_not_inverse(item)
             applied = self._application(item.children[0], following)
             exponent, trailing = self._sup(item.children[1])
             return power(applied, exponent) * trailing, index + 2
+        if is_a(item, "pow") and is_a(item.children[0], "symbol") and following is not None \
+                and _argument_of(following)[0] is not None:
+            self._check_not_inverse(item)
+            if self._derivative_order(item) is not None:
+                raise self.fail(f"`{self.source(item)}` is a derivative of a function: declare "
+                                f"`{self.source(item.children[0])}: function` or define it", item)
         return self.build(item), index + 1
+
+    def _derivative_order(self, item) -> int | None:
+        """`f^{(2)}`: the order k of a derivative written `^{(k)}`."""
+        import re
+        found = re.fullmatch(r"\s*\{?\s*\(\s*([0-9]+)\s*\)\s*\}?\s*", self.source(item.children[1]))
+        return int(found.group(1)) if found else None
+
+    def _check_not_inverse(self, item) -> None:
+        """`f^{-1}(x)`, `g^{-1}(5)`: the inverse function, never 1/f(x); refused."""
+        import re
+        if re.fullmatch(r"\s*\{?\s*-\s*1\s*\}?\s*", self.source(item.children[1])):
+            label = self.source(item.children[0])
+            raise self.fail(f"`{self.source(item)}` is the inverse function of `{label}`, which "
+                            "derive-ce does not read (it is not the reciprocal): define the "
+                            f"inverse by name, or write `\\frac{{1}}{{{label}(x)}}` for the "
+                            "reciprocal", item)
+
+    def _derivative_application(self, symbol, following, order: int) -> sp.Expr:
+        func = self._function_named(symbol)
+        label = self.source(symbol)
+        inner, wrap = _argument_of(following)
+        if inner is None or prime_count(symbol):
+            raise self.fail(f"the derivative `{label}^{{({order})}}` needs its argument in "
+                            f"brackets, as in `{label}^{{({order})}}(x)`", symbol)
+        args = self._arguments(inner)
+        self._check_arity(symbol, func, len(args))
+        if order == 0:
+            return wrap(self, func(*args))
+        return wrap(self, _derivative_at(func, args, order, self, symbol))
 
     def _evaluated(self, item, group) -> sp.Expr:
         """`\\frac{dy}{dx}(0)`: the derivative at a point, never a product with 0."""
         value = self.build(item)
-        if not isinstance(value, sp.Derivative) or len(value.variables) != 1:
+        if not isinstance(value, sp.Derivative) or len(set(value.variables)) != 1:
             raise self.fail("a derivative of several variables is evaluated at one point each: "
                             "write the values", group)
         return sp.Subs(value, value.variables[0], self.build(group))
@@ -240,8 +302,13 @@ class Functions:
             value = FUNCTIONS[name](*args)
         for mod in (m for m in mods if is_a(m, "fpow")):
             exponent, trailing = self._sup(mod.children[0])
-            if exponent == -1 and name in INVERSES:
+            if exponent == -1 and name in INVERSES and base is None:
                 value = INVERSES[name](*args) * trailing
+            elif exponent == -1:
+                raise self.fail(f"`{self.source(head)}`: `^{{-1}}` on a function is its inverse, "
+                                "which derive-ce does not read here (it is not the reciprocal): "
+                                f"write the inverse by name, or `\\frac{{1}}{{\\{name}(x)}}` for "
+                                "the reciprocal", mod)
             else:
                 value = power(value, exponent) * trailing
         return value

@@ -94,8 +94,18 @@ _DOT = re.compile(r"(?<=[A-Za-z)\]}])\s*\.(?=\s*([A-Za-z(\[{]|\\(?!((q?quad|text
                   r"nonumber|notag|hspace)(?![A-Za-z])|[,;:! \\]))))")
 
 
+# `f^{\prime}(x)`, `f^\prime`, `f^{\prime\prime}`: LaTeX's own spelling of f', f''.
+_PRIME_SUP = re.compile(r"\^\s*(\{\s*(\\prime\s*)+\}|\\prime(?![a-zA-Z]))")
+
+
+def _primes(match: re.Match) -> str:
+    count = match.group().count("\\prime")
+    return ("'" * count).ljust(len(match.group()))
+
+
 def normalize(text: str) -> str:
     """The text with pasted layout blanked out, the same length as typed."""
+    text = _PRIME_SUP.sub(_primes, text)
     text = _UPRIGHT_DX.sub(_split_dx, text)
     text = _COMMENT.sub(lambda m: " " * len(m.group()), text)
     text = _substacks(text)
@@ -212,9 +222,21 @@ _WORD_FUNCTION = re.compile(r"(?<![\\A-Za-z{])(sqrt)\s*\(")
 _NORM = re.compile(r"(?:^|(?<=[^A-Za-z0-9\)\]|]))\|\|")
 
 
+# `2{,}500`: TeX's comma without space, a thousands separator in English and a
+# decimal comma in much of Europe; refused with both readings named.
+_BRACED_COMMA = re.compile(r"[0-9]+\s*\{\s*,\s*\}\s*[0-9]+")
+
+
 def _check_numbers(text: str, line: int | None) -> None:
     """`1e-5`, `.4`, `sin(x)` and `||x||` are refused: they are not read the
     way they are meant."""
+    found = _BRACED_COMMA.search(text)
+    if found:
+        left, right = re.split(r"\s*\{\s*,\s*\}\s*", found.group())
+        raise InputError(f"`{found.group()}` is not read: `{{,}}` between digits is a thousands "
+                         f"separator ({left}{right}) in English and a decimal comma ({left}.{right}) "
+                         f"elsewhere; write `{left}{right}` (or `{left}\\,{right}`) or `{left}.{right}`",
+                         line, found.start() + 1, text)
     found = _WORD_FUNCTION.search(text)
     if found:
         word = found.group(1)
