@@ -39,6 +39,8 @@ SPECIAL = (0, 1, -1)
 MAGNITUDE = (-3.0, 3.0)       # log10 of the magnitudes of reals
 REACH = 60.0                  # how far the step's own constants may widen it (log10)
 MAX_SIZE = 64                 # sizes go past integer constants up to this one
+SWEEP_RUN = 16                # sizes 1 … 16 are each drawn when a step has a size
+MAX_SWEEP_POINTS = 48         # at most this many points for the sweep of sizes
 LATTICE = 9999991             # a prime: no sample lies on a decimal or binary lattice
 
 
@@ -49,8 +51,9 @@ class _Draws(random.Random):
 
     def __init__(self, seed: int, exprs) -> None:
         super().__init__(seed)
+        hidden = _hidden_constants(exprs)
         numbers = [abs(n) for e in exprs for n in e.atoms(sp.Number)
-                   if n.is_real and n.is_finite and n != 0]
+                   if n.is_real and n.is_finite and n != 0] + [abs(n) for n in hidden.values() if n != 0]
         signed = sorted({n for e in exprs for n in e.atoms(sp.Number)
                          if n.is_real and n.is_finite}, key=abs)[:24]
         gaps = [abs(a - b) for i, a in enumerate(signed) for b in signed[i + 1:] if a != b]
@@ -61,11 +64,23 @@ class _Draws(random.Random):
         # differ only on one side of a constant, so both sides of each are drawn
         cuts = {n for e in exprs for r in e.atoms(sp.core.relational.Relational, sp.Min, sp.Max, sp.Abs)
                 for n in r.atoms(sp.Number) if n.is_real and n.is_finite}
+        cuts |= {hidden[arg] for e in exprs
+                 for r in e.atoms(sp.core.relational.Relational, sp.Min, sp.Max, sp.Abs)
+                 for arg in r.args if arg in hidden}
         self.cuts = sorted(cuts | {sp.Integer(0)}, key=lambda n: (abs(n), n))[:24] \
             if cuts else []
         beyond = sorted({int(n) + k for n in numbers if n.is_Integer and
                          LARGE_SIZES[-1] <= n < MAX_SIZE for k in (1, 2)})
         self.large = LARGE_SIZES + tuple(beyond)
+        # every size in a run of small ones, and at, around and twice each integer
+        # the step mentions or computes (`n = 11`, `\frac{n}{2^4 + 1}` holds 1/17):
+        # a slip that shows only at n = 17, or at multiples of 9, is met
+        mentioned = {v for e in exprs for r in e.atoms(sp.Rational) for v in (abs(r.p), r.q)}
+        sweep = set(range(1, SWEEP_RUN + 1))
+        for c in mentioned:
+            if 1 <= c <= MAX_SIZE:
+                sweep |= {c - 1, c, c + 1, 2 * c}
+        self.sweep = sorted(v for v in sweep if 1 <= v <= MAX_SIZE)
 
     def real(self, cuts: bool = True) -> tuple[int, sp.Rational]:
         """A sign and a magnitude: mostly 10⁻³ … 10³; where the step has
@@ -88,6 +103,28 @@ class _Draws(random.Random):
             offset = self.uniform(0.05, 1) * (1 if turn in (0, 2) else -1)
             return (1 if turn < 2 else -1), irregular(10 ** (centre + offset))
         return self.choice((1, -1)), irregular(10 ** self.uniform(*MAGNITUDE))
+
+
+def _hidden_constants(exprs, limit: int = 200) -> dict:
+    """Constant subexpressions that are not plain numbers (`e^{e^e}`, `\\sqrt{2}`,
+    `\\pi^4`) with their values: scales and breakpoints the literals hide."""
+    found: dict = {}
+    seen = 0
+    for e in exprs:
+        for sub in sp.preorder_traversal(e):
+            seen += 1
+            if seen > limit:
+                return found
+            if isinstance(sub, sp.Expr) and not sub.is_Number and sub.is_number and sub not in found:
+                try:
+                    value = sp.N(sub, 15)
+                except Exception:       # noqa: BLE001 - a constant that does not evaluate
+                    continue
+                if value.is_Float and value.is_finite:
+                    number = sp.Rational(str(value))
+                    if number != 0 and 1e-60 < abs(float(number)) < 1e60:
+                        found[sub] = number
+    return found
 
 
 def irregular(value: float) -> sp.Rational:
@@ -131,7 +168,11 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
         return _constant(a, b)
     result = Sampled("equal")
     tries = 0
-    while result.points < POINTS and tries < MAX_TRIES:
+    indices = _ordered_indices(free, ranges)
+    sized = [t for t in free | {t for i in indices for v in ranges[i] for t in v.free_symbols}
+             if t.is_integer and t not in ranges]
+    target = min(len(rng.sweep), MAX_SWEEP_POINTS) + POINTS // 2 if sized else POINTS
+    while result.points < target and tries < max(MAX_TRIES, 3 * target):
         tries += 1
         point = _point(free, ranges, rng, tries)
         if point is None:
@@ -144,7 +185,7 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
         result.points += 1
         _tally(result, point, found.point, ranges)
     if result.points >= MIN_POINTS:
-        return result
+        return _nonzero_constant(a, b, result)
     return Sampled("unknown", result.points, reason=f"only {result.points} of {tries} sampled "
                    "points could be evaluated (the rest fell outside the domain or the "
                    "conditions)")
@@ -180,6 +221,20 @@ def _constant(a, b) -> Sampled:
     return Sampled("differ", 1, point={}, left=left, right=right)
 
 
+def _nonzero_constant(a, b, result: Sampled) -> Sampled:
+    """`x + \\sqrt{10^{80}+1} - 10^{40} = x`: the sides differ by a constant
+    (5·10⁻⁴¹) that no sample resolves next to 10⁴⁰; it is computed on its own,
+    with precision guaranteed, and a nonzero difference is a counterexample."""
+    diff = a - b
+    if diff == 0 or diff.free_symbols or diff.atoms(AppliedUndef, sp.Indexed) or not diff.is_number:
+        return result
+    value = _value(diff, {}, CONFIRM_DIGITS, strict=True)
+    if value is None or abs(value) < mpmath.mpf(10) ** -(2 * CONFIRM_DIGITS):
+        return result
+    return Sampled("differ", 1, point={"constant_difference": sp.Float(str(value.real), 15)},
+                   left=value, right=mpmath.mpc(0))
+
+
 def _free(expr) -> set:
     """Free symbols, without the labels of vectors and matrices."""
     labels = {base.label for base in expr.atoms(sp.IndexedBase)}
@@ -194,9 +249,14 @@ def _point(free, ranges, rng, attempt) -> dict | None:
     sizes = free | {t for s in indices for v in ranges[s] for t in v.free_symbols}
     large = getattr(rng, "large", LARGE_SIZES)
     pool = (large, SMALL_SIZES + large, SMALL_SIZES, SMALL_SIZES)[attempt % 4]
-    for symbol in sorted(sizes, key=str):
+    sweep = getattr(rng, "sweep", ())
+    for turn, symbol in enumerate(sorted(sizes, key=str)):
         if symbol.is_integer and symbol not in ranges:
-            point[symbol] = size_value(symbol, rng.choice(pool), rng)
+            if sweep and 1 <= attempt <= min(len(sweep), MAX_SWEEP_POINTS):   # first: the sweep, in turn
+                size = sweep[(attempt - 1 + 5 * turn) % len(sweep)]
+            else:
+                size = rng.choice(pool)
+            point[symbol] = size_value(symbol, size, rng)
     for index in indices:
         lo, hi = (v.xreplace(point) for v in ranges[index])
         if not (lo.is_Integer and hi.is_Integer) or lo > hi:
@@ -424,9 +484,22 @@ def _compare_at(a, b, values, shown) -> Sampled | None:
         left, right = _value(a, values, digits, strict), _value(b, values, digits, strict)
         if left is None or right is None:
             return None
-        if _close(left, right, max(abs(left), abs(right)), digits) or \
-                _close(left, right, _scale(a, b, values, left, right), digits):
+        if _close(left, right, max(abs(left), abs(right)), digits):
             return Sampled("equal", 1)
+        scale = _scale(a, b, values, left, right)
+        if _close(left, right, scale, digits):
+            # equal only relative to a huge term that cancels (`x + \sqrt{10^{80}+1} - 10^{40}`):
+            # compared again with digits enough to resolve a difference far below that term
+            ratio = scale / max(abs(left), abs(right), 1)
+            extra = 2 * int(mpmath.ceil(mpmath.log10(ratio))) if ratio > 1 else 0
+            if extra <= 0:
+                return Sampled("equal", 1)
+            fine = min(digits + extra, 400)
+            left2, right2 = _value(a, values, fine, True), _value(b, values, fine, True)
+            if left2 is None or right2 is None or _close(left2, right2, scale, fine):
+                return Sampled("equal", 1)
+            left, right = left2, right2
+            break
     return Sampled("differ", 1, point=shown, left=left, right=right)
 
 
