@@ -95,6 +95,9 @@ class _Draws(random.Random):
             cut = self.cuts[(k // 2) % len(self.cuts)]
             side = 1 if k % 2 == 0 else -1
             value = float(cut) + side * 10 ** self.uniform(-2, 1.5) * max(1.0, abs(float(cut)))
+            small = [x for x in self.scales if x < 0]
+            if small and (k // 2) % 3 == 1:                # a window `|x - 3.7| < 10^{-4}` around it
+                value = float(cut) + side * 10 ** (small[(k // 6) % len(small)] - self.uniform(0.05, 1))
             return (1 if value >= 0 else -1), irregular(abs(value))
         if self.scales and self.count % (4 if self.cuts else 2) == 0:
             k = self.count // (4 if self.cuts else 2) - 1
@@ -172,6 +175,8 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
     sized = [t for t in free | {t for i in indices for v in ranges[i] for t in v.free_symbols}
              if t.is_integer and t not in ranges]
     target = min(len(rng.sweep), MAX_SWEEP_POINTS) + POINTS // 2 if sized else POINTS
+    branches = _branches(a, b)
+    met: set = set()
     while result.points < target and tries < max(MAX_TRIES, 3 * target):
         tries += 1
         point = _point(free, ranges, rng, tries)
@@ -184,7 +189,13 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
             return found
         result.points += 1
         _tally(result, point, found.point, ranges)
+        _meet(branches, {**point, **(found.point or {})}, met)
     if result.points >= MIN_POINTS:
+        missed = [cond for cond in branches if cond not in met]
+        if missed:
+            return Sampled("unknown", result.points, reason=f"the case `{sp.sstr(missed[0])}` of a "
+                           "piecewise was never met by a sampled point: a condition this rare is "
+                           "not checked by sampling")
         return _nonzero_constant(a, b, result)
     return Sampled("unknown", result.points, reason=f"only {result.points} of {tries} sampled "
                    "points could be evaluated (the rest fell outside the domain or the "
@@ -219,6 +230,33 @@ def _constant(a, b) -> Sampled:
     if _close(left, right, _scale(a, b, {}, left, right), CONFIRM_DIGITS):
         return Sampled("constant", 1, reason=f"the two numbers agree to {CONFIRM_DIGITS - 5} digits")
     return Sampled("differ", 1, point={}, left=left, right=right)
+
+
+def _branches(a, b) -> list:
+    """The conditions of the piecewise cases of a step that bound a region
+    (`\\sin x > 0.9999`, `|x - 3.7| < 10^{-4}`); equalities (`x = 0`) are points."""
+    found = []
+    for pw in (a.atoms(sp.Piecewise) | b.atoms(sp.Piecewise)):
+        for _value_, cond in pw.args:
+            if cond in (sp.true, sp.false) or cond.atoms(sp.Eq) or cond in found:
+                continue
+            if cond.atoms(AppliedUndef, sp.Indexed, sp.Sum, sp.Product, sp.Derivative):
+                continue
+            if cond.free_symbols and all(t.is_integer for t in cond.free_symbols):
+                continue                                   # sizes are swept
+            found.append(cond)
+    return found
+
+
+def _meet(branches: list, values: dict, met: set) -> None:
+    for cond in branches:
+        if cond in met:
+            continue
+        try:
+            if cond.xreplace(values) is sp.true:
+                met.add(cond)
+        except (TypeError, ValueError, ArithmeticError, RecursionError):
+            met.add(cond)                                  # not decidable here: not held against
 
 
 def _nonzero_constant(a, b, result: Sampled) -> Sampled:
