@@ -52,6 +52,11 @@ class Record:
         return self.status == "proved" or (self.status == "numeric" and not strict)
 
 
+def not_checked(record: Record) -> bool:
+    """A notes row read but not checked (equation solving), with its reason."""
+    return record.kind == "start" and record.message.startswith("not checked: ")
+
+
 @dataclass
 class FileReport:
     path: str

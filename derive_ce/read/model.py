@@ -23,6 +23,7 @@ class Math:
 class Step:
     math: Math
     why: str = ""
+    unchecked: str = ""     # notes: why this row is reported as not checked (equation solving)
 
 
 @dataclass(frozen=True)

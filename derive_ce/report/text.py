@@ -21,7 +21,7 @@ from derive_ce.report.layout import (
     width,
     wrap,
 )
-from derive_ce.results import FileReport, Record, counts, exit_code
+from derive_ce.results import FileReport, Record, counts, exit_code, not_checked
 
 MARKS = {"proved": ("✓", "green"), "numeric": ("≈", "yellow"), "failed": ("✗", "bold red"),
          "unknown": ("?", "magenta"), "error": ("!", "bold red"), "start": ("·", "dim")}
@@ -119,7 +119,7 @@ def _record(record: Record, indent: str, column: int, view: View) -> list[list]:
     lines += [[(" " * (start + 2) + text, "")] for text in texts[1:]]
     if record.why and record.kind != "start":
         _add_why(lines, record_why(record, view.latex), column, view.width)
-    if record.kind != "start" or record.status == "error":
+    if record.kind != "start" or record.status == "error" or not_checked(record):
         if record.status != "proved" or record.message:
             message = failure(record, view.latex) if record.message else ""
             lines += _message_lines(indent + " " * HEAD, record.status + (": " if message else ""),

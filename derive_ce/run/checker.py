@@ -258,6 +258,11 @@ class _Walker:
 
     def steps(self, steps, prev, when: tuple, labels: tuple):
         for step in steps:
+            if getattr(step, "unchecked", ""):      # notes: equation solving, with its reason
+                self._fixed(step.math.line, labels, "start", step.why, step.math.text,
+                            Verdict("unknown", f"not checked: {step.unchecked}"))
+                prev = None
+                continue
             try:
                 parts = _parts(step.math)
             except InputError as exc:
