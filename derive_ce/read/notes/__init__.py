@@ -87,7 +87,7 @@ def read_text(path: str, text: str, tex: bool = False) -> Imported:
 
 def _imported(builder: Builder) -> Imported:
     found = builder.derivations()
-    if builder.displays and not found:
+    if builder.displays and not any(seg.checked() for seg in builder.segments):
         _nothing_checked(builder)
     definitions = _ordered(builder.definitions)
     texts = [s.math.text for _, _, steps, cases, _ in found for s in _all_steps(steps, cases)]

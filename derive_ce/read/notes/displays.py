@@ -131,7 +131,8 @@ def _inline(text: str, start: int, end: int, close_end: int) -> bool:
     before = text[text.rfind("\n", 0, start) + 1:start]
     after_end = text.find("\n", close_end)
     after = text[close_end:len(text) if after_end < 0 else after_end]
-    return bool(before.strip()) or bool(re.sub(r"^[\s.,;:]*", "", after))
+    words_after = bool(re.sub(r"^[\s.,;:]*", "", after))
+    return words_after or bool(before.strip()) and not text[end:].lstrip().startswith("=")
 
 
 def blocks(text: str, original: str) -> list:

@@ -37,8 +37,9 @@ SOLVING = re.compile(r"\b(?:solv\w*|setting|set (?:it|this|the \w+|them)\b.*\b(?
 INLINE = re.compile(r"(?<!\$)\$(?!\$)([^$]+)\$(?!\$)|\$\$([^$]+)\$\$|\\\((.+?)\\\)")
 _ASSUME_CUE = re.compile(r"\b(?:for|where|assum\w*|with|suppose|given|let|if|since|when)\b",
                          re.IGNORECASE)
-_DEFINE_CUE = re.compile(r"\b(?:where|let|define\w*|denote\w*|is|be|with|here|set|writ\w+"
-                         r"|given by|called|so that|as)\b|:", re.IGNORECASE)
+_DEFINE_CUE = re.compile(r"(?:\b(?:where|let|define[sd]?|denote[sd]?|is|be|with|here|set"
+                         r"|written|writes?|given by|called|so that|as|and|by)|:)\s*$",
+                         re.IGNORECASE)
 _POSITIVE_WORDS = re.compile(r"^\s*(?:be|is|are)\s+(?:a\s+|an\s+)?(positive|non-?negative)"
                              r"(\s+integers?|\s+real(?:s| numbers?)?|\s+numbers?)?", re.IGNORECASE)
 
@@ -93,7 +94,7 @@ def inline_math(text: str) -> list[tuple[str, str, str]]:
 
 def defines(before: str) -> bool:
     """Do the words before inline math introduce a definition?"""
-    return bool(_DEFINE_CUE.search(before[-60:])) or not before.strip()
+    return bool(_DEFINE_CUE.search(before[-60:]))
 
 
 def assumption(before: str, math: str, after: str) -> tuple[list[str], str] | None:

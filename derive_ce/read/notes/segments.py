@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from derive_ce.errors import InputError
 from derive_ce.read.model import Case, Definition, Math, Step
 from derive_ce.read.notes import prose as P
 from derive_ce.read.notes.displays import Display, Prose, Row
@@ -64,7 +65,7 @@ def top_parts(text: str) -> list[str]:
             depth += 1
         elif char in "})]":
             depth -= 1
-        elif char == "=" and depth == 0 and text[pos - 1:pos] not in ("\\", "<", ">", "!", ":"):
+        elif char == "=" and depth == 0 and text[pos - 1:pos] not in ("\\", "<", ">", "!"):
             parts.append(text[last:pos].strip())
             last = pos + 1
     parts.append(text[last:].strip())
@@ -310,7 +311,7 @@ class Builder:
         if not self._continues(parts[0]):
             self._new_segment(row.line)
             reason = self._solving(parts)
-            if reason:
+            if reason and _readable(body):
                 self._unchecked(row, body, raw_why, reason)
                 return
         self._step(row, body, raw_why)
@@ -437,6 +438,8 @@ class Builder:
             if seg.empty() or (not seg.checked() and not _has_unchecked(seg)):
                 for branch in (seg.main, *seg.cases):
                     for step in branch.steps:
+                        if seg.title.startswith("definition of "):
+                            continue
                         self.notes.append(Prose(f"nothing to compare it with: {step.math.text}",
                                                 step.math.line))
                 continue
@@ -444,6 +447,16 @@ class Builder:
             out.append((seg.title or seg.start, seg.line, tuple(seg.main.steps), cases,
                         tuple(b.source for b in seg.cases)))
         return out
+
+
+def _readable(text: str) -> bool:
+    """Can the row be read as math? (One that cannot is a step: its error is reported.)"""
+    from derive_ce.read.latex.parser import split_chain
+    try:
+        split_chain(text)
+    except InputError:
+        return False
+    return True
 
 
 def _has_unchecked(seg: Segment) -> bool:
