@@ -59,6 +59,11 @@ def dump(imported: Imported, path: str) -> str:
     sources = imported.section_case_sources or ((imported.case_sources),)
     kept = [(title, _checked(steps), _checked_cases(cases), line, source)
             for (title, steps, cases, line), source in zip(chains, sources)]
+    if len(kept) > 1:                  # a derivation only of rows not checked: in the header
+        kept = [k for k in kept if k[1]] or kept[:1]
+        if len(kept) == 1:
+            derivation = dataclasses.replace(derivation, sections=(), steps=kept[0][1],
+                                             cases=kept[0][2])
     if any(not steps for _, steps, _, _, _ in kept):
         raise InputError("the notes give no step (or none before their first case): "
                          "a derivation file needs `steps:`")

@@ -104,7 +104,7 @@ def test_definitions_main_and_side_remark_and_their_false_twins():
     # a letter used before is no definition: `y = 3` is an equation, not checked
     used = _read("t\n$$ y^2 = y \\cdot y $$\n$$ y = 3 $$\n").derivation
     assert used.scope.definitions == () and len(used.sections) == 2
-    assert used.sections[1].steps[0].unchecked.startswith("an equation in unknowns")
+    assert used.sections[1].steps[0].unchecked.startswith("equation solving (an equation in unknowns")
 
 
 def test_symbols_inferred_from_sums_and_subscripts():

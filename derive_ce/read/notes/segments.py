@@ -265,6 +265,13 @@ class Builder:
     # -- rows
     def _row(self, row: Row) -> None:
         body, raw_why = split_why(row.text)
+        if _ARROW.search(body):
+            self._settle_pending()
+            self._unchecked(row, body, raw_why, "equation solving (an implication "
+                            f"`{_ARROW.search(body).group()}` between equations)",
+                            new=not row.starts_with_equals)
+            self.solving = True
+            return
         trailing = _TRAILING.match(body) if "=" in body or "\\ne" in body else None
         if trailing is not None and top_parts(trailing.group("body"))[1:] \
                 and any(top_parts(trailing.group("body"))[1:]):
@@ -274,13 +281,6 @@ class Builder:
         parts = top_parts(body)
         if not any(parts):
             self.notes.append(Prose(f"an empty row, skipped: {row.text}", row.line))
-            return
-        if _ARROW.search(body):
-            self._settle_pending()
-            self._unchecked(row, body, raw_why, "an implication between equations "
-                            f"(`{_ARROW.search(body).group()}`): equation solving is not checked",
-                            new=not row.starts_with_equals)
-            self.solving = True
             return
         if trailing is not None:
             self._settle_pending()
@@ -296,7 +296,7 @@ class Builder:
             if self.pending is not None:
                 self._start(self.pending)
             if self.branch.broken:
-                self._unchecked(row, body, raw_why, "continues a row that is not checked")
+                self._unchecked(row, body, raw_why, "it continues a row that is not checked")
             else:
                 self._step(row, body, raw_why)
             self._why_definition(raw_why, row)
@@ -309,7 +309,8 @@ class Builder:
         if self._main_definition(parts, row, raw_why):
             return
         if not self._continues(parts[0]):
-            self._new_segment(row.line)
+            if not self.branch.broken:       # rows of one solving stay together
+                self._new_segment(row.line)
             reason = self._solving(parts)
             if reason and _readable(body):
                 self._unchecked(row, body, raw_why, reason)
@@ -328,22 +329,21 @@ class Builder:
     def _solving(self, parts: list[str]) -> str:
         """Why a new equation is equation solving, not an identity ("" when it is one)."""
         if self.solving:
-            return "an equation being solved (after \"solve\", \"set … to zero\" or " \
-                   "an implication): equation solving is not checked"
+            return "equation solving (an equation after \"solve\", \"set … to zero\" " \
+                   "or an implication)"
         sides = [p for p in parts if p]
         if len(sides) == 2:
             zero = [s for s in sides if re.fullmatch(r"0(?:\.0*)?", s)]
             if zero and _free_letters(next(s for s in sides if s not in zero) if len(zero) == 1
                                       else ""):
                 self.solving = True
-                return "an equation set to 0: equation solving is not checked"
+                return "equation solving (an equation set to 0)"
             number = [s for s in sides if re.fullmatch(r"-?\d+(?:\.\d+)?", s)]
             other = [s for s in sides if s not in number]
             if len(number) == 1 and other and _free_letters(other[0]) \
                     and not _DERIVATIVE.search(other[0]) and "\\" not in other[0]:
                 self.solving = True
-                return "an equation in unknowns (a system to solve): equation solving is " \
-                       "not checked"
+                return "equation solving (an equation in unknowns, as in a system)"
         return ""
 
     def _settle_pending(self) -> None:
@@ -375,7 +375,7 @@ class Builder:
 
     def _unchecked(self, row: Row, body: str, raw_why: str, reason: str,
                    new: bool = False) -> None:
-        if new and not self._continues(top_parts(body)[0]):
+        if new and not self.branch.broken and not self._continues(top_parts(body)[0]):
             self._new_segment(row.line)
         self._see(body)
         self.branch.steps.append(Step(Math(body, row.line, column=row.column),
