@@ -226,6 +226,7 @@ class Builder:
             negated = [P.negate(c.when.text) for c in cases if not c.also]
             if any(n is None for n in negated):
                 return False
+            negated = _meet(negated)
             self._open_case(Math(negated[0], prose.line), prose.text,
                             tuple(Math(n, prose.line) for n in negated[1:]))
             return True
@@ -288,6 +289,7 @@ class Builder:
                 and _norm(parts[0]) == _norm(self.seg.start)
             if not same:
                 self._new_segment(row.line)
+                self.seg.start = parts[0]
             self._open_case(Math(trailing.group("cond"), row.line), row.text, trailing=True)
             self._step(row, body, raw_why)
             self._why_definition(raw_why, row)
@@ -447,6 +449,17 @@ class Builder:
             out.append((seg.title or seg.start, seg.line, tuple(seg.main.steps), cases,
                         tuple(b.source for b in seg.cases)))
         return out
+
+
+def _meet(conditions: list[str]) -> list[str]:
+    """`y \\le 0` and `y \\ge 0` together are `y = 0`."""
+    if len(conditions) != 2:
+        return conditions
+    split = [re.fullmatch(r"(.+?)\s*(\\le|\\ge)\s*(.+)", c) for c in conditions]
+    if all(split) and {m.group(2) for m in split} == {"\\le", "\\ge"} \
+            and len({(m.group(1).strip(), m.group(3).strip()) for m in split}) == 1:
+        return [f"{split[0].group(1).strip()} = {split[0].group(3).strip()}"]
+    return conditions
 
 
 def _readable(text: str) -> bool:

@@ -39,6 +39,11 @@ def infer_symbols(texts: list[str], defined: set[str]) -> tuple[tuple[SymbolDecl
             if letters and (not base.startswith("\\") or base[1:] in GREEK):
                 subscripts.setdefault(base.lstrip("\\"), set()).add(letters)
     indices, vectors, matrices = set(sums), set(), set()
+    letters = {letter for uses in subscripts.values() for use in uses for letter in use}
+    for text in texts:          # a case `k = m` between two subscripts: indices
+        for left, right in _equal_pairs(text):
+            if left in letters and right in letters:
+                indices.update((left, right))
     for _ in range(len(subscripts) + 1):
         for base, uses in subscripts.items():
             if base in defined or base in indices:
