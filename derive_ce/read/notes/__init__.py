@@ -27,7 +27,7 @@ from derive_ce.read.notes.symbols import infer_symbols
 __all__ = ["GREEK", "Imported", "Prose", "Row", "READER_VERSION", "is_notes", "load", "read",
            "split_why", "top_parts", "case_condition"]
 
-READER_VERSION = b"derive-ce notes reader 2\0"   # part of the report cache key
+READER_VERSION = b"derive-ce notes reader 3\0"   # part of the report cache key
 _FUNCTION = re.compile(r"(?<![\\A-Za-z])(f|g|h|F|G|\\varphi|\\phi|\\Phi|\\psi|\\sigma)"
                        r"\s*(?:'+\s*)?(?:\\left\s*)?\(")
 
@@ -94,6 +94,7 @@ def _imported(builder: Builder) -> Imported:
     whens = [c.when.text for _, _, _, cases, _ in found for c in _all_cases(cases)]
     symbols, reasons = infer_symbols(texts + [d.body.text for d in definitions] + whens,
                                      {d.name for d in definitions})
+    symbols, reasons = _with_objects(symbols, reasons, builder.objects)
     symbols, reasons = _with_assumptions(builder, symbols, reasons)
     symbols, reasons = _with_functions(texts, definitions, symbols, reasons)
     order = {id(d): n for n, d in enumerate(builder.definitions)}
@@ -150,6 +151,25 @@ def _all_cases(cases: tuple[Case, ...]):
         case = pending.pop(0)
         yield case
         pending.extend(case.cases)
+
+
+def _with_objects(symbols, reasons, objects):
+    """The letters the prose calls vectors or matrices, declared so (never
+    commuting scalars), before what was inferred from use."""
+    if not objects:
+        return symbols, reasons
+    decls, why = [], []
+    for name, said in objects.items():
+        decls.append(SymbolDecl((name,), said.kind, (), None, said.line,
+                                shape=tuple(Math(d, said.line) for d in said.shape)))
+        why.append(said.reason)
+    for decl, reason in zip(symbols, reasons):
+        names = tuple(n for n in decl.names if n not in objects)
+        if names:
+            decls.append(SymbolDecl(names, decl.kind, decl.flags, decl.range, decl.line,
+                                    decl.inferred, decl.shape))
+            why.append(reason)
+    return tuple(decls), tuple(why)
 
 
 def _with_assumptions(builder: Builder, symbols, reasons):

@@ -22,6 +22,7 @@ from derive_ce.errors import InputError
 from derive_ce.read.model import Case, Definition, Math, Step
 from derive_ce.read.notes import prose as P
 from derive_ce.read.notes.displays import Display, Prose, Row
+from derive_ce.read.shapes import Declared, declared_in
 
 MAX_PROSE = 400        # longer prose lines open no case and give no title
 _WHY = re.compile(r"\\q?quad\s*\|")
@@ -162,6 +163,7 @@ class Builder:
         self.solving = False
         self.used: set[str] = set()
         self.displays = 0
+        self.objects: dict[str, Declared] = {}   # letters the prose calls vectors or matrices
 
     @property
     def seg(self) -> Segment:
@@ -194,6 +196,8 @@ class Builder:
     def _prose(self, prose: Prose) -> None:
         if P.SKIP_TEX.match(prose.text):
             return
+        for declared in declared_in(prose.text, prose.line):
+            self.objects.setdefault(declared.name, declared)
         if len(prose.text) > MAX_PROSE:
             self.notes.append(prose)
             self._inline(prose)
