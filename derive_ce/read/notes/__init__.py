@@ -96,7 +96,8 @@ def _imported(builder: Builder) -> Imported:
                                      {d.name for d in definitions})
     symbols, reasons = _with_objects(symbols, reasons, builder.objects)
     symbols, reasons = _with_assumptions(builder, symbols, reasons)
-    symbols, reasons = _with_functions(texts, definitions, symbols, reasons)
+    symbols, reasons = _with_functions(texts + [d.body.text for d in definitions], definitions,
+                                       symbols, reasons)
     order = {id(d): n for n, d in enumerate(builder.definitions)}
     definition_notes = tuple(builder.definition_notes[order[id(d)]] for d in definitions)
     scope = Scope(symbols, definitions)

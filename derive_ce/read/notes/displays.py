@@ -23,7 +23,7 @@ ENVIRONMENTS = ("align", "align*", "equation", "equation*", "gather", "gather*",
                 "alignat", "alignat*", "displaymath", "math")
 _ENV = "|".join(re.escape(e) for e in ENVIRONMENTS)
 _OPEN = re.compile(r"\$\$|\\\[|\\begin\s*\{(" + _ENV + r")\}(?:\{\d+\})?")
-_LONE = re.compile(r"(?m)^([ \t]*)\$(?!\$)([^$\n]+?)\$[ \t]*[.,;:]?[ \t]*$")
+_LONE = re.compile(r"(?m)^([ \t]*)\$(?!\$)([^$\n]+?|[ \t]*\n[^$]+?\n[ \t]*)\$[ \t]*[.,;:]?[ \t]*$")
 _FENCE = re.compile(r"^[ \t]*(?:>[ \t]*)*(```+|~~~+)[ \t]*(\w*)")
 _SCRIPT = re.compile(r"<script\s+type\s*=\s*[\"']math/tex(;\s*mode\s*=\s*display)?[\"']\s*>"
                      r"|</script\s*>", re.IGNORECASE)

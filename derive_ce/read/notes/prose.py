@@ -37,7 +37,7 @@ SOLVING = re.compile(r"\b(?:solv\w*|setting|set (?:it|this|the \w+|them)\b.*\b(?
 INLINE = re.compile(r"(?<!\$)\$(?!\$)([^$]+)\$(?!\$)|\$\$([^$]+)\$\$|\\\((.+?)\\\)")
 _ASSUME_CUE = re.compile(r"\b(?:for|where|assum\w*|with|suppose|given|let|if|since|when)\b",
                          re.IGNORECASE)
-_DEFINE_CUE = re.compile(r"(?:\b(?:where|let|define[sd]?|denote[sd]?|is|be|with|here|set"
+_DEFINE_CUE = re.compile(r"(?:\b(?:where|let|if|define[sd]?|denote[sd]?|is|be|with|here|set"
                          r"|written|writes?|given by|called|so that|as|and|by)|:)\s*$",
                          re.IGNORECASE)
 _POSITIVE_WORDS = re.compile(r"^\s*(?:be|is|are)\s+(?:a\s+|an\s+)?(positive|non-?negative)"
@@ -57,7 +57,13 @@ def case_condition(text: str) -> str | None:
     if match is None:
         return None
     condition = next(g for g in match.groups() if g is not None).strip()
-    return condition if RELATION.search(condition) else None
+    if not RELATION.search(condition):
+        return None
+    equal = re.fullmatch(r"([^=<>]+?)\s*=\s*([^=<>]+)", condition)
+    if equal and not re.fullmatch(r"-?(?:\d+|" + LETTER + r")(?:_\s*(?:\{[^{}]*\}|\w))?",
+                                  equal.group(2).strip()):
+        return None             # "If $y = f(g(x))$, then:" names y; it opens no case
+    return condition
 
 
 def is_otherwise(text: str) -> bool:

@@ -89,6 +89,8 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
         return (name, params, True) if params else None
     if match.group(3) is None:
         return name, (), False
+    if re.fullmatch(r"\{?\s*\d+\s*\}?", match.group(3)):       # h_1, w_{11}: one name
+        return f"{name}_{match.group(3).strip('{} ')}", (), False
     params = _letters(match.group(3))
     return (name, params, False) if params else None
 
@@ -194,8 +196,8 @@ class Builder:
 
     # -- prose
     def _prose(self, prose: Prose) -> None:
-        if P.SKIP_TEX.match(prose.text):
-            return
+        if P.SKIP_TEX.match(prose.text) or not re.search(r"\w", prose.text):
+            return                       # the preamble, `***`, `---`
         for declared in declared_in(prose.text, prose.line):
             self.objects.setdefault(declared.name, declared)
         if len(prose.text) > MAX_PROSE:
@@ -291,11 +293,11 @@ class Builder:
             self._settle_pending()
             same = self.seg.cases and self.seg.cases[-1].trailing \
                 and _norm(parts[0]) == _norm(self.seg.start)
-            if not same:
+            if not same:                     # the group's left side is its start
                 self._new_segment(row.line)
-                self.seg.start = parts[0]
+                self._step(row, parts[0], "")
             self._open_case(Math(trailing.group("cond"), row.line), row.text, trailing=True)
-            self._step(row, body, raw_why)
+            self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
             self._why_definition(raw_why, row)
             return
         if row.starts_with_equals:
