@@ -86,6 +86,9 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
         return None
     if match.group(4) is not None:
         params = _letters(match.group(4))
+        if not params and all(re.fullmatch(P.LETTER + r"\s*_\s*(?:\{\s*\w+\s*\}|\w)", a.strip())
+                              for a in match.group(4).split(",")):
+            return name, (), False      # `L(w_1, w_2) =`: the loss of those variables
         return (name, params, True) if params else None
     if match.group(3) is None:
         return name, (), False
