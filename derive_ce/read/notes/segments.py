@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from derive_ce.errors import InputError
 from derive_ce.read.model import Case, Definition, Math, Step
 from derive_ce.read.notes import prose as P
-from derive_ce.read.notes.displays import Display, Prose, Row
+from derive_ce.read.notes.displays import Prose, Row
 from derive_ce.read.shapes import Declared, declared_in
 
 MAX_PROSE = 400        # longer prose lines open no case and give no title
