@@ -121,9 +121,11 @@ def _nothing_checked(builder: Builder) -> None:
     unchecked = [(s.math.line, s.unchecked) for seg in builder.segments
                  for b in (seg.main, *seg.cases) for s in b.steps if s.unchecked]
     lines = [f"line {n.line}: {n.text}" for n in said]
+    lines += [f"line {d.line}: a definition of {d.name}" for d in builder.definitions]
     lines += [f"line {line}: not checked: {reason}" for line, reason in unchecked]
     detail = "; ".join(sorted(lines, key=lambda t: int(t.split(":")[0][5:]))[:6])
-    first = min([n.line for n in said] + [u[0] for u in unchecked], default=0) or None
+    first = min([n.line for n in said] + [u[0] for u in unchecked]
+                + [d.line for d in builder.definitions], default=0) or builder.first_display
     raise InputError("the notes hold display math but no step to check (a chain needs two "
                      "expressions joined by `=`, or a row that begins with `=`)"
                      + (f": {detail}" if detail else ""), first)

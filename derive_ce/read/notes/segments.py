@@ -168,6 +168,7 @@ class Builder:
         self.solving = False
         self.used: set[str] = set()
         self.displays = 0
+        self.first_display = 0
         self.objects: dict[str, Declared] = {}   # letters the prose calls vectors or matrices
 
     @property
@@ -184,6 +185,7 @@ class Builder:
                 self._prose(block)
             else:
                 self.displays += 1
+                self.first_display = self.first_display or block.line
                 for row in block.rows:
                     self._row(row)
         self._settle_pending()
