@@ -57,18 +57,32 @@ class _Draws(random.Random):
         logs = [math.log10(n) for n in map(float, numbers + gaps) if 0 < n < math.inf]
         self.count = 0
         self.scales = sorted({round(x, 3) for x in logs if 2 <= abs(x) <= REACH})
+        # the step's own breakpoints: a piecewise `x < -1 or x > 1`, a `\max(x, -3)`
+        # differ only on one side of a constant, so both sides of each are drawn
+        cuts = {n for e in exprs for r in e.atoms(sp.core.relational.Relational, sp.Min, sp.Max, sp.Abs)
+                for n in r.atoms(sp.Number) if n.is_real and n.is_finite}
+        self.cuts = sorted(cuts | {sp.Integer(0)}, key=lambda n: (abs(n), n))[:24] \
+            if cuts else []
         beyond = sorted({int(n) + k for n in numbers if n.is_Integer and
                          LARGE_SIZES[-1] <= n < MAX_SIZE for k in (1, 2)})
         self.large = LARGE_SIZES + tuple(beyond)
 
-    def real(self) -> tuple[int, sp.Rational]:
-        """A sign and a magnitude: mostly 10⁻³ … 10³; every second draw lies
-        within a factor 10 of one of the step's own scales (a constant, or the
-        gap between two, from 10² up or 10⁻² down: 2000, 10⁻⁶, 2.01 − 2), in
-        turn above and below it, with either sign."""
+    def real(self, cuts: bool = True) -> tuple[int, sp.Rational]:
+        """A sign and a magnitude: mostly 10⁻³ … 10³; where the step has
+        breakpoints (constants in a condition, a max/min or |·|), every second
+        draw lies just above or just below one of them, in turn; and (every
+        second or fourth draw) within a factor 10 of one of the step's own
+        scales (a constant, or the gap between two, from 10² up or 10⁻² down:
+        2000, 10⁻⁶, 2.01 − 2), in turn above and below it, with either sign."""
         self.count += 1
-        if self.scales and self.count % 2 == 0:
-            k = self.count // 2 - 1
+        if cuts and self.cuts and self.count % 2 == 1:
+            k = self.count // 2
+            cut = self.cuts[(k // 2) % len(self.cuts)]
+            side = 1 if k % 2 == 0 else -1
+            value = float(cut) + side * 10 ** self.uniform(-2, 1.5) * max(1.0, abs(float(cut)))
+            return (1 if value >= 0 else -1), irregular(abs(value))
+        if self.scales and self.count % (4 if self.cuts else 2) == 0:
+            k = self.count // (4 if self.cuts else 2) - 1
             centre = self.scales[k % len(self.scales)]
             turn = (k // len(self.scales)) % 4
             offset = self.uniform(0.05, 1) * (1 if turn in (0, 2) else -1)
@@ -251,7 +265,7 @@ def _bounds(atom, constraints, known: dict):
 
 def _magnitude(rng) -> sp.Rational:
     if isinstance(rng, _Draws):
-        return rng.real()[1]
+        return rng.real(cuts=False)[1]     # a gap from a bound, not a position
     return irregular(10 ** rng.uniform(*MAGNITUDE))
 
 
