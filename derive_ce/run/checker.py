@@ -385,4 +385,6 @@ def _record(slot: _Slot, verdict: Verdict) -> Record:
         status = "error"
     return Record(slot.line, slot.case, slot.kind, status, message, slot.why,
                   slot.expr, verdict.method, verdict.evidence, verdict.reading, against,
-                  derivation=slot.derivation)
+                  derivation=slot.derivation,
+                  slip=verdict.slip if status == "failed" else None,
+                  readings=verdict.readings if status == "failed" else None)
