@@ -157,11 +157,21 @@ def _shrink_integer(state: _State, symbol, candidates, rebuild, admissible, end)
         if built is None:
             continue
         sides, fixed = built
-        point = {k: v for k, v in state.point.items() if k in _atoms(sides)}
-        for atom in _atoms(sides):
-            point.setdefault(atom, _default(atom))
-        if _try(state, sides, point, admissible, fixed):
+        atoms = _atoms(sides)
+        kept = {k: v for k, v in state.point.items() if k in atoms}
+        new = sorted(atoms - set(kept), key=str)
+        if any(_try(state, sides, {**kept, **fill}, admissible, fixed)
+               for fill in _fillings(new)):
             break
+
+
+def _fillings(atoms: list):
+    """Values for the atoms a new size or index brings in: all at their default,
+    then all different (1, 2, 3 …, within their signs), which tells them apart."""
+    yield {a: _default(a) for a in atoms}
+    if atoms:
+        yield {a: sp.Integer(n) if fits(a, sp.Integer(n)) else _default(a)
+               for n, a in enumerate(atoms, 1)}
 
 
 def _atoms(sides) -> set:

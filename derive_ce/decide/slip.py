@@ -148,16 +148,16 @@ def _term(a, b, difference) -> dict | None:
     before = sp.Add.make_args(sp.expand(a))
     after = sp.Add.make_args(sp.expand(b))
     if -term in before and -term not in after:
-        shown = _shown(latex(-term))
-        return {"kind": "term", "term": latex(-term), "change": "missing",
+        shown = _shown(latex(-difference))
+        return {"kind": "term", "term": latex(-difference), "change": "missing",
                 "said": f"a term is missing: {shown}"}
     if term in after and term not in before:
-        shown = _shown(latex(term))
-        return {"kind": "term", "term": latex(term), "change": "added",
+        shown = _shown(latex(difference))
+        return {"kind": "term", "term": latex(difference), "change": "added",
                 "said": f"a term was added: {shown}"}
     shown = _shown(latex(difference))
     return {"kind": "term", "term": latex(difference), "change": "",
-            "said": f"the steps differ by a single term: this step = the previous one + {shown}"}
+            "said": f"the steps differ by one term: {shown}"}
 
 
 def _shown(text: str) -> str:

@@ -15,6 +15,7 @@ from derive_ce.report import View
 from derive_ce.report.layout import (
     PROSE,
     case_text,
+    explained,
     failure,
     record_why,
     step_text,
@@ -124,7 +125,17 @@ def _record(record: Record, indent: str, column: int, view: View) -> list[list]:
             message = failure(record, view.latex) if record.message else ""
             lines += _message_lines(indent + " " * HEAD, record.status + (": " if message else ""),
                                     message, style, view.width)
+    for name, text in explained(record, view.latex):
+        lines += _math_lines(indent + " " * HEAD, name + ": ", text, view.width)
     return lines + [[(indent + " " * HEAD + text, "cyan")] for text in record.reading.splitlines()]
+
+
+def _math_lines(indent: str, label: str, text: str, total: int) -> list[list]:
+    """`slip: …`, `this step read as: …`: math wrapped under itself."""
+    hang = len(indent) + 2
+    texts = wrap(text, max(total - len(indent) - len(label), 20), max(total - hang, 20))
+    lines = [[(indent, ""), (label, "cyan"), (texts[0], "")]]
+    return lines + [[(" " * hang + t, "")] for t in texts[1:]]
 
 
 def _add_why(lines: list[list], why: str, column: int, total: int) -> None:
