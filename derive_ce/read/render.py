@@ -38,12 +38,17 @@ _SUB_OK = {chr(c) for c in SUBSCRIPT}
 ACCENTS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\u0305",
            "tilde": "\u0303", "widetilde": "\u0303", "vec": "\u20d7", "dot": "\u0307",
            "ddot": "\u0308", "check": "\u030c", "breve": "\u0306"}
+LETTERS = {
+    "mathcal": dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "𝒜ℬ𝒞𝒟ℰℱ𝒢ℋℐ𝒥𝒦ℒℳ𝒩𝒪𝒫𝒬ℛ𝒮𝒯𝒰𝒱𝒲𝒳𝒴𝒵")),
+    "mathbb": dict(zip("CHNPQRZ", "ℂℍℕℙℚℝℤ")),
+}
 NAMED = {"ell": "ℓ", "hbar": "ħ", "imath": "ı", "jmath": "ȷ"}
 TOKENS = {"MINUS": "−", "PLUS": "+", "EQ": "=", "NEQ": "≠", "LT": "<", "GT": ">",
           "LE": "≤", "GE": "≥", "INFTY": "∞", "PARTIAL": "∂", "BANG": "!", "BAR": "|",
           "LBAR": "|", "RBAR": "|", "PRIME": "′"}
 _MACRO = re.compile(r"\\([A-Za-z]+)")
 _FUNC_WORD = re.compile(r"\{\s*([A-Za-z]+)\s*\}")
+_WORD = re.compile(r"[^\W_]+(,[^\W_]+)*")      # letters and digits, commas between
 _BRACED = re.compile(r"\{\s*([^{}]*?)\s*\}")
 
 
@@ -283,6 +288,8 @@ def _styled(node) -> Piece:
     base = str(inner[0]) if inner else ""
     mark = ACCENTS.get(style, "")
     text = base[:1] + mark + base[1:] if mark else base
+    if style in LETTERS and len(base) == 1:
+        text = LETTERS[style].get(base, base)           # \mathcal{L}: ℒ, \mathbb{R}: ℝ
     if len(inner) == 2:
         text += _script(inner[1], SUBSCRIPT, _SUB_OK, "_")
     return Piece(text)
@@ -302,7 +309,10 @@ def _script(text: str, table: dict, allowed: set, mark: str) -> str:
     if tight and all(c in allowed or c == "," for c in tight) \
             and ("," not in tight or mark == "_"):
         return tight.translate(table)
-    return f"{mark}{text}" if len(text) == 1 else f"{mark}{{{text}}}"
+    if len(tight) == 1 or mark == "_" and _WORD.fullmatch(tight):
+        return f"{mark}{tight}"          # x_γ, W_iγ, X_1,γ: one name
+    short = re.sub(r" ([/·]) ", r"\1", text) if len(text) <= 12 else text
+    return f"{mark}({short})"            # e^(L_γ), σ^(3/2), Σ_(c=1)^C
 
 
 def _sup(node) -> Piece:
@@ -409,7 +419,7 @@ def _func(node) -> Piece:
 
 
 def _bigop(node) -> Piece:
-    sign = "Σ" if "sum" in node.children[0] else "Π"
+    sign = "Π" if "prod" in node.children[0] or "∏" in node.children[0] else "Σ"
     trees = _trees(node)
     bounds = render_tree(trees[0]) if len(trees) == 2 else ""
     return Piece(f"{sign}{bounds} {_wrap(render_tree(trees[-1]), OPEN)}", OPEN)

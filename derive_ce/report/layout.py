@@ -70,11 +70,33 @@ def wrap(text: str, first: int, rest: int, breaks: tuple = BREAKS) -> list[str]:
 def _cut(text: str, room: int, breaks: tuple) -> int:
     """Where to break: before the last operator that fits, else anywhere."""
     limit = _index_at_width(text, room)
-    for op in breaks:
-        at = text.rfind(op, 0, limit)
-        if at > room // 3:
-            return at + (len(op) - 1 if op.startswith(",") else 1 if op != " " else 0)
+    short = _short_brackets(text, room)
+    # not inside a bracket that fits on a line (it moves to the next one whole),
+    # else as late as an operator allows
+    for spans, least in ((short, room // 3), (short, 0), ([], room // 3)):
+        for op in breaks:
+            at = text.rfind(op, 0, limit)
+            while at > least and any(lo < at < hi for lo, hi in spans):
+                at = text.rfind(op, 0, at)
+            if at > least:
+                return at + (len(op) - 1 if op.startswith(",") else 1 if op != " " else 0)
     return max(limit, 1)
+
+
+_OPEN, _CLOSE = "([{⟨", ")]}⟩"
+
+
+def _short_brackets(text: str, room: int) -> list[tuple[int, int]]:
+    """(open, close) positions of the brackets whose whole span fits in `room`."""
+    spans, stack = [], []
+    for at, char in enumerate(text):
+        if char in _OPEN:
+            stack.append(at)
+        elif char in _CLOSE and stack:
+            start = stack.pop()
+            if width(text[start:at + 1]) <= room:
+                spans.append((start, at))
+    return spans
 
 
 def _index_at_width(text: str, room: int) -> int:

@@ -119,7 +119,13 @@ def _record(record: Record, indent: str, column: int, view: View) -> list[list]:
               (PREFIX[record.kind] + texts[0], "")]]
     lines += [[(" " * (start + 2) + text, "")] for text in texts[1:]]
     if record.why and record.kind != "start":
-        _add_why(lines, record_why(record, view.latex), column, view.width)
+        why = record_why(record, view.latex)
+        if not view.latex and "\\" in why:     # math the renderer could not read
+            lines += [[(" " * (start + 2) + ("| " if n == 0 else "  ") + text, "italic dim")]
+                      for n, text in enumerate(wrap(record.why, max(view.width - start - 4, 20),
+                                                    max(view.width - start - 4, 20), PROSE))]
+        else:
+            _add_why(lines, why, column, view.width)
     if record.kind != "start" or record.status == "error":
         if record.status != "proved" or record.message:
             message = failure(record, view.latex) if record.message else ""
