@@ -52,6 +52,7 @@ class Record:
     shown_case: tuple[str, ...] = ()   # and the case labels
     slip: dict | None = None       # failed: what kind of slip (Verdict.slip)
     readings: dict | None = None   # failed: both sides as read (Verdict.readings)
+    column: int = 0                # 1-based column where the step's math starts; 0: unknown
 
     def passing(self, strict: bool) -> bool:
         if self.kind == "start":

@@ -369,7 +369,8 @@ def _shown(plan: _Plan, slot: _Slot, record: Record) -> Record:
     return dataclasses.replace(
         record, shown=slot.expr if plain else render(slot.expr),
         shown_why=render_prose(slot.why) if slot.why else "",
-        shown_case=tuple(render(c, "relation") for c in slot.case))
+        shown_case=tuple(render(c, "relation") for c in slot.case),
+        column=getattr(math, "column", 0) or 0)
 
 
 def _record(slot: _Slot, verdict: Verdict) -> Record:
