@@ -102,3 +102,12 @@ def test_shrinker_respects_assumptions():
     x = sp.Symbol("x", positive=True)
     shrunk = shrink((sp.sqrt(x**2), -x), {x: sp.Rational(37, 3)})
     assert shrunk.point[x] == 1           # 0 and −1 are not positive
+
+
+def test_an_undeclared_sum_bound_is_named_as_the_bound(run, tmp_path):
+    path = tmp_path / "bound.yaml"
+    path.write_text("symbols:\n  x: vector\nsteps:\n"
+                    "  - \\sum_{j=1}^{D} \\sum_{k=1}^{D} x_j x_k\n"
+                    "  - = \\sum_{j=1}^{D} x_j \\sum_{k=1}^{D} x_k\n")
+    step = run("check", "--format", "json", path).json()["files"][0]["steps"][0]
+    assert "`D`, the upper bound of j and k, is not declared" in step["message"]

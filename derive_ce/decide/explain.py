@@ -61,14 +61,29 @@ def noted(task: Task, verdict: Verdict, scope) -> Verdict:
     counts = sorted(str(s) for s in expr.free_symbols if str(s) in scope.inferred)
     notes = [f"`{name}` is read as a vector or matrix (it is written with an index as "
              f"subscript): declare it (`{name}: vector`) to say so" for name in inferred]
-    notes += [f"`{name}` is read as a whole number, 0 or more (it bounds a sum or product): "
-              f"declare it (`{name}: {{integer: true, positive: true}}`) to say so"
-              for name in counts]
+    notes += [f"`{name}`, {_bounding(expr, name)}, is not declared: it is read as a whole "
+              f"number, 0 or more; declare it (`{name}: {{integer: true, positive: true}}`) "
+              "to say so" for name in counts]
     if not notes:
         return verdict
     note = "\n".join(notes)
     message = f"{verdict.message}\n{note}" if verdict.message else note
     return dataclasses.replace(verdict, message=message)
+
+
+def _bounding(expr, name: str) -> str:
+    """`the upper bound of j and k`: what the symbol bounds, by the sums' indices."""
+    where: dict[str, list[str]] = {}
+    for big in expr.atoms(sp.Sum, sp.Product):
+        for var, lo, hi in big.limits:
+            for side, bound in (("upper", hi), ("lower", lo)):
+                if name in {str(s) for s in bound.free_symbols}:
+                    letters = where.setdefault(side, [])
+                    letter = str(var).lstrip("_")       # a sum's index is a Dummy `_j`
+                    if letter not in letters:
+                        letters.append(letter)
+    parts = [f"the {side} bound of {' and '.join(sorted(v))}" for side, v in where.items()]
+    return ", ".join(parts) if parts else "which bounds a sum or product"
 
 
 def _reading(math, scope) -> str:

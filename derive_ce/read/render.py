@@ -201,6 +201,32 @@ def _binary(prec: int, right_below: int):
     return rule
 
 
+def _differential(node) -> str:
+    if isinstance(node, lark.Tree) and node.data == "partial":
+        return "∂"
+    if isinstance(node, lark.Tree) and node.data == "symbol" and len(node.children) == 1 \
+            and str(render_tree(node)) == "d":
+        return "d"
+    return ""
+
+
+def _typed_derivative(node) -> Piece | None:
+    """`d/dx x²` typed as derive-ce prints it: shown the same way again
+    (decide/build reads it as the derivative of the rest of the product)."""
+    left, _, right = node.children
+    if not (isinstance(left, lark.Tree) and left.data == "implicit" and len(left.children) == 1
+            and isinstance(right, lark.Tree) and right.data == "implicit"
+            and len(right.children) >= 3):
+        return None
+    top, (low, var, *rest) = _differential(left.children[0]), right.children
+    if not top or _differential(low) != top:
+        return None
+    operand = _implicit(lark.Tree("implicit", rest)) if len(rest) > 1 else render_tree(rest[0])
+    if operand.startswith("(") and operand.prec == ATOM:
+        return Piece(f"{top}/{top}{render_tree(var)}{operand}", POWER)
+    return Piece(f"{top}/{top}{render_tree(var)} {_wrap(operand, OPEN)}", OPEN)
+
+
 def _sign(node) -> Piece:
     op, operand = node.children
     inner = render_tree(operand)
@@ -516,7 +542,8 @@ def _factorial(node) -> Piece:
 RULES = {
     "chain": _chain, "relation": _relation, "relop": _relop,
     "add": _binary(SUM, OPEN), "sub": _binary(SUM, OPEN),
-    "mul": _binary(PRODUCT, OPEN), "div": _binary(PRODUCT, POWER),
+    "mul": _binary(PRODUCT, OPEN), "div": lambda node: _typed_derivative(node) or
+    _binary(PRODUCT, POWER)(node),
     "neg": _sign, "pos": _sign, "implicit": _implicit,
     "number": _number, "symbol": _symbol, "name": _name, "styled": _styled,
     "subscript": _subscript, "sup": _sup, "pow": _pow, "pow_sub": _pow_sub,
