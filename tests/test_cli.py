@@ -18,7 +18,7 @@ def test_text_output_shows_steps_marks_why_and_summary(run):
     assert result.code == 0
     assert "Manual backpropagation through cross-entropy loss" in result.out
     assert "case γ = i" in result.out and "case γ ≠ i" in result.out
-    assert "✓   19  = d/dLᵢ −ln(e^(L_γ) / (Σⱼ₌₁ e^(Lⱼ)))" in result.out
+    assert "✓   19  = d/dL_i −ln(e^(L_γ) / (Σⱼ₌₁ e^(L_j)))" in result.out
     assert "| chain rule" in result.out
     assert "result pᵢ − 1" in result.out
     assert "all steps hold: 20 proved (1 file)" in result.out

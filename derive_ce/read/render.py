@@ -67,9 +67,23 @@ def render(text: str, start: str = "chain") -> str:
     """LaTeX source -> Unicode math; the source itself if it cannot be read."""
     from derive_ce.read.latex.parser import parse
     try:
-        return str(render_tree(parse(text, start)))
+        tree = parse(text, start)
+        _PLAIN.clear()
+        _FALLBACK.clear()
+        shown = str(render_tree(tree))
+        if _FALLBACK:            # one symbol, one way: L_γ, so L_j too, not Lⱼ
+            _PLAIN.update(_FALLBACK)
+            shown = str(render_tree(tree))
+        return shown
     except (InputError, RecursionError, lark.exceptions.LarkError):
         return text
+    finally:
+        _PLAIN.clear()
+        _FALLBACK.clear()
+
+
+_PLAIN: set = set()       # bases whose subscripts are written `_…` in this text
+_FALLBACK: set = set()    # bases with a subscript that has no Unicode form
 
 
 @functools.lru_cache(maxsize=1024)
@@ -303,7 +317,15 @@ def _symbol(node) -> Piece:
                    if not (isinstance(c, lark.Tree) and c.data == "subscript"))
     subs = [c for c in node.children if isinstance(c, lark.Tree) and c.data == "subscript"]
     if subs:
-        text += _script(render_tree(subs[0]), SUBSCRIPT, _SUB_OK, "_")
+        script = str(render_tree(subs[0]))
+        if text in _PLAIN:
+            tight = script.replace(" ", "")
+            text += "_" + (tight if len(tight) == 1 or _WORD.fullmatch(tight) else f"({script})")
+        else:
+            shown = _script(script, SUBSCRIPT, _SUB_OK, "_")
+            if shown.startswith("_"):
+                _FALLBACK.add(text)
+            text += shown
     return Piece(text)
 
 

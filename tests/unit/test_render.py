@@ -14,7 +14,7 @@ CASES = [
     (r"\frac{d \text{Loss}}{d L_i}", "dLoss/dLᵢ"),
     (r"\frac{\partial f}{\partial x}", "∂f/∂x"),
     (r"\frac{d}{d L_i} -\ln\left(\frac{e^{L_\gamma}}{\sum_{j=1} e^{L_j}}\right)",
-     "d/dLᵢ −ln(e^(L_γ) / (Σⱼ₌₁ e^(Lⱼ)))"),
+     "d/dL_i −ln(e^(L_γ) / (Σⱼ₌₁ e^(L_j)))"),
     (r"x^{n+1} - \frac{a+b}{2 c}", "xⁿ⁺¹ − (a + b) / (2c)"),
     (r"2x e^{-x^2}", "2x e^(−x²)"),
     (r"\sqrt{x^2+1} + \sqrt[3]{x} + \sqrt[5]{y}", "√(x² + 1) + ∛x + ⁵√y"),
@@ -43,6 +43,7 @@ CASES = [
     (r"\sigma^{3/2} + W_{i\gamma} + e^{L_\gamma}", "σ^(3/2) + W_iγ + e^(L_γ)"),
     (r"\mathcal{L} + \mathbb{R}", "ℒ + ℝ"),
     ("∑_{j=1}^n x_j + ∏_{k=1}^n y_k", "Σⱼ₌₁ⁿ xⱼ + Πₖ₌₁ⁿ yₖ"),
+    (r"W_{i,j} + W_{i,\gamma} + x_i", "W_i,j + W_i,γ + xᵢ"),      # one symbol, one way
 ]
 
 
