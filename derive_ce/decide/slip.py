@@ -24,7 +24,7 @@ from itertools import combinations
 
 import sympy as sp
 
-from derive_ce.decide.equivalence import CHEAP, HEAVY, OutOfTime, _first_zero, _masked, deadline
+from derive_ce.decide.equivalence import CHEAP, HEAVY, _first_zero, _masked, deadline
 from derive_ce.results import Verdict
 
 _BRACED_BASE = re.compile(r"\{([A-Za-z]+|\\[A-Za-z]+)\}_")   # SymPy's {L}_{i}: L_{i}
@@ -38,9 +38,8 @@ def named(a, b, verdict: Verdict, seconds: float = SECONDS) -> Verdict:
         return verdict
     try:
         found = slip(a, b, seconds)
-    except (OutOfTime, TypeError, ValueError, ArithmeticError, NotImplementedError,
-            AttributeError, RecursionError, sp.PolynomialError):
-        found = {"kind": None, "difference": None}
+    except Exception:  # noqa: BLE001 - SymPy can raise anything (StopIteration in
+        found = {"kind": None, "difference": None}   # sum_simplify): the verdict stands
     return dataclasses.replace(verdict, slip=found)
 
 
@@ -90,10 +89,7 @@ def _simplest(expr: sp.Expr, end: float):
         with deadline(max(min(end - time.process_time(), 1.0) / 2, 0.05)):
             simple = sp.simplify(cancelled)
         return min((simple, cancelled), key=sp.count_ops)
-    except OutOfTime:
-        return expr
-    except (TypeError, ValueError, ArithmeticError, NotImplementedError, AttributeError,
-            sp.PolynomialError):
+    except Exception:  # noqa: BLE001 - OutOfTime, or any SymPy failure: the plain form
         return expr
 
 

@@ -224,8 +224,8 @@ def _colon_in_step(node: yaml.Node) -> None:
     if not (isinstance(node, yaml.MappingNode) and len(node.value) == 1):
         return
     key, value = node.value[0]
-    if not isinstance(key, yaml.ScalarNode) or key.value in ("latex", "expr", "why"):
-        return
+    if not isinstance(key, yaml.ScalarNode) or re.fullmatch(r"[A-Za-z_]+", key.value):
+        return                  # a key, perhaps misspelt (`latx:`): said as such
     typed = f"{key.value}: {value.value}" if isinstance(value, yaml.ScalarNode) else key.value
     quoted = typed.replace("'", "''")
     raise InputError(f"the `: ` inside this step makes YAML read it as a `key: value` pair: "
