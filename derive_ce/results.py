@@ -53,6 +53,11 @@ class Record:
     slip: dict | None = None       # failed: what kind of slip (Verdict.slip)
     readings: dict | None = None   # failed: both sides as read (Verdict.readings)
     column: int = 0                # 1-based column where the step's math starts; 0: unknown
+    cell: int = 0           # in a notebook: the cell, and `line` is the line in that cell
+
+    def place(self) -> str:
+        """"line 12", or in a notebook "cell 3, line 2"."""
+        return f"cell {self.cell}, line {self.line}" if self.cell else f"line {self.line}"
 
     def passing(self, strict: bool) -> bool:
         if self.kind == "start":

@@ -33,6 +33,7 @@ class SymbolDecl:
     range: tuple[Math, Math] | None
     line: int
     inferred: bool = False      # not in the file: read from how the letter is used
+    shape: tuple[Math, ...] = ()   # a vector's (size,), a matrix's (rows, columns)
 
 
 @dataclass(frozen=True)
@@ -82,3 +83,4 @@ class Derivation:
     cases: tuple[Case, ...] = ()
     result: Math | None = None
     sections: tuple[Section, ...] = ()     # several derivations sharing the scope
+    cells: tuple[tuple[int, int], ...] = ()  # a notebook's: (cell, line in it) per line

@@ -467,7 +467,8 @@ def _func(node) -> Piece:
 
 
 def _bigop(node) -> Piece:
-    sign = "Π" if "prod" in node.children[0] or "∏" in node.children[0] else "Σ"
+    token = str(node.children[0])
+    sign = "Π" if "prod" in token or token == "∏" else "Σ"     # \sum, ∑, \Sigma_{i=1}
     trees = _trees(node)
     bounds = render_tree(trees[0]) if len(trees) == 2 else ""
     return Piece(f"{sign}{bounds} {_wrap(render_tree(trees[-1]), OPEN)}", OPEN)

@@ -21,6 +21,8 @@ def render(reports: list[FileReport], strict: bool, out, view=None) -> None:
             said = (record.slip or {}).get("said")
             if said:
                 message += f" ({said})"
+            if record.cell:             # a notebook: the line is within its cell
+                message = f"{record.place()}: {message}"
             out.write(f"{report.path}:{record.line}:{record.column or 1}: {record.status}: "
                       f"{_one_line(message)}\n")
     tally = counts(reports)
