@@ -17,6 +17,7 @@ from derive_ce.decide.equivalence import OutOfTime, deadline, equivalent
 from derive_ce.decide.instances import cross_check
 from derive_ce.decide.ranges import resolve
 from derive_ce.decide.scope import SymScope
+from derive_ce.decide.slip import named
 from derive_ce.decide.sums import canonical
 from derive_ce.errors import InputError
 from derive_ce.results import Task, Verdict
@@ -70,8 +71,8 @@ def _decide(task: Task) -> Verdict:
     if verdict.method == "timeout":
         return Verdict("unknown", f"timed out after {task.budget:g} s", "timeout")
     if verdict.status in ("proved", "numeric"):
-        return _cross_checked(scope, task, verdict, task.budget - (time.process_time() - start))
-    return verdict
+        verdict = _cross_checked(scope, task, verdict, task.budget - (time.process_time() - start))
+    return named(a, b, verdict)     # a failed step: which slip (decide/slip.py)
 
 
 def _cross_checked(scope: SymScope, task: Task, verdict: Verdict, left: float) -> Verdict:

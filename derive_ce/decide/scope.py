@@ -174,7 +174,7 @@ class SymScope:
             if name in self.kinds and kind == "scalar":
                 raise InputError(f"`{name}` is declared as a scalar, so `{name}` with an index is "
                                  f"not one of its elements: declare `{name}: vector` (or matrix)")
-            _check_integer_indices(name, indices)
+            _check_integer_indices(name, indices, set(self.kinds) | set(self._definition_names))
             return self.base(name)[tuple(indices)]
         return self.symbol(element_label(name, indices))
 
@@ -238,16 +238,24 @@ class SymScope:
         return expr
 
 
-def _check_integer_indices(name: str, indices: list[sp.Expr]) -> None:
-    """An element's index is an integer: a number, an index, a sum's index."""
+def _check_integer_indices(name: str, indices: list[sp.Expr], used: set) -> None:
+    """An element's index is an integer: a number, an index, a sum's index.
+    Every index that is not is named at once; the size suggested for their
+    range is a name not already in use."""
+    loose = sorted({str(s) for i in indices for s in i.free_symbols if not s.is_integer})
+    if loose:
+        taken = used | {name} | set(loose)
+        size = next((n for n in ("n", "N", "m", "M", "K", "D") if n not in taken), "n_1")
+        listed = ", ".join(f"`{n}`" for n in loose)
+        if len(loose) == 1:
+            raise InputError(f"the index {listed} of `{name}` is not declared as an index: "
+                             f"declare it (`{loose[0]}: {{kind: index, range: [1, {size}]}}`)")
+        raise InputError(f"the indices {listed} of `{name}` are not declared as indices: "
+                         f"declare them (`{', '.join(loose)}: {{kind: index, range: [1, {size}]}}`)")
     for index in indices:
-        if index.is_integer:
-            continue
-        loose = sorted(str(s) for s in index.free_symbols if not s.is_integer)
-        if loose:
-            raise InputError(f"the index `{loose[0]}` of `{name}` is not declared as an index: "
-                             f"declare it (`{loose[0]}: {{kind: index, range: [1, n]}}`)")
-        raise InputError(f"`{sp.sstr(index)}` is not a whole number, so it cannot index `{name}`")
+        if not index.is_integer:
+            raise InputError(f"`{sp.sstr(index)}` is not a whole number, so it cannot index "
+                             f"`{name}`")
 
 
 def _applied(func: sp.FunctionClass, params: tuple, body: sp.Expr):

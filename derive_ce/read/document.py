@@ -208,6 +208,7 @@ def _steps(node: yaml.Node) -> tuple[Step, ...]:
 def _step(node: yaml.Node) -> Step:
     if isinstance(node, yaml.ScalarNode):
         return split_why(_math(node, "a step"), "")
+    _colon_in_step(node)
     keys = _mapping(node, "a step", ("latex", "expr", "why"))
     why = _scalar(keys["why"], "`why`").strip() if "why" in keys else ""
     if ("latex" in keys) == ("expr" in keys):
@@ -216,6 +217,19 @@ def _step(node: yaml.Node) -> Step:
     if "expr" in keys:
         return Step(_math(keys["expr"], "`expr`", "expr"), why)
     return split_why(_math(keys["latex"], "`latex`"), why)
+
+
+def _colon_in_step(node: yaml.Node) -> None:
+    """`- = 2x: yes` is a YAML mapping, not a step: say to quote it."""
+    if not (isinstance(node, yaml.MappingNode) and len(node.value) == 1):
+        return
+    key, value = node.value[0]
+    if not isinstance(key, yaml.ScalarNode) or re.fullmatch(r"[A-Za-z_]+", key.value):
+        return                  # a key, perhaps misspelt (`latx:`): said as such
+    typed = f"{key.value}: {value.value}" if isinstance(value, yaml.ScalarNode) else key.value
+    quoted = typed.replace("'", "''")
+    raise InputError(f"the `: ` inside this step makes YAML read it as a `key: value` pair: "
+                     f"quote this step (`- '{quoted}'`)", _line(node))
 
 
 def split_why(math: Math, why: str) -> Step:

@@ -52,6 +52,10 @@ def _record(record: Record) -> dict:
         data["reading"] = record.reading
     if record.evidence and record.status == "failed" and "point" in record.evidence:
         data["counterexample"] = record.evidence
+    if record.status == "failed":
+        data["slip"] = record.slip or {"kind": None, "difference": None}
+        if record.readings:
+            data["readings"] = record.readings
     if record.derivation:
         data["derivation"] = record.derivation
     return data
