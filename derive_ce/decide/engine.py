@@ -54,10 +54,9 @@ def _decide(task: Task) -> Verdict:
     except InputError as exc:
         return Verdict("error", exc.describe(), error_side="scope")
     budget = task.budget - (time.process_time() - start)
-    if scope.object_definitions or any(d.shape for d in task.scope.symbols):
-        from derive_ce.decide import matrices      # vectors and matrices as a whole
-        if matrices.applies(scope, task):
-            return matrices.decide(scope, task, budget)
+    from derive_ce.decide import matrices      # vectors and matrices as a whole (issue 17)
+    if task.kind != "scope" and matrices.applies(scope, task):
+        return matrices.decide(scope, task, budget)
     try:
         with deadline(max(budget, 0.05)):
             b = _prepared_side(scope, task, ctx, task.b, "b")

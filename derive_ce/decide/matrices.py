@@ -200,7 +200,7 @@ def _decide(world: World, task) -> Verdict:
     if task.kind == "compare" and len(symbolic) == 2:
         mismatch = _shape_mismatch(symbolic["a"], symbolic["b"])
         if mismatch:
-            return Verdict("failed", f"the two sides have different shapes: {mismatch}",
+            return Verdict("failed", f"the two sides differ in shape: {mismatch}",
                            "matrix-shape")
         symmetric = {sp.Transpose(env.objects[n]): env.objects[n] for n, d in world.decls.items()
                      if "symmetric" in d.properties}
@@ -213,8 +213,7 @@ def _decide(world: World, task) -> Verdict:
     count, shown = found
     layout = _layout_note(world, trees)
     if proved:
-        return Verdict("proved", f"shown equal with matrix expressions (every size), and at "
-                       f"{count} random instances ({shown}){layout}", "matrix")
+        return Verdict("proved", layout.lstrip("; "), "matrix")
     return Verdict("numeric", f"equal at {count} random instances ({shown}: random entries, "
                    "symmetric or positive definite where declared); not proved for every "
                    f"size{layout}", "matrix-instances", evidence={"points": count})
@@ -309,7 +308,7 @@ def _instances(world: World, task, trees, sides):
             if left is None or right is None:
                 continue
             if _shape(left) != _shape(right):
-                return Verdict("failed", f"the two sides have different shapes at "
+                return Verdict("failed", f"the two sides differ in shape at "
                                f"{_sizes_shown(sizes)}: {_shape_text(left)} and "
                                f"{_shape_text(right)}", "matrix-shape",
                                evidence=_evidence(sizes, point, left, right, used))
