@@ -197,11 +197,15 @@ def _decide(world: World, task) -> Verdict:
         except (Unsupported, TypeError, ValueError, AttributeError, NotImplementedError,
                 ShapeError):
             symbolic.pop(side, None)
+    mismatch = ""
     if task.kind == "compare" and len(symbolic) == 2:
         mismatch = _shape_mismatch(symbolic["a"], symbolic["b"])
-        if mismatch:
-            return Verdict("failed", f"the two sides differ in shape: {mismatch}",
-                           "matrix-shape")
+    if mismatch:        # the instances give the sizes and entries where they can
+        found = _instances(world, task, trees, sides)
+        if isinstance(found, Verdict) and found.status in ("failed", "error"):
+            return found
+        return Verdict("failed", f"the two sides differ in shape: {mismatch}", "matrix-shape")
+    if task.kind == "compare" and len(symbolic) == 2:
         symmetric = {sp.Transpose(env.objects[n]): env.objects[n] for n, d in world.decls.items()
                      if "symmetric" in d.properties}
         proved = _is_zero(symbolic["a"], symbolic["b"], symmetric)
