@@ -144,14 +144,14 @@ class World:
 
     def _sized(self, value, env: Env):
         """Size names in a value become the environment's sizes."""
-        if not isinstance(value, sp.Basic):
+        if not isinstance(value, (sp.Basic, sp.MatrixBase)):
             return value
         swap = {s: env.sizes[s.name] for s in value.free_symbols
                 if isinstance(s, sp.Symbol) and s.name in env.sizes and s != env.sizes[s.name]}
         if not swap:
             return value
         value = value.xreplace(swap)
-        if env.mode == "explicit" and (isinstance(value, int) or value.is_Integer):
+        if env.mode == "explicit" and (isinstance(value, int) or getattr(value, "is_Integer", False)):
             return int(value)
         return value
 
