@@ -134,6 +134,16 @@ class World:
         value = self.scalar_node(node, reader)
         return self._sized(value, reader.env)
 
+    def index(self, node, reader: MatrixReader):
+        """An element's index: a number, or a letter given its value in an instance."""
+        value = self.scalar_node(node, reader) if isinstance(node, lark.Tree) \
+            else self.scalar_expr(Math(str(node), reader.line))
+        if reader.env.mode == "explicit":
+            value = value.xreplace({s: reader.env.indices[s.name] for s in value.free_symbols
+                                    if s.name in reader.env.indices})
+            return int(value) if isinstance(value, int) or value.is_Integer else value
+        return value
+
     def exponent(self, sup, reader: MatrixReader):
         child = sup.children[0] if sup.children else None
         text = str(child) if isinstance(child, lark.Token) else reader.source(child)
@@ -288,6 +298,8 @@ def _instances(world: World, task, trees, sides):
         variables |= _derivative_variables(tree)
     count, seen = 0, []
     used = _used(world, trees)
+    world.index_letters = _subscript_letters(trees, world)
+    used |= world.index_letters
     used |= {s.name for n in used if n in world.decls for m in world.decls[n].shape
              for s in world.scalar_expr(m).free_symbols}
     for sizes in _size_sets(world.size_names):
@@ -327,6 +339,27 @@ def _instances(world: World, task, trees, sides):
     return count, "; ".join(dict.fromkeys(seen))
 
 
+def _subscript_letters(trees: dict, world: World) -> set[str]:
+    """Single letters in the subscripts of objects (`x_i`, `W_{i,j}`, `(…)_{i,j}`)."""
+    letters = set()
+    for tree in trees.values():
+        for node in tree.iter_subtrees():
+            if node.data == "symbol" and len(node.children) > 1 \
+                    and is_a(node.children[-1], "subscript"):
+                try:
+                    if tree_name(node.children[0]) not in world.decls:
+                        continue
+                except InputError:
+                    continue
+            elif node.data != "group_sub":
+                continue
+            subscript = node.children[-1]
+            for leaf in subscript.scan_values(lambda v: isinstance(v, lark.Token)):
+                if leaf.type in ("LETTER", "GREEK"):
+                    letters.add(tree_name(lark.Tree("name", [leaf])))
+    return letters
+
+
 def _derivative_variables(tree) -> set[str]:
     names = set()
     for node in tree.iter_subtrees():
@@ -349,6 +382,10 @@ def _point(world: World, env: Env, variables: set[str], rng: random.Random, used
     entry symbols (their values go in after differentiating: `late`)."""
     point: dict[str, str] = {}
     late: dict[sp.Symbol, sp.Expr] = {}
+    low = min([2 ** 30] + [v for v in env.sizes.values() if isinstance(v, int)])
+    for name in sorted(_index_letters(world)):
+        env.indices[name] = rng.randint(1, low)
+        point[name] = str(env.indices[name])
     for name, decl in sorted(world.decls.items()):
         rows, cols = world.shape(name, env)
         values = _random_matrix(rows, cols, decl.properties, rng)
@@ -369,6 +406,11 @@ def _point(world: World, env: Env, variables: set[str], rng: random.Random, used
         if symbol.name in used:
             point[symbol.name] = sp.sstr(value)
     return point, late
+
+
+def _index_letters(world: World) -> set[str]:
+    """Letters that index vectors or matrices in this step (set by `_instances`)."""
+    return getattr(world, "index_letters", set())
 
 
 def _scalars(world: World) -> list[sp.Symbol]:

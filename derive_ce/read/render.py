@@ -541,6 +541,9 @@ def _ones(node) -> Piece:
 
 
 RULES = {
+    "group_sub": lambda node: Piece(str(render_tree(node.children[0]))
+                                    + _script(str(render_tree(node.children[1])), SUBSCRIPT,
+                                              _SUB_OK, "_"), POWER),
     "norm": _norm, "mfunc": _mfunc, "nabla": _nabla, "napply": _dapply, "ones": _ones,
     "sup_top": lambda node: Piece("T"), "sup_invtop": lambda node: Piece("−T"),
     "hadamard": _binary(PRODUCT, OPEN),
