@@ -31,6 +31,7 @@ from derive_ce.read.shapes import object_names, sized, uses_objects
 from derive_ce.results import Verdict
 
 POINTS_PER_SIZE = 2
+MAX_SIZE = 12          # a declared size beyond it (`size: 1000`) is not instantiated
 TOLERANCE = sp.Float("1e-20", 40)
 
 
@@ -67,6 +68,12 @@ class World:
         self.decls = sized(self.spec)
         self.definitions = {d.name: d for d in self.spec.definitions
                             if d.name in objects_of(symscope) and not d.params}
+        for decl in {id(d): d for d in self.decls.values()}.values():
+            for size in decl.shape:
+                value = self.scalar_expr(size)
+                if value.is_number and not (value.is_Integer and value > 0):
+                    raise InputError(f"the size `{size.text}` of `{decl.names[0]}` must be a "
+                                     "positive whole number or a name", decl.line)
         self.size_names = sorted({s.name for d in self.decls.values() for m in d.shape
                                   for s in self.scalar_expr(m).free_symbols})
         self._reading: list[str] = []
@@ -84,6 +91,9 @@ class World:
 
     def object_definition(self, name: str):
         return self.definitions.get(name)
+
+    def uses_objects(self, node) -> bool:
+        return uses_objects(node, objects_of(self.symscope))
 
     def is_function(self, name: str) -> bool:
         return self.symscope.kind(name) == "function"
@@ -178,13 +188,16 @@ def decide(symscope, task, budget: float) -> Verdict:
     try:
         with deadline(max(budget, 0.1)):
             return _decide(World(symscope), task)
+    except InputError as exc:
+        return Verdict("error", exc.describe(), error_side="scope")
     except OutOfTime:
         return Verdict("unknown", f"timed out after {budget:g} s (vectors and matrices)",
                        "timeout")
 
 
 def _decide(world: World, task) -> Verdict:
-    sides = [("a", task.a), ("b", task.b)] if task.kind == "compare" else [("b", task.b)]
+    # b first, as the engine does: an unreadable step is reported on its own line
+    sides = [("b", task.b), ("a", task.a)] if task.kind == "compare" else [("b", task.b)]
     trees = {}
     for side, math in sides:
         if math.syntax != "latex":
@@ -303,6 +316,13 @@ def _instances(world: World, task, trees, sides):
     used |= {s.name for n in used if n in world.decls for m in world.decls[n].shape
              for s in world.scalar_expr(m).free_symbols}
     for sizes in _size_sets(world.size_names):
+        probe = Env("explicit", dict(sizes))
+        for name in sorted(used & set(world.decls)):
+            dims = world.shape(name, probe)
+            if not all(isinstance(d, int) and 1 <= d <= MAX_SIZE for d in dims):
+                return Verdict("unknown", f"`{name}` has the shape {'×'.join(map(str, dims))} "
+                               f"here: instances are built for sizes from 1 to {MAX_SIZE}",
+                               "matrix-instances")
         for _ in range(POINTS_PER_SIZE):
             env = Env("explicit", dict(sizes), layout=world.spec.layout)
             point, late = _point(world, env, variables, rng, used)
