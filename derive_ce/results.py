@@ -45,11 +45,21 @@ class Record:
     shown: str = ""         # as read, in Unicode math (read/render.py): the expression,
     shown_why: str = ""     # the why,
     shown_case: tuple[str, ...] = ()   # and the case labels
+    cell: int = 0           # in a notebook: the cell, and `line` is the line in that cell
+
+    def place(self) -> str:
+        """"line 12", or in a notebook "cell 3, line 2"."""
+        return f"cell {self.cell}, line {self.line}" if self.cell else f"line {self.line}"
 
     def passing(self, strict: bool) -> bool:
         if self.kind == "start":
             return self.status != "error"
         return self.status == "proved" or (self.status == "numeric" and not strict)
+
+
+def not_checked(record: Record) -> bool:
+    """A notes row read but not checked (equation solving), with its reason."""
+    return record.kind == "start" and record.message.startswith("not checked: ")
 
 
 @dataclass

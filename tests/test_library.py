@@ -11,8 +11,8 @@ LIBRARY = ROOT / "derivations"
 SLIPS = [
     ("ce.yaml", "      - = \\frac{e^{L_i}}{\\sum_{j=1} e^{L_j}} = p_i\n",
      "      - = \\frac{e^{L_\\gamma}}{\\sum_{j=1} e^{L_j}} = p_i\n"),
-    ("ce_imported.yaml", "      - = \\frac{e^{L_i}}{\\sum_{j=1} e^{L_j}} = p_i  # line 52\n",
-     "      - = \\frac{e^{L_\\gamma}}{\\sum_{j=1} e^{L_j}} = p_i  # line 52\n"),
+    ("ce_imported.yaml", "          - = \\frac{e^{L_i}}{\\sum_{j=1} e^{L_j}} = p_i  # line 52\n",
+     "          - = \\frac{e^{L_\\gamma}}{\\sum_{j=1} e^{L_j}} = p_i  # line 52\n"),
     ("ce_batch.yaml", "- p_{\\beta,\\gamma} \\sum_{c=1}^{C} y_{\\beta,c}\\right)",
      "+ p_{\\beta,\\gamma} \\sum_{c=1}^{C} y_{\\beta,c}\\right)"),
     ("batchnorm.yaml", "\\cdot \\frac{2}{m} (x_i - \\mu)\\right)", "\\cdot \\frac{1}{m} (x_i - \\mu)\\right)"),

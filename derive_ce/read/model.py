@@ -23,6 +23,7 @@ class Math:
 class Step:
     math: Math
     why: str = ""
+    unchecked: str = ""     # notes: why this row is reported as not checked (equation solving)
 
 
 @dataclass(frozen=True)
@@ -85,3 +86,4 @@ class Derivation:
     cases: tuple[Case, ...] = ()
     result: Math | None = None
     sections: tuple[Section, ...] = ()     # several derivations sharing the scope
+    cells: tuple[tuple[int, int], ...] = ()  # a notebook's: (cell, line in it) per line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from derive_ce.results import FileReport, Record, counts, exit_code
+from derive_ce.results import FileReport, Record, counts, exit_code, not_checked
 
 
 def render(reports: list[FileReport], strict: bool, out, view=None) -> None:
@@ -24,6 +24,10 @@ def _file(report: FileReport, strict: bool) -> dict:
         "error": report.error,
         "steps": [_record(r) for r in records if r.kind != "start" or r.status == "error"],
     }
+    skipped = [{"line": r.line, "case": list(r.case), "expr": r.expr, "message": r.message}
+               for r in records if not_checked(r)]
+    if skipped:
+        data["not_checked"] = skipped
     titles = list(dict.fromkeys(r.derivation for r in records if r.derivation))
     if titles:
         data["derivations"] = [
@@ -33,7 +37,8 @@ def _file(report: FileReport, strict: bool) -> dict:
 
 
 def _record(record: Record) -> dict:
-    data = {"line": record.line, "case": list(record.case),
+    data = {"line": record.line, **({"cell": record.cell} if record.cell else {}),
+            "case": list(record.case),
             "kind": "step" if record.kind == "start" else record.kind,
             "status": record.status, "message": record.message}
     if record.why:

@@ -21,7 +21,7 @@ from derive_ce.report.layout import (
     width,
     wrap,
 )
-from derive_ce.results import FileReport, Record, counts, exit_code
+from derive_ce.results import FileReport, Record, counts, exit_code, not_checked
 
 MARKS = {"proved": ("✓", "green"), "numeric": ("≈", "yellow"), "failed": ("✗", "bold red"),
          "unknown": ("?", "magenta"), "error": ("!", "bold red"), "start": ("·", "dim")}
@@ -49,6 +49,9 @@ def _summary(reports: list[FileReport], strict: bool) -> list:
     tally = counts(reports)
     code = exit_code(reports, strict)
     summary = ", ".join(f"{n} {s}" for s, n in tally.items() if n)
+    skipped = sum(1 for r in reports for record in r.records if not_checked(record))
+    if skipped:
+        summary += f"; {skipped} row{'s' if skipped != 1 else ''} not checked (equation solving)"
     word, style = {0: ("all steps hold", "green"), 1: ("some steps do not hold", "bold red"),
                    2: ("some input could not be used", "bold red")}[code]
     files = len({r.path for r in reports})
@@ -97,7 +100,12 @@ def _case_headers(old: tuple, record: Record, offset: int, view: View) -> list[l
 
 
 def _start(record: Record, indent: str) -> int:
-    return len(indent) + HEAD + len(PREFIX[record.kind])
+    return len(indent) + HEAD + len(PREFIX[record.kind]) + len(_line(record)) - 4
+
+
+def _line(record: Record) -> str:
+    """The line number, right-aligned; in a notebook "cell 3, line 2"."""
+    return record.place() if record.cell else f"{record.line:>4}"
 
 
 def _why_column(records: list[Record], view: View) -> int:
@@ -114,12 +122,12 @@ def _record(record: Record, indent: str, column: int, view: View) -> list[list]:
     mark, style = MARKS[kind]
     start = _start(record, indent)
     texts = wrap(step_text(record, view.latex), view.width - start, view.width - start - 2)
-    lines = [[(indent, ""), (f"{mark} ", style), (f"{record.line:>4}  ", "dim"),
+    lines = [[(indent, ""), (f"{mark} ", style), (f"{_line(record)}  ", "dim"),
               (PREFIX[record.kind] + texts[0], "")]]
     lines += [[(" " * (start + 2) + text, "")] for text in texts[1:]]
     if record.why and record.kind != "start":
         _add_why(lines, record_why(record, view.latex), column, view.width)
-    if record.kind != "start" or record.status == "error":
+    if record.kind != "start" or record.status == "error" or not_checked(record):
         if record.status != "proved" or record.message:
             message = failure(record, view.latex) if record.message else ""
             lines += _message_lines(indent + " " * HEAD, record.status + (": " if message else ""),
