@@ -34,7 +34,8 @@ def run_task(task: Task) -> Verdict:
     """The verdict on a task, with what was read where it is asked for
     (`--explain`) or needed (a failed step shows its reading)."""
     verdict = _decide(task)
-    if task.kind not in ("read", "compare") or verdict.error_side:
+    if task.kind not in ("read", "compare") or verdict.error_side \
+            or verdict.method.startswith("matrix"):
         return verdict
     verdict = explain.noted(task, verdict, _scope(task.scope))
     if task.explain or verdict.status == "failed":
@@ -54,6 +55,9 @@ def _decide(task: Task) -> Verdict:
     except InputError as exc:
         return Verdict("error", exc.describe(), error_side="scope")
     budget = task.budget - (time.process_time() - start)
+    from derive_ce.decide import matrices      # vectors and matrices as a whole (issue 17)
+    if task.kind != "scope" and matrices.applies(scope, task):
+        return matrices.decide(scope, task, budget)
     try:
         with deadline(max(budget, 0.05)):
             b = _prepared_side(scope, task, ctx, task.b, "b")

@@ -24,6 +24,7 @@ class SymScope:
     """Name -> SymPy object, with kinds, ranges and definitions."""
 
     def __init__(self, spec: document.Scope):
+        self.spec = spec
         self.kinds: dict[str, str] = {}
         self.readings: dict[tuple[str, str], sp.Expr] = {}   # see build.read_once
         self.inferred: set[str] = {n for d in spec.symbols if d.inferred for n in d.names}
@@ -36,11 +37,13 @@ class SymScope:
         for decl in spec.symbols:
             self._declare(decl)
         self._definition_names = {d.name: d for d in spec.definitions}
+        self.object_definitions = _object_definitions(spec)
         for decl in spec.symbols:
             if decl.range is not None:
                 self._set_range(decl)
         for definition in spec.definitions:
-            self._define(definition)
+            if definition.name not in self.object_definitions:
+                self._define(definition)
         _check_cycles(self)
 
     # -- declarations ---------------------------------------------------
@@ -125,6 +128,10 @@ class SymScope:
                 return sp.E
             if name in GREEK_CONSTANTS:
                 return GREEK_CONSTANTS[name]
+        if name in self.object_definitions:
+            raise InputError(f"`{name}` is defined with vectors or matrices as a whole; "
+                             "a step that uses it is read as a matrix step, and this part of it "
+                             "is not")
         if kind in ("vector", "matrix", "family"):
             element = f"{name}_{{i,j}}" if kind == "matrix" else f"{name}_i"
             raise InputError(f"`{name}` is a {kind if kind != 'family' else 'defined family'}, "
@@ -268,6 +275,16 @@ def element_label(name: str, indices) -> str:
     """How an element is written back: `x_1`, `W_{1,2}`."""
     label = ",".join(sp.sstr(i) for i in indices)
     return f"{name}_{label}" if len(indices) == 1 else f"{name}_{{{label}}}"
+
+
+def _object_definitions(spec) -> set[str]:
+    """Definitions whose body uses a sized vector or matrix as a whole: read
+    by the matrix reader (decide/matrices.py), never as scalars."""
+    from derive_ce.read.latex.parser import parse
+    from derive_ce.read.shapes import object_names, sized
+    if not any(d.shape for d in spec.symbols):
+        return set()
+    return object_names(spec, parse) - set(sized(spec))
 
 
 def _check_cycles(scope: SymScope) -> None:

@@ -45,7 +45,7 @@ LETTERS = {
 NAMED = {"ell": "ℓ", "hbar": "ħ", "imath": "ı", "jmath": "ȷ"}
 TOKENS = {"MINUS": "−", "PLUS": "+", "EQ": "=", "NEQ": "≠", "LT": "<", "GT": ">",
           "LE": "≤", "GE": "≥", "INFTY": "∞", "PARTIAL": "∂", "BANG": "!", "BAR": "|",
-          "LBAR": "|", "RBAR": "|", "PRIME": "′"}
+          "LBAR": "|", "RBAR": "|", "PRIME": "′", "HADAMARD": "⊙", "NABLA": "∇"}
 _MACRO = re.compile(r"\\([A-Za-z]+)")
 _FUNC_WORD = re.compile(r"\{\s*([A-Za-z]+)\s*\}")
 _WORD = re.compile(r"[^\W_]+(,[^\W_]+)*")      # letters and digits, commas between
@@ -568,7 +568,50 @@ def _factorial(node) -> Piece:
     return Piece(f"{_wrap(render_tree(node.children[0]), ATOM)}!", POWER)
 
 
+def _norm(node) -> Piece:
+    """`\\|x\\|_2` -> ‖x‖₂, `\\|X\\|_F` -> ‖X‖_F."""
+    which = next((c for c in node.children if isinstance(c, lark.Tree) and c.data == "nsub"), None)
+    inner = next(c for c in _trees(node) if c.data != "nsub")
+    text = f"‖{render_tree(inner)}‖"
+    if which is not None:
+        text += _script(str(which.children[0]), SUBSCRIPT, _SUB_OK, "_")
+    return Piece(text)
+
+
+def _mfunc(node) -> Piece:
+    """`\\operatorname{tr}(A)` -> tr(A), `\\det A` -> det A."""
+    word = re.search(r"([A-Za-z]+)\s*\}?\s*$", str(node.children[0]))
+    argument = render_tree(node.children[1])
+    name = word.group(1) if word else str(node.children[0])
+    return Piece(f"{name}{argument}" if str(argument).startswith("(") else f"{name} {argument}",
+                 CALL)
+
+
+def _nabla(node) -> Piece:
+    """∇ₓ, ∇²ₓ: the order as a superscript, the variable as a subscript."""
+    text = "∇"
+    for mod in node.children[1:]:
+        if mod.data == "nabla_order":
+            text += _script(str(render_tree(mod.children[0])), SUPERSCRIPT, _SUP_OK, "^")
+    for mod in node.children[1:]:
+        if mod.data == "nabla_var":
+            text += _script(str(render_tree(mod.children[0])), SUBSCRIPT, _SUB_OK, "_")
+    return Piece(text)
+
+
+def _ones(node) -> Piece:
+    size = _trees(node)
+    return Piece("𝟏" + (_script(str(render_tree(size[0])), SUBSCRIPT, _SUB_OK, "_")
+                        if size else ""))
+
+
 RULES = {
+    "group_sub": lambda node: Piece(str(render_tree(node.children[0]))
+                                    + _script(str(render_tree(node.children[1])), SUBSCRIPT,
+                                              _SUB_OK, "_"), POWER),
+    "norm": _norm, "mfunc": _mfunc, "nabla": _nabla, "napply": _dapply, "ones": _ones,
+    "sup_top": lambda node: Piece("T"), "sup_invtop": lambda node: Piece("−T"),
+    "hadamard": _binary(PRODUCT, OPEN),
     "chain": _chain, "relation": _relation, "relop": _relop,
     "add": _binary(SUM, OPEN), "sub": _binary(SUM, OPEN),
     "mul": _binary(PRODUCT, OPEN), "div": lambda node: _typed_derivative(node) or

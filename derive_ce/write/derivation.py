@@ -151,6 +151,10 @@ def _symbols(decls: tuple[SymbolDecl, ...], reasons: tuple[str, ...]) -> list[st
         if decl.range is not None:
             low, high = (_flow(m.text) for m in decl.range)
             value = f"{{kind: index, range: [{low}, {high}]}}"
+        elif decl.shape:
+            sizes = [_flow(m.text) for m in decl.shape]
+            value = (f"{{kind: vector, size: {sizes[0]}}}" if decl.kind == "vector"
+                     else f"{{kind: matrix, shape: [{', '.join(sizes)}]}}")
         elif decl.flags:
             value = "{" + ", ".join(f"{f}: {str(v).lower()}" for f, v in decl.flags) + "}"
         out.append(f"  {', '.join(decl.names)}: {value}  # guessed: {comment(reason)}\n")
