@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 
 import typer
 
-app = typer.Typer(add_completion=False, pretty_exceptions_enable=False,
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
                   context_settings={"help_option_names": ["-h", "--help"]},
                   help="Check hand derivations step by step with SymPy.")
 
@@ -19,6 +19,7 @@ class Format(str, Enum):
     json = "json"
     github = "github"
     html = "html"
+    concise = "concise"
 
 
 class Color(str, Enum):
@@ -46,7 +47,7 @@ def check(
         None, help="Derivation files, notes (.md, .tex, .txt with displays), or folders "
                    "to search for *.yaml / *.yml "
                    "(default: `paths` from [tool.derive-ce], else derivations/)."),
-    format: Optional[Format] = typer.Option(None, "--format", "-f", help="text (for people), json, github (annotations) or html (one page)."),
+    format: Optional[Format] = typer.Option(None, "--format", "-f", metavar="FORMAT", help="text (for people), json, github (annotations), html (one page) or concise (path:line:col: status: message)."),
     strict: Optional[bool] = typer.Option(None, "--strict/--no-strict", help="Fail steps that hold only numerically."),
     timeout: Optional[float] = typer.Option(None, "--timeout", min=0.1, help="Seconds allowed per step (default 10)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, show_default=False,
@@ -55,7 +56,7 @@ def check(
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where verdicts are cached (default .derive_ce_cache)."),
     latex: bool = typer.Option(False, "--latex", help="Show each step as typed, not as rendered math."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Show only the steps that do not hold, and the summary."),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never."),
+    color: Color = typer.Option(Color.auto, "--color", metavar="WHEN", help="Colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never."),
     explain: bool = typer.Option(False, "--explain", help="Show what was read for each step (SymPy's pretty form)."),
     server: bool = typer.Option(False, "--server", help="Ask the warm server (`derive-ce server start`); check here if none answers."),
 ) -> None:
@@ -135,15 +136,27 @@ def watch(
                                        help="Worker processes [default: usable cores; 0: all cores]."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the verdict cache."),
     cache_dir: Path = typer.Option(Path(".derive_ce_cache"), "--cache-dir", help="Where verdicts are cached."),
+    latex: bool = typer.Option(False, "--latex", help="Show each step as typed, not as rendered math."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Show only the steps that do not hold, and the summary."),
+    color: Color = typer.Option(Color.auto, "--color", metavar="WHEN", help="auto, always or never."),
+    explain: bool = typer.Option(False, "--explain", help="Show what was read for each step (SymPy's pretty form)."),
 ) -> None:
-    """Check the files, then re-check each one when it is saved (Ctrl-C ends)."""
+    """Check the files (derivations and notes), then re-check each one when it
+    is saved, each report stamped with the time (Ctrl-C ends)."""
+    import time as clock
+
     from derive_ce.report import View, reporter, width_for
     from derive_ce.run.checker import Options
     from derive_ce.run.watch import watch as run_watch
     render = reporter("text")
-    options = Options(timeout, _workers(jobs), None if no_cache else cache_dir)
-    view = View("auto", False, False, width_for(sys.stdout))
-    run_watch(paths, options, lambda reports: render(reports, strict, sys.stdout, view))
+    options = Options(timeout, _workers(jobs), None if no_cache else cache_dir, explain)
+    view = View(color.value, latex, quiet, width_for(sys.stdout))
+
+    def shown(reports) -> None:
+        print(f"── checked at {clock.strftime('%H:%M:%S')} ──", flush=True)
+        render(reports, strict, sys.stdout, view)
+        sys.stdout.flush()
+    run_watch(paths, options, shown)
 
 
 class Action(str, Enum):
@@ -167,6 +180,8 @@ def server(
         print(f"derive-ce: {exc}", file=sys.stderr)
         raise typer.Exit(2)
     typer.echo(f"derive-ce server: {message}")
+    if action is Action.status and not message.startswith("running"):
+        raise typer.Exit(1)         # like `systemctl status`: scripts can test it
 
 
 def _workers(jobs: Optional[int]) -> int:

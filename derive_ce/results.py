@@ -15,16 +15,21 @@ class Verdict:
     method: str = ""
     error_side: str = ""   # "a", "b" or "scope": which input could not be read
     evidence: dict | None = None   # failed: {"point", "left", "right"}; numeric: {"points"}
-    reading: str = ""      # what was read, SymPy's pretty form (--explain, and failed steps)
+    reading: str = ""      # what was read, SymPy's pretty form (--explain)
+    slip: dict | None = None       # failed: {"kind", "difference", "said", …} (decide/slip.py)
+    readings: dict | None = None   # failed: both sides as read, definitions expanded:
+    #                                {"previous"|"this": {"latex", "shown"}} (decide/explain.py)
 
     def to_dict(self) -> dict:
         return {"status": self.status, "message": self.message, "method": self.method,
-                "evidence": self.evidence, "reading": self.reading}
+                "evidence": self.evidence, "reading": self.reading, "slip": self.slip,
+                "readings": self.readings}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Verdict":
         return cls(data["status"], data.get("message", ""), data.get("method", ""),
-                   evidence=data.get("evidence"), reading=data.get("reading", ""))
+                   evidence=data.get("evidence"), reading=data.get("reading", ""),
+                   slip=data.get("slip"), readings=data.get("readings"))
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,9 @@ class Record:
     shown: str = ""         # as read, in Unicode math (read/render.py): the expression,
     shown_why: str = ""     # the why,
     shown_case: tuple[str, ...] = ()   # and the case labels
+    slip: dict | None = None       # failed: what kind of slip (Verdict.slip)
+    readings: dict | None = None   # failed: both sides as read (Verdict.readings)
+    column: int = 0                # 1-based column where the step's math starts; 0: unknown
     cell: int = 0           # in a notebook: the cell, and `line` is the line in that cell
 
     def place(self) -> str:
@@ -55,6 +63,11 @@ class Record:
         if self.kind == "start":
             return self.status != "error"
         return self.status == "proved" or (self.status == "numeric" and not strict)
+
+
+def not_checked(record: Record) -> bool:
+    """A notes row read but not checked (equation solving), with its reason."""
+    return record.kind == "start" and record.message.startswith("not checked: ")
 
 
 @dataclass

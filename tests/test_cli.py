@@ -18,7 +18,7 @@ def test_text_output_shows_steps_marks_why_and_summary(run):
     assert result.code == 0
     assert "Manual backpropagation through cross-entropy loss" in result.out
     assert "case γ = i" in result.out and "case γ ≠ i" in result.out
-    assert "✓   19  = d/dLᵢ −ln(e^{L_γ} / (Σⱼ₌₁ e^{Lⱼ}))" in result.out
+    assert "✓   19  = d/dL_i −ln(e^(L_γ) / (Σⱼ₌₁ e^(L_j)))" in result.out
     assert "| chain rule" in result.out
     assert "result pᵢ − 1" in result.out
     assert "all steps hold: 20 proved (1 file)" in result.out
@@ -145,3 +145,22 @@ def test_a_bad_step_is_an_error_and_the_rest_is_still_checked(run, tmp_path):
     assert [(s["line"], s["status"]) for s in steps] == [
         (3, "error"), (4, "unknown"), (5, "proved"), (6, "failed")]
     assert steps[1]["message"] == "not checked: the expression before it could not be read"
+
+
+def test_help_is_printed_as_written(run):
+    import re
+    out = run("check", "--help").out
+    assert "[tool.derive-ce]" in out                     # not taken for markup
+    assert re.search(r"--format FORMAT\s+text \(for people\)", out)
+    assert "╭" not in out
+
+
+def test_concise_format_is_one_line_per_problem(run):
+    import re
+    result = run("check", "--format", "concise", ROOT / "tests/examples/fail/sign_flip.yaml",
+                 ROOT / "tests/examples/bad/yaml_syntax.yaml")
+    lines = result.out.splitlines()
+    assert re.fullmatch(r".*sign_flip\.yaml:4:\d+: failed: not equal at x = 1: .*a sign slipped\)",
+                        lines[0])
+    assert re.fullmatch(r".*yaml_syntax\.yaml:\d+:1: error: .*", lines[1])
+    assert lines[-1].endswith("(exit 2)") and len(lines) == 3

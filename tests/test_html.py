@@ -117,3 +117,42 @@ def test_report_renders_in_headless_chromium(run, tmp_path, chromium):
     failed_row = sum(1 for p in pixels if p == FAILED_BACKGROUND)
     assert failed_row > 5_000          # the failed step's row is on the first screen
     assert len(set(pixels)) > 50       # text and math were drawn, not a blank page
+
+
+SLIP_EXAMPLES = [f"tests/examples/slip/{name}" for name in ("sign.yaml", "term.yaml", "index.yaml")]
+SCREENSHOT = ROOT / "docs" / "slip-report.png"
+
+
+@pytest.mark.slow
+def test_failing_report_shows_slip_difference_and_readings_as_math(run, tmp_path, chromium,
+                                                                   monkeypatch):
+    """Issue 18: the slip in words, the difference and both readings typeset
+    as MathML in a real browser; the screenshot is docs/slip-report.png."""
+    from PIL import Image
+    monkeypatch.chdir(ROOT)
+    page = tmp_path / "slip.html"
+    page.write_text(run("check", "--format", "html", *SLIP_EXAMPLES).out)
+    dom = _chromium(chromium, tmp_path, "--dump-dom", page.as_uri())
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    html = dom.stdout
+    seen = " ".join(_visible(html).text)
+    assert "this step is −1 × the previous one: a sign slipped" in seen
+    assert "a term is missing" in seen and "are exchanged" in seen
+    readings = html.split('<table class="readings">')[1:]
+    assert len(readings) == 3
+    for table in readings:
+        table = table.split("</table>")[0]
+        assert "this step − previous step" in table and "read as" in table
+        assert table.count("<math") == 3          # the difference and both readings
+    assert "\\frac" not in seen and "\\sin" not in seen
+
+    shot = tmp_path / "slip.png"
+    taken = _chromium(chromium, tmp_path, f"--screenshot={shot}", "--window-size=1000,1100",
+                      page.as_uri())
+    assert taken.returncode == 0 and shot.is_file(), taken.stderr[-2000:]
+    image = Image.open(shot).convert("RGB")
+    pixels = list(image.get_flattened_data()) if hasattr(image, "get_flattened_data") else list(image.getdata())
+    assert sum(1 for p in pixels if p == FAILED_BACKGROUND) > 20_000   # the failed rows
+    assert len(set(pixels)) > 50
+    if os.environ.get("DERIVE_CE_SCREENSHOT"):     # refresh the README's picture
+        SCREENSHOT.write_bytes(shot.read_bytes())

@@ -11,8 +11,8 @@ LIBRARY = ROOT / "derivations"
 SLIPS = [
     ("ce.yaml", "      - = \\frac{e^{L_i}}{\\sum_{j=1} e^{L_j}} = p_i\n",
      "      - = \\frac{e^{L_\\gamma}}{\\sum_{j=1} e^{L_j}} = p_i\n"),
-    ("ce_imported.yaml", "      - = \\frac{e^{L_i}}{\\sum_{j=1} e^{L_j}} = p_i  # line 52\n",
-     "      - = \\frac{e^{L_\\gamma}}{\\sum_{j=1} e^{L_j}} = p_i  # line 52\n"),
+    ("ce_imported.yaml", "          - = \\frac{e^{L_i}}{\\sum_{j=1} e^{L_j}} = p_i  # line 52\n",
+     "          - = \\frac{e^{L_\\gamma}}{\\sum_{j=1} e^{L_j}} = p_i  # line 52\n"),
     ("ce_batch.yaml", "- p_{\\beta,\\gamma} \\sum_{c=1}^{C} y_{\\beta,c}\\right)",
      "+ p_{\\beta,\\gamma} \\sum_{c=1}^{C} y_{\\beta,c}\\right)"),
     ("batchnorm.yaml", "\\cdot \\frac{2}{m} (x_i - \\mu)\\right)", "\\cdot \\frac{1}{m} (x_i - \\mu)\\right)"),
@@ -25,6 +25,14 @@ SLIPS = [
      "  - = \\frac{1}{N} \\sum_{n=1}^{N} \\left(s_n - y_n\\right) X_{n,n}\n"),
     ("ridge.yaml", "  - = 2 \\sum_{n=1}^{N} \\left(\\sum_{k=1}^{K} X_{n,k} w_k - y_n\\right) X_{n,j} + 2 \\lambda w_j\n",
      "  - = 2 \\sum_{n=1}^{N} \\left(\\sum_{k=1}^{K} X_{n,k} w_k - y_n\\right) X_{n,j} + \\lambda w_j\n"),
+    # matrix form (issue 17): one transpose, factor, sign or order slip each
+    ("linear_regression_matrix.yaml", "  - = \\frac{2}{N} X^\\top (X w - y)\n",
+     "  - = \\frac{1}{N} X^\\top (X w - y)\n"),
+    ("ridge_matrix.yaml", "  - = X^\\top (X w - y) + \\lambda w\n", "  - = X^\\top (X w - y) - \\lambda w\n"),
+    ("logistic_matrix.yaml", "  - = X^\\top (\\sigma(X w) - y)\n", "  - = X^\\top (y - \\sigma(X w))\n"),
+    ("softmax_regression_matrix.yaml", "  - = \\left(\\operatorname{softmax}(z) - y\\right) x^\\top\n",
+     "  - = x \\left(\\operatorname{softmax}(z) - y\\right)^\\top\n"),
+    ("two_layer_backward.yaml", "      - = \\delta h^\\top\n", "      - = h \\delta^\\top\n"),
 ]
 
 

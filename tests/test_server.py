@@ -44,7 +44,8 @@ def test_the_server_answers_as_a_one_shot_check_and_stops(run, private):
     assert _verdicts(served) == _verdicts(one_shot)
     assert run("server", "stop").out.startswith("derive-ce server: stopped")
     assert not socket.exists()
-    assert "not running" in run("server", "status").out
+    stopped = run("server", "status")
+    assert "not running" in stopped.out and stopped.code == 1     # scripts can test it
 
 
 def test_without_a_server_check_falls_back_to_a_one_shot_check(run, private):
@@ -58,7 +59,8 @@ def test_without_a_server_check_falls_back_to_a_one_shot_check(run, private):
 def test_a_socket_left_by_a_dead_server_is_replaced(run, private):
     (private / "derive-ce").mkdir(mode=0o700)
     (private / "derive-ce" / "server.sock").write_text("stale")
-    assert run("server", "status").out.endswith("not running\n")
+    status = run("server", "status")
+    assert status.out.endswith("not running\n") and status.code == 1
     assert run("server", "start", "-j", "1").out.startswith("derive-ce server: started")
     served = run("check", "--format", "json", "--server", FILES[1])
     assert served.code == 1 and served.err == ""
@@ -86,3 +88,20 @@ def test_watch_rechecks_a_file_when_it_is_saved(tmp_path):
     assert [[r.path for r in reports] for reports in shown] == [[str(path)]] * 3
     assert [[rec.status for rec in reports[0].records][1:] for reports in shown] == \
         [["proved"], ["failed"], ["proved"]]
+
+
+def test_watch_rechecks_notes_too(tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text("$$\n(x+1)^2 = x^2 + 2x + 1\n$$\n")
+    other = tmp_path / "other.md"
+
+    def saves():
+        notes.write_text("$$\n(x+1)^2 = x^2 + 3x + 1\n$$\n")
+        other.write_text("$$\nx + x = 2x\n$$\n")
+        yield {("modified", str(notes)), ("added", str(other))}
+
+    shown = []
+    watch([notes], Options(10.0, 1, None), shown.append, saves())
+    assert [sorted(Path(r.path).name for r in reports) for reports in shown] == \
+        [["notes.md"], ["notes.md", "other.md"]]
+    assert any(r.status == "failed" for r in shown[1][0].records)

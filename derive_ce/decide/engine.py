@@ -17,6 +17,7 @@ from derive_ce.decide.equivalence import OutOfTime, deadline, equivalent
 from derive_ce.decide.instances import cross_check
 from derive_ce.decide.ranges import resolve
 from derive_ce.decide.scope import SymScope
+from derive_ce.decide.slip import named
 from derive_ce.decide.sums import canonical
 from derive_ce.errors import InputError
 from derive_ce.results import Task, Verdict
@@ -33,7 +34,8 @@ def run_task(task: Task) -> Verdict:
     """The verdict on a task, with what was read where it is asked for
     (`--explain`) or needed (a failed step shows its reading)."""
     verdict = _decide(task)
-    if task.kind not in ("read", "compare") or verdict.error_side:
+    if task.kind not in ("read", "compare") or verdict.error_side \
+            or verdict.method.startswith("matrix"):
         return verdict
     verdict = explain.noted(task, verdict, _scope(task.scope))
     if task.explain or verdict.status == "failed":
@@ -53,6 +55,9 @@ def _decide(task: Task) -> Verdict:
     except InputError as exc:
         return Verdict("error", exc.describe(), error_side="scope")
     budget = task.budget - (time.process_time() - start)
+    from derive_ce.decide import matrices      # vectors and matrices as a whole (issue 17)
+    if task.kind != "scope" and matrices.applies(scope, task):
+        return matrices.decide(scope, task, budget)
     try:
         with deadline(max(budget, 0.05)):
             b = _prepared_side(scope, task, ctx, task.b, "b")
@@ -70,8 +75,8 @@ def _decide(task: Task) -> Verdict:
     if verdict.method == "timeout":
         return Verdict("unknown", f"timed out after {task.budget:g} s", "timeout")
     if verdict.status in ("proved", "numeric"):
-        return _cross_checked(scope, task, verdict, task.budget - (time.process_time() - start))
-    return verdict
+        verdict = _cross_checked(scope, task, verdict, task.budget - (time.process_time() - start))
+    return named(a, b, verdict)     # a failed step: which slip (decide/slip.py)
 
 
 def _cross_checked(scope: SymScope, task: Task, verdict: Verdict, left: float) -> Verdict:

@@ -12,15 +12,41 @@ from derive_ce.errors import InputError
 from derive_ce.results import Task, Verdict
 
 MAX_CHARS = 4_000
+TWO_LINES = 160          # characters of a reading with definitions expanded, at most
 
 
 def attach(task: Task, verdict: Verdict, scope) -> Verdict:
-    """The verdict with the reading of its step (and, for a failed step
-    without --explain, of the step before it too)."""
-    shown = _reading(task.b, scope)
-    if verdict.status == "failed" and not task.explain and task.a is not None:
-        shown = f"previous step read as:\n{_reading(task.a, scope)}\nthis step read as:\n{shown}"
-    return dataclasses.replace(verdict, reading=shown)
+    """The verdict with what was read: for a failed step, both sides as
+    rendered math with definitions expanded (`readings`); with --explain,
+    SymPy's drawing of this step (`reading`)."""
+    if verdict.status == "failed" and task.a is not None:
+        verdict = dataclasses.replace(verdict, readings=readings(task, scope))
+    if not task.explain:
+        return verdict
+    return dataclasses.replace(verdict, reading=_reading(task.b, scope))
+
+
+def readings(task: Task, scope) -> dict:
+    """{"previous"|"this": {"latex", "shown", "expanded"}}: each side as read,
+    definitions expanded, as LaTeX and as the steps' Unicode rendering; as
+    typed (definitions kept) when the expansion would not fit on two lines."""
+    from derive_ce.decide.build import read_once
+    from derive_ce.decide.slip import latex
+    from derive_ce.read.render import render as shown
+    found = {}
+    for name, math in (("previous", task.a), ("this", task.b)):
+        try:
+            read = read_once(math, scope)
+            expanded = scope.expand(read)
+        except InputError:
+            continue
+        text = latex(expanded)
+        side = {"latex": text, "shown": shown(text), "expanded": expanded != read}
+        if len(side["shown"]) > TWO_LINES and expanded != read:
+            text = latex(read)
+            side = {"latex": text, "shown": shown(text), "expanded": False}
+        found[name] = side
+    return found
 
 
 def noted(task: Task, verdict: Verdict, scope) -> Verdict:
@@ -39,14 +65,29 @@ def noted(task: Task, verdict: Verdict, scope) -> Verdict:
     notes += [f"`{name[:-2]}^{{(…)}}` is read as samples of {name[:-2]}, one for each label "
               f"(apart from {name[:-2]} and from its elements {name[:-2]}_i)"
               for name in inferred if name.endswith("⁽⁾")]
-    notes += [f"`{name}` is read as a whole number, 0 or more (it bounds a sum or product): "
-              f"declare it (`{name}: {{integer: true, positive: true}}`) to say so"
-              for name in counts]
+    notes += [f"`{name}`, {_bounding(expr, name)}, is not declared: it is read as a whole "
+              f"number, 0 or more; declare it (`{name}: {{integer: true, positive: true}}`) "
+              "to say so" for name in counts]
     if not notes:
         return verdict
     note = "\n".join(notes)
     message = f"{verdict.message}\n{note}" if verdict.message else note
     return dataclasses.replace(verdict, message=message)
+
+
+def _bounding(expr, name: str) -> str:
+    """`the upper bound of j and k`: what the symbol bounds, by the sums' indices."""
+    where: dict[str, list[str]] = {}
+    for big in expr.atoms(sp.Sum, sp.Product):
+        for var, lo, hi in big.limits:
+            for side, bound in (("upper", hi), ("lower", lo)):
+                if name in {str(s) for s in bound.free_symbols}:
+                    letters = where.setdefault(side, [])
+                    letter = str(var).lstrip("_")       # a sum's index is a Dummy `_j`
+                    if letter not in letters:
+                        letters.append(letter)
+    parts = [f"the {side} bound of {' and '.join(sorted(v))}" for side, v in where.items()]
+    return ", ".join(parts) if parts else "which bounds a sum or product"
 
 
 def _reading(math, scope) -> str:

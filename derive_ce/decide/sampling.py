@@ -182,7 +182,7 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
         point = _point(free, ranges, rng, tries)
         if point is None:
             continue
-        found = _try_point(a, b, point, ctx, rng)
+        found = _try_point(a, b, point, ctx, rng, ranges)
         if found is None:
             continue
         if found.outcome == "differ":
@@ -407,7 +407,7 @@ def _fits(symbol, value: int) -> bool:
                 or (symbol.is_nonzero and value == 0))
 
 
-def _try_point(a, b, point, ctx, rng) -> Sampled | None:
+def _try_point(a, b, point, ctx, rng, ranges=None) -> Sampled | None:
     if not _holds(ctx.constraints, point, integers_only=True):
         return None
     functions = _functions(a.atoms(AppliedUndef) | b.atoms(AppliedUndef), rng)
@@ -430,6 +430,9 @@ def _try_point(a, b, point, ctx, rng) -> Sampled | None:
     found = _compare_at(a1, b1, rest, _shown(full, ctx))
     if found is not None and found.outcome == "equal":
         found.point = rest
+    if found is not None and found.outcome == "differ":     # the simplest such point
+        from derive_ce.decide import shrink
+        found = shrink.sampled(found, a, b, point, rest, functions, ctx, ranges or {})
     return found
 
 
@@ -599,8 +602,13 @@ def _label(atom) -> str:
 
 
 def evidence(result: Sampled) -> dict:
-    """The counterexample as plain data: the point and both values, as text."""
-    left, right = _pair(result.left, result.right)
+    """The counterexample as plain data: the point and both values, as text
+    (exact where the shrinker found them exact)."""
+    if isinstance(result.left, sp.Basic):
+        from derive_ce.decide.shrink import text
+        left, right = text(result.left), text(result.right)
+    else:
+        left, right = _pair(result.left, result.right)
     return {"point": {k: _number(v) for k, v in result.point.items()},
             "left": left, "right": right}
 
@@ -631,6 +639,6 @@ def _complex(value, digits: int) -> str:
 
 
 def _number(value) -> str:
-    if isinstance(value, sp.Rational) and not value.is_Integer:
+    if isinstance(value, sp.Rational) and not value.is_Integer and value.q > 1000:
         return f"{float(value):.6g}"
     return str(value)

@@ -24,6 +24,7 @@ class SymScope:
     """Name -> SymPy object, with kinds, ranges and definitions."""
 
     def __init__(self, spec: document.Scope):
+        self.spec = spec
         self.kinds: dict[str, str] = {}
         self.readings: dict[tuple[str, str], sp.Expr] = {}   # see build.read_once
         self.inferred: set[str] = {n for d in spec.symbols if d.inferred for n in d.names}
@@ -36,11 +37,13 @@ class SymScope:
         for decl in spec.symbols:
             self._declare(decl)
         self._definition_names = {d.name: d for d in spec.definitions}
+        self.object_definitions = _object_definitions(spec)
         for decl in spec.symbols:
             if decl.range is not None:
                 self._set_range(decl)
         for definition in spec.definitions:
-            self._define(definition)
+            if definition.name not in self.object_definitions:
+                self._define(definition)
         _check_cycles(self)
 
     # -- declarations ---------------------------------------------------
@@ -125,6 +128,10 @@ class SymScope:
                 return sp.E
             if name in GREEK_CONSTANTS:
                 return GREEK_CONSTANTS[name]
+        if name in self.object_definitions:
+            raise InputError(f"`{name}` is defined with vectors or matrices as a whole; "
+                             "a step that uses it is read as a matrix step, and this part of it "
+                             "is not")
         if kind in ("vector", "matrix", "family"):
             element = f"{name}_{{i,j}}" if kind == "matrix" else f"{name}_i"
             raise InputError(f"`{name}` is a {kind if kind != 'family' else 'defined family'}, "
@@ -174,7 +181,7 @@ class SymScope:
             if name in self.kinds and kind == "scalar":
                 raise InputError(f"`{name}` is declared as a scalar, so `{name}` with an index is "
                                  f"not one of its elements: declare `{name}: vector` (or matrix)")
-            _check_integer_indices(name, indices)
+            _check_integer_indices(name, indices, set(self.kinds) | set(self._definition_names))
             return self.base(name)[tuple(indices)]
         return self.symbol(element_label(name, indices))
 
@@ -238,16 +245,24 @@ class SymScope:
         return expr
 
 
-def _check_integer_indices(name: str, indices: list[sp.Expr]) -> None:
-    """An element's index is an integer: a number, an index, a sum's index."""
+def _check_integer_indices(name: str, indices: list[sp.Expr], used: set) -> None:
+    """An element's index is an integer: a number, an index, a sum's index.
+    Every index that is not is named at once; the size suggested for their
+    range is a name not already in use."""
+    loose = sorted({str(s) for i in indices for s in i.free_symbols if not s.is_integer})
+    if loose:
+        taken = used | {name} | set(loose)
+        size = next((n for n in ("n", "N", "m", "M", "K", "D") if n not in taken), "n_1")
+        listed = ", ".join(f"`{n}`" for n in loose)
+        if len(loose) == 1:
+            raise InputError(f"the index {listed} of `{name}` is not declared as an index: "
+                             f"declare it (`{loose[0]}: {{kind: index, range: [1, {size}]}}`)")
+        raise InputError(f"the indices {listed} of `{name}` are not declared as indices: "
+                         f"declare them (`{', '.join(loose)}: {{kind: index, range: [1, {size}]}}`)")
     for index in indices:
-        if index.is_integer:
-            continue
-        loose = sorted(str(s) for s in index.free_symbols if not s.is_integer)
-        if loose:
-            raise InputError(f"the index `{loose[0]}` of `{name}` is not declared as an index: "
-                             f"declare it (`{loose[0]}: {{kind: index, range: [1, n]}}`)")
-        raise InputError(f"`{sp.sstr(index)}` is not a whole number, so it cannot index `{name}`")
+        if not index.is_integer:
+            raise InputError(f"`{sp.sstr(index)}` is not a whole number, so it cannot index "
+                             f"`{name}`")
 
 
 def _applied(func: sp.FunctionClass, params: tuple, body: sp.Expr):
@@ -260,6 +275,16 @@ def element_label(name: str, indices) -> str:
     """How an element is written back: `x_1`, `W_{1,2}`."""
     label = ",".join(sp.sstr(i) for i in indices)
     return f"{name}_{label}" if len(indices) == 1 else f"{name}_{{{label}}}"
+
+
+def _object_definitions(spec) -> set[str]:
+    """Definitions whose body uses a sized vector or matrix as a whole: read
+    by the matrix reader (decide/matrices.py), never as scalars."""
+    from derive_ce.read.latex.parser import parse
+    from derive_ce.read.shapes import object_names, sized
+    if not any(d.shape for d in spec.symbols):
+        return set()
+    return object_names(spec, parse) - set(sized(spec))
 
 
 def _check_cycles(scope: SymScope) -> None:

@@ -140,7 +140,9 @@ def _sequence(node: yaml.Node, what: str) -> list[yaml.Node]:
 
 
 TOP_KEYS = ("title", "source", "symbols", "definitions", "steps", "cases", "result",
-            "derivations")
+            "derivations", "layout")
+LAYOUTS = ("denominator", "numerator")
+PROPERTIES = ("symmetric", "positive_definite")
 
 
 def build(root: yaml.Node, path: str) -> Derivation:
@@ -157,7 +159,8 @@ def build(root: yaml.Node, path: str) -> Derivation:
         path=path,
         title=_scalar(top["title"], "`title`") if "title" in top else "",
         source=_scalar(top["source"], "`source`") if "source" in top else "",
-        scope=Scope(_symbols(top.get("symbols")), _definitions(top.get("definitions"))),
+        scope=Scope(_symbols(top.get("symbols")), _definitions(top.get("definitions")),
+                    _layout(top.get("layout"))),
         steps=_steps(top["steps"]),
         cases=cases,
         result=_math(top["result"], "`result`") if "result" in top else None,
@@ -182,7 +185,8 @@ def _several(top: dict[str, yaml.Node], path: str) -> Derivation:
         path=path,
         title=_scalar(top["title"], "`title`") if "title" in top else "",
         source=_scalar(top["source"], "`source`") if "source" in top else "",
-        scope=Scope(_symbols(top.get("symbols")), _definitions(top.get("definitions"))),
+        scope=Scope(_symbols(top.get("symbols")), _definitions(top.get("definitions")),
+                    _layout(top.get("layout"))),
         sections=sections,
     )
 
@@ -208,6 +212,7 @@ def _steps(node: yaml.Node) -> tuple[Step, ...]:
 def _step(node: yaml.Node) -> Step:
     if isinstance(node, yaml.ScalarNode):
         return split_why(_math(node, "a step"), "")
+    _colon_in_step(node)
     keys = _mapping(node, "a step", ("latex", "expr", "why"))
     why = _scalar(keys["why"], "`why`").strip() if "why" in keys else ""
     if ("latex" in keys) == ("expr" in keys):
@@ -216,6 +221,19 @@ def _step(node: yaml.Node) -> Step:
     if "expr" in keys:
         return Step(_math(keys["expr"], "`expr`", "expr"), why)
     return split_why(_math(keys["latex"], "`latex`"), why)
+
+
+def _colon_in_step(node: yaml.Node) -> None:
+    """`- = 2x: yes` is a YAML mapping, not a step: say to quote it."""
+    if not (isinstance(node, yaml.MappingNode) and len(node.value) == 1):
+        return
+    key, value = node.value[0]
+    if not isinstance(key, yaml.ScalarNode) or re.fullmatch(r"[A-Za-z_]+", key.value):
+        return                  # a key, perhaps misspelt (`latx:`): said as such
+    typed = f"{key.value}: {value.value}" if isinstance(value, yaml.ScalarNode) else key.value
+    quoted = typed.replace("'", "''")
+    raise InputError(f"the `: ` inside this step makes YAML read it as a `key: value` pair: "
+                     f"quote this step (`- '{quoted}'`)", _line(node))
 
 
 def split_why(math: Math, why: str) -> Step:
@@ -289,7 +307,8 @@ def _declaration(names: tuple[str, ...], node: yaml.Node) -> SymbolDecl:
         if kind not in KINDS:
             raise InputError(_unknown_kind(kind), line)
         return SymbolDecl(names, kind, (), None, line)
-    keys = _mapping(node, "a symbol declaration", ("kind",) + FLAGS + ("range",))
+    keys = _mapping(node, "a symbol declaration",
+                    ("kind",) + FLAGS + ("range", "size", "shape") + PROPERTIES)
     kind = _scalar(keys["kind"], "`kind`") if "kind" in keys else "scalar"
     if kind not in KINDS:
         raise InputError(_unknown_kind(kind), _line(keys["kind"]))
@@ -299,7 +318,42 @@ def _declaration(names: tuple[str, ...], node: yaml.Node) -> SymbolDecl:
         raise InputError("`range:` is for symbols of kind index", line)
     if rng is not None:
         kind = "index"
-    return SymbolDecl(names, kind, flags, rng, line)
+    properties = tuple(p for p in PROPERTIES if p in keys and _bool(keys[p], p))
+    if any(p in keys for p in PROPERTIES) and kind != "matrix":
+        raise InputError("`symmetric:` and `positive_definite:` are for a matrix", line)
+    if "positive_definite" in properties and "symmetric" not in properties:
+        properties = ("symmetric",) + properties
+    shape = _shape(keys, kind, line)
+    if properties and (len(shape) != 2 or shape[0].text.strip() != shape[1].text.strip()):
+        raise InputError("a symmetric matrix is square: give it `shape: [n, n]`", line)
+    return SymbolDecl(names, kind, flags, rng, line, shape=shape, properties=properties)
+
+
+def _layout(node: yaml.Node | None) -> str:
+    if node is None:
+        return "denominator"
+    layout = _scalar(node, "`layout`")
+    if layout not in LAYOUTS:
+        raise InputError(f"unknown layout `{layout}`{_suggest(layout, LAYOUTS)}; "
+                         "layouts: denominator (the default: a gradient has the variable's "
+                         "shape), numerator", _line(node))
+    return layout
+
+
+def _shape(keys: dict[str, yaml.Node], kind: str, line: int) -> tuple[Math, ...]:
+    """`size: n` (a vector), `shape: [n, m]` (a matrix)."""
+    if "size" in keys:
+        if kind != "vector" or "shape" in keys:
+            raise InputError("`size:` is for a vector (a matrix has `shape: [rows, columns]`)",
+                             _line(keys["size"]))
+        return (_math(keys["size"], "`size`"),)
+    if "shape" not in keys:
+        return ()
+    items = _sequence(keys["shape"], "`shape`")
+    if kind != "matrix" or len(items) != 2:
+        raise InputError("`shape:` is a matrix's [rows, columns] (a vector has `size: n`)",
+                         _line(keys["shape"]))
+    return tuple(_math(item, "a size") for item in items)
 
 
 def _unknown_kind(kind: str) -> str:

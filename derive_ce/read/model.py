@@ -23,6 +23,7 @@ class Math:
 class Step:
     math: Math
     why: str = ""
+    unchecked: str = ""     # notes: why this row is reported as not checked (equation solving)
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class SymbolDecl:
     line: int
     inferred: bool = False      # not in the file: read from how the letter is used
     shape: tuple[Math, ...] = ()   # a vector's (size,), a matrix's (rows, columns)
+    properties: tuple[str, ...] = ()   # a matrix's: "symmetric", "positive_definite"
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class Scope:
     """Everything a step is read under: symbols and definitions."""
     symbols: tuple[SymbolDecl, ...] = ()
     definitions: tuple[Definition, ...] = ()
+    layout: str = "denominator"     # of ∂f/∂x for vectors and matrices: or "numerator"
 
 
 @dataclass(frozen=True)

@@ -38,12 +38,17 @@ _SUB_OK = {chr(c) for c in SUBSCRIPT}
 ACCENTS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\u0305",
            "tilde": "\u0303", "widetilde": "\u0303", "vec": "\u20d7", "dot": "\u0307",
            "ddot": "\u0308", "check": "\u030c", "breve": "\u0306"}
+LETTERS = {
+    "mathcal": dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "𝒜ℬ𝒞𝒟ℰℱ𝒢ℋℐ𝒥𝒦ℒℳ𝒩𝒪𝒫𝒬ℛ𝒮𝒯𝒰𝒱𝒲𝒳𝒴𝒵")),
+    "mathbb": dict(zip("CHNPQRZ", "ℂℍℕℙℚℝℤ")),
+}
 NAMED = {"ell": "ℓ", "hbar": "ħ", "imath": "ı", "jmath": "ȷ"}
 TOKENS = {"MINUS": "−", "PLUS": "+", "EQ": "=", "NEQ": "≠", "LT": "<", "GT": ">",
           "LE": "≤", "GE": "≥", "INFTY": "∞", "PARTIAL": "∂", "BANG": "!", "BAR": "|",
-          "LBAR": "|", "RBAR": "|", "PRIME": "′"}
+          "LBAR": "|", "RBAR": "|", "PRIME": "′", "HADAMARD": "⊙", "NABLA": "∇"}
 _MACRO = re.compile(r"\\([A-Za-z]+)")
 _FUNC_WORD = re.compile(r"\{\s*([A-Za-z]+)\s*\}")
+_WORD = re.compile(r"[^\W_]+(,[^\W_]+)*")      # letters and digits, commas between
 _BRACED = re.compile(r"\{\s*([^{}]*?)\s*\}")
 
 
@@ -62,9 +67,23 @@ def render(text: str, start: str = "chain") -> str:
     """LaTeX source -> Unicode math; the source itself if it cannot be read."""
     from derive_ce.read.latex.parser import parse
     try:
-        return str(render_tree(parse(text, start)))
+        tree = parse(text, start)
+        _PLAIN.clear()
+        _FALLBACK.clear()
+        shown = str(render_tree(tree))
+        if _FALLBACK:            # one symbol, one way: L_γ, so L_j too, not Lⱼ
+            _PLAIN.update(_FALLBACK)
+            shown = str(render_tree(tree))
+        return shown
     except (InputError, RecursionError, lark.exceptions.LarkError):
         return text
+    finally:
+        _PLAIN.clear()
+        _FALLBACK.clear()
+
+
+_PLAIN: set = set()       # bases whose subscripts are written `_…` in this text
+_FALLBACK: set = set()    # bases with a subscript that has no Unicode form
 
 
 @functools.lru_cache(maxsize=1024)
@@ -196,6 +215,32 @@ def _binary(prec: int, right_below: int):
     return rule
 
 
+def _differential(node) -> str:
+    if isinstance(node, lark.Tree) and node.data == "partial":
+        return "∂"
+    if isinstance(node, lark.Tree) and node.data == "symbol" and len(node.children) == 1 \
+            and str(render_tree(node)) == "d":
+        return "d"
+    return ""
+
+
+def _typed_derivative(node) -> Piece | None:
+    """`d/dx x²` typed as derive-ce prints it: shown the same way again
+    (decide/build reads it as the derivative of the rest of the product)."""
+    left, _, right = node.children
+    if not (isinstance(left, lark.Tree) and left.data == "implicit" and len(left.children) == 1
+            and isinstance(right, lark.Tree) and right.data == "implicit"
+            and len(right.children) >= 3):
+        return None
+    top, (low, var, *rest) = _differential(left.children[0]), right.children
+    if not top or _differential(low) != top:
+        return None
+    operand = _implicit(lark.Tree("implicit", rest)) if len(rest) > 1 else render_tree(rest[0])
+    if operand.startswith("(") and operand.prec == ATOM:
+        return Piece(f"{top}/{top}{render_tree(var)}{operand}", POWER)
+    return Piece(f"{top}/{top}{render_tree(var)} {_wrap(operand, OPEN)}", OPEN)
+
+
 def _sign(node) -> Piece:
     op, operand = node.children
     inner = render_tree(operand)
@@ -272,7 +317,15 @@ def _symbol(node) -> Piece:
                    if not (isinstance(c, lark.Tree) and c.data == "subscript"))
     subs = [c for c in node.children if isinstance(c, lark.Tree) and c.data == "subscript"]
     if subs:
-        text += _script(render_tree(subs[0]), SUBSCRIPT, _SUB_OK, "_")
+        script = str(render_tree(subs[0]))
+        if text in _PLAIN:
+            tight = script.replace(" ", "")
+            text += "_" + (tight if len(tight) == 1 or _WORD.fullmatch(tight) else f"({script})")
+        else:
+            shown = _script(script, SUBSCRIPT, _SUB_OK, "_")
+            if shown.startswith("_"):
+                _FALLBACK.add(text)
+            text += shown
     return Piece(text)
 
 
@@ -283,6 +336,8 @@ def _styled(node) -> Piece:
     base = str(inner[0]) if inner else ""
     mark = ACCENTS.get(style, "")
     text = base[:1] + mark + base[1:] if mark else base
+    if style in LETTERS and len(base) == 1:
+        text = LETTERS[style].get(base, base)           # \mathcal{L}: ℒ, \mathbb{R}: ℝ
     if len(inner) == 2:
         text += _script(inner[1], SUBSCRIPT, _SUB_OK, "_")
     return Piece(text)
@@ -302,7 +357,10 @@ def _script(text: str, table: dict, allowed: set, mark: str) -> str:
     if tight and all(c in allowed or c == "," for c in tight) \
             and ("," not in tight or mark == "_"):
         return tight.translate(table)
-    return f"{mark}{text}" if len(text) == 1 else f"{mark}{{{text}}}"
+    if len(tight) == 1 or mark == "_" and _WORD.fullmatch(tight):
+        return f"{mark}{tight}"          # x_γ, W_iγ, X_1,γ: one name
+    short = re.sub(r" ([/·]) ", r"\1", text) if len(text) <= 12 else text
+    return f"{mark}({short})"            # e^(L_γ), σ^(3/2), Σ_(c=1)^C
 
 
 def _sup(node) -> Piece:
@@ -510,10 +568,54 @@ def _factorial(node) -> Piece:
     return Piece(f"{_wrap(render_tree(node.children[0]), ATOM)}!", POWER)
 
 
+def _norm(node) -> Piece:
+    """`\\|x\\|_2` -> ‖x‖₂, `\\|X\\|_F` -> ‖X‖_F."""
+    which = next((c for c in node.children if isinstance(c, lark.Tree) and c.data == "nsub"), None)
+    inner = next(c for c in _trees(node) if c.data != "nsub")
+    text = f"‖{render_tree(inner)}‖"
+    if which is not None:
+        text += _script(str(which.children[0]), SUBSCRIPT, _SUB_OK, "_")
+    return Piece(text)
+
+
+def _mfunc(node) -> Piece:
+    """`\\operatorname{tr}(A)` -> tr(A), `\\det A` -> det A."""
+    word = re.search(r"([A-Za-z]+)\s*\}?\s*$", str(node.children[0]))
+    argument = render_tree(node.children[1])
+    name = word.group(1) if word else str(node.children[0])
+    return Piece(f"{name}{argument}" if str(argument).startswith("(") else f"{name} {argument}",
+                 CALL)
+
+
+def _nabla(node) -> Piece:
+    """∇ₓ, ∇²ₓ: the order as a superscript, the variable as a subscript."""
+    text = "∇"
+    for mod in node.children[1:]:
+        if mod.data == "nabla_order":
+            text += _script(str(render_tree(mod.children[0])), SUPERSCRIPT, _SUP_OK, "^")
+    for mod in node.children[1:]:
+        if mod.data == "nabla_var":
+            text += _script(str(render_tree(mod.children[0])), SUBSCRIPT, _SUB_OK, "_")
+    return Piece(text)
+
+
+def _ones(node) -> Piece:
+    size = _trees(node)
+    return Piece("𝟏" + (_script(str(render_tree(size[0])), SUBSCRIPT, _SUB_OK, "_")
+                        if size else ""))
+
+
 RULES = {
+    "group_sub": lambda node: Piece(str(render_tree(node.children[0]))
+                                    + _script(str(render_tree(node.children[1])), SUBSCRIPT,
+                                              _SUB_OK, "_"), POWER),
+    "norm": _norm, "mfunc": _mfunc, "nabla": _nabla, "napply": _dapply, "ones": _ones,
+    "sup_top": lambda node: Piece("T"), "sup_invtop": lambda node: Piece("−T"),
+    "hadamard": _binary(PRODUCT, OPEN),
     "chain": _chain, "relation": _relation, "relop": _relop,
     "add": _binary(SUM, OPEN), "sub": _binary(SUM, OPEN),
-    "mul": _binary(PRODUCT, OPEN), "div": _binary(PRODUCT, POWER),
+    "mul": _binary(PRODUCT, OPEN), "div": lambda node: _typed_derivative(node) or
+    _binary(PRODUCT, POWER)(node),
     "neg": _sign, "pos": _sign, "implicit": _implicit,
     "number": _number, "symbol": _symbol, "name": _name, "styled": _styled,
     "subscript": _subscript, "sup": _sup, "pow": _pow, "pow_sub": _pow_sub,

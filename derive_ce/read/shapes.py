@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from derive_ce.errors import InputError
+
 _INLINE = re.compile(r"(?<!\\)\$([^$]+)\$|\\\((.+?)\\\)")
 _GREEK = (r"alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|"
           r"lambda|mu|nu|xi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|"
@@ -118,3 +120,59 @@ def _kind_after(after: str) -> tuple[str | None, tuple[str, ...]]:
     if dims is not None and re.match(r"\s*(?:is|are|be)\b", after):
         return "matrix", shape
     return None, ()
+
+
+# -- which steps are matrix steps (on parse trees, no SymPy) -----------------
+
+MATRIX_NODES = frozenset({"sup_top", "sup_invtop", "norm", "napply", "mfunc", "hadamard", "ones",
+                          "group_sub"})
+
+
+def sized(scope) -> dict[str, object]:
+    """The vectors and matrices declared with a size (`size: n`, `shape: [n, m]`):
+    usable as a whole.  name -> SymbolDecl."""
+    return {n: d for d in scope.symbols if d.kind in ("vector", "matrix") and d.shape
+            for n in d.names}
+
+
+def object_names(scope, parse) -> set[str]:
+    """Sized vectors and matrices, and the definitions whose body uses one
+    as a whole (`L: \\frac12 \\|X w - y\\|^2`); `parse` reads one LaTeX text."""
+    names = set(sized(scope))
+    trees = {}
+    for definition in scope.definitions:
+        if definition.body.syntax == "latex" and not definition.params:
+            try:
+                trees[definition.name] = parse(definition.body.text, "chain", definition.line)
+            except InputError:      # an unreadable body is reported where it is read
+                continue
+    for _ in range(len(trees) + 1):
+        grown = {n for n, tree in trees.items() if uses_objects(tree, names)}
+        if grown <= names:
+            break
+        names |= grown
+    return names
+
+
+def uses_objects(tree, names: set[str]) -> bool:
+    """Does the tree use matrix notation, or one of `names` as a whole
+    (a symbol without a subscript)?"""
+    from derive_ce.read.latex.shape import is_a
+    from derive_ce.read.names import tree_name
+    for node in tree.iter_subtrees():
+        if node.data in MATRIX_NODES:
+            return True
+        if node.data == "symbol" and not any(is_a(c, "subscript") for c in node.children):
+            try:
+                if tree_name(node.children[0]) in names:
+                    return True
+            except InputError:      # not a name this reader knows: not an object
+                continue
+        if node.data == "pow" and node.children[1].children[:1] \
+                and str(node.children[1].children[0]) == "T" and _is_object(node.children[0], names):
+            return True
+    return False
+
+
+def _is_object(node, names: set[str]) -> bool:
+    return hasattr(node, "iter_subtrees") and uses_objects(node, names)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-FORMATS = ("text", "json", "github", "html")
+FORMATS = ("text", "json", "github", "html", "concise")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ def reporter(name: str):
         from derive_ce.report import github as module
     elif name == "html":
         from derive_ce.report import html as module
+    elif name == "concise":
+        from derive_ce.report import concise as module
     else:
         from derive_ce.report import text as module
     return module.render

@@ -19,6 +19,7 @@ from derive_ce.report.layout import (
     failure,
     label,
     math_text,
+    natural,
     numbers,
     record_why,
     step_text,
@@ -34,6 +35,7 @@ ATTRIBUTES = set("""display stretchy fence form accent accentunder mathvariant s
 lspace rspace linethickness displaystyle scriptlevel columnalign width height depth
 notation movablelimits largeop symmetric minsize maxsize""".split())
 MAX_LATEX = 5_000
+MAX_ROWS = 12                 # rows of a counterexample table, at most
 STATES = {0: "holds", 1: "does not hold", 2: "has input that cannot be used"}
 
 STYLE = """
@@ -57,6 +59,9 @@ div.failed,div.error{background:#fde2e2} .failed .mark,.error .mark{color:#c4000
 .message{grid-column:2/5;color:#6b0000;white-space:pre-wrap;font-family:ui-monospace,monospace;font-size:.9em}
 table.counterexample{grid-column:4;justify-self:start;border-collapse:collapse;margin:.3em 0;font-size:.9em}
 table.counterexample td,table.counterexample th{border:1px solid #e5b3b3;padding:.15em .6em;text-align:left}
+p.slip{grid-column:2/5;margin:.3em 0 .1em;color:#6b0000}
+table.readings{grid-column:2/5;justify-self:start;border-collapse:collapse;margin:.2em 0}
+table.readings th{text-align:left;font-weight:500;color:#555;padding:.15em .8em .15em 0;font-size:.9em}
 pre.reading{grid-column:4;margin:.2em 0;color:#0b5f73;font-size:.85em}
 .fileerror{background:#fde2e2;padding:.5em 1em;border-radius:4px;white-space:pre-wrap;font-family:ui-monospace,monospace}
 """
@@ -144,7 +149,30 @@ def _record(record: Record, view: View) -> str:
         message = failure(record, view.latex) if record.message else ""
         html += f'<div class="message">{escape(record.status)}{": " if message else ""}{escape(message)}</div>'
         html += _counterexample(record)
+        html += _explained(record)
     return html + "</div>"
+
+
+def _explained(record: Record) -> str:
+    """The slip in words, the difference and both readings as MathML."""
+    slip = record.slip or {}
+    parts = []
+    if slip.get("said"):
+        parts.append(f'<p class="slip"><b>slip:</b> {escape(slip["said"])}</p>')
+    before, after = ("the last step", "the result") if record.kind == "result" \
+        else ("previous step", "this step")
+    rows = []
+    if slip.get("difference"):
+        rows.append((f"{after} − {before}", slip["difference"], slip.get("shown", "")))
+    for name, side in (record.readings or {}).items():
+        how = "read as, definitions expanded" if side.get("expanded") else "read as"
+        rows.append((f"{before if name == 'previous' else after} {how}", side["latex"],
+                     side.get("shown", "")))
+    if rows:
+        parts.append('<table class="readings">' + "".join(
+            f"<tr><th>{escape(name)}</th><td>{mathml(text, shown=shown)}</td></tr>"
+            for name, text, shown in rows) + "</table>")
+    return "".join(parts)
 
 
 def _why(record: Record) -> str:
@@ -159,9 +187,12 @@ def _counterexample(record: Record) -> str:
     evidence = record.evidence or {}
     if record.status != "failed" or "point" not in evidence:
         return ""
+    items = sorted(evidence["point"].items(), key=lambda kv: ("_" in kv[0], natural(kv[0])))
     rows = "".join(f"<tr><th>{escape(label(k, False))}</th>"
                    f"<td>{escape(numbers(str(v))[0])}</td></tr>"
-                   for k, v in evidence["point"].items())
+                   for k, v in items[:MAX_ROWS])
+    if len(items) > MAX_ROWS:
+        rows += f'<tr><td colspan="2">… {len(items) - MAX_ROWS} more</td></tr>'
     left, right = numbers(str(evidence.get("left")), str(evidence.get("right")))
     before, after = ("the last step", "the result") if record.kind == "result" \
         else ("previous step", "this step")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from derive_ce.results import FileReport, Record, counts, exit_code
+from derive_ce.results import FileReport, Record, counts, exit_code, not_checked
 
 
 def render(reports: list[FileReport], strict: bool, out, view=None) -> None:
@@ -24,6 +24,10 @@ def _file(report: FileReport, strict: bool) -> dict:
         "error": report.error,
         "steps": [_record(r) for r in records if r.kind != "start" or r.status == "error"],
     }
+    skipped = [{"line": r.line, "case": list(r.case), "expr": r.expr, "message": r.message}
+               for r in records if not_checked(r)]
+    if skipped:
+        data["not_checked"] = skipped
     titles = list(dict.fromkeys(r.derivation for r in records if r.derivation))
     if titles:
         data["derivations"] = [
@@ -48,6 +52,10 @@ def _record(record: Record) -> dict:
         data["reading"] = record.reading
     if record.evidence and record.status == "failed" and "point" in record.evidence:
         data["counterexample"] = record.evidence
+    if record.status == "failed":
+        data["slip"] = record.slip or {"kind": None, "difference": None}
+        if record.readings:
+            data["readings"] = record.readings
     if record.derivation:
         data["derivation"] = record.derivation
     return data

@@ -70,11 +70,33 @@ def wrap(text: str, first: int, rest: int, breaks: tuple = BREAKS) -> list[str]:
 def _cut(text: str, room: int, breaks: tuple) -> int:
     """Where to break: before the last operator that fits, else anywhere."""
     limit = _index_at_width(text, room)
-    for op in breaks:
-        at = text.rfind(op, 0, limit)
-        if at > room // 3:
-            return at + (len(op) - 1 if op.startswith(",") else 1 if op != " " else 0)
+    short = _short_brackets(text, room)
+    # not inside a bracket that fits on a line (it moves to the next one whole),
+    # else as late as an operator allows
+    for spans, least in ((short, room // 3), (short, 0), ([], room // 3)):
+        for op in breaks:
+            at = text.rfind(op, 0, limit)
+            while at > least and any(lo < at < hi for lo, hi in spans):
+                at = text.rfind(op, 0, at)
+            if at > least:
+                return at + (len(op) - 1 if op.startswith(",") else 1 if op != " " else 0)
     return max(limit, 1)
+
+
+_OPEN, _CLOSE = "([{⟨", ")]}⟩"
+
+
+def _short_brackets(text: str, room: int) -> list[tuple[int, int]]:
+    """(open, close) positions of the brackets whose whole span fits in `room`."""
+    spans, stack = [], []
+    for at, char in enumerate(text):
+        if char in _OPEN:
+            stack.append(at)
+        elif char in _CLOSE and stack:
+            start = stack.pop()
+            if width(text[start:at + 1]) <= room:
+                spans.append((start, at))
+    return spans
 
 
 def _index_at_width(text: str, room: int) -> int:
@@ -98,12 +120,40 @@ def failure(record: Record, latex: bool) -> str:
         return relabel(record.message, record.kind)
     before, after = SIDES.get(record.kind, ("previous step", "this step"))
     left, right = numbers(str(evidence.get("left")), str(evidence.get("right")))
-    point = ", ".join(f"{label(k, latex)} = {numbers(str(v))[0]}"
-                      for k, v in list(evidence["point"].items())[:12])
+    items = sorted(evidence["point"].items(), key=lambda kv: ("_" in kv[0], natural(kv[0])))
+    point = ", ".join(f"{label(k, latex)} = {numbers(str(v))[0]}" for k, v in items[:12])
     more = len(evidence["point"]) - 12
     point += f", … ({more} more)" if more > 0 else ""
     where = f" at {point}" if point else ""
     return f"not equal{where}: {before} = {left}, {after} = {right}"
+
+
+def explained(record: Record, latex: bool) -> list[tuple[str, str]]:
+    """What a failed step's report says under the ✗, after the counterexample:
+    the slip in words, the difference, and both sides as read (definitions
+    expanded), as (label, text) pairs."""
+    if record.status != "failed":
+        return []
+    rows = []
+    slip = record.slip or {}
+    if slip.get("said"):
+        rows.append(("slip", slip["said"]))
+    if slip.get("difference"):
+        before, after = SIDES.get(record.kind, ("previous step", "this step"))
+        shown = slip["difference"] if latex else slip.get("shown") or slip["difference"]
+        rows.append((f"{after} − {before}", shown))
+    for name, side in (record.readings or {}).items():
+        before, after = SIDES.get(record.kind, ("previous step", "this step"))
+        what = before if name == "previous" else after
+        how = "read as, definitions expanded" if side.get("expanded") else "read as"
+        rows.append((f"{what} {how}", side["latex"] if latex else side["shown"]))
+    return rows
+
+
+def natural(name: str) -> list:
+    """A sort key that orders numbers by value: X_{1,2} before X_{1,10}."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part)
+            for part in re.split(r"(\d+)", name)]
 
 
 def relabel(message: str, kind: str = "step") -> str:

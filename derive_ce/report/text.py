@@ -15,13 +15,14 @@ from derive_ce.report import View
 from derive_ce.report.layout import (
     PROSE,
     case_text,
+    explained,
     failure,
     record_why,
     step_text,
     width,
     wrap,
 )
-from derive_ce.results import FileReport, Record, counts, exit_code
+from derive_ce.results import FileReport, Record, counts, exit_code, not_checked
 
 MARKS = {"proved": ("✓", "green"), "numeric": ("≈", "yellow"), "failed": ("✗", "bold red"),
          "unknown": ("?", "magenta"), "error": ("!", "bold red"), "start": ("·", "dim")}
@@ -49,6 +50,9 @@ def _summary(reports: list[FileReport], strict: bool) -> list:
     tally = counts(reports)
     code = exit_code(reports, strict)
     summary = ", ".join(f"{n} {s}" for s, n in tally.items() if n)
+    skipped = sum(1 for r in reports for record in r.records if not_checked(record))
+    if skipped:
+        summary += f"; {skipped} row{'s' if skipped != 1 else ''} not checked (equation solving)"
     word, style = {0: ("all steps hold", "green"), 1: ("some steps do not hold", "bold red"),
                    2: ("some input could not be used", "bold red")}[code]
     files = len({r.path for r in reports})
@@ -123,13 +127,29 @@ def _record(record: Record, indent: str, column: int, view: View) -> list[list]:
               (PREFIX[record.kind] + texts[0], "")]]
     lines += [[(" " * (start + 2) + text, "")] for text in texts[1:]]
     if record.why and record.kind != "start":
-        _add_why(lines, record_why(record, view.latex), column, view.width)
-    if record.kind != "start" or record.status == "error":
+        why = record_why(record, view.latex)
+        if not view.latex and "\\" in why:     # math the renderer could not read
+            lines += [[(" " * (start + 2) + ("| " if n == 0 else "  ") + text, "italic dim")]
+                      for n, text in enumerate(wrap(record.why, max(view.width - start - 4, 20),
+                                                    max(view.width - start - 4, 20), PROSE))]
+        else:
+            _add_why(lines, why, column, view.width)
+    if record.kind != "start" or record.status == "error" or not_checked(record):
         if record.status != "proved" or record.message:
             message = failure(record, view.latex) if record.message else ""
             lines += _message_lines(indent + " " * HEAD, record.status + (": " if message else ""),
                                     message, style, view.width)
+    for name, text in explained(record, view.latex):
+        lines += _math_lines(indent + " " * HEAD, name + ": ", text, view.width)
     return lines + [[(indent + " " * HEAD + text, "cyan")] for text in record.reading.splitlines()]
+
+
+def _math_lines(indent: str, label: str, text: str, total: int) -> list[list]:
+    """`slip: …`, `this step read as: …`: math wrapped under itself."""
+    hang = len(indent) + 2
+    texts = wrap(text, max(total - len(indent) - len(label), 20), max(total - hang, 20))
+    lines = [[(indent, ""), (label, "cyan"), (texts[0], "")]]
+    return lines + [[(" " * hang + t, "")] for t in texts[1:]]
 
 
 def _add_why(lines: list[list], why: str, column: int, total: int) -> None:

@@ -265,6 +265,11 @@ class _Walker:
 
     def steps(self, steps, prev, when: tuple, labels: tuple):
         for step in steps:
+            if getattr(step, "unchecked", ""):      # notes: equation solving, with its reason
+                self._fixed(step.math.line, labels, "start", step.why, step.math.text,
+                            Verdict("unknown", f"not checked: {step.unchecked}"))
+                prev = None
+                continue
             try:
                 parts = _parts(step.math)
             except InputError as exc:
@@ -393,7 +398,8 @@ def _shown(plan: _Plan, slot: _Slot, record: Record) -> Record:
     return dataclasses.replace(
         record, shown=slot.expr if plain else render(slot.expr),
         shown_why=render_prose(slot.why) if slot.why else "",
-        shown_case=tuple(render(c, "relation") for c in slot.case))
+        shown_case=tuple(render(c, "relation") for c in slot.case),
+        column=getattr(math, "column", 0) or 0)
 
 
 def _record(slot: _Slot, verdict: Verdict) -> Record:
@@ -409,4 +415,6 @@ def _record(slot: _Slot, verdict: Verdict) -> Record:
         status = "error"
     return Record(slot.line, slot.case, slot.kind, status, message, slot.why,
                   slot.expr, verdict.method, verdict.evidence, verdict.reading, against,
-                  derivation=slot.derivation)
+                  derivation=slot.derivation,
+                  slip=verdict.slip if status == "failed" else None,
+                  readings=verdict.readings if status == "failed" else None)

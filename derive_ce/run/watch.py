@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 
 from derive_ce.results import FileReport
 from derive_ce.run.checker import Options, check
-from derive_ce.run.paths import SUFFIXES, expand
+from derive_ce.run.paths import NOTES, SUFFIXES, expand
 
 Render = Callable[[list[FileReport]], None]
 
@@ -23,15 +23,18 @@ def watch(paths: list[Path], options: Options, render: Render,
     `changes`: batches of (change, path) as watchfiles gives them (default:
     watchfiles.watch on the paths, until interrupted)."""
     from derive_ce.run.workers import Pool
+    entries = expand(paths)
+    names = {e.resolve(): e for e in entries if isinstance(e, Path)}
+
+    def wanted(path: str) -> bool:      # derivation files, notes, and any file named
+        return path.endswith(SUFFIXES + NOTES) or Path(path).resolve() in names
     if changes is None:
         from watchfiles import watch as watched
-        changes = watched(*paths, watch_filter=lambda _, path: path.endswith(SUFFIXES))
+        changes = watched(*paths, watch_filter=lambda _, path: wanted(path))
     with Pool(options.jobs) as pool:
-        entries = expand(paths)
-        names = {e.resolve(): e for e in entries if isinstance(e, Path)}
         render(check(entries, options, pool))
         for batch in changes:
-            changed = _shown(batch, names)
+            changed = _shown([(c, p) for c, p in batch if wanted(p)], names)
             if changed:
                 render(check(changed, options, pool))
 
@@ -40,7 +43,6 @@ def _shown(batch, names: dict) -> list[Path]:
     """The changed files that still exist, named as in the first check (a new
     file: relative to here when inside)."""
     here = Path.cwd()
-    files = sorted({Path(path).resolve() for _, path in batch
-                    if path.endswith(SUFFIXES) and Path(path).is_file()})
+    files = sorted({Path(path).resolve() for _, path in batch if Path(path).is_file()})
     return [names.get(f) or (f.relative_to(here) if f.is_relative_to(here) else f)
             for f in files]

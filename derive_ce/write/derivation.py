@@ -3,6 +3,7 @@ guess written as a comment beside what was guessed (`derive-ce import`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sys
@@ -49,27 +50,77 @@ def _self_check(text: str) -> None:
 
 
 def dump(imported: Imported, path: str) -> str:
+    """One derivation as `steps:` (and `cases:`); several as `derivations:`.
+    Rows reported as not checked (equation solving) have no place in a
+    derivation file: they are listed in the header with their reason."""
     derivation = imported.derivation
-    if not derivation.steps:
+    chains = [(s.title, s.steps, s.cases, s.line) for s in derivation.sections] \
+        or [(derivation.title, derivation.steps, derivation.cases, 0)]
+    sources = imported.section_case_sources or ((imported.case_sources),)
+    kept = [(title, _checked(steps), _checked_cases(cases), line, source)
+            for (title, steps, cases, line), source in zip(chains, sources)]
+    if len(kept) > 1:                  # a derivation only of rows not checked: in the header
+        kept = [k for k in kept if k[1]] or kept[:1]
+        if len(kept) == 1:
+            derivation = dataclasses.replace(derivation, sections=(), steps=kept[0][1],
+                                             cases=kept[0][2])
+    if any(not steps for _, steps, _, _, _ in kept):
         raise InputError("the notes give no step (or none before their first case): "
                          "a derivation file needs `steps:`")
     out = [HEADER.format(path=comment(path))]
-    if imported.notes:
+    notes = sorted([(n.line, n.text) for n in imported.notes] + _unchecked(chains))
+    if notes:
         out.append("#\n# From the notes, not checked:\n")
-        out.extend(f"#   line {n.line}: {comment(n.text)}\n" for n in imported.notes)
+        out.extend(f"#   line {line}: {comment(text)}\n" for line, text in notes)
     if derivation.title:
         out.append(f"title: {scalar(derivation.title)}\n")
     out.append(f"source: {scalar(derivation.source)}\n")
     out.extend(_symbols(derivation.scope.symbols, imported.symbol_reasons))
     out.extend(_definitions(derivation.scope.definitions, imported.definition_notes))
-    out.append("steps:\n")
-    out.extend(_steps(derivation.steps, "  "))
-    if derivation.cases:
-        out.append("cases:\n")
-        for case, source in zip(derivation.cases, imported.case_sources):
-            out.extend(_case(case, source))
-    out.extend(_result(derivation.result, ""))
+    if not derivation.sections:
+        _, steps, cases, _, source = kept[0]
+        out.extend(_chain(steps, cases, source, ""))
+        out.extend(_result(derivation.result, ""))
+        return "".join(out)
+    out.append("derivations:\n")
+    for title, steps, cases, line, source in kept:
+        out.append(f"  - title: {scalar(title)}  # line {line}\n")
+        out.extend(_chain(steps, cases, source, "    "))
     return "".join(out)
+
+
+def _chain(steps, cases, sources, indent: str) -> list[str]:
+    out = [f"{indent}steps:\n", *_steps(steps, indent + "  ")]
+    if cases:
+        out.append(f"{indent}cases:\n")
+        for case, source in zip(cases, sources):
+            out.extend(_case(case, source, indent))
+    return out
+
+
+def _checked(steps: tuple[Step, ...]) -> tuple[Step, ...]:
+    return tuple(s for s in steps if not s.unchecked)
+
+
+def _checked_cases(cases: tuple[Case, ...]) -> tuple[Case, ...]:
+    return tuple(dataclasses.replace(c, steps=_checked(c.steps), cases=_checked_cases(c.cases))
+                 for c in cases)
+
+
+def _unchecked(chains) -> list[tuple[int, str]]:
+    out = []
+    pending = [s for _, steps, cases, _ in chains for s in steps] \
+        + [s for _, _, cases, _ in chains for c in cases for s in _case_steps(c)]
+    for step in pending:
+        if step.unchecked:
+            out.append((step.math.line, f"not checked: {step.unchecked}: {step.math.text}"))
+    return out
+
+
+def _case_steps(case: Case):
+    yield from case.steps
+    for inner in case.cases:
+        yield from _case_steps(inner)
 
 
 def scalar(text: str) -> str:
@@ -100,6 +151,10 @@ def _symbols(decls: tuple[SymbolDecl, ...], reasons: tuple[str, ...]) -> list[st
         if decl.range is not None:
             low, high = (_flow(m.text) for m in decl.range)
             value = f"{{kind: index, range: [{low}, {high}]}}"
+        elif decl.shape:
+            sizes = [_flow(m.text) for m in decl.shape]
+            value = (f"{{kind: vector, size: {sizes[0]}}}" if decl.kind == "vector"
+                     else f"{{kind: matrix, shape: [{', '.join(sizes)}]}}")
         elif decl.flags:
             value = "{" + ", ".join(f"{f}: {str(v).lower()}" for f, v in decl.flags) + "}"
         out.append(f"  {', '.join(decl.names)}: {value}  # guessed: {comment(reason)}\n")
@@ -135,13 +190,17 @@ def _steps(steps: tuple[Step, ...], indent: str) -> list[str]:
     return out
 
 
-def _case(case: Case, source: str) -> list[str]:
-    out = [f"  - when: {scalar(case.when.text)}  # guessed from `{comment(source)}` "
+def _case(case: Case, source: str, indent: str = "") -> list[str]:
+    out = [f"{indent}  - when: {scalar(case.when.text)}  # guessed from `{comment(source)}` "
            f"(line {case.when.line})\n"]
     if case.steps:
-        out.append("    steps:\n")
-        out.extend(_steps(case.steps, "      "))
-    out.extend(_result(case.result, "    "))
+        out.append(f"{indent}    steps:\n")
+        out.extend(_steps(case.steps, indent + "      "))
+    if case.cases:
+        out.append(f"{indent}    cases:\n")
+        for inner in case.cases:
+            out.extend(_case(inner, source, indent + "    "))
+    out.extend(_result(case.result, indent + "    "))
     return out
 
 

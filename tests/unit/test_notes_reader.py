@@ -12,7 +12,7 @@ import yaml
 from derive_ce.errors import InputError
 from derive_ce.read.document import build
 from derive_ce.write.derivation import dump
-from derive_ce.read.notes import _case_condition, is_notes, read, top_parts
+from derive_ce.read.notes import case_condition as _case_condition, is_notes, read, top_parts
 from derive_ce.read.model import Math
 
 
@@ -63,14 +63,15 @@ def test_align_rows_lines_and_columns():
         [("(a + b)^2  = a^2 + 2ab + b^2", 3, 3), ("= b^2 + 2ab + a^2", 4, 6)]
 
 
-def test_a_definition_chain_is_checked_when_it_is_the_only_chain():
+def test_a_definition_chain_is_a_derivation_of_its_own():
     alone = _read("t\n$$ y = (x+1)^2 $$\n$$ = x^2 + 2x + 1 $$\n").derivation
     assert [(d.name, d.body.text) for d in alone.scope.definitions] == [("y", "(x+1)^2")]
     assert [s.math.text for s in alone.steps] == ["(x+1)^2", "= x^2 + 2x + 1"]
-    # another chain follows: the definition's continuation is noted, not checked
-    more = _read("t\n$$ y = (x+1)^2 = x^2 + 1 $$\n$$ \\frac{dy}{dx} = 2(x+1) $$\n")
-    assert [s.math.text for s in more.derivation.steps] == ["\\frac{dy}{dx} = 2(x+1)"]
-    assert any(n.text.startswith("not checked (another chain follows): `(x+1)^2 = x^2 + 1`") for n in more.notes)
+    # another chain follows: each is a derivation, the definition's rows checked too
+    more = _read("t\n$$ y = (x+1)^2 = x^2 + 1 $$\n$$ \\frac{dy}{dx} = 2(x+1) $$\n").derivation
+    assert [(s.title, [t.math.text for t in s.steps]) for s in more.sections] == [
+        ("definition of y", ["(x+1)^2 = x^2 + 1"]),
+        ("\\frac{dy}{dx}", ["\\frac{dy}{dx} = 2(x+1)"])]
     # a name used in its own body is a step: x = 2x - x is checked
     own = _read("t\n$$ x = 2x - x $$\n").derivation
     assert own.scope.definitions == () and [s.math.text for s in own.steps] == ["x = 2x - x"]
@@ -92,7 +93,7 @@ def test_one_expression_is_a_goal_unless_a_display_continues_it():
 
 def test_definitions_main_and_side_remark_and_their_false_twins():
     imported = _read("t\n$$\\text{Loss} = -\\ln(p_\\gamma) \\quad | \\quad p_i = "
-                     "\\frac{1}{i} \\quad \\text{softmax}$$\n")
+                     "\\frac{1}{i} \\quad \\text{softmax}$$\n$$ = -\\ln(1/\\gamma) $$\n")
     defs = imported.derivation.scope.definitions
     assert [(d.name, d.params, d.body.text) for d in defs] == \
         [("p", ("i",), "\\frac{1}{i}"), ("Loss", (), "-\\ln(p_\\gamma)")]
@@ -100,9 +101,10 @@ def test_definitions_main_and_side_remark_and_their_false_twins():
     # a why with `=` whose left side is no name is only a why
     twin = _read("t\n$$ a + b = b + a \\quad | \\frac{d}{dx} x = 1 $$\n").derivation
     assert twin.scope.definitions == () and twin.steps[0].why == "\\frac{d}{dx} x = 1"
-    # a name used before is a step, not a definition
+    # a letter used before is no definition: `y = 3` is an equation, not checked
     used = _read("t\n$$ y^2 = y \\cdot y $$\n$$ y = 3 $$\n").derivation
-    assert used.scope.definitions == () and len(used.steps) == 2
+    assert used.scope.definitions == () and len(used.sections) == 2
+    assert used.sections[1].steps[0].unchecked.startswith("equation solving (an equation in unknowns")
 
 
 def test_symbols_inferred_from_sums_and_subscripts():
@@ -169,9 +171,11 @@ def test_colon_equals_defines_and_e_is_never_defined():
 
 def test_a_function_is_defined_by_its_application():
     defs = _read("t\n$$ \\sigma(x) = \\frac{1}{1 + e^{-x}} $$\n$$ f(a, b) = a b $$\n"
-                 "$$ \\text{Loss}(x) = x $$\n").derivation.scope.definitions
+                 "$$ \\text{Loss}(x) = x^2 $$\n$$ \\mathrm{GELU}\\left(x\\right) = x $$\n"
+                 "$$ \\ell(\\mu, \\sigma) = \\mu $$\n$$ 2 = 1 + 1 $$\n").derivation.scope.definitions
     assert [(d.name, d.params, d.function) for d in defs] == \
-        [("sigma", ("x",), True), ("f", ("a", "b"), True)]
+        [("sigma", ("x",), True), ("f", ("a", "b"), True), ("Loss", ("x",), True),
+         ("GELU", ("x",), True), ("ell", ("mu", "sigma"), True)]
 
 
 def test_line_breaks_yaml_knows_cannot_escape_a_comment_or_a_scalar():

@@ -14,31 +14,36 @@ CASES = [
     (r"\frac{d \text{Loss}}{d L_i}", "dLoss/dLᵢ"),
     (r"\frac{\partial f}{\partial x}", "∂f/∂x"),
     (r"\frac{d}{d L_i} -\ln\left(\frac{e^{L_\gamma}}{\sum_{j=1} e^{L_j}}\right)",
-     "d/dLᵢ −ln(e^{L_γ} / (Σⱼ₌₁ e^{Lⱼ}))"),
+     "d/dL_i −ln(e^(L_γ) / (Σⱼ₌₁ e^(L_j)))"),
     (r"x^{n+1} - \frac{a+b}{2 c}", "xⁿ⁺¹ − (a + b) / (2c)"),
-    (r"2x e^{-x^2}", "2x e^{−x²}"),
+    (r"2x e^{-x^2}", "2x e^(−x²)"),
     (r"\sqrt{x^2+1} + \sqrt[3]{x} + \sqrt[5]{y}", "√(x² + 1) + ∛x + ⁵√y"),
     (r"\tanh^2(x) \cdot \sin^{-1}(x)", "tanh²(x) · sin⁻¹(x)"),
     (r"|x| + \left| y \right| + x!", "|x| + |y| + x!"),
     (r"\prod_{k} a_k + W_{i,j} + \hat{x}_k + 0.5", "Πₖ aₖ + Wᵢ,ⱼ + x̂ₖ + 0.5"),
-    (r"\sum_{c=1}^{C} y_{\beta,c}", "Σ_{c=1}^C y_{β,c}"),
+    (r"\sum_{c=1}^{C} y_{\beta,c}", "Σ_(c=1)^C y_β,c"),
     (r"\frac{a}{b}^2", "(a / b)²"),
     (r"\frac{d}{dx}\left(x^2\right) \cdot e^{x}", "d/dx(x²) · eˣ"),
     (r"\frac{d}{dx} x^2 e^x", "d/dx x² eˣ"),           # the operator takes the product
     (r"\frac{d^2}{d x^2} f + \frac{\partial^2}{\partial x \partial y} g + \partial_x h",
      "d²/dx² f + ∂²/∂x∂y g + ∂ₓ h"),
-    (r"\sum_{j \neq i}^{n} a_j + \sum_{i,j} b", "Σ_{j≠i}ⁿ aⱼ + Σᵢ,ⱼ b"),
+    (r"\sum_{j \neq i}^{n} a_j + \sum_{i,j} b", "Σ_(j≠i)ⁿ aⱼ + Σᵢ,ⱼ b"),
     (r"\mathbb{1}[x > 0] + \lfloor x \rfloor + \lceil y \rceil", "𝟙[x > 0] + ⌊x⌋ + ⌈y⌉"),
     (r"\begin{cases} x & \text{if } x > 0 \\ 0 & \text{otherwise} \end{cases}",
      "{ x if x > 0; 0 otherwise }"),
     (r"\vec{v} + f'(x) + \ell + \mathbf{x}_i", "v⃗ + f′(x) + ℓ + xᵢ"),
     (r"\log_2(x) + \max(a, b) + \frac12 + \binom{n}{k} + x^2_i",
      "log₂(x) + max(a, b) + 1/2 + C(n, k) + x²ᵢ"),
-    (r"\ln xy + \sin x \cos x + \ln \sum_j e^{L_j}", "ln(xy) + sin(x) cos x + ln(Σⱼ e^{Lⱼ})"),
+    (r"\ln xy + \sin x \cos x + \ln \sum_j e^{L_j}", "ln(xy) + sin(x) cos x + ln(Σⱼ e^(Lⱼ))"),
     (r"{a+b} c", "(a + b) c"),                        # invisible braces that group
     (r"{a + b \over c} + {d \over dx} x^2", "(a + b) / c + d/dx x²"),
     (r"a \times b \div c", "a × b ÷ c"),
     (r"\alpha\beta + \varepsilon + \Omega + \infty", "αβ + ε + Ω + ∞"),
+    # issue 18: no LaTeX braces left in the terminal, \mathcal{L} is ℒ, a typed ∑ is Σ
+    (r"\sigma^{3/2} + W_{i\gamma} + e^{L_\gamma}", "σ^(3/2) + W_iγ + e^(L_γ)"),
+    (r"\mathcal{L} + \mathbb{R}", "ℒ + ℝ"),
+    ("∑_{j=1}^n x_j + ∏_{k=1}^n y_k", "Σⱼ₌₁ⁿ xⱼ + Πₖ₌₁ⁿ yₖ"),
+    (r"W_{i,j} + W_{i,\gamma} + x_i", "W_i,j + W_i,γ + xᵢ"),      # one symbol, one way
 ]
 
 

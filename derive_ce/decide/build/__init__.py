@@ -186,6 +186,9 @@ class _Builder(Functions, Derivatives, Sums):
         return self.build(left) * value
 
     def rule_div(self, node, left, op, right):
+        typed = self.typed_derivative(left, right)      # `∂/∂x f`: derive-ce's printed form
+        if typed is not None:
+            return typed
         if isinstance(right, lark.Tree) and right.data == "implicit" and len(right.children) > 1:
             shown = self.source(right)
             raise self.fail(f"`{self.source(node)}` can be read two ways: write "

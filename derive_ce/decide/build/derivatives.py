@@ -35,6 +35,23 @@ class Derivatives:
             self._check_partial_by_name(value, variables, op)
         return Derivative(value, *variables)
 
+    def typed_derivative(self, left, right):
+        """`d/dx x² eˣ`, `∂/∂x(x² y)`: the derivative as derive-ce prints it, typed
+        back; it takes the rest of the product, as `\\frac{d}{dx}` does.  None
+        when `left / right` is not of that shape."""
+        if not (is_a(left, "implicit") and len(left.children) == 1 and is_a(right, "implicit")):
+            return None
+        top, parts = left.children[0], right.children
+        if len(parts) < 3 or self._differential(top) != 1 or self._differential(parts[0]) != 1 \
+                or is_a(top, "partial") != is_a(parts[0], "partial"):
+            return None
+        var = self._variable(parts[1])
+        operand = parts[2] if len(parts) == 3 else lark.Tree("implicit", parts[2:])
+        value = self.build(operand)
+        if not is_a(top, "partial"):
+            self._check_total(value, [(var, 1)], left)
+        return sp.Derivative(value, var)
+
     def _check_total(self, value: sp.Expr, variables, node) -> None:
         """`\\frac{dy}{dx}` with y undeclared: y is a constant, so the derivative
         is 0, which no reader means.  Refused with how to say that y depends on x."""

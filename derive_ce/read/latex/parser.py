@@ -296,7 +296,7 @@ boldsymbol bm mathcal mathscr mathsf mathfrak mathbb mathds mathbbm ell hbar neq
 leqslant ge geq geqslant lt gt quad qquad thinspace medspace thickspace enspace negthinspace
 displaystyle textstyle scriptstyle limits nolimits big Big bigg Bigg bigl bigr Bigl Bigr biggl
 biggr Biggl Biggr bigm hspace lvert rvert vert lfloor rfloor lceil rceil begin end underbrace
-overbrace nonumber notag label tag
+overbrace nonumber notag label tag top intercal nabla det tr Tr odot circ Vert lVert rVert
 alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa
 lambda mu nu xi pi rho varrho sigma varsigma tau upsilon phi varphi chi psi
 omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega""".split())
@@ -307,10 +307,8 @@ OUT_OF_SCOPE = {
     "iint": "integrals are not read: derive-ce checks algebra, sums and derivatives",
     "oint": "integrals are not read: derive-ce checks algebra, sums and derivatives",
     "lim": "limits (`\\lim`) are not read: derive-ce checks algebra, sums and derivatives",
-    "nabla": "`\\nabla` of a vector is not read: write one element of the gradient, "
-             "as in `\\frac{\\partial L}{\\partial w_j}`",
-    "lVert": "norms are not read: write the sum, as in `\\sum_j x_j^2`",
-    "Vert": "norms are not read: write the sum, as in `\\sum_j x_j^2`",
+    "nabla": "write the gradient as `\\nabla_x f` or `\\nabla^2_x f`, x a vector or matrix "
+             "declared with its size",
     "dots": "`\\dots` is not read: write the sum with `\\sum`",
     "ldots": "`\\ldots` is not read: write the sum with `\\sum`",
     "cdots": "`\\cdots` is not read: write the sum with `\\sum`",
@@ -332,9 +330,6 @@ OUT_OF_SCOPE = {
     "Longleftrightarrow": "an equivalence of equations (`\\Longleftrightarrow`) is not a step: "
                           "write each equation as its own display, the reason after `\\quad |`",
     "cancelto": "`\\cancelto{v}{x}` says x becomes v, which is not an equality: write the value",
-    "top": "transposes (matrices as objects) are not read: write elements such as `W_{i,j}`",
-    "intercal": "transposes (matrices as objects) are not read: write elements such as `W_{i,j}`",
-    "det": "determinants (matrices as objects) are not read",
     "mathbb": "`\\mathbb{...}` (an expectation, a probability or a set) is not read",
     "pm": "`\\pm` is two expressions: write each sign as its own step or case",
     "mp": "`\\mp` is two expressions: write each sign as its own step or case",
@@ -363,8 +358,6 @@ def out_of_scope(text: str) -> str | None:
     if environment and environment.group(1) not in ("cases", "dcases"):
         return (f"the `{environment.group(1)}` environment is not read (matrices as objects are "
                 "not read: write elements such as `W_{i,j}`)")
-    if "\\|" in text:
-        return "norms (`\\|x\\|`) are not read: write the sum, as in `\\sum_j x_j^2`"
     return None
 
 

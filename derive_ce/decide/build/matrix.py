@@ -1,0 +1,598 @@
+"""Vectors and matrices as objects: a parse tree -> SymPy, in one of two modes.
+
+- `symbolic`: every sized vector or matrix is a MatrixSymbol of its declared
+  shape (`x` is n×1, `X` is N×d), so SymPy's matrix expressions (transpose,
+  Inverse, Trace, Determinant, their derivatives) can prove a step for every
+  size.
+- `explicit`: at concrete sizes, every vector or matrix is an explicit
+  Matrix of entry symbols; derivatives are taken entry by entry.  This
+  reading shares nothing with the symbolic one: it is the concrete
+  instances' reading (see decide/matrices.py).
+
+Shapes are checked as the tree is read: `x A` with x a column, a sum of a
+vector and a matrix, the trace of a non-square matrix are input errors with
+the column.  Denominator layout by default: ∂f/∂X has the shape of X.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import lark
+import sympy as sp
+
+from derive_ce.decide.build.functions import FUNCTIONS
+from derive_ce.errors import InputError
+from derive_ce.read.latex.parser import parse
+from derive_ce.read.latex.shape import column_of, function_name, is_a, unwrap
+from derive_ce.read.names import token_name, tree_name
+
+
+class Unsupported(Exception):
+    """The symbolic mode has no matrix expression for this (the explicit one may)."""
+
+
+@dataclass
+class Env:
+    """How names are read: the mode, the sizes, the objects and the scalars."""
+    mode: str                                   # "symbolic" or "explicit"
+    sizes: dict[str, sp.Expr]                   # size name -> Symbol, or an int
+    objects: dict[str, sp.Basic] = field(default_factory=dict)
+    layout: str = "denominator"
+    indices: dict[str, int] = field(default_factory=dict)   # explicit: `i` in `x_i` -> 2
+
+
+class MatrixReader:
+    """One expression of a matrix step, read under `env`."""
+
+    def __init__(self, world, env: Env, text: str, line: int):
+        self.world = world        # decide/matrices.World: declarations, definitions, scalars
+        self.env = env
+        self.text = text
+        self.line = line
+
+    def fail(self, message: str, node=None) -> InputError:
+        column = column_of(node)
+        return InputError(message, self.line, column, self.text if column else None)
+
+    def source(self, node) -> str:
+        if isinstance(node, lark.Token):
+            return str(node)
+        return "" if node.meta.empty else self.text[node.meta.start_pos:node.meta.end_pos]
+
+    # -- shapes -------------------------------------------------------------
+    @staticmethod
+    def shape(value) -> tuple | None:
+        return tuple(value.shape) if isinstance(value, (sp.MatrixBase, sp.MatrixExpr)) else None
+
+    def scalar(self, value):
+        """A 1×1 matrix (xᵀy, xᵀAx) is the number it holds."""
+        shape = self.shape(value)
+        if shape is None:
+            return value
+        if shape == (1, 1):
+            return value[0, 0] if self.env.mode == "explicit" else sp.Trace(value)
+        return None
+
+    def same(self, a, b) -> bool:
+        return all(sp.simplify(p - q) == 0 for p, q in zip(a, b))
+
+    # -- reading --------------------------------------------------------------
+    def read(self, node):
+        if isinstance(node, lark.Token):
+            if node.type == "NUMBER":
+                return sp.Rational(str(node))
+            if node.type in ("LETTER", "GREEK", "TEXTNAME", "NAMED"):
+                return self.name(token_name(node), node)
+            raise self.fail(f"`{node}` cannot stand here", node)
+        if node.data not in _OWN and not self.world.uses_objects(node):
+            return self.world.scalar_node(node, self)     # no vector or matrix in it
+        method = getattr(self, f"rule_{node.data}", None)
+        if method is None:
+            raise self.fail(f"`{self.source(node) or node.data}` is not read in a step with "
+                            "vectors or matrices as a whole", node)
+        return method(node, *node.children)
+
+    def name(self, name: str, node):
+        if name in self.env.objects:
+            return self.env.objects[name]
+        body = self.world.object_definition(name)
+        if body is not None:
+            return self.world.read_definition(name, self.env)
+        if name == "I" and not self.world.declared(name):
+            return _Eye(None)
+        return self.world.scalar(name, node, self)
+
+    def rule_symbol(self, node, name_node, *rest):
+        name = tree_name(name_node)
+        subscript = next((r for r in rest if is_a(r, "subscript")), None)
+        if any(isinstance(r, lark.Token) for r in rest):
+            raise self.fail("a prime is not read in a step with vectors or matrices", node)
+        if subscript is None:
+            return self.name(name, node)
+        if name == "I" and not self.world.declared("I"):
+            size = self.world.size_of(subscript.children[0], self)
+            return sp.Identity(size) if self.env.mode == "symbolic" else sp.eye(size)
+        if name in self.env.objects or self.world.object_definition(name) is not None:
+            return self.element(self.name(name, node), subscript, node)
+        return self.world.scalar_node(node, self)
+
+    def rule_group_sub(self, node, group, subscript):
+        return self.element(self.read(group), subscript, node)
+
+    def element(self, value, subscript, node):
+        """`x_i`, `W_{i,j}`, `(\\delta x^\\top)_{i,j}`: elements count from 1."""
+        shape = self.shape(value)
+        if shape is None:
+            raise self.fail(f"`{self.source(node)}`: an index on a number", node)
+        items = [c for c in subscript.children if isinstance(c, lark.Tree)] \
+            or list(subscript.children)
+        if len(items) == 1 and is_a(items[0], "implicit") and len(items[0].children) == 2 \
+                and shape[1] != 1:
+            items = list(items[0].children)          # W_{ij}
+        if len(items) == 1 and shape[1] == 1:
+            items = items + [None]
+        if len(items) != 2:
+            raise self.fail(f"`{self.source(node)}`: a vector takes one index, a matrix two",
+                            node)
+        index = [sp.Integer(0) if item is None else self.world.index(item, self) - 1
+                 for item in items]
+        if self.env.mode == "explicit":
+            if not all(isinstance(k, (int, sp.Integer)) for k in index):
+                raise Unsupported("an index without a value")
+            if not all(0 <= int(k) < int(d) for k, d in zip(index, shape)):
+                raise self.fail(f"`{self.source(node)}`: the index is outside the shape "
+                                f"{_shown(shape)}", node)
+            return value[int(index[0]), int(index[1])]
+        try:
+            return value[index[0], index[1]]
+        except (TypeError, ValueError, IndexError) as exc:
+            raise Unsupported(str(exc)) from None
+
+    def rule_styled(self, node, *_):
+        return self.name(tree_name(node), node)
+
+    def rule_name(self, node, token):
+        return self.name(token_name(token), node)
+
+    def rule_number(self, node, token):
+        return sp.Rational(str(token))
+
+    def rule_group(self, node, *children):
+        inner = [c for c in children if isinstance(c, lark.Tree)]
+        if len(inner) != 1:
+            raise self.fail(f"`{self.source(node)}` is not read here", node)
+        return self.read(inner[0])
+
+    def rule_frac(self, node, _frac, top=None, bottom=None):
+        if top is None:
+            digits = str(_frac).rstrip()[-2:]
+            return sp.Rational(int(digits[0]), int(digits[1]))
+        if _partial(top):
+            return self.leibniz(node, top, bottom)
+        return self.divide(self.read(top), self.read(bottom), node)
+
+    def divide(self, top, bottom, node):
+        bottom = self.scalar(bottom)
+        if bottom is None:
+            raise self.fail("division by a vector or matrix: multiply by its inverse", node)
+        return self._scale(top, 1 / bottom)
+
+    def rule_implicit(self, node, *items):
+        items = list(items)
+        value = None
+        while items:
+            item = items.pop(0)
+            if is_a(item, "func_bare"):
+                rest = _Product(items, node)
+                items = []
+                factor = self.function(function_name(str(item.children[0])), rest, item)
+            elif is_a(item, "symbol") and items and is_a(items[0], "group") \
+                    and self.world.is_function(tree_name(item.children[0])):
+                factor = self.apply(tree_name(item.children[0]), self.read(items.pop(0)), item)
+            else:
+                factor = self.read(item)
+            value = factor if value is None else self.times(value, factor, item)
+        return value
+
+    def rule_mul(self, node, left, _op, right):
+        return self.times(self.read(left), self.read(right), right)
+
+    def rule_div(self, node, left, _op, right):
+        return self.divide(self.read(left), self.read(right), node)
+
+    def rule_hadamard(self, node, left, _op, right):
+        a, b = self.read(left), self.read(right)
+        if self.shape(a) is None or self.shape(b) is None or not self.same(self.shape(a), self.shape(b)):
+            raise self.fail("`\\odot` multiplies two vectors or matrices of one shape", node)
+        if self.env.mode == "explicit":
+            return a.multiply_elementwise(b)
+        return sp.HadamardProduct(a, b)
+
+    def rule_add(self, node, left, _op, right):
+        return self.plus(self.read(left), self.read(right), node, 1)
+
+    def rule_sub(self, node, left, _op, right):
+        return self.plus(self.read(left), self.read(right), node, -1)
+
+    def rule_neg(self, node, _op, operand):
+        return self._scale(self.read(operand), -1)
+
+    def rule_pos(self, node, _op, operand):
+        return self.read(operand)
+
+    def plus(self, a, b, node, sign):
+        a, b = _resolve_eye(a, b, self), _resolve_eye(b, a, self)
+        sa, sb = self.shape(a), self.shape(b)
+        if sa is None or sb is None:
+            ca, cb = self.scalar(a), self.scalar(b)
+            if ca is None or cb is None:
+                raise self.fail("a sum of a number and a vector or matrix: shapes "
+                                f"{_shown(sa)} and {_shown(sb)} do not match", node)
+            return ca + sign * cb
+        if not self.same(sa, sb):
+            raise self.fail(f"a sum of shapes {_shown(sa)} and {_shown(sb)}: they do not match",
+                            node)
+        return a + b if sign == 1 else a - b
+
+    def times(self, a, b, node):
+        if isinstance(a, _Eye) and self.shape(b) is None:
+            return self._scale(a, b)
+        if isinstance(b, _Eye) and self.shape(a) is None:
+            return self._scale(b, a)
+        if isinstance(a, _Eye) or isinstance(b, _Eye):
+            a, b = _resolve_eye(a, b, self, product="left"), _resolve_eye(b, a, self, product="right")
+        sa, sb = self.shape(a), self.shape(b)
+        if sa is None or sb is None:
+            return self._scale(b, a) if sa is None else self._scale(a, b)
+        if sa == (1, 1) and sb != (1, 1) or sb == (1, 1) and sa != (1, 1):
+            one, other = (a, b) if sa == (1, 1) else (b, a)
+            return self._scale(other, self.scalar(one))
+        if not self.same((sa[1],), (sb[0],)):
+            raise self.fail(f"a product of shapes {_shown(sa)} and {_shown(sb)}: the columns "
+                            "of the left do not match the rows of the right", node)
+        return a * b
+
+    def _scale(self, value, factor):
+        if isinstance(value, _Eye):
+            return _Eye(value.size, value.factor * factor)
+        return factor * value
+
+    # -- powers: transpose, inverse ------------------------------------------------
+    def rule_pow(self, node, base, sup):
+        value = self.read(base)
+        if isinstance(value, _Eye):
+            raise self.fail("write the identity's size, `I_n`, under a power", node)
+        kind = self.sup_kind(sup)
+        shape = self.shape(value)
+        if kind in ("T", "-T"):
+            if shape is None:
+                raise self.fail(f"`{self.source(base)}` is a number here: a transpose is for a "
+                                "vector or matrix; declare it with its size, as in "
+                                "`x: {kind: vector, size: n}` or `A: {kind: matrix, shape: [n, m]}`",
+                                node)
+            value = value.T
+            return self.inverse(value, node) if kind == "-T" else value
+        power = self.world.exponent(sup, self)
+        if shape == (1, 1) and self.env.mode == "explicit" and power.is_Integer:
+            return value ** int(power)         # a matrix at size 1 stays a matrix
+        if shape is None or shape == (1, 1):
+            return self.scalar(value) ** power
+        if power == -1:
+            return self.inverse(value, node)
+        if not (power.is_Integer and power > 0 and self.same((shape[0],), (shape[1],))):
+            raise self.fail(f"`{self.source(node)}`: a power of a vector or of a non-square "
+                            "matrix is not read (write `x^\\top x`, `\\|x\\|^2` or `x \\odot x`)",
+                            node)
+        return value ** power if self.env.mode == "explicit" else sp.MatPow(value, power)
+
+    def rule_pow_sub(self, node, base, sup, subscript):
+        if is_a(unwrap(base), "norm"):       # \|x\|^2_2
+            norm = unwrap(base)
+            return self.world.exponent_value(self.norm(norm, subscript.children[0]), sup, self)
+        raise self.fail(f"`{self.source(node)}` is not read in a matrix step", node)
+
+    def sup_kind(self, sup) -> str:
+        """`T`, `-T` (a transpose, its inverse) or `power`; `^T` and `^{-T}` are
+        transposes unless `T` is declared."""
+        if is_a(sup, "sup_top"):
+            return "T"
+        if is_a(sup, "sup_invtop"):
+            return "-T"
+        child = sup.children[0] if sup.children else None
+        transpose_letter = not self.world.declared("T")
+        if isinstance(child, lark.Token):
+            return "T" if str(child) == "T" and transpose_letter else "power"
+        inner = unwrap(child)
+        sign = ""
+        if is_a(inner, "neg"):
+            sign, inner = "-", unwrap(inner.children[-1])
+        if transpose_letter and is_a(inner, "symbol") and self.source(inner).strip() == "T":
+            return sign + "T"
+        return "power"
+
+    def inverse(self, value, node):
+        shape = self.shape(value)
+        if shape is None:
+            return 1 / value
+        if not self.same((shape[0],), (shape[1],)):
+            raise self.fail(f"the inverse of a non-square ({_shown(shape)}) matrix", node)
+        if self.env.mode == "explicit":
+            if shape == (1, 1):
+                return sp.Matrix([[1 / value[0, 0]]])
+            return value.inv(method="LU")
+        return sp.Inverse(value)
+
+    # -- norms, trace, determinant, diag -----------------------------------------
+    def rule_norm(self, node, *children):
+        nsub = next((c for c in children if is_a(c, "nsub")), None)
+        return self.norm(node, nsub.children[0] if nsub is not None else None)
+
+    def norm(self, node, which):
+        inner = next(c for c in node.children if isinstance(c, lark.Tree) and c.data != "nsub")
+        value = self.read(inner)
+        shape = self.shape(value)
+        which = str(which).strip("{} ") if which is not None else ""
+        if shape is None:
+            raise self.fail(f"`{self.source(inner)}` is a number here: `|x|` is its absolute "
+                            "value; declare a vector with its size (`x: {kind: vector, size: n}`) "
+                            "to take its norm", node)
+        vector = shape[1] == 1 or shape[0] == 1
+        if which not in ("", "2", "F") or (self.env.mode == "symbolic" and not vector
+                                            and which != "F"):
+            raise self.fail(f"`{self.source(node)}`: derive-ce reads the Euclidean norm of a "
+                            "vector (`\\|x\\|`, `\\|x\\|_2`) and the Frobenius norm of a matrix "
+                            "(`\\|X\\|_F`)", node)
+        if self.env.mode == "explicit":
+            return sp.sqrt(sum(e ** 2 for e in value))
+        return sp.sqrt(sp.Trace(value.T * value))
+
+    def rule_mfunc(self, node, token, argument):
+        written = function_name(str(token))
+        name = written.lower()
+        value = self.read(argument)
+        shape = self.shape(value)
+        if self.world.is_function(written):           # `\text{softmax}(x): ...` defined
+            return self.apply(written, value, node)
+        if name == "softmax":
+            return self.softmax(value, node)
+        if name == "diag":
+            if shape is None or shape[1] != 1:
+                raise self.fail("`\\operatorname{diag}` of a (column) vector", node)
+            if self.env.mode == "explicit":
+                return sp.diag(*list(value))
+            return sp.DiagMatrix(value)
+        if shape is None and self.env.mode == "explicit":
+            return value                       # a 1×1 matrix read as its number
+        if shape is None or not self.same((shape[0],), (shape[1],)):
+            raise self.fail(f"the {'trace' if name in ('tr', 'trace') else 'determinant'} "
+                            f"of a {_shown(shape) if shape else 'number'}: it needs a square "
+                            "matrix", node)
+        if self.env.mode == "explicit":
+            return value.trace() if name in ("tr", "trace") else value.det(method="berkowitz")
+        return sp.Trace(value) if name in ("tr", "trace") else sp.Determinant(value)
+
+    def softmax(self, value, node):
+        shape = self.shape(value)
+        if shape is None or shape[1] != 1:
+            raise self.fail(f"`{self.source(node)}`: softmax is read of a (column) vector "
+                            "declared with its size (`z: {kind: vector, size: n}`); or define "
+                            "it as a function, `\\text{softmax}(x): ...`", node)
+        if self.env.mode != "explicit":
+            raise Unsupported("softmax")
+        exps = value.applyfunc(sp.exp)
+        return exps / sum(exps)
+
+    def rule_ones(self, node, _token, sup=None):
+        if sup is None:
+            raise self.fail("write the size of the vector of ones, `\\mathbf{1}_n`", node)
+        size = self.world.size_of(sup.children[0], self)
+        return sp.ones(size, 1) if self.env.mode == "explicit" else sp.OneMatrix(size, 1)
+
+    # -- functions, applied elementwise -------------------------------------------
+    def rule_func_app(self, node, token, *rest):
+        if any(is_a(r, "fpow", "fbase") for r in rest):
+            raise self.fail(f"`{self.source(node)}` is not read in a matrix step", node)
+        return self.function(function_name(str(token)), self.read(rest[-1]), node)
+
+    def function(self, name, argument, node):
+        if isinstance(argument, _Product):
+            argument = argument.read(self)
+        if name not in FUNCTIONS or name in ("max", "min"):
+            raise self.fail(f"`\\{name}` is not read in a matrix step", node)
+        return self.elementwise(FUNCTIONS[name], argument, name)
+
+    def apply(self, name, argument, node):
+        return self.elementwise(lambda e: self.world.call(name, e), argument, name)
+
+    def elementwise(self, function, value, name):
+        if self.shape(value) is None:
+            return function(value)
+        if self.env.mode == "explicit":
+            return value.applyfunc(function)
+        if self.shape(value) == (1, 1):
+            return function(self.scalar(value))
+        if self.env.mode != "explicit":
+            raise Unsupported(f"{name} applied elementwise")
+        return value.applyfunc(function)
+
+    # -- derivatives -----------------------------------------------------------
+    def rule_napply(self, node, nabla, operand):
+        order, variable = 1, None
+        for mod in nabla.children[1:]:
+            if is_a(mod, "nabla_order"):
+                order = self.world.exponent(mod.children[0], self)
+            else:
+                variable = mod.children[0]
+        if variable is None:
+            raise self.fail("write the variable of the gradient: `\\nabla_x f`", nabla)
+        name = _dsub_name(variable)
+        if name not in self.env.objects:
+            raise self.fail(f"`\\nabla` by `{name}` is the gradient by a vector or matrix: declare "
+                            f"`{name}` with its size (`{name}: {{kind: vector, size: n}}`); "
+                            f"for a number, write `\\frac{{d}}{{d{name}}}`", nabla)
+        if order not in (1, 2):
+            raise self.fail("`\\nabla` of order 1 or 2 (the gradient, the Hessian)", nabla)
+        value = self.read(operand)
+        if order == 2:
+            return self.hessian(value, name, node)
+        return self.derivative(value, name, node, gradient=True)
+
+    def rule_dapply(self, node, dop, operand):
+        if dop.data != "dop_frac" or len(dop.children) != 2:
+            raise self.fail("write the derivative as `\\frac{\\partial}{\\partial x}`", dop)
+        name = tree_name(dop.children[1].children[0].children[0])
+        if len(dop.children[1].children) > 1:
+            raise self.fail("a higher derivative by a vector: write the Hessian `\\nabla^2_x f`",
+                            dop)
+        return self.derivative(self.read(operand), name, node)
+
+    def leibniz(self, node, top, bottom):
+        """`\\frac{\\partial f}{\\partial \\mathbf{x}}`, `\\frac{\\partial L}{\\partial W}`."""
+        tops = [c for c in top.children]
+        bottoms = [c for c in bottom.children] if is_a(bottom, "implicit") else [bottom]
+        if len(tops) < 2 or len(bottoms) != 2 or not _partial(bottom):
+            raise self.fail(f"`{self.source(node)}`: write `\\frac{{\\partial f}}{{\\partial x}}`",
+                            node)
+        target = bottoms[1]
+        if not is_a(target, "symbol"):
+            raise self.fail("the variable of a derivative is a vector, a matrix or a scalar "
+                            "name", target)
+        name = tree_name(target.children[0])
+        body = tops[1] if len(tops) == 2 else lark.Tree("implicit", tops[1:], top.meta)
+        if len(target.children) > 1:                 # ∂L/∂W_{i,j}: by one element
+            return self.by_element(self.read(body), target, node)
+        return self.derivative(self.read(body), name, node)
+
+    def by_element(self, value, target, node):
+        name = tree_name(target.children[0])
+        if name not in self.env.objects:
+            return self.world.scalar_node(node, self)
+        variable = self.read(target)
+        scalar = self.scalar(value)
+        if scalar is None:
+            raise self.fail("the derivative of a vector or matrix by one element is not read",
+                            node)
+        if self.env.mode != "explicit" or not isinstance(variable, sp.Symbol):
+            raise Unsupported("a derivative by an element")
+        return sp.diff(scalar, variable)
+
+    def variable(self, name, node):
+        if name in self.env.objects:
+            return self.env.objects[name]
+        if self.world.declared(name) and self.world.kind(name) != "scalar":
+            raise self.fail(f"`{name}` has no size: declare `{name}: {{kind: vector, size: n}}` "
+                            "or `{kind: matrix, shape: [n, m]}` to differentiate by it", node)
+        return self.world.scalar(name, node, self)
+
+    def derivative(self, value, name, node, gradient=False):
+        var = self.variable(name, node)
+        vshape = self.shape(var)
+        fshape = self.shape(value)
+        scalar = self.scalar(value)
+        if vshape is None:                               # d/dλ of anything
+            return sp.diff(value, var) if fshape is None else (
+                value.diff(var) if self.env.mode == "explicit" else _symbolic_diff(value, var))
+        if scalar is not None:
+            if self.env.mode == "explicit":
+                grad = sp.Matrix(*var.shape, lambda i, j: sp.diff(scalar, var[i, j]))
+            else:
+                grad = _symbolic_diff(scalar, var)
+            numerator = self.env.layout == "numerator" and not gradient
+            return grad.T if numerator else grad
+        if gradient or fshape[1] != 1 or vshape[1] != 1:
+            raise self.fail("the derivative of a vector or matrix by a vector or matrix: "
+                            "derive-ce reads ∂f/∂x for a vector f and a vector x (the Jacobian), "
+                            "and gradients of numbers", node)
+        if self.env.mode != "explicit":
+            raise Unsupported("a Jacobian")
+        jacobian = sp.Matrix(fshape[0], vshape[0], lambda i, j: sp.diff(value[i, 0], var[j, 0]))
+        return jacobian if self.env.layout == "numerator" else jacobian.T
+
+    def hessian(self, value, name, node):
+        var = self.variable(name, node)
+        scalar = self.scalar(value)
+        shape = self.shape(var)
+        if scalar is None or shape is None or shape[1] != 1:
+            raise self.fail("the Hessian `\\nabla^2_x f` is of a number by a vector", node)
+        if self.env.mode != "explicit":
+            raise Unsupported("a Hessian")
+        n = var.shape[0]
+        return sp.Matrix(n, n, lambda i, j: sp.diff(scalar, var[i, 0], var[j, 0]))
+
+
+# Rules read here even without a vector or matrix inside: they are matrix notation.
+_OWN = frozenset({"sup_top", "sup_invtop", "norm", "napply", "mfunc", "hadamard", "ones",
+                  "group_sub", "symbol", "name", "styled", "implicit"})
+
+
+class _Product:
+    """The rest of a product after a bare function name (`\\log \\det X`)."""
+
+    def __init__(self, items, node):
+        self.items, self.node = items, node
+
+    def read(self, reader: MatrixReader):
+        if not self.items:
+            raise reader.fail("a function without its argument", self.node)
+        return reader.rule_implicit(self.node, *self.items)
+
+
+class _Eye:
+    """`I` without its size: it takes the size of what it is added to or multiplies."""
+
+    def __init__(self, size, factor=1):
+        self.size, self.factor = size, factor
+
+
+def _resolve_eye(value, partner, reader: MatrixReader, product: str = ""):
+    if not isinstance(value, _Eye):
+        return value
+    shape = reader.shape(partner)
+    if shape is None:
+        raise reader.fail("`I` beside a number: write its size, `I_n`")
+    size = shape[1] if product == "right" else shape[0] if product == "left" else shape[0]
+    if not product and not reader.same((shape[0],), (shape[1],)):
+        raise reader.fail(f"`I` added to a {_shown(shape)} matrix, which is not square")
+    eye = sp.eye(size) if reader.env.mode == "explicit" else sp.Identity(size)
+    return value.factor * eye
+
+
+def _symbolic_diff(value, var):
+    try:
+        result = sp.diff(value, var)
+    except (TypeError, ValueError, NotImplementedError, AttributeError) as exc:
+        raise Unsupported(str(exc)) from None
+    if result == 0 and not isinstance(value, sp.MatrixExpr) and var in value.free_symbols:
+        raise Unsupported("SymPy found no derivative")
+    if not isinstance(result, sp.MatrixExpr) or tuple(result.shape) != tuple(var.shape) \
+            or result.has(sp.Derivative) or "Derivative" in type(result).__name__:
+        raise Unsupported("SymPy left the derivative undone")
+    return result
+
+
+def _partial(node) -> bool:
+    node = unwrap(node)
+    first = node.children[0] if is_a(node, "implicit") else node
+    return is_a(first, "partial")
+
+
+def _dsub_name(dsub) -> str:
+    child = dsub.children[0]
+    if isinstance(child, lark.Token):
+        return token_name(child)
+    return tree_name(child.children[0])
+
+
+def _shown(shape) -> str:
+    if shape is None:
+        return "1×1 (a number)"
+    return "×".join(sp.sstr(s) for s in shape)
+
+
+def parse_one(text: str, line: int):
+    tree = parse(text, "chain", line)
+    exprs = [c for c in tree.children if isinstance(c, lark.Tree)]
+    if len(exprs) != 1:
+        raise InputError("expected one expression, not a chain joined by `=`", line)
+    return exprs[0]

@@ -1,0 +1,529 @@
+"""Deciding a step that uses vectors or matrices as a whole (issue 17).
+
+1. Both sides are read with MatrixSymbols of the declared shapes (symbolic
+   sizes); a difference that SymPy reduces to zero is a proof for every size.
+2. Always, and whatever 1 said: concrete instances at several sizes (each
+   size name its own value, then all sizes 1), with random rational entries
+   (symmetric, or symmetric positive definite, where declared) and random
+   scalars, read again from the parse tree with explicit matrices
+   (derivatives entry by entry).  Any instance where the sides differ makes
+   the step `failed`, with the sizes and the entries.
+A step proved in 1 and agreeing in 2 is `proved`; agreeing in 2 only, `numeric`.
+"""
+
+from __future__ import annotations
+
+import random
+
+import lark
+import sympy as sp
+from sympy.matrices.exceptions import ShapeError
+
+from derive_ce.decide.build import read_expression
+from derive_ce.decide.build.matrix import Env, MatrixReader, Unsupported, parse_one
+from derive_ce.decide.equivalence import OutOfTime, deadline
+from derive_ce.errors import InputError
+from derive_ce.read.latex.parser import parse
+from derive_ce.read.latex.shape import is_a, unwrap
+from derive_ce.read.model import Math
+from derive_ce.read.names import tree_name
+from derive_ce.read.shapes import object_names, sized, uses_objects
+from derive_ce.results import Verdict
+
+POINTS_PER_SIZE = 2
+MAX_SIZE = 12          # a declared size beyond it (`size: 1000`) is not instantiated
+TOLERANCE = sp.Float("1e-20", 40)
+
+
+def objects_of(symscope) -> set[str]:
+    """The names a matrix step is recognised by (kept on the scope)."""
+    if not hasattr(symscope, "matrix_objects"):
+        names = object_names(symscope.spec, parse)
+        if names and not symscope.declared("I"):
+            names = names | {"I"}
+        symscope.matrix_objects = names
+    return symscope.matrix_objects
+
+
+def applies(symscope, task) -> bool:
+    """Does the step use vectors or matrices as a whole?"""
+    names = objects_of(symscope)
+    for math in (task.a, task.b):
+        if math is None or math.syntax != "latex":
+            continue
+        try:
+            if uses_objects(parse(math.text, "chain", math.line), names):
+                return True
+        except InputError:
+            continue
+    return False
+
+
+class World:
+    """Declarations, definitions and scalars, shared by the readers of a step."""
+
+    def __init__(self, symscope):
+        self.symscope = symscope
+        self.spec = symscope.spec
+        self.decls = sized(self.spec)
+        self.definitions = {d.name: d for d in self.spec.definitions
+                            if d.name in objects_of(symscope) and not d.params}
+        for decl in {id(d): d for d in self.decls.values()}.values():
+            for size in decl.shape:
+                value = self.scalar_expr(size)
+                if value.is_number and not (value.is_Integer and value > 0):
+                    raise InputError(f"the size `{size.text}` of `{decl.names[0]}` must be a "
+                                     "positive whole number or a name", decl.line)
+        self.size_names = sorted({s.name for d in self.decls.values() for m in d.shape
+                                  for s in self.scalar_expr(m).free_symbols})
+        self._reading: list[str] = []
+        self._memo: dict = {}
+
+    def scalar_expr(self, math: Math) -> sp.Expr:
+        return read_expression(math, self.symscope)
+
+    # lookups for MatrixReader
+    def declared(self, name: str) -> bool:
+        return self.symscope.declared(name)
+
+    def kind(self, name: str) -> str:
+        return self.symscope.kind(name)
+
+    def object_definition(self, name: str):
+        return self.definitions.get(name)
+
+    def uses_objects(self, node) -> bool:
+        return uses_objects(node, objects_of(self.symscope))
+
+    def is_function(self, name: str) -> bool:
+        return self.symscope.kind(name) == "function"
+
+    def call(self, name: str, value):
+        if name in self.symscope.functions:
+            params, body, _line = self.symscope.functions[name]
+            if len(params) != 1:
+                raise InputError(f"`{name}` takes {len(params)} arguments")
+            return self.symscope.expand(body.xreplace({params[0]: value}))
+        return sp.Function(name)(value)
+
+    def read_definition(self, name: str, env: Env):
+        key = (name, id(env))
+        if key in self._memo:
+            return self._memo[key][1]
+        if name in self._reading:
+            raise InputError(f"`{name}` is defined in terms of itself")
+        definition = self.definitions[name]
+        self._reading.append(name)
+        try:
+            value = self.read(parse_one(definition.body.text, definition.line), env,
+                              definition.body.text, definition.line)
+        finally:
+            self._reading.pop()
+        self._memo[key] = (env, value)
+        return value
+
+    def read(self, tree, env: Env, text: str, line: int):
+        reader = MatrixReader(self, env, text, line)
+        return self._sized(reader.read(tree), env)
+
+    def scalar(self, name: str, node, reader: MatrixReader):
+        if self.symscope.kind(name) in ("vector", "matrix"):
+            raise reader.fail(f"`{name}` is a {self.symscope.kind(name)} without a size: declare "
+                              f"`{name}: {{kind: vector, size: n}}` or `{name}: {{kind: matrix, "
+                              "shape: [n, m]}` to use it as a whole", node)
+        try:
+            return self.symscope.expand(self.symscope.symbol(name))
+        except InputError as exc:
+            raise reader.fail(exc.message, node) from None
+
+    def scalar_node(self, node, reader: MatrixReader):
+        """A part without vectors or matrices, read by the scalar reader."""
+        return self.scalar_expr(Math(reader.source(node), reader.line))
+
+    def size_of(self, node, reader: MatrixReader):
+        value = self.scalar_node(node, reader)
+        return self._sized(value, reader.env)
+
+    def index(self, node, reader: MatrixReader):
+        """An element's index: a number, or a letter given its value in an instance."""
+        value = self.scalar_node(node, reader) if isinstance(node, lark.Tree) \
+            else self.scalar_expr(Math(str(node), reader.line))
+        if reader.env.mode == "explicit":
+            value = value.xreplace({s: reader.env.indices[s.name] for s in value.free_symbols
+                                    if s.name in reader.env.indices})
+            return int(value) if isinstance(value, int) or value.is_Integer else value
+        return value
+
+    def exponent(self, sup, reader: MatrixReader):
+        child = sup.children[0] if sup.children else None
+        text = str(child) if isinstance(child, lark.Token) else reader.source(child)
+        return self.scalar_expr(Math(text, reader.line))
+
+    def exponent_value(self, value, sup, reader: MatrixReader):
+        return value ** self.exponent(sup, reader)
+
+    def _sized(self, value, env: Env):
+        """Size names in a value become the environment's sizes."""
+        if not isinstance(value, (sp.Basic, sp.MatrixBase)):
+            return value
+        swap = {s: env.sizes[s.name] for s in value.free_symbols
+                if isinstance(s, sp.Symbol) and s.name in env.sizes and s != env.sizes[s.name]}
+        if not swap:
+            return value
+        value = value.xreplace(swap)
+        if env.mode == "explicit" and (isinstance(value, int) or getattr(value, "is_Integer", False)):
+            return int(value)
+        return value
+
+    def shape(self, name: str, env: Env) -> tuple:
+        return tuple(self._sized(self.scalar_expr(m), env) for m in self.decls[name].shape) \
+            + ((1,) if self.decls[name].kind == "vector" else ())
+
+
+def decide(symscope, task, budget: float) -> Verdict:
+    """The verdict on a matrix step (`read`: only that it can be read)."""
+    if task.when:
+        return Verdict("error", f"line {task.b.line}: a step with vectors or matrices as a whole "
+                       "inside a case is not read yet", error_side="b")
+    try:
+        with deadline(max(budget, 0.1)):
+            return _decide(World(symscope), task)
+    except InputError as exc:
+        return Verdict("error", exc.describe(), error_side="scope")
+    except OutOfTime:
+        return Verdict("unknown", f"timed out after {budget:g} s (vectors and matrices)",
+                       "timeout")
+
+
+def _decide(world: World, task) -> Verdict:
+    # b first, as the engine does: an unreadable step is reported on its own line
+    sides = [("b", task.b), ("a", task.a)] if task.kind == "compare" else [("b", task.b)]
+    trees = {}
+    for side, math in sides:
+        if math.syntax != "latex":
+            return Verdict("error", f"line {math.line}: an `expr:` step cannot use vectors or "
+                           "matrices as a whole", error_side=side)
+        try:
+            trees[side] = parse_one(math.text, math.line)
+        except InputError as exc:
+            return Verdict("error", exc.describe(), error_side=side)
+    symbolic, proved = {}, False
+    env = Env("symbolic", {n: sp.Symbol(n, integer=True, positive=True) for n in world.size_names},
+              layout=world.spec.layout)
+    for name in world.decls:
+        env.objects[name] = sp.MatrixSymbol(name, *world.shape(name, env))
+    for side, math in sides:
+        try:
+            symbolic[side] = world.read(trees[side], env, math.text, math.line)
+        except InputError as exc:
+            return Verdict("error", exc.describe(), error_side=side)
+        except (Unsupported, TypeError, ValueError, AttributeError, NotImplementedError,
+                ShapeError):
+            symbolic.pop(side, None)
+    mismatch = ""
+    if task.kind == "compare" and len(symbolic) == 2:
+        mismatch = _shape_mismatch(symbolic["a"], symbolic["b"])
+    if mismatch:        # the instances give the sizes and entries where they can
+        found = _instances(world, task, trees, sides)
+        if isinstance(found, Verdict) and found.status in ("failed", "error"):
+            return found
+        return Verdict("failed", f"the two sides differ in shape: {mismatch}", "matrix-shape")
+    if task.kind == "compare" and len(symbolic) == 2:
+        symmetric = {sp.Transpose(env.objects[n]): env.objects[n] for n, d in world.decls.items()
+                     if "symmetric" in d.properties}
+        proved = _is_zero(symbolic["a"], symbolic["b"], symmetric)
+    found = _instances(world, task, trees, sides)
+    if isinstance(found, Verdict):
+        return found
+    if task.kind == "read":
+        return Verdict("proved", method="read")
+    count, shown = found
+    layout = _layout_note(world, trees)
+    if proved:
+        return Verdict("proved", layout.lstrip("; "), "matrix")
+    return Verdict("numeric", f"equal at {count} random instances ({shown}: random entries, "
+                   "symmetric or positive definite where declared); not proved for every "
+                   f"size{layout}", "matrix-instances", evidence={"points": count})
+
+
+def _layout_note(world: World, trees: dict) -> str:
+    """Said wherever a step differentiates by a vector or matrix."""
+    variables = set()
+    for tree in trees.values():
+        variables |= _derivative_variables(tree)
+    if not variables & set(world.decls):
+        return ""
+    if world.spec.layout == "numerator":
+        return "; numerator layout: ∂f/∂X is the transpose of X's shape (∇ keeps X's shape)"
+    return "; denominator layout: ∂f/∂X and ∇_X f have the shape of X"
+
+
+def _used(world: World, trees: dict) -> set[str]:
+    """The names a step uses, through the definitions it uses."""
+    names, pending = set(), list(trees.values())
+    while pending:
+        tree = pending.pop()
+        for node in tree.iter_subtrees():
+            if node.data in ("name", "styled"):
+                try:
+                    name = tree_name(node)
+                except InputError:
+                    continue
+                if name in world.definitions and name not in names:
+                    pending.append(parse_one(world.definitions[name].body.text, 0))
+                names.add(name)
+    return names
+
+
+def _shape_mismatch(a, b) -> str:
+    sa = tuple(a.shape) if isinstance(a, (sp.MatrixExpr, sp.MatrixBase)) else (1, 1)
+    sb = tuple(b.shape) if isinstance(b, (sp.MatrixExpr, sp.MatrixBase)) else (1, 1)
+    if all(sp.simplify(p - q) == 0 for p, q in zip(sa, sb)):
+        return ""
+    return f"{'×'.join(map(sp.sstr, sa))} and {'×'.join(map(sp.sstr, sb))}"
+
+
+def _is_zero(a, b, symmetric: dict) -> bool:
+    try:
+        difference = a - b
+        if isinstance(difference, sp.MatrixExpr):
+            difference = difference.doit().xreplace(symmetric).expand().doit()
+            return isinstance(difference, sp.ZeroMatrix) or difference == 0
+        return sp.simplify(sp.expand(difference.doit())) == 0
+    except (TypeError, ValueError, AttributeError, NotImplementedError, RecursionError):
+        return False
+
+
+# -- concrete instances -------------------------------------------------------
+
+def _size_sets(names: list[str]) -> list[dict[str, int]]:
+    """Each size name its own value (so a mismatch shows), reversed, then all 1."""
+    first = {n: 2 + k for k, n in enumerate(names)}
+    second = {n: 2 + (len(names) - 1 - k) + (1 if len(names) == 1 else 0)
+              for k, n in enumerate(names)}
+    return [first, second, {n: 1 for n in names}]
+
+
+def _instances(world: World, task, trees, sides):
+    rng = random.Random(17)
+    variables = set()
+    for tree in trees.values():
+        variables |= _derivative_variables(tree)
+    count, seen = 0, []
+    used = _used(world, trees)
+    world.index_letters = _subscript_letters(trees, world)
+    used |= world.index_letters
+    used |= {s.name for n in used if n in world.decls for m in world.decls[n].shape
+             for s in world.scalar_expr(m).free_symbols}
+    for sizes in _size_sets(world.size_names):
+        probe = Env("explicit", dict(sizes))
+        for name in sorted(used & set(world.decls)):
+            dims = world.shape(name, probe)
+            if not all(isinstance(d, int) and 1 <= d <= MAX_SIZE for d in dims):
+                return Verdict("unknown", f"`{name}` has the shape {'×'.join(map(str, dims))} "
+                               f"here: instances are built for sizes from 1 to {MAX_SIZE}",
+                               "matrix-instances")
+        for _ in range(POINTS_PER_SIZE):
+            env = Env("explicit", dict(sizes), layout=world.spec.layout)
+            point, late = _point(world, env, variables, rng, used)
+            values = {}
+            for side, math in sides:
+                try:
+                    values[side] = world.read(trees[side], env, math.text, math.line)
+                except InputError as exc:
+                    return Verdict("error", exc.describe(), error_side=side)
+                except (ZeroDivisionError, ValueError):    # a singular instance
+                    values = None
+                    break
+            if values is None or task.kind == "read":
+                if task.kind == "read":
+                    return 0, ""
+                continue
+            _fill(values, late, point, rng)
+            left, right = (_at(values[s], late) for s in ("a", "b"))
+            if left is None or right is None:
+                continue
+            if _shape(left) != _shape(right):
+                return Verdict("failed", f"the two sides differ in shape at "
+                               f"{_sizes_shown(sizes)}: {_shape_text(left)} and "
+                               f"{_shape_text(right)}", "matrix-shape",
+                               evidence=_evidence(sizes, point, left, right, used))
+            if not _close(left, right):
+                return Verdict("failed", f"not equal at {_sizes_shown(sizes)} with random entries",
+                               "matrix-instance",
+                               evidence=_evidence(sizes, point, left, right, used))
+            count += 1
+        seen.append(_sizes_shown(sizes))
+    if count < 3:
+        return Verdict("unknown", f"only {count} instances could be evaluated", "matrix-instances")
+    return count, "; ".join(dict.fromkeys(seen))
+
+
+def _subscript_letters(trees: dict, world: World) -> set[str]:
+    """Single letters in the subscripts of objects (`x_i`, `W_{i,j}`, `(…)_{i,j}`)."""
+    letters = set()
+    for tree in trees.values():
+        for node in tree.iter_subtrees():
+            if node.data == "symbol" and len(node.children) > 1 \
+                    and is_a(node.children[-1], "subscript"):
+                try:
+                    if tree_name(node.children[0]) not in world.decls:
+                        continue
+                except InputError:
+                    continue
+            elif node.data != "group_sub":
+                continue
+            subscript = node.children[-1]
+            for leaf in subscript.scan_values(lambda v: isinstance(v, lark.Token)):
+                if leaf.type in ("LETTER", "GREEK"):
+                    letters.add(tree_name(lark.Tree("name", [leaf])))
+    return letters
+
+
+def _derivative_variables(tree) -> set[str]:
+    names = set()
+    for node in tree.iter_subtrees():
+        if node.data == "nabla_var":
+            child = node.children[0].children[0]
+            names.add(str(child) if isinstance(child, lark.Token) else tree_name(child.children[0]))
+        elif node.data == "dvar":
+            names.add(tree_name(node.children[0].children[0]))
+        elif node.data == "frac" and len(node.children) == 3:
+            bottom = unwrap(node.children[2])
+            if is_a(bottom, "implicit") and len(bottom.children) == 2 \
+                    and is_a(bottom.children[0], "partial") and is_a(bottom.children[1], "symbol"):
+                names.add(tree_name(bottom.children[1].children[0]))
+    from derive_ce.read.names import letter
+    return {letter(n) if len(n) == 1 else n for n in names}
+
+
+def _point(world: World, env: Env, variables: set[str], rng: random.Random, used: set[str]):
+    """Random values for every object and scalar; derivative variables get
+    entry symbols (their values go in after differentiating: `late`)."""
+    point: dict[str, str] = {}
+    late: dict[sp.Symbol, sp.Expr] = {}
+    low = min([2 ** 30] + [v for v in env.sizes.values() if isinstance(v, int)])
+    for name in sorted(_index_letters(world)):
+        env.indices[name] = rng.randint(1, low)
+        point[name] = str(env.indices[name])
+    for name, decl in sorted(world.decls.items()):
+        rows, cols = world.shape(name, env)
+        values = _random_matrix(rows, cols, decl.properties, rng)
+        if name in used:
+            point[name] = _matrix_text(values)
+        if name in variables:
+            entries = sp.Matrix(rows, cols, lambda i, j: sp.Symbol(f"{name}[{i},{j}]"))
+            late.update({entries[i, j]: values[i, j] for i in range(rows) for j in range(cols)})
+            env.objects[name] = entries
+        else:
+            env.objects[name] = values
+    for symbol in _scalars(world):
+        flags = world.symscope.flags.get(symbol.name, {})
+        value = sp.Rational(rng.randint(1, 9), rng.randint(1, 4))
+        if not (flags.get("positive") or flags.get("nonnegative")) and rng.random() < 0.5:
+            value = -value
+        late[symbol] = value
+        if symbol.name in used:
+            point[symbol.name] = sp.sstr(value)
+    return point, late
+
+
+def _index_letters(world: World) -> set[str]:
+    """Letters that index vectors or matrices in this step (set by `_instances`)."""
+    return getattr(world, "index_letters", set())
+
+
+def _scalars(world: World) -> list[sp.Symbol]:
+    """The scalar symbols of the scope (declared or used): random values for all."""
+    found = set()
+    for name, kind in world.symscope.kinds.items():
+        if kind == "scalar" and name not in world.size_names:
+            try:
+                obj = world.symscope.symbol(name)
+            except InputError:
+                continue
+            if isinstance(obj, sp.Symbol):
+                found.add(obj)
+    return sorted(found, key=str)
+
+
+def _random_matrix(rows: int, cols: int, properties: tuple, rng: random.Random) -> sp.Matrix:
+    entry = lambda: sp.Rational(rng.randint(-9, 9), rng.randint(1, 4))  # noqa: E731
+    values = sp.Matrix(rows, cols, lambda i, j: entry())
+    if "positive_definite" in properties:
+        return values * values.T + sp.eye(rows)
+    if "symmetric" in properties:
+        return (values + values.T) / 2
+    return values
+
+
+def _fill(values: dict, late: dict, point: dict, rng: random.Random) -> None:
+    """Random values for the symbols still free on either side (undeclared
+    scalars), the same on both."""
+    free = set()
+    for value in values.values():
+        if isinstance(value, (sp.Basic, sp.MatrixBase)):
+            free |= {s for s in value.free_symbols if s not in late}
+    for symbol in sorted(free, key=str):
+        late[symbol] = sp.Rational(rng.randint(1, 9), rng.randint(1, 4)) \
+            * (1 if symbol.is_nonnegative or rng.random() < 0.5 else -1)
+        point[str(symbol)] = sp.sstr(late[symbol])
+
+
+def _at(value, late: dict):
+    """The value with every symbol given its value."""
+    if not isinstance(value, (sp.Basic, sp.MatrixBase)):
+        return sp.Integer(value)
+    try:
+        return value.xreplace(late).doit()
+    except ZeroDivisionError:
+        return None
+
+
+def _shape(value) -> tuple:
+    return tuple(value.shape) if isinstance(value, sp.MatrixBase) else (1, 1)
+
+
+def _shape_text(value) -> str:
+    return "×".join(map(str, _shape(value)))
+
+
+def _entries(value) -> list:
+    return list(value) if isinstance(value, sp.MatrixBase) else [value]
+
+
+def _close(left, right) -> bool:
+    for a, b in zip(_entries(left), _entries(right)):
+        x, y = sp.N(a, 30), sp.N(b, 30)
+        if not (x.is_number and y.is_number):
+            return False
+        if x.has(sp.nan, sp.zoo) or y.has(sp.nan, sp.zoo):
+            continue
+        scale = max(sp.Float(1), abs(x), abs(y))
+        if abs(x - y) > TOLERANCE * scale:
+            return False
+    return True
+
+
+def _matrix_text(value) -> str:
+    if not isinstance(value, sp.MatrixBase):
+        return _number_text(value)
+    rows = ["[" + ", ".join(_number_text(e) for e in value.row(i)) + "]"
+            for i in range(value.rows)]
+    return "[" + ", ".join(rows) + "]"
+
+
+def _number_text(value) -> str:
+    value = sp.nsimplify(value) if isinstance(value, sp.Float) else value
+    if isinstance(value, sp.Rational):
+        return sp.sstr(value)
+    return sp.sstr(sp.N(value, 8))
+
+
+def _sizes_shown(sizes: dict[str, int]) -> str:
+    return ", ".join(f"{n} = {v}" for n, v in sizes.items()) or "the declared sizes"
+
+
+def _evidence(sizes, point, left, right, used) -> dict:
+    return {"point": {**{n: str(v) for n, v in sizes.items() if n in used}, **point},
+            "left": _matrix_text(left), "right": _matrix_text(right)}

@@ -1,0 +1,161 @@
+"""Name the slip of a failed step: what kind of mistake turns the previous
+step into this one.
+
+Decided with the same care as a verdict: a kind is named only when a
+symbolic rung brings the defining identity to zero, never on numbers alone.
+With `a` the previous step and `b` this one (both as the engine prepared
+them: definitions expanded, derivatives and sums done, the branch applied):
+
+- `sign`: b + a = 0 — this step is −1 × the previous one;
+- `factor`: b − c·a = 0 for a number c ≠ ±1 (c = b / a simplified);
+- `index`: b with two index names exchanged equals a;
+- `term`: b − a, simplified, is a single term: one term dropped or added;
+- null when none of these is proved.
+
+The difference b − a, simplified, is given as LaTeX in every case.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import time
+from itertools import combinations
+
+import sympy as sp
+
+from derive_ce.decide.equivalence import CHEAP, HEAVY, _first_zero, _masked, deadline
+from derive_ce.results import Verdict
+
+_BRACED_BASE = re.compile(r"\{([A-Za-z]+|\\[A-Za-z]+)\}_")   # SymPy's {L}_{i}: L_{i}
+SECONDS = 2.0            # CPU seconds for naming a slip, at most
+MAX_INDICES = 6
+
+
+def named(a, b, verdict: Verdict, seconds: float = SECONDS) -> Verdict:
+    """The failed verdict with its slip; any other verdict as it is."""
+    if verdict.status != "failed" or a is None or b is None:
+        return verdict
+    try:
+        found = slip(a, b, seconds)
+    except Exception:  # noqa: BLE001 - SymPy can raise anything (StopIteration in
+        found = {"kind": None, "difference": None}   # sum_simplify): the verdict stands
+    return dataclasses.replace(verdict, slip=found)
+
+
+def slip(a: sp.Expr, b: sp.Expr, seconds: float = SECONDS) -> dict:
+    """{"kind", "difference", ...}: the kind proved (or None) and b − a as LaTeX,
+    with "said", the sentence a report shows, and the kind's detail."""
+    end = time.process_time() + seconds
+    difference = _simplest(b - a, end)
+    found: dict = {"kind": None, "difference": latex(difference)}
+    if difference == 0:
+        return found
+    found["shown"] = _shown(found["difference"])
+    kind = (_sign(a, b, end) or _factor(a, b, end) or _index(a, b, end)
+            or _term(a, b, difference))
+    if kind:
+        found.update(kind)
+    return found
+
+
+def latex(expr: sp.Expr) -> str:
+    """SymPy's LaTeX, a sum's index shown by its letter."""
+    plain = expr.xreplace({d: sp.Symbol(d.name) for d in expr.atoms(sp.Dummy)})
+    bound = sorted((s for s in plain.atoms(sp.Symbol) if s.name.startswith("_bound")), key=str)
+    if bound:       # the engine's canonical names of bound indices: letters again
+        used = {s.name for s in plain.atoms(sp.Symbol)}
+        letters = iter(n for n in "jklmpqrstuvw" if n not in used)
+        plain = plain.xreplace({s: sp.Symbol(next(letters, s.name)) for s in bound})
+    return _BRACED_BASE.sub(r"\1_", sp.latex(plain, ln_notation=True))
+
+
+def _zero(expr: sp.Expr, end: float) -> bool:
+    """Proved zero by a symbolic rung of the engine's ladder, within the time left."""
+    if expr == 0:
+        return True
+    left = end - time.process_time()
+    if left <= 0:
+        return False
+    return bool(_first_zero(_masked(expr), CHEAP + HEAVY, end, min(left, 1.0), {}))
+
+
+def _simplest(expr: sp.Expr, end: float):
+    """expr simplified within the time left (else its cancelled form)."""
+    left = end - time.process_time()
+    try:
+        with deadline(max(min(left / 2, 1.0), 0.05)):
+            cancelled = sp.cancel(sp.together(expr)) if not expr.has(sp.Sum) else expr
+        with deadline(max(min(end - time.process_time(), 1.0) / 2, 0.05)):
+            simple = sp.simplify(cancelled)
+        return min((simple, cancelled), key=sp.count_ops)
+    except Exception:  # noqa: BLE001 - OutOfTime, or any SymPy failure: the plain form
+        return expr
+
+
+def _sign(a, b, end) -> dict | None:
+    if _zero(b + a, end):
+        return {"kind": "sign", "said": "this step is −1 × the previous one: a sign slipped"}
+    return None
+
+
+def _factor(a, b, end) -> dict | None:
+    if a == 0 or b == 0:
+        return None
+    ratio = _simplest(b / a, end)
+    if ratio is None or not ratio.is_number or ratio.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        return None
+    if ratio in (0, 1, -1) or not ratio.is_finite:
+        return None
+    if not _zero(b - ratio * a, end):
+        return None
+    shown = _shown(latex(ratio))
+    return {"kind": "factor", "factor": latex(ratio),
+            "said": f"this step is {shown} × the previous one: a factor slipped"}
+
+
+def _index(a, b, end) -> dict | None:
+    """Two index names exchanged in this step give the previous one."""
+    names = sorted((s for s in (a.free_symbols | b.free_symbols)
+                    if isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy)
+                    and s.is_integer), key=str)
+    if len(names) > MAX_INDICES:
+        return None
+    for first, second in combinations(names, 2):
+        if time.process_time() > end:
+            return None
+        swapped = b.xreplace({first: second, second: first})
+        if swapped == b:
+            continue
+        if _zero(swapped - a, end):
+            pair = [latex(first), latex(second)]
+            return {"kind": "index", "indices": pair,
+                    "said": f"{_shown(pair[0])} and {_shown(pair[1])} are exchanged: "
+                            "with them swapped, this step is the previous one"}
+    return None
+
+
+def _term(a, b, difference) -> dict | None:
+    """b − a is one term (a product of factors, not a sum once multiplied
+    out): a term of the previous step dropped, or one added."""
+    term = sp.expand(difference)
+    if isinstance(term, sp.Add) or term.has(sp.Piecewise):
+        return None
+    before = sp.Add.make_args(sp.expand(a))
+    after = sp.Add.make_args(sp.expand(b))
+    if -term in before and -term not in after:
+        shown = _shown(latex(-difference))
+        return {"kind": "term", "term": latex(-difference), "change": "missing",
+                "said": f"a term is missing: {shown}"}
+    if term in after and term not in before:
+        shown = _shown(latex(difference))
+        return {"kind": "term", "term": latex(difference), "change": "added",
+                "said": f"a term was added: {shown}"}
+    shown = _shown(latex(difference))
+    return {"kind": "term", "term": latex(difference), "change": "",
+            "said": f"the steps differ by one term: {shown}"}
+
+
+def _shown(text: str) -> str:
+    from derive_ce.read.render import render
+    return render(text) or text

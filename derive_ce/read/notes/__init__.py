@@ -1,0 +1,219 @@
+"""Markdown / LaTeX notes -> the Derivation records document.py builds,
+each remembering the notes' own line.
+
+displays.py cuts the notes into prose lines and displays (every dialect of
+display math), segments.py reads them as a reader does (one derivation per
+chain, cases, definitions, equation solving), prose.py says what a prose
+line means, symbols.py infers what the letters are.  Everything guessed is
+said in `Imported` so that a YAML writer can show it.  Pure text work: no
+SymPy, nothing evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from derive_ce.errors import InputError
+from derive_ce.read.files import decode, read_bytes
+from derive_ce.read.model import Case, Derivation, Math, Scope, Section, Step, SymbolDecl
+from derive_ce.read.notes import prose as _prose
+from derive_ce.read.notes.displays import Prose, Row, blocks, has_display, mask
+from derive_ce.read.notes.prose import GREEK
+from derive_ce.read.notes.segments import Builder, split_why, top_parts
+from derive_ce.read.notes.symbols import infer_symbols
+
+__all__ = ["GREEK", "Imported", "Prose", "Row", "READER_VERSION", "is_notes", "load", "read",
+           "split_why", "top_parts", "case_condition"]
+
+READER_VERSION = b"derive-ce notes reader 3\0"   # part of the report cache key
+_FUNCTION = re.compile(r"(?<![\\A-Za-z])(f|g|h|F|G|\\varphi|\\phi|\\Phi|\\psi|\\sigma)"
+                       r"\s*(?:'+\s*)?(?:\\left\s*)?\(")
+
+
+@dataclass(frozen=True)
+class Imported:
+    """The derivations read from notes, and what the reader guessed."""
+    derivation: Derivation
+    notes: tuple[Prose, ...] = ()                 # prose, goals, lines not checked
+    symbol_reasons: tuple[str, ...] = ()          # one per scope.symbols entry
+    definition_notes: tuple[str, ...] = ()        # one per scope.definitions entry
+    case_sources: tuple[str, ...] = ()            # one per top-level case: the prose line
+    section_case_sources: tuple[tuple[str, ...], ...] = ()   # the same, per section
+
+
+def case_condition(text: str, previous: Math | None) -> str | None:
+    """The case a prose line opens ("otherwise" negates `previous`)."""
+    if _prose.is_otherwise(text):
+        return _prose.negate(previous.text) if previous is not None else None
+    return _prose.case_condition(text)
+
+
+def is_notes(path: Path, data: bytes | None = None) -> bool:
+    """Notes by suffix (.md .markdown .tex .ltx), or .txt / no suffix with
+    a display in it and no top-level `steps:` key; YAML otherwise."""
+    suffix = path.suffix.lower()
+    if suffix in (".md", ".markdown", ".tex", ".ltx", ".ipynb"):
+        return True
+    if suffix not in (".txt", ""):
+        return False
+    if data is None:
+        try:
+            data = read_bytes(path)
+        except InputError:
+            return False
+    text = data.decode("utf-8", errors="replace")
+    return has_display(text) and not re.search(r"(?m)^steps\s*:", text)
+
+
+def load(path: Path, data: bytes | None = None) -> Derivation:
+    if path.suffix.lower() == ".ipynb":
+        from derive_ce.read import notebook      # its markdown cells, as notes
+        return notebook.load(path, data)
+    return read(path, data).derivation
+
+
+def read(path: Path, data: bytes | None = None) -> Imported:
+    """Read notes (or their bytes, already read); InputError when unusable."""
+    text = decode(read_bytes(path) if data is None else data, "notes")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return read_text(str(path), text, tex=path.suffix.lower() in (".tex", ".ltx"))
+
+
+def read_text(path: str, text: str, tex: bool = False) -> Imported:
+    """Read notes already decoded (a notebook's markdown cells, joined)."""
+    builder = Builder(path)
+    builder.build(blocks(mask(text, tex), text))
+    return _imported(builder)
+
+
+def _imported(builder: Builder) -> Imported:
+    found = builder.derivations()
+    if builder.displays and not any(seg.checked() for seg in builder.segments):
+        _nothing_checked(builder)
+    definitions = _ordered(builder.definitions)
+    texts = [s.math.text for _, _, steps, cases, _ in found for s in _all_steps(steps, cases)]
+    whens = [c.when.text for _, _, _, cases, _ in found for c in _all_cases(cases)]
+    symbols, reasons = infer_symbols(texts + [d.body.text for d in definitions] + whens,
+                                     {d.name for d in definitions})
+    symbols, reasons = _with_objects(symbols, reasons, builder.objects)
+    symbols, reasons = _with_assumptions(builder, symbols, reasons)
+    symbols, reasons = _with_functions(texts + [d.body.text for d in definitions], definitions,
+                                       symbols, reasons)
+    order = {id(d): n for n, d in enumerate(builder.definitions)}
+    definition_notes = tuple(builder.definition_notes[order[id(d)]] for d in definitions)
+    scope = Scope(symbols, definitions)
+    common = dict(path=builder.path, title=builder.title, source=f"notes: {builder.path}",
+                  scope=scope)
+    notes = tuple(sorted(builder.notes, key=lambda n: n.line))
+    if len(found) <= 1:
+        title, line, steps, cases, sources = found[0] if found else ("", 0, (), (), ())
+        return Imported(Derivation(**common, steps=steps, cases=cases), notes, reasons,
+                        definition_notes, sources, (sources,))
+    titles = _titles(found)
+    sections = tuple(Section(t, steps, cases, None, line)
+                     for t, (_, line, steps, cases, _) in zip(titles, found))
+    return Imported(Derivation(**common, sections=sections), notes, reasons, definition_notes,
+                    (), tuple(f[4] for f in found))
+
+
+def _nothing_checked(builder: Builder) -> None:
+    said = [n for n in builder.notes if n.text.startswith(("goal", "nothing to compare",
+                                                           "an empty row"))]
+    unchecked = [(s.math.line, s.unchecked) for seg in builder.segments
+                 for b in (seg.main, *seg.cases) for s in b.steps if s.unchecked]
+    lines = [f"line {n.line}: {n.text}" for n in said]
+    lines += [f"line {d.line}: a definition of {d.name}" for d in builder.definitions]
+    lines += [f"line {line}: not checked: {reason}" for line, reason in unchecked]
+    detail = "; ".join(sorted(lines, key=lambda t: int(t.split(":")[0][5:]))[:6])
+    first = min([n.line for n in said] + [u[0] for u in unchecked]
+                + [d.line for d in builder.definitions], default=0) or builder.first_display
+    raise InputError("the notes hold display math but no step to check (a chain needs two "
+                     "expressions joined by `=`, or a row that begins with `=`)"
+                     + (f": {detail}" if detail else ""), first)
+
+
+def _titles(found) -> list[str]:
+    titles, seen = [], set()
+    for title, line, *_ in found:
+        title = title or f"line {line}"
+        if title in seen:
+            title = f"{title} (line {line})"
+        seen.add(title)
+        titles.append(title)
+    return titles
+
+
+def _all_steps(steps: tuple[Step, ...], cases: tuple[Case, ...]):
+    yield from (s for s in steps if not s.unchecked)
+    for case in _all_cases(cases):
+        yield from (s for s in case.steps if not s.unchecked)
+
+
+def _all_cases(cases: tuple[Case, ...]):
+    pending = list(cases)
+    while pending:
+        case = pending.pop(0)
+        yield case
+        pending.extend(case.cases)
+
+
+def _with_objects(symbols, reasons, objects):
+    """The letters the prose calls vectors or matrices, declared so (never
+    commuting scalars), before what was inferred from use."""
+    if not objects:
+        return symbols, reasons
+    decls, why = [], []
+    for name, said in objects.items():
+        decls.append(SymbolDecl((name,), said.kind, (), None, said.line,
+                                shape=tuple(Math(d, said.line) for d in said.shape)))
+        why.append(said.reason)
+    for decl, reason in zip(symbols, reasons):
+        names = tuple(n for n in decl.names if n not in objects)
+        if names:
+            decls.append(SymbolDecl(names, decl.kind, decl.flags, decl.range, decl.line,
+                                    decl.inferred, decl.shape))
+            why.append(reason)
+    return tuple(decls), tuple(why)
+
+
+def _with_assumptions(builder: Builder, symbols, reasons):
+    """"for $x > 0$", "Let $n$ be a positive integer": flags on letters that
+    are no index, vector or matrix (declared for the whole notes)."""
+    taken = {n for d in symbols for n in d.names}
+    decls, why = list(symbols), list(reasons)
+    for name, (flag, line) in sorted(builder.assumptions.items()):
+        if name in taken or any(d.name == name for d in builder.definitions):
+            continue
+        flags = (("integer", True),) if flag.endswith("integer") else ()
+        flags += ((flag.split()[0], True),)
+        decls.append(SymbolDecl((name,), "scalar", flags, None, 0))
+        why.append(f"assumed in the prose, line {line}: {flag}")
+    return tuple(decls), tuple(why)
+
+
+def _with_functions(texts, definitions, symbols, reasons):
+    """`f(u)`, `g(z)`, `\\varphi(x)` applied and never defined: unknown functions."""
+    taken = {n for d in symbols for n in d.names} | {d.name for d in definitions}
+    found = sorted({m.group(1).lstrip("\\") for t in texts for m in _FUNCTION.finditer(t)}
+                   - taken)
+    if not found:
+        return symbols, reasons
+    return (symbols + (SymbolDecl(tuple(found), "function", (), None, 0),),
+            reasons + ("applied and never defined: unknown functions",))
+
+
+def _ordered(definitions):
+    """Definitions in the order they can be read: one that uses another
+    comes after it (notes often give the main one first)."""
+    from derive_ce.read.notes.segments import mentions
+    left = list(definitions)
+    done = []
+    while left:
+        ready = [d for d in left
+                 if not any(mentions(d.body.text, o.name) for o in left if o is not d)]
+        pick = ready[0] if ready else left[0]
+        done.append(pick)
+        left.remove(pick)
+    return tuple(done)

@@ -1,0 +1,254 @@
+"""Notes text -> prose lines and displays (lists of rows), in order.
+
+Every dialect of display math people publish is turned into the same rows:
+`$$…$$`, `\\[…\\]`, the align / equation / gather / eqnarray / multline
+environments (also nested in `$$` or `\\[`), GitHub's ```` ```math ````
+fences, `<script type="math/tex; mode=display">`, block quotes and Obsidian
+callouts (`> $$`), and a line that is only `$…$`.  Kramdown's `$$…$$` inside
+a sentence is inline math: it stays in the prose.  All rewriting keeps every
+character where it was typed, so lines and columns are the notes' own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from derive_ce.errors import InputError
+
+MAX_ROWS = 20_000
+ENVIRONMENTS = ("align", "align*", "equation", "equation*", "gather", "gather*",
+                "eqnarray", "eqnarray*", "multline", "multline*", "flalign", "flalign*",
+                "alignat", "alignat*", "displaymath", "math")
+_ENV = "|".join(re.escape(e) for e in ENVIRONMENTS)
+_OPEN = re.compile(r"\$\$|\\\[|\\begin\s*\{(" + _ENV + r")\}(?:\{\d+\})?")
+_LONE = re.compile(r"(?m)^([ \t]*)\$(?!\$)([^$\n]+?|[ \t]*\n[^$]+?\n[ \t]*)\$[ \t]*[.,;:]?[ \t]*$")
+_FENCE = re.compile(r"^[ \t]*(?:>[ \t]*)*(```+|~~~+)[ \t]*(\w*)")
+_SCRIPT = re.compile(r"<script\s+type\s*=\s*[\"']math/tex(;\s*mode\s*=\s*display)?[\"']\s*>"
+                     r"|</script\s*>", re.IGNORECASE)
+_QUOTE = re.compile(r"^([ \t]*>)+", re.M)
+_CALLOUT = re.compile(r"^[ \t]*\[![A-Za-z-]+\][+-]?")
+_INNER = re.compile(r"\\(?:begin|end)\s*\{(?:" + _ENV + r"|aligned|alignedat|split|gathered"
+                    r"|multlined)\}(?:\{\d+\})?")
+_NOISE = re.compile(r"\\(?:nonumber|notag)(?![A-Za-z])|\\(?:label|tag\*?)\s*\{[^{}]*\}")
+_NESTED = re.compile(r"\\(begin|end)\s*\{([A-Za-z]*(?:cases|matrix|array))\*?\}")
+_TAIL = re.compile(r"(?:\s*(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\\text\s*\{\s*[.,;]?\s*\}"
+                   r"|(?<!\\)[.,;]))+\s*$")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One step as written: its text and where it starts in the notes."""
+    text: str
+    line: int
+    column: int          # 1-based; 0 when the row runs over several lines
+    starts_with_equals: bool
+
+
+@dataclass(frozen=True)
+class Prose:
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Display:
+    rows: tuple[Row, ...]
+    line: int
+
+
+def has_display(text: str) -> bool:
+    return bool(_OPEN.search(text) or "```math" in text or _LONE.search(text))
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _pad(new: str, old: str) -> str:
+    return new + " " * (len(old) - len(new))
+
+
+def mask(text: str, tex: bool) -> str:
+    """Blank out what is never math (code fences, `code`, HTML and LaTeX
+    comments, block-quote marks), turn ```` ```math ```` fences and MathJax
+    script tags into `$$`, keeping every other character where it was."""
+    lines, fence, math_fence = [], None, False
+    for line in text.split("\n"):
+        match = _FENCE.match(line)
+        if fence is not None:
+            if match and match.group(1) == fence and not match.group(2):
+                lines.append(_pad("$$", line) if math_fence else " " * len(line))
+                fence = None
+            else:
+                lines.append(_QUOTE.sub(lambda m: " " * len(m.group()), line) if math_fence
+                             else " " * len(line))
+            continue
+        if match:
+            fence, math_fence = match.group(1), match.group(2).lower() == "math"
+            lines.append(_pad("$$", line) if math_fence else " " * len(line))
+            continue
+        line = _QUOTE.sub(lambda m: " " * len(m.group()), line)
+        line = _CALLOUT.sub(lambda m: " " * len(m.group()), line)
+        line = re.sub(r"`[^`]*`", lambda m: " " * len(m.group()), line)
+        if tex:
+            line = re.sub(r"(?<!\\)%.*", lambda m: " " * len(m.group()), line)
+        lines.append(line)
+    masked = "\n".join(lines)
+    masked = _SCRIPT.sub(lambda m: _pad("$$" if m.group(1) or (m.group().startswith("</")
+                                                                and _display_open(masked, m.start()))
+                                        else "$", m.group()), masked)
+    out, pos = [], 0
+    while (start := masked.find("<!--", pos)) >= 0:
+        end = masked.find("-->", start + 4)
+        end = len(masked) if end < 0 else end + 3
+        out += [masked[pos:start], _blank(masked[start:end])]
+        pos = end
+    return "".join(out) + masked[pos:]
+
+
+def _display_open(text: str, end: int) -> bool:
+    """Is the script tag closed at `end` a display one?"""
+    opened = [m for m in _SCRIPT.finditer(text, 0, end) if not m.group().startswith("</")]
+    return bool(opened and opened[-1].group(1))
+
+
+class Where:
+    """Offsets in the notes -> 1-based (line, column)."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def _inline(text: str, start: int, end: int, close_end: int) -> bool:
+    """Kramdown: `$$…$$` with words before it or after it on its line is
+    inline math."""
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    after_end = text.find("\n", close_end)
+    after = text[close_end:len(text) if after_end < 0 else after_end]
+    words_after = bool(re.sub(r"^[\s.,;:]*", "", after))
+    return words_after or bool(before.strip()) and not text[end:].lstrip().startswith("=")
+
+
+def blocks(text: str, original: str) -> list:
+    """Prose lines and displays, in the order of the notes; `text` is the
+    masked notes, `original` what prose is quoted from."""
+    out: list = []
+    pos = rows = 0
+    search = 0
+    where = Where(text)
+    while True:
+        match = _OPEN.search(text, search)
+        lone = _LONE.search(text, search)
+        if match is None and lone is None:
+            break
+        if lone is not None and (match is None or lone.start() <= match.start()):
+            body_start, body_end, resume, opened = lone.start(2), lone.end(2), lone.end(), lone.start()
+            multline = False
+        else:
+            env = match.group(1)
+            close = "$$" if match.group() == "$$" else ("\\]" if env is None else None)
+            closer = re.compile(re.escape(close) if close
+                                else r"\\end\s*\{" + re.escape(env) + r"\}")
+            end = closer.search(text, match.end())
+            if end is None:
+                line, column = where(match.start())
+                raise InputError(f"the display `{match.group()}` opened at column {column} "
+                                 "is never closed", line)
+            if match.group() == "$$" and _inline(text, match.start(), match.end(), end.end()):
+                search = end.end()
+                continue
+            body_start, body_end, resume, opened = match.start() if env else match.end(), \
+                end.end() if env else end.start(), end.end(), match.start()
+            multline = "multline" in text[body_start:body_end]
+        out.extend(_prose(text, original, where(pos)[0], pos, opened))
+        display = Display(tuple(_rows(text, where, body_start, body_end, multline)),
+                          where(opened)[0])
+        out.append(display)
+        rows += len(display.rows)
+        if rows > MAX_ROWS:
+            raise InputError(f"the notes hold more than {MAX_ROWS} display rows")
+        pos = search = resume
+    out.extend(_prose(text, original, where(pos)[0], pos, len(text)))
+    return out
+
+
+def _prose(text: str, original: str, first: int, start: int, end: int) -> list[Prose]:
+    lines = zip(text[start:end].split("\n"), original[start:end].split("\n"))
+    return [Prose(" ".join(said.split()), first + n)
+            for n, (masked, said) in enumerate(lines) if masked.strip()]
+
+
+def _rows(text: str, where: Where, start: int, end: int, multline: bool) -> list[Row]:
+    """Rows of a display: split at `\\\\` (outside cases and matrices), then
+    at lines that begin with `=`; in multline, `\\\\` only breaks the line."""
+    body = text[start:end]
+    body = re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group()), body)
+    body = _INNER.sub(lambda m: " " * len(m.group()), body)
+    body = _NOISE.sub(lambda m: " " * len(m.group()), body)
+    body = _blank_amp(body)
+    rows: list[Row] = []
+    for piece_start, piece in _split_rows(body, multline):
+        rows.extend(_piece_rows(where, start + piece_start, piece))
+    return rows
+
+
+def _blank_amp(body: str) -> str:
+    """`&` outside cases and matrices is alignment (eqnarray's `&=&` too)."""
+    out, depth, pos = [], 0, 0
+    for match in re.finditer(r"(?<!\\)&|" + _NESTED.pattern, body):
+        out.append(body[pos:match.start()])
+        if match.group() == "&":
+            out.append(" " if depth == 0 else "&")
+        else:
+            depth += 1 if match.group(1) == "begin" else -1
+            out.append(match.group())
+        pos = match.end()
+    return "".join(out) + body[pos:]
+
+
+def _split_rows(body: str, multline: bool) -> list[tuple[int, str]]:
+    pieces, depth, last = [], 0, 0
+    for match in re.finditer(r"\\\\(?:\s*\[[^\]\n]*\])?|" + _NESTED.pattern, body):
+        if match.group().startswith("\\\\"):
+            if depth == 0:
+                pieces.append((last, body[last:match.start()]))
+                if multline:
+                    pieces[-1] = (last, body[last:match.start()] + " " * len(match.group()))
+                last = match.end()
+        else:
+            depth = max(0, depth + (1 if match.group(1) == "begin" else -1))
+    pieces.append((last, body[last:]))
+    if multline:
+        joined = "".join(p for _, p in pieces)
+        return [(0, joined.replace("\\\\", "  "))] if joined else []
+    return pieces
+
+
+def _piece_rows(where: Where, start: int, piece: str) -> list[Row]:
+    groups: list[list[tuple[int, str]]] = []
+    offset = 0
+    depth = 0
+    for line in piece.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            at = start + offset + (len(line) - len(line.lstrip()))
+            if not groups or (stripped.startswith("=") and depth == 0):
+                groups.append([])
+            groups[-1].append((at, stripped))
+            for match in _NESTED.finditer(stripped):
+                depth = max(0, depth + (1 if match.group(1) == "begin" else -1))
+        offset += len(line) + 1
+    rows = []
+    for group in groups:
+        joined = _TAIL.sub("", " ".join(t for _, t in group)).strip()
+        if not joined:
+            continue
+        line, column = where(group[0][0])
+        rows.append(Row(joined, line, column if len(group) == 1 else 0, joined.startswith("=")))
+    return rows

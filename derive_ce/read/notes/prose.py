@@ -1,0 +1,138 @@
+"""What a prose line says to a reader of the derivation: a case ("If $i = j$,
+this gives:"), "Otherwise:", a break ("Similarly", "In general", a
+heading), the inline math a definition or an assumption is written in
+("where $z = w x + b$", "for $x > 0$", "Let $n$ be a positive integer").
+Pure text work.
+"""
+
+from __future__ import annotations
+
+import re
+
+GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa "
+         "lambda mu nu xi rho varrho sigma tau upsilon phi varphi chi psi omega "
+         "Gamma Delta Theta Lambda Xi Sigma Upsilon Phi Psi Omega ell").split()
+LETTER = r"(?:\\(?:" + "|".join(GREEK) + r")(?![A-Za-z])|[A-Za-z])"
+RELATION = re.compile(r"=|\\neq?(?![A-Za-z])|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z])"
+                      r"|\\[lg]t(?![A-Za-z])|<|>|\\leqslant|\\geqslant")
+_MATH = r"(?:\$([^$]+)\$|\\\((.+?)\\\))"
+_TRAIL = (r"(?:\s*\([^()]*\))?"                       # "(active unit)"
+          r"(?:\s*,?\s*(?:then|this gives|it gives|we get|we have|we obtain|we find"
+          r"|the derivative is|it is|it becomes|this becomes|one gets|gives)\b[^$]{0,20})?"
+          r"\s*[:.,]?")
+CASE_LINE = re.compile(
+    r"(?:(?:if|for|when|whenever|in the case|in case|case|on)\s+(?:that\s+)?" + _MATH
+    + r"|case\s+([^$:]+?))" + _TRAIL, re.IGNORECASE)
+OTHERWISE = re.compile(r"(?:otherwise|else|in all other cases)" + _TRAIL, re.IGNORECASE)
+BREAK = re.compile(r"^(?:similarly|likewise|analogously|next|in general|now|finally"
+                   r"|in summary|conversely|in the same way|the same way)\b", re.IGNORECASE)
+CLOSES_CASES = re.compile(r"^(?:in general|in summary|putting (?:it|this|these) together"
+                          r"|combining|together)\b", re.IGNORECASE)
+HEADING = re.compile(r"^(?:#+\s*|\\(?:title|section\*?|subsection\*?|subsubsection\*?"
+                     r"|chapter\*?|paragraph)\s*\{)(.*?)\}?\s*$")
+SKIP_TEX = re.compile(r"^\\(?:documentclass|usepackage|begin\s*\{document\}|end\s*\{document\}"
+                      r"|maketitle|date|author)(?![A-Za-z])")
+SOLVING = re.compile(r"\b(?:solv\w*|setting|set (?:it|this|the \w+|them)\b.*\b(?:to )?zero"
+                     r"|equal to zero|equals? zero|system of|rearrang\w*)\b", re.IGNORECASE)
+INLINE = re.compile(r"(?<!\$)\$(?!\$)([^$]+)\$(?!\$)|\$\$([^$]+)\$\$|\\\((.+?)\\\)")
+_ASSUME_CUE = re.compile(r"\b(?:for|where|assum\w*|with|suppose|given|let|if|since|when)\b",
+                         re.IGNORECASE)
+_DEFINE_CUE = re.compile(r"(?:\b(?:where|let|if|define[sd]?|denote[sd]?|is|be|with|here|set"
+                         r"|written|writes?|given by|called|so that|as|and|by)|:)\s*$",
+                         re.IGNORECASE)
+_POSITIVE_WORDS = re.compile(r"^\s*(?:be|is|are)\s+(?:a\s+|an\s+)?(positive|non-?negative)"
+                             r"(\s+integers?|\s+real(?:s| numbers?)?|\s+numbers?)?", re.IGNORECASE)
+
+
+def clean(text: str) -> str:
+    """A prose line without its Markdown decoration (`**`, `>`, `- `)."""
+    return re.sub(r"^[\s>*_#-]+|[\s*_]+$", "", text)
+
+
+def case_condition(text: str) -> str | None:
+    """The condition a prose line opens a case with, or None: the line is
+    "if $…$:", "for \\(…\\) (label):", "When $i \\neq j$, this gives:",
+    "case x > 0:", and little more."""
+    match = CASE_LINE.fullmatch(clean(text))
+    if match is None:
+        return None
+    condition = next(g for g in match.groups() if g is not None).strip()
+    if not RELATION.search(condition):
+        return None
+    equal = re.fullmatch(r"([^=<>]+?)\s*=\s*([^=<>]+)", condition)
+    if equal and not re.fullmatch(r"-?(?:\d+|" + LETTER + r")(?:_\s*(?:\{[^{}]*\}|\w))?",
+                                  equal.group(2).strip()):
+        return None             # "If $y = f(g(x))$, then:" names y; it opens no case
+    return condition
+
+
+def is_otherwise(text: str) -> bool:
+    return OTHERWISE.fullmatch(clean(text)) is not None
+
+
+OPPOSITE = {"=": "\\neq", "\\neq": "=", "\\ne": "=", "<": "\\ge", ">": "\\le",
+            "\\le": ">", "\\leq": ">", "\\ge": "<", "\\geq": "<", "\\lt": "\\ge",
+            "\\gt": "\\le", "\\leqslant": ">", "\\geqslant": "<"}
+
+
+def negate(condition: str) -> str | None:
+    """"otherwise" after `a = b` is `a \\neq b`, after `x > 0` is `x \\le 0`."""
+    found = list(RELATION.finditer(condition))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    return f"{condition[:match.start()].strip()} {OPPOSITE[match.group()]} " \
+           f"{condition[match.end():].strip()}"
+
+
+def inline_math(text: str) -> list[tuple[str, str, str]]:
+    """(words before, math, words after) for each inline `$…$`, `$$…$$`
+    (kramdown) and `\\(…\\)` of a prose line."""
+    found = []
+    matches = list(INLINE.finditer(text))
+    for n, match in enumerate(matches):
+        before = text[matches[n - 1].end() if n else 0:match.start()]
+        after = text[match.end():matches[n + 1].start() if n + 1 < len(matches) else len(text)]
+        math = next(g for g in match.groups() if g is not None).strip()
+        found.append((before, re.sub(r"[.,;]\s*$", "", math).strip(), after))
+    return found
+
+
+def defines(before: str) -> bool:
+    """Do the words before inline math introduce a definition?"""
+    return bool(_DEFINE_CUE.search(before[-60:]))
+
+
+def assumption(before: str, math: str, after: str) -> tuple[list[str], str] | None:
+    """(names, flag) for "for $x > 0$", "where $\\sigma > 0$", "$a, b > 0$",
+    "Let $n$ be a positive integer" ... or None."""
+    words = _POSITIVE_WORDS.match(after)
+    if words:
+        names = _names(math)
+        if names:
+            flag = "positive" if words.group(1).lower() == "positive" else "nonnegative"
+            integer = bool(words.group(2) and "integer" in words.group(2).lower())
+            return names, flag + (" integer" if integer else "")
+        return None
+    match = re.fullmatch(r"(.+?)\s*(>|\\gt|\\geq?|\\geqslant)\s*0", math)
+    reverse = re.fullmatch(r"0\s*(<|\\lt|\\leq?|\\leqslant)\s*(.+?)", math)
+    if not (match or reverse):
+        return None
+    names = _names(match.group(1) if match else reverse.group(2))
+    strict = (match.group(2) if match else reverse.group(1)) in (">", "\\gt", "<", "\\lt")
+    if not names:
+        return None
+    return names, "positive" if strict else "nonnegative"
+
+
+def _names(text: str) -> list[str]:
+    """`a, b` or `\\sigma` or `\\sigma^2` -> the letters; anything else -> []."""
+    text = re.sub(r"\^\s*(?:2|\{2\})$", "", text.strip())
+    items = [s.strip() for s in text.split(",")]
+    if all(re.fullmatch(LETTER + r"(?:_\s*(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]))?", s) for s in items):
+        return [s.lstrip("\\") for s in items]
+    return []
+
+
+def assumption_cue(before: str) -> bool:
+    return bool(_ASSUME_CUE.search(before[-40:])) or not before.strip()

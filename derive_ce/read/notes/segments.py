@@ -1,0 +1,498 @@
+"""Prose and display rows -> derivations, segmented the way a reader does.
+
+- A row that begins with `=` (or `&=`) continues the chain before it.
+- Any other equation starts a new derivation whose first claim is its own
+  `lhs = rhs`, unless it restates the chain (its left side is the chain's
+  last expression or its start), or is the first row of a case.
+- One expression alone is a goal, or the start of the chain when the next
+  row begins with `=`; a lone row after a definition starts from itself.
+- A heading, a "Similarly" / "Next" / "In general" paragraph, or a new goal
+  closes the derivation (and its cases).
+- Equation solving (`= 0` claims, `\\Rightarrow` rows, systems `x + y = 3`,
+  rows after "solve" / "set … to zero") is not an identity chain: those rows
+  are reported as not checked, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from derive_ce.errors import InputError
+from derive_ce.read.model import Case, Definition, Math, Step
+from derive_ce.read.notes import prose as P
+from derive_ce.read.notes.displays import Prose, Row
+from derive_ce.read.shapes import Declared, declared_in
+
+MAX_PROSE = 400        # longer prose lines open no case and give no title
+_WHY = re.compile(r"\\q?quad\s*\|")
+_QUAD = re.compile(r"\\q?quad(?![A-Za-z])")
+_TEXT = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{([^{}]*)\}")
+_ARROW = re.compile(r"\\(?:Rightarrow|Longrightarrow|implies|iff|Leftrightarrow"
+                    r"|Longleftrightarrow|therefore|Leftarrow|impliedby)(?![A-Za-z])")
+_TOKEN = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}"
+                    r"|\\([A-Za-z]+)|([A-Za-z])")
+_NAME = re.compile(
+    r"\s*(?:\\(?:text|mathrm|operatorname|textrm)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}"
+    r"|(" + P.LETTER + r"))\s*(?:_\s*(\{\s*[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])|\(\s*([^()]*)\))?\s*:?$")
+_COND = (r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
+         r"(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z]))\s*"
+         r"-?(?:\\[A-Za-z]+|[A-Za-z0-9]+)(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
+_TRAILING = re.compile(
+    r"^(?P<body>.*?)\s*(?:,\s*(?:\\q?quad\s*|\\[,;:! ]\s*)*|(?:\\q?quad\s*)+)"
+    r"(?:\\text\s*\{\s*(?:if|for|when)\s*\}\s*|(?:if|for|when)\s+)?(?P<cond>" + _COND + r")\s*$",
+    re.S)
+_BUILTIN = {"e", "pi", "sin", "cos", "tan", "exp", "ln", "log", "sqrt", "frac", "tanh",
+            "sinh", "cosh", "cdot", "left", "right", "sum", "prod", "partial", "mathrm", "text"}
+_DERIVATIVE = re.compile(r"\\partial|\\frac\s*\{\s*d|\\nabla|\\sum|\\prod|\\lim|'")
+
+
+def split_why(text: str) -> tuple[str, str]:
+    """`a = b \\quad | rule` -> ("a = b", "\\text{rule}" as written)."""
+    parts = _WHY.split(text, maxsplit=1)
+    return parts[0].rstrip(), (parts[1].strip() if len(parts) == 2 else "")
+
+
+def clean_why(raw: str) -> str:
+    return " ".join(_QUAD.sub(" ", _TEXT.sub(r"\1", raw)).split())
+
+
+def top_parts(text: str) -> list[str]:
+    """The parts of `a = b = c` at bracket depth 0 (a leading `=` gives an
+    empty first part)."""
+    parts, depth, last = [], 0, 0
+    for pos, char in enumerate(text):
+        if char in "{([":
+            depth += 1
+        elif char in "})]":
+            depth -= 1
+        elif char == "=" and depth == 0 and text[pos - 1:pos] not in ("\\", "<", ">", "!"):
+            parts.append(text[last:pos].strip())
+            last = pos + 1
+    parts.append(text[last:].strip())
+    return [p.removesuffix(":").strip() if n == 0 else p for n, p in enumerate(parts)]
+
+
+def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
+    """`\\text{Loss}` -> ("Loss", (), False); `p_i` -> ("p", ("i",), False);
+    `\\sigma(x)`, `\\mathrm{GELU}(x)`, `f\\left(x\\right)` -> a function;
+    anything else -> None."""
+    text = re.sub(r"\\(?:left|right|big|Big)\s*([()])", r"\1", text)
+    match = _NAME.match(text)
+    if not match:
+        return None
+    name = match.group(1) or match.group(2).lstrip("\\")
+    if name == "e":         # Euler's number, never a name to define
+        return None
+    if match.group(4) is not None:
+        params = _letters(match.group(4))
+        if not params and all(re.fullmatch(P.LETTER + r"\s*_\s*(?:\{\s*\w+\s*\}|\w)", a.strip())
+                              for a in match.group(4).split(",")):
+            return name, (), False      # `L(w_1, w_2) =`: the loss of those variables
+        return (name, params, True) if params else None
+    if match.group(3) is None:
+        return name, (), False
+    if re.fullmatch(r"\{?\s*\d+\s*\}?", match.group(3)):       # h_1, w_{11}: one name
+        return f"{name}_{match.group(3).strip('{} ')}", (), False
+    params = _letters(match.group(3))
+    return (name, params, False) if params else None
+
+
+def _letters(sub: str) -> tuple[str, ...]:
+    items = [s.strip() for s in sub.strip("{} ").split(",")]
+    if all(re.fullmatch(P.LETTER, s) for s in items):
+        return tuple(s.lstrip("\\") for s in items)
+    return ()
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"\\(?:left|right)(?![A-Za-z])|\\[,;:! ]|\s+", "", text)
+    return text.replace("{", "").replace("}", "")
+
+
+def _free_letters(text: str) -> bool:
+    """Does the math hold a letter that is a variable (not a command, not e)?"""
+    stripped = re.sub(r"\\(?:text|mathrm|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+", " ", text)
+    return bool(re.search(r"[A-Za-df-z]", stripped))
+
+
+def mentions(text: str, name: str) -> bool:
+    name = re.escape(name)
+    return re.search(r"\\(?:text|mathrm|operatorname)\s*\{\s*" + name + r"\s*\}"
+                     r"|(?<![A-Za-z\\])\\?" + name + r"(?![A-Za-z])", text) is not None
+
+
+@dataclass
+class Branch:
+    when: Math | None
+    source: str = ""
+    also: tuple[Math, ...] = ()             # "Otherwise": every earlier case negated
+    steps: list[Step] = field(default_factory=list)
+    last: str = ""                          # the branch's last expression
+    broken: bool = False                    # its last row is not checked
+    trailing: bool = False                  # opened by a row's own condition
+
+
+@dataclass
+class Segment:
+    """One derivation of the notes."""
+    title: str
+    line: int
+    main: Branch = field(default_factory=lambda: Branch(None))
+    cases: list[Branch] = field(default_factory=list)
+    start: str = ""                          # the chain's first expression
+
+    def empty(self) -> bool:
+        return not self.main.steps and not self.cases
+
+    def checked(self) -> bool:
+        """Does it compare anything (a chain of two expressions, or a case)?"""
+        def count(branch: Branch) -> int:
+            return sum(len([p for p in top_parts(s.math.text) if p])
+                       for s in branch.steps if not s.unchecked)
+        main = count(self.main)
+        return main >= 2 or any(count(c) >= (1 if main else 2) for c in self.cases)
+
+
+class Builder:
+    def __init__(self, path: str):
+        self.path = path
+        self.title = ""
+        self.notes: list[Prose] = []
+        self.definitions: list[Definition] = []
+        self.definition_notes: list[str] = []
+        self.assumptions: dict[str, tuple[str, int]] = {}
+        self.segments: list[Segment] = [Segment("", 0)]
+        self.heading = ""
+        self.pending: Row | None = None
+        self.solving = False
+        self.used: set[str] = set()
+        self.displays = 0
+        self.first_display = 0
+        self.objects: dict[str, Declared] = {}   # letters the prose calls vectors or matrices
+
+    @property
+    def seg(self) -> Segment:
+        return self.segments[-1]
+
+    @property
+    def branch(self) -> Branch:
+        return self.seg.cases[-1] if self.seg.cases else self.seg.main
+
+    def build(self, blocks: list) -> None:
+        for block in blocks:
+            if isinstance(block, Prose):
+                self._prose(block)
+            else:
+                self.displays += 1
+                self.first_display = self.first_display or block.line
+                for row in block.rows:
+                    self._row(row)
+        self._settle_pending()
+
+    # -- segments
+    def _new_segment(self, line: int, title: str = "") -> None:
+        self._settle_pending()
+        heading, self.heading = self.heading, ""
+        if self.seg.empty():
+            self.seg.title, self.seg.line = title or self.seg.title or heading, line
+            return
+        self.segments.append(Segment(title or heading, line))
+
+    # -- prose
+    def _prose(self, prose: Prose) -> None:
+        if P.SKIP_TEX.match(prose.text) or not re.search(r"\w", prose.text):
+            return                       # the preamble, `***`, `---`
+        for declared in declared_in(prose.text, prose.line):
+            self.objects.setdefault(declared.name, declared)
+        if len(prose.text) > MAX_PROSE:
+            self.notes.append(prose)
+            self._inline(prose)
+            return
+        heading = P.HEADING.match(prose.text)
+        if heading:
+            text = heading.group(1).strip()
+            if not self.title:
+                self.title = text
+            self.solving = False
+            self._new_segment(prose.line, text)
+            return
+        if self._case(prose):
+            return
+        text = P.clean(prose.text)
+        if P.BREAK.match(text):
+            self.solving = False
+            self._new_segment(prose.line)
+        if P.SOLVING.search(text):
+            self.solving = True
+        self._inline(prose)
+        if not self.title:
+            self.title = prose.text.strip()
+            return
+        self.notes.append(prose)
+
+    def _case(self, prose: Prose) -> bool:
+        cases = [c for c in self.seg.cases if not c.trailing]
+        if P.is_otherwise(prose.text) and cases:
+            negated = [P.negate(c.when.text) for c in cases if not c.also]
+            if any(n is None for n in negated):
+                return False
+            negated = _meet(negated)
+            self._open_case(Math(negated[0], prose.line), prose.text,
+                            tuple(Math(n, prose.line) for n in negated[1:]))
+            return True
+        condition = P.case_condition(prose.text)
+        if condition is None:
+            return False
+        self._open_case(Math(condition, prose.line), prose.text)
+        return True
+
+    def _open_case(self, when: Math, source: str, also: tuple[Math, ...] = (),
+                   trailing: bool = False) -> None:
+        if self.pending is not None:     # a goal followed by cases: compared with each
+            self._start(self.pending)
+        if self.seg.cases and self.seg.cases[-1].trailing != trailing:
+            self._new_segment(when.line)
+        self.seg.cases.append(Branch(when, source, also, trailing=trailing))
+
+    def _inline(self, prose: Prose) -> None:
+        """Definitions and assumptions written in inline math."""
+        for before, math, after in P.inline_math(prose.text):
+            assumed = P.assumption(before, math, after) if P.assumption_cue(before) else None
+            if assumed is not None:
+                names, flag = assumed
+                for name in names:
+                    self.assumptions.setdefault(name, (flag, prose.line))
+                continue
+            parts = top_parts(math)
+            if len(parts) != 2 or not parts[1] or not P.defines(before):
+                continue
+            named = definition_name(parts[0])
+            if named is None or self._defined(named[0]) or mentions(parts[1], named[0]):
+                continue
+            if not named[1] and not named[2] and not _free_letters(parts[1]):
+                continue                    # "$x = 0$": a point, not a definition
+            self._define(named, parts[1], Row(math, prose.line, 0, False), "in the prose")
+
+    # -- rows
+    def _row(self, row: Row) -> None:
+        body, raw_why = split_why(row.text)
+        if _ARROW.search(body):
+            self._settle_pending()
+            self._unchecked(row, body, raw_why, "equation solving (an implication "
+                            f"`{_ARROW.search(body).group()}` between equations)",
+                            new=not row.starts_with_equals)
+            self.solving = True
+            return
+        trailing = _TRAILING.match(body) if "=" in body or "\\ne" in body else None
+        if trailing is not None and top_parts(trailing.group("body"))[1:] \
+                and any(top_parts(trailing.group("body"))[1:]):
+            body = trailing.group("body")
+        else:
+            trailing = None
+        parts = top_parts(body)
+        if not any(parts):
+            self.notes.append(Prose(f"an empty row, skipped: {row.text}", row.line))
+            return
+        if trailing is not None:
+            self._settle_pending()
+            same = self.seg.cases and self.seg.cases[-1].trailing \
+                and _norm(parts[0]) == _norm(self.seg.start)
+            if not same:                     # the group's left side is its start
+                self._new_segment(row.line)
+                self._step(row, parts[0], "")
+            self._open_case(Math(trailing.group("cond"), row.line), row.text, trailing=True)
+            self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
+            self._why_definition(raw_why, row)
+            return
+        if row.starts_with_equals:
+            if self.pending is not None:
+                self._start(self.pending)
+            if self.branch.broken:
+                self._unchecked(row, body, raw_why, "it continues a row that is not checked")
+            else:
+                self._step(row, body, raw_why)
+            self._why_definition(raw_why, row)
+            return
+        self._settle_pending()
+        if len(parts) == 1:
+            self.pending = row
+            self._why_definition(raw_why, row)
+            return
+        if self._main_definition(parts, row, raw_why):
+            return
+        if not self._continues(parts[0]):
+            if not self.branch.broken:       # rows of one solving stay together
+                self._new_segment(row.line)
+            reason = self._solving(parts)
+            if reason and _readable(body):
+                self._unchecked(row, body, raw_why, reason)
+                return
+        self._step(row, body, raw_why)
+        self._why_definition(raw_why, row)
+
+    def _continues(self, first: str) -> bool:
+        branch = self.branch
+        if branch is not self.seg.main and not branch.steps:
+            return True                      # a case's first row: against the chain
+        if branch.broken:
+            return False
+        return bool(first) and _norm(first) in (_norm(branch.last), _norm(self.seg.start))
+
+    def _solving(self, parts: list[str]) -> str:
+        """Why a new equation is equation solving, not an identity ("" when it is one)."""
+        if self.solving:
+            return "equation solving (an equation after \"solve\", \"set … to zero\" " \
+                   "or an implication)"
+        sides = [p for p in parts if p]
+        if len(sides) == 2:
+            zero = [s for s in sides if re.fullmatch(r"0(?:\.0*)?", s)]
+            if zero and _free_letters(next(s for s in sides if s not in zero) if len(zero) == 1
+                                      else ""):
+                self.solving = True
+                return "equation solving (an equation set to 0)"
+            number = [s for s in sides if re.fullmatch(r"-?\d+(?:\.\d+)?", s)]
+            other = [s for s in sides if s not in number]
+            if len(number) == 1 and other and _free_letters(other[0]) \
+                    and not _DERIVATIVE.search(other[0]) and "\\" not in other[0]:
+                self.solving = True
+                return "equation solving (an equation in unknowns, as in a system)"
+        return ""
+
+    def _settle_pending(self) -> None:
+        if self.pending is not None:
+            self.notes.append(Prose(f"goal (one expression, no step): {self.pending.text}",
+                                    self.pending.line))
+            self.pending = None
+
+    def _start(self, row: Row) -> None:
+        """A lone expression that the next row continues: the chain's start
+        (a new derivation unless it is the chain's own last expression, or
+        a case's first row)."""
+        self.pending = None
+        body, raw_why = split_why(row.text)
+        if not self._continues(body) and not self.seg.empty():
+            self._new_segment(row.line)
+        self._step(row, body, raw_why)
+
+    def _step(self, row: Row, body: str, raw_why: str, column: int | None = None) -> None:
+        self._see(body)
+        step = Step(Math(body, row.line, column=row.column if column is None else column),
+                    clean_why(raw_why))
+        branch = self.branch
+        if not self.seg.start and branch is self.seg.main and not branch.steps:
+            self.seg.start = top_parts(body)[0] or top_parts(body)[-1]
+        branch.steps.append(step)
+        branch.last = top_parts(body)[-1]
+        branch.broken = False
+
+    def _unchecked(self, row: Row, body: str, raw_why: str, reason: str,
+                   new: bool = False) -> None:
+        if new and not self.branch.broken and not self._continues(top_parts(body)[0]):
+            self._new_segment(row.line)
+        self._see(body)
+        self.branch.steps.append(Step(Math(body, row.line, column=row.column),
+                                      clean_why(raw_why), unchecked=reason))
+        self.branch.broken = True
+
+    # -- definitions
+    def _main_definition(self, parts: list[str], row: Row, raw_why: str) -> bool:
+        """`\\text{Loss} = …` (or `:=`) naming something not yet defined,
+        not used in its own body (and, for a single letter, not used
+        before).  It starts a derivation of its own: the definition's
+        continuation rows (`= …`) are checked against its body."""
+        named = definition_name(parts[0])
+        if named is None or not parts[1] or self._defined(named[0]) \
+                or any(mentions(p, named[0]) for p in parts[1:]):
+            return False
+        single = not named[1] and not named[2] and re.fullmatch(P.LETTER, parts[0].strip())
+        if single and named[0] in self.used:
+            return False
+        self._new_segment(row.line, f"definition of {named[0]}")
+        self._define(named, parts[1], row, "")
+        self._why_definition(raw_why, row)
+        self._step(row, " = ".join(parts[1:]), "", column=0)
+        return True
+
+    def _why_definition(self, raw_why: str, row: Row) -> None:
+        """`\\quad | \\quad p_i = \\frac{…}{…} \\quad \\text{softmax}`; a remark
+        such as `x = 0 \\quad \\text{sanity check}` defines nothing."""
+        segments = [s.strip() for s in _QUAD.split(raw_why) if s.strip()]
+        if not segments:
+            return
+        parts = top_parts(segments[0])
+        named = definition_name(parts[0])
+        label = clean_why(" ".join(segments[1:]))
+        if len(parts) != 2 or named is None or not parts[1] or self._defined(named[0]) \
+                or named[0] in self.used and not named[1] or mentions(parts[1], named[0]) \
+                or not _free_letters(parts[1]) \
+                or re.search(r"check|test|e\.g\.|example|verif|sanity|at ", label, re.I):
+            return
+        self._define(named, parts[1], row, label)
+
+    def _defined(self, name: str) -> bool:
+        return any(name == d.name for d in self.definitions)
+
+    def _see(self, text: str) -> None:
+        self.used.update(next(g for g in m.groups() if g) for m in _TOKEN.finditer(text))
+
+    def _define(self, named, body: str, row: Row, label: str) -> None:
+        self.definitions.append(Definition(named[0], named[1], Math(body, row.line), row.line,
+                                           named[2]))
+        self._see(body)
+        self.definition_notes.append(f"line {row.line}" + (f": {label}" if label else ""))
+
+    # -- the result
+    def derivations(self) -> list[tuple[str, int, tuple[Step, ...], tuple[Case, ...], tuple[str, ...]]]:
+        """(title, line, steps, cases, case sources) of each derivation with
+        something to check, in the order of the notes."""
+        out = []
+        for seg in self.segments:
+            if seg.empty() or (not seg.checked() and not _has_unchecked(seg)):
+                for branch in (seg.main, *seg.cases):
+                    for step in branch.steps:
+                        if seg.title.startswith("definition of "):
+                            continue
+                        self.notes.append(Prose(f"nothing to compare it with: {step.math.text}",
+                                                step.math.line))
+                continue
+            cases = tuple(_case(b) for b in seg.cases)
+            out.append((seg.title or seg.start, seg.line, tuple(seg.main.steps), cases,
+                        tuple(b.source for b in seg.cases)))
+        return out
+
+
+def _meet(conditions: list[str]) -> list[str]:
+    """`y \\le 0` and `y \\ge 0` together are `y = 0`."""
+    if len(conditions) != 2:
+        return conditions
+    split = [re.fullmatch(r"(.+?)\s*(\\le|\\ge)\s*(.+)", c) for c in conditions]
+    if all(split) and {m.group(2) for m in split} == {"\\le", "\\ge"} \
+            and len({(m.group(1).strip(), m.group(3).strip()) for m in split}) == 1:
+        return [f"{split[0].group(1).strip()} = {split[0].group(3).strip()}"]
+    return conditions
+
+
+def _readable(text: str) -> bool:
+    """Can the row be read as math? (One that cannot is a step: its error is reported.)"""
+    from derive_ce.read.latex.parser import split_chain
+    try:
+        split_chain(text)
+    except InputError:
+        return False
+    return True
+
+
+def _has_unchecked(seg: Segment) -> bool:
+    return any(s.unchecked for b in (seg.main, *seg.cases) for s in b.steps)
+
+
+def _case(branch: Branch) -> Case:
+    """A branch; "Otherwise" after several cases nests one negation in the next."""
+    inner = Case(branch.also[-1] if branch.also else branch.when, tuple(branch.steps), (), None,
+                 branch.when.line)
+    if not branch.also:
+        return inner
+    for when in [branch.when, *branch.also[:-1]][::-1]:
+        inner = Case(when, (), (inner,), None, branch.when.line)
+    return inner
