@@ -119,12 +119,21 @@ class Functions:
             exponent, trailing = self._sup(item.children[1])
             return power(applied, exponent) * trailing, index + 2
         if is_a(item, "pow") and is_a(item.children[0], "symbol") and following is not None \
-                and _argument_of(following)[0] is not None:
+                and _argument_of(following)[0] is not None \
+                and self._function_like(item.children[0]):
             self._check_not_inverse(item)
             if self._derivative_order(item) is not None:
                 raise self.fail(f"`{self.source(item)}` is a derivative of a function: declare "
                                 f"`{self.source(item.children[0])}: function` or define it", item)
         return self.build(item), index + 1
+
+    def _function_like(self, symbol) -> bool:
+        """`f`, `\\sigma`, `\\mathrm{ReLU}`: a name that conventionally denotes a function."""
+        if any(is_a(c, "subscript") for c in symbol.children) or self.scope.declared(
+                self._name(symbol.children[0])):
+            return False
+        name = self._name(symbol.children[0])
+        return name in FUNCTION_LETTERS or is_word(name)
 
     def _derivative_order(self, item) -> int | None:
         """`f^{(2)}`: the order k of a derivative written `^{(k)}`."""
