@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from derive_ce.errors import InputError
-from derive_ce.read.files import decode, read_bytes
+from derive_ce.read.files import DISPLAY as _OPEN
+from derive_ce.read.files import decode, is_notes, read_bytes  # noqa: F401 (is_notes: for callers)
 from derive_ce.read.model import (
     Case,
     Definition,
@@ -31,9 +32,6 @@ from derive_ce.read.model import (
 MAX_ROWS = 20_000
 MAX_PROSE = 400        # longer prose lines open no case and give no title
 READER_VERSION = b"derive-ce notes reader 1\0"   # part of the report cache key
-ENVIRONMENTS = ("align", "align*", "equation", "equation*", "gather", "gather*",
-                "eqnarray", "eqnarray*", "multline", "multline*")
-_OPEN = re.compile(r"\$\$|\\\[|\\begin\s*\{(" + "|".join(re.escape(e) for e in ENVIRONMENTS) + r")\}")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _WHY = re.compile(r"\\q?quad\s*\|")
 _QUAD = re.compile(r"\\q?quad\b")
@@ -86,23 +84,6 @@ class Imported:
     symbol_reasons: tuple[str, ...] = ()          # one per scope.symbols entry
     definition_notes: tuple[str, ...] = ()        # one per scope.definitions entry
     case_sources: tuple[str, ...] = ()            # one per top-level case: the prose line
-
-
-def is_notes(path: Path, data: bytes | None = None) -> bool:
-    """Notes by suffix (.md .markdown .tex .ltx), or .txt / no suffix with
-    a display in it and no top-level `steps:` key; YAML otherwise."""
-    suffix = path.suffix.lower()
-    if suffix in (".md", ".markdown", ".tex", ".ltx"):
-        return True
-    if suffix not in (".txt", ""):
-        return False
-    if data is None:
-        try:
-            data = read_bytes(path)
-        except InputError:
-            return False
-    text = data.decode("utf-8", errors="replace")
-    return bool(_OPEN.search(text)) and not re.search(r"(?m)^steps\s*:", text)
 
 
 def load(path: Path, data: bytes | None = None) -> Derivation:

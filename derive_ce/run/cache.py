@@ -3,6 +3,8 @@
 The key hashes the two texts, the branch's conditions, the symbols and
 definitions (without line numbers, so moving a step keeps its verdict),
 the time budget and the engine version; reading it needs no SymPy.
+A file checked before with the same bytes is answered whole from its stored
+report (`answered`), which a cached run reaches without the command line.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import os
 from pathlib import Path
 
 from derive_ce import __version__
-from derive_ce.results import Task, Verdict
+from derive_ce.read.files import MAX_BYTES, is_notes
+from derive_ce.results import FileReport, Task, Verdict
 
 ENGINE_VERSION = f"{__version__}-3"
 CACHED = ("proved", "numeric", "failed")
@@ -89,3 +92,53 @@ class Cache:
         ignore = self.folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# written by derive-ce\n*\n")
+
+
+# -- whole files: reports keyed on the file's bytes ---------------------------
+
+READ_LIMIT = MAX_BYTES + 1     # enough to refuse a file that is too large
+
+
+def file_bytes(entry) -> bytes | None:
+    """The file's bytes, read once, no more than the loader accepts (+1)."""
+    if isinstance(entry, FileReport):
+        return None
+    try:
+        with open(entry, "rb") as handle:
+            return handle.read(READ_LIMIT)
+    except OSError:
+        return None
+
+
+def report_key(path, data: bytes | None) -> bytes | None:
+    """The bytes a stored report is keyed on: notes carry their reader's version."""
+    if data is None or not is_notes(Path(path), data):
+        return data
+    from derive_ce.read.notes import READER_VERSION
+    return READER_VERSION + data
+
+
+def stored_report(cache: Cache, entry, data: bytes | None, budget: float) -> FileReport | None:
+    """The entry's report from the cache (a FileReport entry is its own)."""
+    if isinstance(entry, FileReport):
+        return entry
+    if data is None:
+        return None
+    try:
+        stored = cache.report(report_key(entry, data), budget)
+        return None if stored is None else FileReport.from_dict(str(entry), stored)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def answered(entries: list, folder: Path | None, budget: float) -> list[FileReport] | None:
+    """Every entry's report when the cache holds them all, else None (the
+    first file it lacks ends the search)."""
+    cache = Cache(folder)
+    reports = []
+    for entry in entries:
+        report = stored_report(cache, entry, file_bytes(entry), budget)
+        if report is None:
+            return None
+        reports.append(report)
+    return reports
