@@ -44,7 +44,8 @@ class Record:
     derivation: str = ""    # its title, in a file of several derivations
     shown: str = ""         # as read, in Unicode math (read/render.py): the expression,
     shown_why: str = ""     # the why,
-    shown_case: tuple[str, ...] = ()   # and the case labels
+    shown_case: tuple[str, ...] = ()   # and the case labels,
+    shown_point: dict | None = None    # and a counterexample's variables
 
     def passing(self, strict: bool) -> bool:
         if self.kind == "start":

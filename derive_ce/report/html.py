@@ -159,7 +159,7 @@ def _counterexample(record: Record) -> str:
     evidence = record.evidence or {}
     if record.status != "failed" or "point" not in evidence:
         return ""
-    rows = "".join(f"<tr><th>{escape(label(k, False))}</th>"
+    rows = "".join(f"<tr><th>{escape(label(k, False, record.shown_point))}</th>"
                    f"<td>{escape(numbers(str(v))[0])}</td></tr>"
                    for k, v in evidence["point"].items())
     left, right = numbers(str(evidence.get("left")), str(evidence.get("right")))

@@ -99,7 +99,7 @@ def failure(record: Record, latex: bool) -> str:
         return relabel(record.message, record.kind)
     before, after = SIDES.get(record.kind, ("previous step", "this step"))
     left, right = numbers(str(evidence.get("left")), str(evidence.get("right")))
-    point = ", ".join(f"{label(k, latex)} = {numbers(str(v))[0]}"
+    point = ", ".join(f"{label(k, latex, record.shown_point)} = {numbers(str(v))[0]}"
                       for k, v in list(evidence["point"].items())[:12])
     more = len(evidence["point"]) - 12
     point += f", … ({more} more)" if more > 0 else ""
@@ -114,11 +114,15 @@ def relabel(message: str, kind: str = "step") -> str:
     return message.replace("the left side", f"{before}").replace("the right side", f"{after}")
 
 
-def label(name: str, latex: bool) -> str:
-    from derive_ce.read.render import GREEK
+def label(name: str, latex: bool, shown: dict | None = None) -> str:
+    """A counterexample's variable as read (`shown`: as the checker rendered
+    it, kept with the report so that a cached run parses nothing)."""
     if latex:
         return name
-    return GREEK.get(name) or math_text(name, False)
+    if shown and name in shown:
+        return shown[name]
+    from derive_ce.read.render import name_text
+    return name_text(name)
 
 
 def numbers(*texts: str) -> list[str]:

@@ -331,13 +331,15 @@ def _once(record: Record, seen: set[str]) -> Record:
 def _shown(plan: _Plan, slot: _Slot, record: Record) -> Record:
     """The step, its why and its cases as read, in Unicode math, kept with the
     report (and its cache) so that a cached run parses nothing."""
-    from derive_ce.read.render import render, render_prose
+    from derive_ce.read.render import name_text, render, render_prose
     math = plan.tasks[slot.task].b if slot.task is not None else None
     plain = math is not None and math.syntax != "latex" or record.status == "error"
+    point = (record.evidence or {}).get("point") if record.status == "failed" else None
     return dataclasses.replace(
         record, shown=slot.expr if plain else render(slot.expr),
         shown_why=render_prose(slot.why) if slot.why else "",
-        shown_case=tuple(render(c, "relation") for c in slot.case))
+        shown_case=tuple(render(c, "relation") for c in slot.case),
+        shown_point={k: name_text(k) for k in point} if isinstance(point, dict) else None)
 
 
 def _record(slot: _Slot, verdict: Verdict) -> Record:
