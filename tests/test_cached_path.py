@@ -184,3 +184,32 @@ def test_a_broken_pyproject_without_our_table_is_passed_over(tmp_path):
     from derive_ce.run.config import discover
     (tmp_path / "pyproject.toml").write_text('[project\nname = "derive-ce"\n')
     assert discover(tmp_path).values == {}
+
+
+# -- the cache never answers for other code -----------------------------------
+
+def test_an_edited_engine_meets_no_older_verdict(tmp_path):
+    import shutil
+
+    from derive_ce.run import cache
+    package = tmp_path / "derive_ce"
+    shutil.copytree(ROOT / "derive_ce", package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = cache.stamps(package)
+    report = package / "report" / "text.py"
+    report.write_text(report.read_text() + "\n")           # a reporter: verdicts unchanged
+    assert cache.stamps(package) == before
+    engine = package / "decide" / "engine.py"
+    os.utime(engine, ns=(engine.stat().st_atime_ns, engine.stat().st_mtime_ns + 10**9))
+    assert cache.stamps(package) != before
+    assert any(s.startswith("decide/engine.py:") for s in before)
+
+
+def test_the_keys_hold_the_code_fingerprint(monkeypatch, tmp_path):
+    from derive_ce.run import cache
+    from derive_ce.run.checker import tasks_of
+    task = tasks_of(FILES[0])[1]
+    store = cache.Cache(tmp_path)
+    verdict_key, report_path = cache.key(task), store._report_path(b"steps: []", 10.0)
+    monkeypatch.setattr(cache, "_fingerprint", ["another engine"])
+    assert cache.key(task) != verdict_key
+    assert store._report_path(b"steps: []", 10.0) != report_path

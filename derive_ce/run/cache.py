@@ -2,7 +2,10 @@
 
 The key hashes the two texts, the branch's conditions, the symbols and
 definitions (without line numbers, so moving a step keeps its verdict),
-the time budget and the engine version; reading it needs no SymPy.
+the time budget, the engine version and the code that decided it (every
+module but the reporters, and SymPy, by size and modification time: an
+edited engine or another SymPy never meets an older verdict); reading it
+needs no SymPy.
 A file checked before with the same bytes is answered whole from its stored
 report (`answered`), which a cached run reaches without the command line.
 """
@@ -20,12 +23,42 @@ from derive_ce.results import FileReport, Task, Verdict
 
 ENGINE_VERSION = f"{__version__}-3"
 CACHED = ("proved", "numeric", "failed")
+UNCACHED_CODE = ("report", "write", "__pycache__")    # folders that decide no verdict
+_fingerprint: list[str] = []
+
+
+def code_fingerprint() -> str:
+    """derive-ce's modules (but the reporters') and SymPy's, by name, size and
+    modification time: stat calls only, a millisecond."""
+    if not _fingerprint:
+        import importlib.util
+        seen = stamps(Path(__file__).resolve().parent.parent)
+        try:
+            spec = importlib.util.find_spec("sympy")
+            stat = os.stat(spec.origin)
+            seen.append(f"sympy:{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}")
+        except (ImportError, AttributeError, TypeError, ValueError, OSError):
+            seen.append("sympy: not found")
+        _fingerprint.append(hashlib.sha256("\n".join(seen).encode()).hexdigest())
+    return _fingerprint[0]
+
+
+def stamps(package: Path) -> list[str]:
+    """`path:size:mtime` of each source file under `package` that can decide a verdict."""
+    seen = []
+    for root, dirs, names in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d not in UNCACHED_CODE)
+        for name in sorted(n for n in names if n.endswith((".py", ".lark", ".json"))):
+            path = os.path.join(root, name)
+            stat = os.stat(path)
+            seen.append(f"{os.path.relpath(path, package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return seen
 
 
 def key(task: Task) -> str:
     scope = task.scope
     data = [
-        ENGINE_VERSION, task.kind, task.budget,
+        ENGINE_VERSION, code_fingerprint(), task.kind, task.budget,
         [(d.names, d.kind, d.flags, _texts(d.range or ())) for d in scope.symbols],
         [(d.name, d.params, d.body.text) for d in scope.definitions],
         _texts(task.when), _texts((task.a, task.b)),
@@ -70,7 +103,7 @@ class Cache:
         self._write(self._report_path(data, budget), report)
 
     def _report_path(self, data: bytes, budget: float) -> Path:
-        head = f"{ENGINE_VERSION}\0{budget!r}\0".encode()
+        head = f"{ENGINE_VERSION}\0{code_fingerprint()}\0{budget!r}\0".encode()
         return self.folder / ENGINE_VERSION / "files" / hashlib.sha256(head + data).hexdigest()
 
     def _write(self, path: Path, data: dict) -> None:
