@@ -73,6 +73,7 @@ def _texts(maths) -> list:
 class Cache:
     def __init__(self, folder: Path | None):
         self.folder = folder
+        self._files: Path | None = None
 
     def get(self, task: Task) -> Verdict | None:
         if self.folder is None:
@@ -93,7 +94,8 @@ class Cache:
         if self.folder is None:
             return None
         try:
-            return json.loads(self._report_path(data, budget).read_text())
+            with open(self._report_path(data, budget), "rb") as handle:
+                return json.loads(handle.read())
         except (OSError, ValueError):
             return None
 
@@ -104,7 +106,9 @@ class Cache:
 
     def _report_path(self, data: bytes, budget: float) -> Path:
         head = f"{ENGINE_VERSION}\0{code_fingerprint()}\0{budget!r}\0".encode()
-        return self.folder / ENGINE_VERSION / "files" / hashlib.sha256(head + data).hexdigest()
+        if self._files is None:     # joined once: a cached run asks this for every file
+            self._files = self.folder / ENGINE_VERSION / "files"
+        return self._files / hashlib.sha256(head + data).hexdigest()
 
     def _write(self, path: Path, data: dict) -> None:
         import tempfile  # not imported for a run answered from the cache
