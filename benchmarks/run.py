@@ -263,10 +263,10 @@ def chains() -> None:
 
 
 STAGE_HOOKS = (("preparing (SymPy: build, expand, doit)", "_prepare"),
-               ("symbolic ladder", "equivalent"), ("cross-check", "cross_check"))
+               ("symbolic ladder", "equivalent"))
 
 
-def stages(cached: Path, cache: Path) -> None:
+def breakdown(cached: Path, cache: Path) -> None:
     """Where the time goes, in CPU seconds and as a ratio to `import sympy`'s:
     start-up (subprocesses), then every task of the library in one process as
     a worker runs them, with the engine's stages timed where they are called,
@@ -293,18 +293,21 @@ def stages(cached: Path, cache: Path) -> None:
     for memo in ("_prepared", "_scopes", "_contexts"):     # a cold engine
         getattr(engine, memo, {}).clear()
     try:
+        engine.SPENT.clear()
         start = time.process_time()
         for task in {t.scope: Task("scope", t.scope) for t in tasks}.values():
             engine.run_task(task)
         for task in tasks:
             engine.run_task(task)
         total = time.process_time() - start
+        spent["cross-check (engine.SPENT)"] = sum(engine.SPENT)
     finally:
         for name, function in saved.items():
             setattr(engine, name, function)
     for label, name in STAGE_HOOKS:
         lines.append((label, spent.get(label, float("nan"))) if name in saved
                      else (label + " (not found)", float("nan")))
+    lines.append(("cross-check (engine.SPENT)", spent["cross-check (engine.SPENT)"]))
     lines.append(("the rest of the engine (scopes, explaining)",
                   total - sum(v for v in spent.values())))
     entries = expand([cached])
@@ -463,7 +466,7 @@ def main() -> None:
         scaling(many, args.files)
         cached_copies(whole, args.cached, cache)
         startup(args.repeat, whole, cache, args.library_rounds)
-        stages(whole, cache)
+        breakdown(whole, cache)
         chains()
         slowest()
         peers()
