@@ -9,7 +9,7 @@ from pathlib import Path
 from derive_ce.errors import InputError
 
 MAX_BYTES = 1_000_000
-NOTES_SUFFIXES = (".md", ".markdown", ".tex", ".ltx")
+NOTES_SUFFIXES = (".md", ".markdown", ".tex", ".ltx", ".ipynb")
 ENVIRONMENTS = ("align", "align*", "equation", "equation*", "gather", "gather*",
                 "eqnarray", "eqnarray*", "multline", "multline*")
 DISPLAY = re.compile(r"\$\$|\\\[|\\begin\s*\{(" + "|".join(re.escape(e) for e in ENVIRONMENTS)

@@ -88,6 +88,9 @@ class Imported:
 
 
 def load(path: Path, data: bytes | None = None) -> Derivation:
+    if path.suffix.lower() == ".ipynb":
+        from derive_ce.read import notebook      # its markdown cells, as notes
+        return notebook.load(path, data)
     return read(path, data).derivation
 
 

@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 
 from derive_ce import __version__
-from derive_ce.read.files import MAX_BYTES, is_notes
+from derive_ce.read.files import is_notes
 from derive_ce.results import FileReport, Task, Verdict
 
 ENGINE_VERSION = f"{__version__}-3"
@@ -133,16 +133,14 @@ class Cache:
 
 # -- whole files: reports keyed on the file's bytes ---------------------------
 
-READ_LIMIT = MAX_BYTES + 1     # enough to refuse a file that is too large
-
-
 def file_bytes(entry) -> bytes | None:
     """The file's bytes, read once, no more than the loader accepts (+1)."""
     if isinstance(entry, FileReport):
         return None
+    from derive_ce.read.notebook import limit
     try:
         with open(entry, "rb") as handle:
-            return handle.read(READ_LIMIT)
+            return handle.read(limit(entry) + 1)
     except OSError:
         return None
 

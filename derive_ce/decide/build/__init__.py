@@ -219,6 +219,12 @@ class _Builder(Functions, Derivatives, Sums):
 
     def rule_pow(self, node, base, sup):
         label = self.source(sup).strip("{} ")
+        sample = re.fullmatch(r"\(\s*([A-Za-z]|[0-9]+)\s*\)", label)
+        if sample and is_a(base, "symbol") and len(base.children) == 1:
+            return self._sample(base, sample.group(1), sup)
+        if sample and is_a(base, "symbol"):
+            raise self.fail(f"`{self.source(base)}^{{{label}}}`: a sample label on an element is not "
+                            f"read: write both indices as a subscript, as in `x_{{i,j}}`", sup)
         if re.fullmatch(r"\(\s*[A-Za-z]\s*\)|\[.*\]", label):
             raise self.fail(f"`^{{{label}}}` reads as a label (a sample or a layer), not a power: "
                             "labels in superscripts are not read; write a subscript, as in "
@@ -229,8 +235,14 @@ class _Builder(Functions, Derivatives, Sums):
                             "it as a power", sup)
         exponent, trailing = self._sup(sup)
         base_expr = self.build(base)
+        if base_expr is not sp.E and self.source(base).strip() == "e" and (
+                "e" in self.local or self.scope.bounds_of("e") is not None):
+            raise self.fail("`e` is an index here, so `e^{…}` would be a power of the index, "
+                            "not Euler's number: rename the index, or write `\\exp(…)`", base)
         if base_expr is sp.E:
-            if any(s.name == "i" for s in exponent.free_symbols) and not self.scope.declared("i"):
+            bound = set(self.local.values())
+            if any(s.name == "i" and s not in bound for s in exponent.free_symbols) \
+                    and not self.scope.declared("i"):
                 raise self.fail("`i` in an exponent of e reads as the imaginary unit, and complex "
                                 "numbers are not read: here `i` would be a real symbol", sup)
             return sp.exp(exponent) * trailing
@@ -238,6 +250,20 @@ class _Builder(Functions, Derivatives, Sums):
                 and base_expr.is_real and not base_expr.is_nonnegative:
             return sp.real_root(base_expr, exponent.q) ** exponent.p * trailing  # (-8)^{1/3} = -2
         return power(base_expr, exponent) * trailing
+
+    def _sample(self, base, label: str, sup) -> sp.Expr:
+        """`x^{(i)}`: sample (or layer) i of x, a label and not a power.  With x
+        declared a vector it is x's element i; else it is element i of its own
+        vector, apart from x and from x_i (which may be a feature, not a sample)."""
+        index = sp.Integer(int(label)) if label.isdigit() else self.named(label)
+        bound = any(isinstance(s, sp.Dummy) for s in index.free_symbols)
+        name = self._name(base.children[0])
+        if self.scope.kind(name) != "vector" or name in self.scope.inferred:
+            name = f"{name}⁽⁾"
+        try:
+            return self.scope.element(name, [index], indexing=bound)
+        except InputError as exc:
+            raise self.fail(exc.message, sup) from None
 
     def rule_pow_unicode(self, node, base, token):
         """`x²`, `x⁻¹`: superscript characters pasted from a web page."""
@@ -402,20 +428,32 @@ class _Builder(Functions, Derivatives, Sums):
         return sp.Piecewise((1, _RELATIONS[kind](a, b)), (0, True))
 
     def rule_cases(self, node, *children):
-        rows = [self._case_row(c) for c in children if is_a(c, "crow")]
-        return sp.Piecewise(*rows)
+        rows = [c for c in children if is_a(c, "crow")]
+        for row in rows[:-1]:
+            cond = [c for c in row.children if isinstance(c, lark.Tree)][-1]
+            if cond.data == "cond_else":
+                raise self.fail("`otherwise` must be the last row of `cases`: the rows "
+                                "after it could never apply", cond)
+        return sp.Piecewise(*(self._case_row(c) for c in rows))
 
     def _case_row(self, row) -> tuple[sp.Expr, sp.Basic]:
         trees = [c for c in row.children if isinstance(c, lark.Tree)]
         value, cond = self.build(trees[0]), trees[-1]
         if cond.data == "cond_else":
             return value, sp.true
+        return value, self._condition(cond)
+
+    def _condition(self, cond) -> sp.Basic:
+        """A row's condition: relations (chains too), joined by `or` and `and`."""
+        if cond.data in ("cond_any", "cond_all"):
+            parts = [self._condition(c) for c in cond.children if isinstance(c, lark.Tree)]
+            return (sp.Or if cond.data == "cond_any" else sp.And)(*parts)
         parts = cond.children
         conditions = []
         for i in range(1, len(parts), 2):
             left, right = self.build(parts[i - 1]), self.build(parts[i + 1])
             conditions.append(_RELATIONS[parts[i].children[0].type](left, right))
-        return value, sp.And(*conditions)
+        return sp.And(*conditions)
 
 
 # -- helpers on trees ------------------------------------------------------

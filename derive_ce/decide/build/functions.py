@@ -6,6 +6,8 @@ from __future__ import annotations
 import lark
 import sympy as sp
 
+from derive_ce.decide.kinks import Derivative, Subs
+
 from derive_ce.decide.magnitude import factorial, power
 from derive_ce.errors import InputError
 from derive_ce.read import names
@@ -27,6 +29,7 @@ FUNCTIONS = {
     "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan, "arsinh": sp.asinh,
     "arcsinh": sp.asinh, "arcosh": sp.acosh, "arccosh": sp.acosh, "artanh": sp.atanh,
     "arctanh": sp.atanh, "max": sp.Max, "min": sp.Min, "sgn": sp.sign, "sign": sp.sign,
+    "erf": sp.erf,
 }
 INVERSES = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "sinh": sp.asinh,
             "cosh": sp.acosh, "tanh": sp.atanh}
@@ -226,6 +229,10 @@ class Functions:
             raise self.fail(f"`\\{name}` takes one argument", head)
         base = next((m for m in mods if is_a(m, "fbase")), None)
         if base is not None:
+            if name in SEVERAL_ARGUMENTS:
+                raise self.fail(f"`\\{name}_{self.source(base.children[0])}` (a {'maximum' if name == 'max' else 'minimum'} "
+                                "over an index) is not read: derive-ce checks algebra, sums and "
+                                f"derivatives; write the terms, as in `\\{name}(x_1, x_2)`", base)
             if name != "log":
                 raise self.fail(f"`\\{name}` has no subscript", base)
             value = sp.log(args[0], self._sup(base.children[0])[0])
@@ -249,7 +256,7 @@ class Functions:
         if name in SEVERAL_ARGUMENTS:
             raise self.fail(f"`\\{name}'` is not read", node)
         t = sp.Dummy("t", real=True)
-        return sp.Subs(sp.Derivative(FUNCTIONS[name](t), (t, len(primes))), t, self.build(group))
+        return Subs(Derivative(FUNCTIONS[name](t), (t, len(primes))), t, self.build(group))
 
     def rule_choose(self, node, top, _choose, bottom):
         return sp.binomial(self.build(top), self.build(bottom))
@@ -283,4 +290,4 @@ def _derivative_at(func, args, primes: int, builder, symbol) -> sp.Expr:
     if len(args) != 1:
         raise builder.fail("a prime marks the derivative of a function of one argument", symbol)
     t = sp.Dummy("t", real=True)
-    return sp.Subs(sp.Derivative(func(t), (t, primes)), t, args[0])
+    return Subs(Derivative(func(t), (t, primes)), t, args[0])

@@ -42,6 +42,7 @@ def parse(text: str, start: str = "chain", line: int | None = None) -> lark.Tree
     """Parse LaTeX; raise InputError naming the column on failure."""
     if len(text) > MAX_LENGTH:
         raise InputError(f"the LaTeX is longer than {MAX_LENGTH} characters", line)
+    _check_spaced(_GROUPED.sub(_joined, _COMMENT.sub(lambda m: " " * len(m.group()), text)), line)
     text = normalize(text)
     _check_depth(text, line)
     _check_numbers(text, line)
@@ -75,7 +76,22 @@ _TRAILING = re.compile(r"[.,](\s*)$")
 # `\mathrm{dx}` is the differential d x: written `\mathrm{d}x`, padded to length.
 _UPRIGHT_DX = re.compile(r"\\(mathrm|text|operatorname)\s*\{\s*d\s*([A-Za-z])\s*\}")
 # Colour and boxes only decorate: `\color{red}{x}` and `\boxed{x}` are `{x}`.
-_DECORATION = re.compile(r"\\(color|textcolor)\s*\{[^{}]*\}|\\(boxed|fbox)(?![a-zA-Z])")
+# `\require{cancel}` loads a MathJax extension: it is not math.
+_DECORATION = re.compile(r"\\(color|textcolor)\s*\{[^{}]*\}|\\(boxed|fbox)(?![a-zA-Z])"
+                         r"|\\require\s*\{[^{}]*\}")
+# `\cancel{- y h}` crosses out terms that are still there: its braces go too,
+# so `y \cancel{- y h}` reads y - y h (never the product y·(-y h)).
+# `\sum\_{i=1}`, `x\*y`: Markdown escapes (`\_` renders as `_`), read as rendered.
+_MD_ESCAPE = re.compile(r"\\[_*]")
+# `\sum_{k}^{ }` (a notebook's empty upper bound) shows nothing and means nothing.
+_EMPTY_SUP = re.compile(r"\^\s*\{\s*\}")
+_CANCEL = re.compile(r"\\(cancel|bcancel|xcancel)(?![a-zA-Z])")
+# `{\rm erf}` (plain TeX) is `\rm{erf}`, the way `\mathrm{erf}` is read.
+_RM = re.compile(r"\{\s*\\rm\s+([A-Za-z]+)\s*\}")
+# `x^{3}.sin(x)`, `\sigma.(1-\sigma)`: a `.` between two factors (not between
+# digits, not a sentence's end) is a product.
+_DOT = re.compile(r"(?<=[A-Za-z)\]}])\s*\.(?=\s*([A-Za-z(\[{]|\\(?!((q?quad|text|mathrm|right|end|label|tag|"
+                  r"nonumber|notag|hspace)(?![A-Za-z])|[,;:! \\]))))")
 
 
 def normalize(text: str) -> str:
@@ -84,6 +100,11 @@ def normalize(text: str) -> str:
     text = _COMMENT.sub(lambda m: " " * len(m.group()), text)
     text = _substacks(text)
     text = _DECORATION.sub(lambda m: " " * len(m.group()), text)
+    text = _MD_ESCAPE.sub(lambda m: " " + m.group()[1], text)
+    text = _uncancel(text)
+    text = _EMPTY_SUP.sub(lambda m: " " * len(m.group()), text)
+    text = _RM.sub(lambda m: f"\\rm{{{m.group(1)}}}".ljust(len(m.group())), text)
+    text = _DOT.sub(_product_dot, text)
     chars = list(text)
     keep = [range(m.start(), m.end()) for m in _CASES.finditer(text)]
     for match in _ALIGN.finditer(text):
@@ -94,7 +115,36 @@ def normalize(text: str) -> str:
     trailing = _TRAILING.search("".join(chars))
     if trailing:
         chars[trailing.start()] = " "
-    return "".join(chars)
+    return _GROUPED.sub(_joined, "".join(chars))
+
+
+# `1\,000\,000` and `3.141\,592`: digits grouped by thin spaces are one
+# number, as typeset; they are joined (and padded, so columns stay put).
+_GROUPED = re.compile(r"(?<![0-9.])([0-9]{1,3}(?:\\,[0-9]{3})+(?:\.[0-9]+(?:\\,[0-9]{1,3})*)?"
+                      r"|[0-9]+\.[0-9]{3}(?:\\,[0-9]{1,3})+)(?![0-9])")
+
+
+def _joined(match: re.Match) -> str:
+    digits = match.group().replace("\\,", "")
+    return digits + " " * (len(match.group()) - len(digits))
+
+
+def _uncancel(text: str) -> str:
+    for match in reversed(list(_CANCEL.finditer(text))):
+        end = _group_end(text, match.end())
+        if end is None:
+            continue
+        opening = text.index("{", match.end())
+        text = (text[:match.start()] + " " * (opening + 1 - match.start())
+                + text[opening + 1:end - 1] + " " + text[end:])
+    return text
+
+
+def _product_dot(match: re.Match) -> str:
+    before = match.string[:match.start()]
+    if re.search(r"\\(left|right|[bB]igg?[lr]?)\s*$", before) or match.string[match.end():match.end() + 1] == ".":
+        return match.group()        # `\left.` is an evaluation bar; `..` is an ellipsis
+    return match.group().replace(".", "·")
 
 
 def _substacks(text: str) -> str:
@@ -149,11 +199,16 @@ def _group_end(text: str, start: int) -> int | None:
 
 
 _SCIENTIFIC = re.compile(r"(?<![A-Za-z0-9_.])([0-9]+(?:\.[0-9]+)?)[eE]([-+]?[0-9]+)")
+# `2 3` typesets as 23, `2\frac{1}{2}` as the mixed number 2½: neither is
+# read as a product, and neither guess is safe.
+_SPACED_DIGITS = re.compile(r"(?<![0-9_^.])[0-9]+(?:\.[0-9]+)?(?:\s|\\[,;:! ]|~)+[0-9]")
+_MIXED_NUMBER = re.compile(r"(?<![0-9_^.])[0-9]+(?:\s|\\[,;:! ]|~)*\\[dtc]?frac\s*"
+                           r"(\{\s*[0-9]+\s*\}\s*\{\s*[0-9]+\s*\}|[0-9][0-9])")
 _BARE_DECIMAL = re.compile(r"(?<![A-Za-z0-9}\\])\.[0-9]")
 
 
-_WORD_FUNCTION = re.compile(r"(?<![\\A-Za-z{])(arcsin|arccos|arctan|sinh|cosh|tanh|sin|cos|tan|"
-                            r"log|ln|exp|max|min|sqrt)\s*\(")
+# `log(x)`, `tanh(z)` are read as the functions (grammar.lark, FUNC); `sqrt(x)` is not.
+_WORD_FUNCTION = re.compile(r"(?<![\\A-Za-z{])(sqrt)\s*\(")
 _NORM = re.compile(r"(?:^|(?<=[^A-Za-z0-9\)\]|]))\|\|")
 
 
@@ -178,10 +233,27 @@ def _check_numbers(text: str, line: int | None) -> None:
                          f"{exponent.lstrip('-')}): "
                          f"write `{mantissa} \\times 10^{{{exponent}}}` for the number, or put "
                          "spaces around `e` for Euler's number", line, found.start() + 1, text)
+    found = _MIXED_NUMBER.search(text)
+    if found:
+        raise InputError(f"`{found.group()}` is not read: a number before a fraction of numbers "
+                         "is a mixed number (2½ = 5/2) in print and a product in algebra; "
+                         "write `2 + \\frac{1}{2}` or `2 \\cdot \\frac{1}{2}`",
+                         line, found.start() + 1, text)
     found = _BARE_DECIMAL.search(text)
     if found:
         raise InputError(f"write `0{found.group()}` for the number `{found.group()}`",
                          line, found.start() + 1, text)
+
+
+def _check_spaced(text: str, line: int | None) -> None:
+    """`2 3` (read before `&` and the like become spaces)."""
+    found = _SPACED_DIGITS.search(text)
+    if found:
+        digits = re.sub(r"\\.|\s|~", "", found.group())
+        raise InputError(f"`{found.group()}`: two numbers side by side are not read (TeX "
+                         f"typesets them as {digits}): write `{digits}`, or "
+                         f"`\\cdot` for a product; group digits with `\\,` "
+                         "(`1\\,000`)", line, found.start() + 1, text)
 
 
 def _check_depth(text: str, line: int | None) -> None:
@@ -194,7 +266,7 @@ def _check_depth(text: str, line: int | None) -> None:
                              line, match.start() + 1, text)
 
 
-_KNOWN = set("""frac dfrac tfrac cfrac cdot times ast div left right mleft mright sqrt binom
+_KNOWN = set("""lor land vee wedge frac dfrac tfrac cfrac cdot times ast div left right mleft mright sqrt binom
 dbinom tbinom ln log exp sin cos tan cot sec csc sinh cosh tanh coth sech csch arcsin arccos
 arctan arsinh arcosh artanh max min sgn sum prod infty partial text textrm textit mathrm
 operatorname mathit hat bar tilde overline widehat widetilde vec dot ddot check breve mathbf
@@ -227,6 +299,17 @@ OUT_OF_SCOPE = {
     "propto": "`\\propto` is not an equality: derive-ce checks steps joined by `=`",
     "to": "arrows and limits are not read", "rightarrow": "arrows are not read",
     "Rightarrow": "an implication is not a step: put the reason after `\\quad |`",
+    "Longrightarrow": "an implication (`\\Longrightarrow`) is not a step: write each equation as "
+                      "its own display, the reason after `\\quad |`",
+    "implies": "an implication (`\\implies`) is not a step: write each equation as its own "
+               "display, the reason after `\\quad |`",
+    "iff": "an equivalence of equations (`\\iff`) is not a step: write each equation as its "
+           "own display, the reason after `\\quad |`",
+    "Leftrightarrow": "an equivalence of equations (`\\Leftrightarrow`) is not a step: write each "
+                      "equation as its own display, the reason after `\\quad |`",
+    "Longleftrightarrow": "an equivalence of equations (`\\Longleftrightarrow`) is not a step: "
+                          "write each equation as its own display, the reason after `\\quad |`",
+    "cancelto": "`\\cancelto{v}{x}` says x becomes v, which is not an equality: write the value",
     "top": "transposes (matrices as objects) are not read: write elements such as `W_{i,j}`",
     "intercal": "transposes (matrices as objects) are not read: write elements such as `W_{i,j}`",
     "det": "determinants (matrices as objects) are not read",
@@ -272,6 +355,9 @@ def _explain(text: str, pos: int, exc: Exception, start: str) -> str:
     char = text[pos:pos + 1]
     if char and char in "-+" and text[:pos].rstrip().endswith(("^", "_")):
         return "write a superscript or subscript of more than one character in braces: `e^{-x}`"
+    if char == "_" and re.search(r"(\)|\\right\s*\))\s*$", text[:pos]):
+        return ("an element of a function's value (`s(\\mathbf x)_i`, `\\text{softmax}(z)_i`) is not "
+                "read: define the element, as in `s_i: \\frac{e^{z_i}}{\\sum_j e^{z_j}}`, and write `s_i`")
     if char and char in "^_" and pos > 0:
         return "a double superscript or subscript: write `a^{b^c}` or `{(a^b)}^c`, `x_{i,j}`"
     if text[pos:pos + 1] == "'":
