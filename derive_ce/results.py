@@ -49,7 +49,8 @@ class Record:
     derivation: str = ""    # its title, in a file of several derivations
     shown: str = ""         # as read, in Unicode math (read/render.py): the expression,
     shown_why: str = ""     # the why,
-    shown_case: tuple[str, ...] = ()   # and the case labels
+    shown_case: tuple[str, ...] = ()   # and the case labels,
+    shown_point: dict | None = None    # and a counterexample's variables
     slip: dict | None = None       # failed: what kind of slip (Verdict.slip)
     readings: dict | None = None   # failed: both sides as read (Verdict.readings)
     column: int = 0                # 1-based column where the step's math starts; 0: unknown
