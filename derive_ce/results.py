@@ -16,15 +16,18 @@ class Verdict:
     error_side: str = ""   # "a", "b" or "scope": which input could not be read
     evidence: dict | None = None   # failed: {"point", "left", "right"}; numeric: {"points"}
     reading: str = ""      # what was read, SymPy's pretty form (--explain, and failed steps)
+    cross_checked: bool | None = None   # proved/numeric: did the evaluator (evaluate/) agree?
 
     def to_dict(self) -> dict:
         return {"status": self.status, "message": self.message, "method": self.method,
-                "evidence": self.evidence, "reading": self.reading}
+                "evidence": self.evidence, "reading": self.reading,
+                "cross_checked": self.cross_checked}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Verdict":
         return cls(data["status"], data.get("message", ""), data.get("method", ""),
-                   evidence=data.get("evidence"), reading=data.get("reading", ""))
+                   evidence=data.get("evidence"), reading=data.get("reading", ""),
+                   cross_checked=data.get("cross_checked"))
 
 
 @dataclass(frozen=True)
@@ -45,11 +48,16 @@ class Record:
     shown: str = ""         # as read, in Unicode math (read/render.py): the expression,
     shown_why: str = ""     # the why,
     shown_case: tuple[str, ...] = ()   # and the case labels
+    cross_checked: bool | None = None  # False: proved, but the evaluator could not check it
 
     def passing(self, strict: bool) -> bool:
+        """--strict fails what holds only numerically, and a proof that the
+        independent evaluator could not cross-check."""
         if self.kind == "start":
             return self.status != "error"
-        return self.status == "proved" or (self.status == "numeric" and not strict)
+        if self.status == "proved":
+            return not (strict and self.cross_checked is False)
+        return self.status == "numeric" and not strict
 
 
 @dataclass

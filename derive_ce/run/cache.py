@@ -15,7 +15,7 @@ from pathlib import Path
 from derive_ce import __version__
 from derive_ce.results import Task, Verdict
 
-ENGINE_VERSION = f"{__version__}-3"
+ENGINE_VERSION = f"{__version__}-4"
 CACHED = ("proved", "numeric", "failed")
 
 

@@ -383,6 +383,7 @@ def _record(slot: _Slot, verdict: Verdict) -> Record:
         status, message = "unknown", NOT_CHECKED
     if verdict.error_side == "scope":
         status = "error"
+    checked = verdict.cross_checked if status in ("proved", "numeric") else None
     return Record(slot.line, slot.case, slot.kind, status, message, slot.why,
                   slot.expr, verdict.method, verdict.evidence, verdict.reading, against,
-                  derivation=slot.derivation)
+                  derivation=slot.derivation, cross_checked=checked)
