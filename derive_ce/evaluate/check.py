@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import lark
 import mpmath
@@ -82,38 +82,47 @@ class Evaluator:
         except (InputError, lark.exceptions.LarkError, RecursionError):
             return Outcome("unchecked", reason="the evaluator cannot read this step")
         agreed, skipped = 0, []
-        for plan in plans(*summary):
-            inst, why = self._instance(when, ints, plan, conditions)
-            if inst is None:
-                skipped.append(why)
-                continue
-            try:
-                lhs = self._value(a, left, inst, ints)
-                rhs = self._value(b, right, inst, ints)
-            except NotDifferentiable as exc:
-                return Outcome("kink", reason=f"not differentiable in {exc.variable} at "
-                               f"{_shown(exc.at)}", point=_point(inst))
-            except Undefined as exc:
-                skipped.append(f"undefined there ({exc})")
-                continue
-            except Unsupported as exc:
-                if "more than" in str(exc):
-                    skipped.append(str(exc))
-                    continue
-                return Outcome("unchecked", reason=str(exc))
-            if _close(lhs, rhs, DIGITS):
-                agreed += 1
-                continue
-            found = self._confirmed(a, b, left, right, inst)
-            if found is not None:
-                return Outcome("differ", point=_point(inst, self.read), left=found[0],
-                               right=found[1])
-            agreed += 1
+        for first in plans(*summary):
+            for plan in (first,) + tuple(replace(first, retry=n) for n in (1, 2, 3)):
+                found = self._at(a, b, left, right, when, ints, plan, conditions)
+                if isinstance(found, Outcome):
+                    return found
+                if found is True:
+                    agreed += 1
+                    break
+                skipped.append(found)
+                if "more than" in found:
+                    break
         if agreed >= MIN_AGREE:
             return Outcome("agree", agreed)
         reason = skipped[0] if skipped else "no instance"
         return Outcome("unchecked", agreed, reason=f"only {agreed} instance"
                        f"{'s' if agreed != 1 else ''} could be evaluated: {reason}")
+
+    def _at(self, a, b, left, right, when, ints, plan, conditions):
+        """True where both sides agree at the plan's instance, an Outcome that
+        settles the step, or why this instance does not count."""
+        inst, why = self._instance(when, ints, plan, conditions)
+        if inst is None:
+            return why
+        try:
+            lhs = self._value(a, left, inst, ints)
+            rhs = self._value(b, right, inst, ints)
+        except NotDifferentiable as exc:
+            return Outcome("kink", reason=f"not differentiable in {exc.variable} at "
+                           f"{_shown(exc.at)}", point=_point(inst))
+        except Undefined as exc:
+            return f"undefined there ({exc})"
+        except Unsupported as exc:
+            if "more than" in str(exc):
+                return str(exc)
+            return Outcome("unchecked", reason=str(exc))
+        if _close(lhs, rhs, DIGITS):
+            return True
+        found = self._confirmed(left, right, inst)
+        if found is not None:
+            return Outcome("differ", point=_point(inst, self.read), left=found[0], right=found[1])
+        return True
 
     def _compiled(self, math, ints):
         key = (math.text, math.syntax, ints)
@@ -169,7 +178,7 @@ class Evaluator:
             raise found
         return found
 
-    def _confirmed(self, a, b, left, right, inst):
+    def _confirmed(self, left, right, inst):
         """The values at CONFIRM digits when they still differ, else None."""
         try:
             inst.shown = []

@@ -37,6 +37,7 @@ class Plan:
     sizes: tuple[int, ...]
     magnitudes: tuple[float, float]
     zeros: bool = False
+    retry: int = 0          # drawn again (1: every real positive; 2, 3: other values)
 
 
 def plans(largest_integer: int, smallest: float, largest: float) -> tuple[Plan, ...]:
@@ -69,7 +70,8 @@ class Instance:
         self.shown: list | None = None      # every value read (for a counterexample)
 
     def _rng(self, key) -> random.Random:
-        return random.Random(zlib.crc32(f"{self.seed}|{self.plan.number}|{key!r}".encode()))
+        salt = f"{self.plan.number}" + (f"/{self.plan.retry}" if self.plan.retry > 1 else "")
+        return random.Random(zlib.crc32(f"{self.seed}|{salt}|{key!r}".encode()))
 
     def real(self, key):
         if self.reads is not None:
@@ -85,10 +87,10 @@ class Instance:
     def _draw_real(self, key):
         rng = self._rng(key)
         sign = self.scope.sign(key[1])
-        if self.plan.zeros and not key[2] and sign != "positive":
+        if self.plan.zeros and not key[2] and sign != "positive" and not self.plan.retry:
             return 0
         value = _magnitude(rng, *self.plan.magnitudes)
-        if sign in ("positive", "nonnegative") or rng.random() < 0.5:
+        if sign in ("positive", "nonnegative") or rng.random() < 0.5 or self.plan.retry == 1:
             return value
         return -value
 
