@@ -195,7 +195,7 @@ class Evaluator:
             inst.shown = None
         if _close(values[0], values[1], CONFIRM):
             return None
-        return tuple(_shown(v[0]) for v in values)
+        return _pair(values[0][0], values[1][0])
 
     def _integers(self, maths) -> frozenset:
         """Names that must be whole numbers: declared integers, names in the
@@ -260,6 +260,16 @@ def _shown(value) -> str:
     if isinstance(value, (int,)) or num.exact(value):
         return str(value)
     return mpmath.nstr(num.real(value), 12)
+
+
+def _pair(left, right) -> tuple[str, str]:
+    """The two values with as many digits as it takes to tell them apart."""
+    for digits in (12, 20, 40, 60, 100):
+        both = num.exact(left) and num.exact(right)
+        shown = tuple(str(v) if both else mpmath.nstr(num.real(v), digits) for v in (left, right))
+        if shown[0] != shown[1]:
+            return shown
+    return shown
 
 
 def _point(inst, read=None) -> dict:

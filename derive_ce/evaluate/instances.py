@@ -41,17 +41,20 @@ class Plan:
 
 
 def plans(largest_integer: int, smallest: float, largest: float) -> tuple[Plan, ...]:
-    """Six instances: size 1; small sizes; small sizes with wide reals; sizes
-    past every integer constant; plain reals at 0; moderate sizes."""
+    """Seven instances: size 1; small sizes; small sizes with small reals;
+    sizes past every integer constant with large reals (the step's own
+    constants set how small and how large); plain reals at 0; moderate
+    sizes; small sizes with large reals."""
     low = -3.0 if smallest >= 1e-3 else max(-9.0, _log10(smallest) - 1)
     high = 3.0 if largest <= 1e3 else min(9.0, _log10(largest) + 1)
     big = max(12, largest_integer + 1)
     return (Plan(0, (1,), (-1.0, 1.0)),
             Plan(1, (2, 3, 4, 5), (-1.0, 1.0)),
-            Plan(2, (2, 3, 4), (low, high)),
-            Plan(3, (big, big + 1, big + 2), (low, high)),
+            Plan(2, (2, 3, 4), (low, low + 1.5)),
+            Plan(3, (big, big + 1, big + 2), (high - 1.5, high)),
             Plan(4, (1, 2, 3), (-1.0, 1.0), zeros=True),
-            Plan(5, (3, 4, 6), (-0.5, 0.5)))
+            Plan(5, (3, 4, 6), (-0.5, 0.5)),
+            Plan(6, (2, 5), (high - 1.5, high)))
 
 
 def _log10(value: float) -> float:
