@@ -174,7 +174,7 @@ def shaped(make, conditions, tries: int = ATTEMPTS):
             for condition in conditions:
                 _apply(inst, env, condition)
             env = Env(inst)
-            if all(RELATIONS[op](num.compare(left(env), right(env)))
+            if all(RELATIONS[op](_compared(left(env), right(env)))
                    for left, op, right, _, _ in conditions):
                 return inst, ""
         except Undefined as exc:
@@ -182,6 +182,15 @@ def shaped(make, conditions, tries: int = ATTEMPTS):
         except (ArithmeticError, ValueError, ZeroDivisionError):
             continue
     return None, reason
+
+
+def _compared(a, b) -> int:
+    """compare(), with an equality solved numerically counted as equal."""
+    if not (num.exact(a) and num.exact(b)):
+        x, y = num.real(a), num.real(b)
+        if abs(x - y) <= mpf(10) ** (10 - mpmath.mp.dps) * max(mpf(1), abs(x), abs(y)):
+            return 0
+    return num.compare(a, b)
 
 
 def _apply(inst, env, condition) -> None:

@@ -752,7 +752,7 @@ class Compiler:
     def r_indicator(self, node, _token, *children):
         left, op, right = [c for c in children if isinstance(c, lark.Tree)]
         a, b, test = self.c(left), self.c(right), RELATIONS[op.children[0].type]
-        return lambda env: 1 if test(num.compare(a(env), b(env))) else 0
+        return lambda env: 1 if test(num.decide(a(env), b(env))) else 0
 
     def r_cases(self, node, *children):
         rows = []
@@ -770,7 +770,7 @@ class Compiler:
 
         def value(env):
             for result, tests in rows:
-                if all(test(num.compare(a(env), b(env))) for a, test, b in tests):
+                if all(test(num.decide(a(env), b(env))) for a, test, b in tests):
                     return result(env)
             raise Undefined("no row of the cases holds")
         return value

@@ -185,6 +185,19 @@ def compare(a, b) -> int:
     return (x > y) - (x < y)
 
 
+def decide(a, b) -> int:
+    """compare() where the answer changes a value (a case's condition, a sign,
+    a floor): a near tie of inexact values cannot be told apart at the
+    working precision (sin π is -1e-50, not 0), so it is Undefined there."""
+    a, b = normal(a), normal(b)
+    if exact(a) and exact(b):
+        return (a > b) - (a < b)
+    x, y = real(a), real(b)
+    if abs(x - y) <= mpf(10) ** (15 - mpmath.mp.dps) * max(mpf(1), abs(x), abs(y)):
+        raise Undefined("a tie that cannot be told apart numerically")
+    return (x > y) - (x < y)
+
+
 # -- elementary functions, with their real domains ----------------------------
 
 def _log(x):
@@ -256,7 +269,7 @@ def _coth(x):
 
 
 def _sign(x):
-    return compare(x, 0)
+    return decide(x, 0)
 
 
 def _exp(x):
@@ -305,6 +318,7 @@ def floor(x):
         return x
     if isinstance(x, Fraction):
         return math.floor(x)
+    decide(x, mpmath.nint(x))
     return int(mpmath.floor(x))
 
 
@@ -314,6 +328,7 @@ def ceil(x):
         return x
     if isinstance(x, Fraction):
         return math.ceil(x)
+    decide(x, mpmath.nint(x))
     return int(mpmath.ceil(x))
 
 

@@ -12,7 +12,7 @@ from mpmath import mpf
 
 from derive_ce.evaluate.numbers import NotDifferentiable, Unsupported, exact, normal, real
 
-MAX_WORK = 200_000        # terms written out and function evaluations, per expression
+MAX_WORK = 50_000         # terms written out and function evaluations, per expression and instance
 
 
 class Env:
@@ -75,7 +75,7 @@ def _first(g, x0, label: str):
     with mpmath.workdps(2 * digits + 10):
         point = real(x0)
         h = mpf(10) ** (-(digits + 2)) * max(mpf(1), abs(point))
-        mid, up, down = g(point), g(point + h), g(point - h)
+        mid, up, down = g(x0), g(point + h), g(point - h)      # x0 as it is: 0 stays exact
         if exact(mid) and exact(up) and exact(down) and mid == up == down:
             return 0
         mid, up, down = real(mid), real(up), real(down)
