@@ -124,8 +124,10 @@ class SymScope:
             if name in GREEK_CONSTANTS:
                 return GREEK_CONSTANTS[name]
         if kind in ("vector", "matrix", "family"):
-            raise InputError(f"`{name}` is a {kind if kind != 'family' else 'defined family'}: "
-                             f"write an element such as `{name}_i`")
+            element = f"{name}_{{i,j}}" if kind == "matrix" else f"{name}_i"
+            raise InputError(f"`{name}` is a {kind if kind != 'family' else 'defined family'}, "
+                             "never a commuting scalar; this step uses it as a whole, which is "
+                             f"not read here: write an element such as `{element}`")
         if kind == "function":
             raise InputError(f"`{name}` is a function: apply it, as in `{name}(x)`")
         obj = sp.Symbol(name, **self._assumptions(name, lo))

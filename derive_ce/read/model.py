@@ -33,6 +33,7 @@ class SymbolDecl:
     range: tuple[Math, Math] | None
     line: int
     inferred: bool = False      # not in the file: read from how the letter is used
+    shape: tuple[Math, ...] = ()   # a vector's (size,), a matrix's (rows, columns)
 
 
 @dataclass(frozen=True)

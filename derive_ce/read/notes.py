@@ -27,10 +27,11 @@ from derive_ce.read.model import (
     Step,
     SymbolDecl,
 )
+from derive_ce.read.shapes import Declared, declared_in
 
 MAX_ROWS = 20_000
 MAX_PROSE = 400        # longer prose lines open no case and give no title
-READER_VERSION = b"derive-ce notes reader 1\0"   # part of the report cache key
+READER_VERSION = b"derive-ce notes reader 2\0"   # part of the report cache key
 ENVIRONMENTS = ("align", "align*", "equation", "equation*", "gather", "gather*",
                 "eqnarray", "eqnarray*", "multline", "multline*")
 _OPEN = re.compile(r"\$\$|\\\[|\\begin\s*\{(" + "|".join(re.escape(e) for e in ENVIRONMENTS) + r")\}")
@@ -312,6 +313,7 @@ class _Builder:
         self.open: _DefinitionChain | None = None   # a definition's chain, still open
         self.pending: Row | None = None   # one expression, not yet known as start or goal
         self.used: set[str] = set()     # names in the math so far, for "first use"
+        self.objects: dict[str, Declared] = {}   # letters the prose calls vectors or matrices
 
     @property
     def branch(self) -> _Branch:
@@ -332,6 +334,8 @@ class _Builder:
     def _prose(self, prose: Prose) -> None:
         if _SKIP_TEX.match(prose.text):
             return
+        for declared in declared_in(prose.text, prose.line):
+            self.objects.setdefault(declared.name, declared)
         if len(prose.text) > MAX_PROSE:
             self.notes.append(prose)
             return
@@ -454,6 +458,7 @@ class _Builder:
             [s.math.text for b in [self.main, *self.cases] for s in b.steps]
             + [d.body.text for d in self.definitions] + whens,
             {d.name for d in self.definitions})
+        symbols, reasons = _with_objects(symbols, reasons, self.objects)
         derivation = Derivation(
             path=self.path, title=self.title, source=f"notes: {self.path}",
             scope=Scope(symbols, _ordered(self.definitions)),
@@ -464,6 +469,25 @@ class _Builder:
                         tuple(self.definition_notes[order[id(d)]]
                               for d in derivation.scope.definitions),
                         tuple(b.source for b in self.cases))
+
+
+def _with_objects(symbols, reasons, objects: dict[str, Declared]):
+    """The letters the prose calls vectors or matrices, declared so (never
+    commuting scalars), before what was inferred from use."""
+    if not objects:
+        return symbols, reasons
+    decls, why = [], []
+    for name, said in objects.items():
+        decls.append(SymbolDecl((name,), said.kind, (), None, said.line,
+                                shape=tuple(Math(d, said.line) for d in said.shape)))
+        why.append(said.reason)
+    for decl, reason in zip(symbols, reasons):
+        names = tuple(n for n in decl.names if n not in objects)
+        if names:
+            decls.append(SymbolDecl(names, decl.kind, decl.flags, decl.range, decl.line,
+                                    decl.inferred, decl.shape))
+            why.append(reason)
+    return tuple(decls), tuple(why)
 
 
 def _last(text: str) -> str:
