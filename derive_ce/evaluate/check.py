@@ -195,7 +195,8 @@ class Evaluator:
             inst.shown = None
         if _close(values[0], values[1], CONFIRM):
             return None
-        return _pair(values[0][0], values[1][0])
+        with mpmath.workdps(CONFIRM):
+            return _pair(values[0][0], values[1][0])
 
     def _integers(self, maths) -> frozenset:
         """Names that must be whole numbers: declared integers, names in the

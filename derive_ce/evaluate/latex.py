@@ -413,7 +413,7 @@ class Compiler:
             key = keyfn(env)
             start = at(env) if at is not None else current(env, key)
             env.count(3 * order)
-            return derivative(lambda t: body(env.moved(key, t)), start, order, label)
+            return derivative(lambda t: body(env.moved(key, t)), start, order, label, env.note)
         return value
 
     def r_dapply(self, node, op, operand):
@@ -581,7 +581,7 @@ class Compiler:
 
             def value(env):
                 env.count(3 * primes)
-                return derivative(lambda t: call(env, [t]), arg(env), primes, name)
+                return derivative(lambda t: call(env, [t]), arg(env), primes, name, env.note)
         else:
             def value(env):
                 return call(env, [a(env) for a in args])
@@ -666,7 +666,8 @@ class Compiler:
 
         def value(env):
             env.count(3 * count)
-            return derivative(lambda t: num.apply(name, t), arg(env), count, f"\\{name}")
+            return derivative(lambda t: num.apply(name, t), arg(env), count, f"\\{name}",
+                              env.note)
         return value
 
     # -- symbols and elements ------------------------------------------------------

@@ -57,18 +57,19 @@ class Env:
 
 # -- numeric derivatives -------------------------------------------------------
 
-def derivative(g, x0, order: int, label: str):
+def derivative(g, x0, order: int, label: str, note=None):
     """The order-th derivative of g at x0 by central differences at raised
     precision; each order checks that the one-sided derivatives agree, so a
-    kink or a jump raises NotDifferentiable instead of being smoothed over."""
+    kink or a jump raises NotDifferentiable instead of being smoothed over.
+    `note` is told the scale of the result's error: |g| / max(1, |x0|)."""
     if order == 0:
         return g(x0)
     if order == 1:
-        return _first(g, x0, label)
-    return _first(lambda t: derivative(g, t, order - 1, label), x0, label)
+        return _first(g, x0, label, note)
+    return _first(lambda t: derivative(g, t, order - 1, label, note), x0, label, note)
 
 
-def _first(g, x0, label: str):
+def _first(g, x0, label: str, note=None):
     """Central difference with a step of 10^-(D+2) at 2D+10 digits: the step's
     error (h²) is far below D digits, and the rounding error stays at D+8."""
     digits = mpmath.mp.dps
@@ -79,6 +80,8 @@ def _first(g, x0, label: str):
         if exact(mid) and exact(up) and exact(down) and mid == up == down:
             return 0
         mid, up, down = real(mid), real(up), real(down)
+        if note is not None:      # the result is good to D digits of this, not of itself
+            note(max(abs(up), abs(down)) / max(mpf(1), abs(point)), 0)
         forward, backward = (up - mid) / h, (mid - down) / h
         spread = abs(forward - backward)
         if spread > mpf(10) ** (-(digits // 2)) * (1 + abs(forward) + abs(backward)):
