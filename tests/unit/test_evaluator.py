@@ -126,3 +126,24 @@ def test_the_same_instances_every_time():
     first = compare("\\sin(10^{8} \\pi x)", "0")
     again = compare("\\sin(10^{8} \\pi x)", "0")
     assert first.point == again.point and first.left == again.left
+
+
+def test_a_step_near_the_time_limit_is_unknown_every_time(monkeypatch):
+    """A step that needs more than MARGIN of its budget is not decided, whatever
+    the load, and the message says how much CPU it spent."""
+    import time
+
+    from derive_ce.decide import engine
+    from derive_ce.results import Task, Verdict
+
+    def slow(*args):
+        start = time.process_time()
+        while time.process_time() - start < 0.4:
+            pass
+        return Verdict("proved", method="identical")
+    monkeypatch.setattr(engine, "equivalent", slow)
+    task = Task("compare", document.Scope(), (), document.Math("x + x", 1),
+                document.Math("2 x", 2), 0.5)
+    verdict = engine.run_task(task)
+    assert verdict.status == "unknown" and verdict.method == "timeout"
+    assert verdict.message.startswith("timed out: 0.") and "s of CPU spent" in verdict.message
