@@ -276,7 +276,10 @@ class Compiler:
         node = unwrap(node)
         return is_a(node, "symbol") and len(node.children) == 1 and is_a(node.children[0], "name") \
             and names.tree_name(node.children[0]) == "e" and "e" not in self.bound \
-            and not self.scope.declared("e")
+            and (not self.scope.declared("e") or self.scope.kind("e") == "index")
+        # An index named e is a whole number, never the base of e^{z}: there,
+        # e is Euler's number (where the symbolic path reads the index, the
+        # two readings disagree and the step is not proved).
 
     def sup(self, sup):
         """(exponent, trailing factor or None): `x^23` is x²·3, as in TeX."""

@@ -147,3 +147,11 @@ def test_a_step_near_the_time_limit_is_unknown_every_time(monkeypatch):
     verdict = engine.run_task(task)
     assert verdict.status == "unknown" and verdict.method == "timeout"
     assert verdict.message.startswith("timed out: 0.") and "s of CPU spent" in verdict.message
+
+
+def test_an_index_named_e_is_never_the_base_of_a_power():
+    ranged = (document.Math("1", 1), document.Math("n", 1))
+    symbols = [SIZE, document.SymbolDecl(("e", "k"), "index", (), ranged, 1),
+               document.SymbolDecl(("z",), "vector", (), None, 1)]
+    assert compare("e^{z_k}", "\\exp(z_k)", (), symbols).kind == "agree"
+    assert compare("z_e", "z_k", ("e = k",), symbols).kind == "agree"
