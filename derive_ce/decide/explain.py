@@ -34,7 +34,11 @@ def noted(task: Task, verdict: Verdict, scope) -> Verdict:
                       if not scope.declared(str(b)) or str(b) in scope.inferred)
     counts = sorted(str(s) for s in expr.free_symbols if str(s) in scope.inferred)
     notes = [f"`{name}` is read as a vector or matrix (it is written with an index as "
-             f"subscript): declare it (`{name}: vector`) to say so" for name in inferred]
+             f"subscript): declare it (`{name}: vector`) to say so" for name in inferred
+             if not name.endswith("⁽⁾")]
+    notes += [f"`{name[:-2]}^{{(…)}}` is read as samples of {name[:-2]}, one for each label "
+              f"(apart from {name[:-2]} and from its elements {name[:-2]}_i)"
+              for name in inferred if name.endswith("⁽⁾")]
     notes += [f"`{name}` is read as a whole number, 0 or more (it bounds a sum or product): "
               f"declare it (`{name}: {{integer: true, positive: true}}`) to say so"
               for name in counts]

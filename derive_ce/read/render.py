@@ -409,7 +409,8 @@ def _func(node) -> Piece:
 
 
 def _bigop(node) -> Piece:
-    sign = "Σ" if "sum" in node.children[0] else "Π"
+    token = str(node.children[0])
+    sign = "Π" if "prod" in token or token == "∏" else "Σ"     # \sum, ∑, \Sigma_{i=1}
     trees = _trees(node)
     bounds = render_tree(trees[0]) if len(trees) == 2 else ""
     return Piece(f"{sign}{bounds} {_wrap(render_tree(trees[-1]), OPEN)}", OPEN)

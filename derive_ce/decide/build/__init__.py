@@ -219,6 +219,12 @@ class _Builder(Functions, Derivatives, Sums):
 
     def rule_pow(self, node, base, sup):
         label = self.source(sup).strip("{} ")
+        sample = re.fullmatch(r"\(\s*([A-Za-z]|[0-9]+)\s*\)", label)
+        if sample and is_a(base, "symbol") and len(base.children) == 1:
+            return self._sample(base, sample.group(1), sup)
+        if sample and is_a(base, "symbol"):
+            raise self.fail(f"`{self.source(base)}^{{{label}}}`: a sample label on an element is not "
+                            f"read: write both indices as a subscript, as in `x_{{i,j}}`", sup)
         if re.fullmatch(r"\(\s*[A-Za-z]\s*\)|\[.*\]", label):
             raise self.fail(f"`^{{{label}}}` reads as a label (a sample or a layer), not a power: "
                             "labels in superscripts are not read; write a subscript, as in "
@@ -238,6 +244,20 @@ class _Builder(Functions, Derivatives, Sums):
                 and base_expr.is_real and not base_expr.is_nonnegative:
             return sp.real_root(base_expr, exponent.q) ** exponent.p * trailing  # (-8)^{1/3} = -2
         return power(base_expr, exponent) * trailing
+
+    def _sample(self, base, label: str, sup) -> sp.Expr:
+        """`x^{(i)}`: sample (or layer) i of x, a label and not a power.  With x
+        declared a vector it is x's element i; else it is element i of its own
+        vector, apart from x and from x_i (which may be a feature, not a sample)."""
+        index = sp.Integer(int(label)) if label.isdigit() else self.named(label)
+        bound = any(isinstance(s, sp.Dummy) for s in index.free_symbols)
+        name = self._name(base.children[0])
+        if self.scope.kind(name) != "vector" or name in self.scope.inferred:
+            name = f"{name}⁽⁾"
+        try:
+            return self.scope.element(name, [index], indexing=bound)
+        except InputError as exc:
+            raise self.fail(exc.message, sup) from None
 
     def rule_pow_unicode(self, node, base, token):
         """`x²`, `x⁻¹`: superscript characters pasted from a web page."""

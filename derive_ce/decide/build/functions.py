@@ -27,6 +27,7 @@ FUNCTIONS = {
     "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan, "arsinh": sp.asinh,
     "arcsinh": sp.asinh, "arcosh": sp.acosh, "arccosh": sp.acosh, "artanh": sp.atanh,
     "arctanh": sp.atanh, "max": sp.Max, "min": sp.Min, "sgn": sp.sign, "sign": sp.sign,
+    "erf": sp.erf,
 }
 INVERSES = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "sinh": sp.asinh,
             "cosh": sp.acosh, "tanh": sp.atanh}
@@ -226,6 +227,10 @@ class Functions:
             raise self.fail(f"`\\{name}` takes one argument", head)
         base = next((m for m in mods if is_a(m, "fbase")), None)
         if base is not None:
+            if name in SEVERAL_ARGUMENTS:
+                raise self.fail(f"`\\{name}_{self.source(base.children[0])}` (a {'maximum' if name == 'max' else 'minimum'} "
+                                "over an index) is not read: derive-ce checks algebra, sums and "
+                                f"derivatives; write the terms, as in `\\{name}(x_1, x_2)`", base)
             if name != "log":
                 raise self.fail(f"`\\{name}` has no subscript", base)
             value = sp.log(args[0], self._sup(base.children[0])[0])

@@ -75,7 +75,22 @@ _TRAILING = re.compile(r"[.,](\s*)$")
 # `\mathrm{dx}` is the differential d x: written `\mathrm{d}x`, padded to length.
 _UPRIGHT_DX = re.compile(r"\\(mathrm|text|operatorname)\s*\{\s*d\s*([A-Za-z])\s*\}")
 # Colour and boxes only decorate: `\color{red}{x}` and `\boxed{x}` are `{x}`.
-_DECORATION = re.compile(r"\\(color|textcolor)\s*\{[^{}]*\}|\\(boxed|fbox)(?![a-zA-Z])")
+# `\require{cancel}` loads a MathJax extension: it is not math.
+_DECORATION = re.compile(r"\\(color|textcolor)\s*\{[^{}]*\}|\\(boxed|fbox)(?![a-zA-Z])"
+                         r"|\\require\s*\{[^{}]*\}")
+# `\cancel{- y h}` crosses out terms that are still there: its braces go too,
+# so `y \cancel{- y h}` reads y - y h (never the product y·(-y h)).
+# `\sum\_{i=1}`, `x\*y`: Markdown escapes (`\_` renders as `_`), read as rendered.
+_MD_ESCAPE = re.compile(r"\\[_*]")
+# `\sum_{k}^{ }` (a notebook's empty upper bound) shows nothing and means nothing.
+_EMPTY_SUP = re.compile(r"\^\s*\{\s*\}")
+_CANCEL = re.compile(r"\\(cancel|bcancel|xcancel)(?![a-zA-Z])")
+# `{\rm erf}` (plain TeX) is `\rm{erf}`, the way `\mathrm{erf}` is read.
+_RM = re.compile(r"\{\s*\\rm\s+([A-Za-z]+)\s*\}")
+# `x^{3}.sin(x)`, `\sigma.(1-\sigma)`: a `.` between two factors (not between
+# digits, not a sentence's end) is a product.
+_DOT = re.compile(r"(?<=[A-Za-z)\]}])\s*\.(?=\s*([A-Za-z(\[{]|\\(?!((q?quad|text|mathrm|right|end|label|tag|"
+                  r"nonumber|notag|hspace)(?![A-Za-z])|[,;:! \\]))))")
 
 
 def normalize(text: str) -> str:
@@ -84,6 +99,11 @@ def normalize(text: str) -> str:
     text = _COMMENT.sub(lambda m: " " * len(m.group()), text)
     text = _substacks(text)
     text = _DECORATION.sub(lambda m: " " * len(m.group()), text)
+    text = _MD_ESCAPE.sub(lambda m: " " + m.group()[1], text)
+    text = _uncancel(text)
+    text = _EMPTY_SUP.sub(lambda m: " " * len(m.group()), text)
+    text = _RM.sub(lambda m: f"\\rm{{{m.group(1)}}}".ljust(len(m.group())), text)
+    text = _DOT.sub(_product_dot, text)
     chars = list(text)
     keep = [range(m.start(), m.end()) for m in _CASES.finditer(text)]
     for match in _ALIGN.finditer(text):
@@ -95,6 +115,24 @@ def normalize(text: str) -> str:
     if trailing:
         chars[trailing.start()] = " "
     return "".join(chars)
+
+
+def _uncancel(text: str) -> str:
+    for match in reversed(list(_CANCEL.finditer(text))):
+        end = _group_end(text, match.end())
+        if end is None:
+            continue
+        opening = text.index("{", match.end())
+        text = (text[:match.start()] + " " * (opening + 1 - match.start())
+                + text[opening + 1:end - 1] + " " + text[end:])
+    return text
+
+
+def _product_dot(match: re.Match) -> str:
+    before = match.string[:match.start()]
+    if re.search(r"\\(left|right|[bB]igg?[lr]?)\s*$", before) or match.string[match.end():match.end() + 1] == ".":
+        return match.group()        # `\left.` is an evaluation bar; `..` is an ellipsis
+    return match.group().replace(".", "·")
 
 
 def _substacks(text: str) -> str:
@@ -152,8 +190,8 @@ _SCIENTIFIC = re.compile(r"(?<![A-Za-z0-9_.])([0-9]+(?:\.[0-9]+)?)[eE]([-+]?[0-9
 _BARE_DECIMAL = re.compile(r"(?<![A-Za-z0-9}\\])\.[0-9]")
 
 
-_WORD_FUNCTION = re.compile(r"(?<![\\A-Za-z{])(arcsin|arccos|arctan|sinh|cosh|tanh|sin|cos|tan|"
-                            r"log|ln|exp|max|min|sqrt)\s*\(")
+# `log(x)`, `tanh(z)` are read as the functions (grammar.lark, FUNC); `sqrt(x)` is not.
+_WORD_FUNCTION = re.compile(r"(?<![\\A-Za-z{])(sqrt)\s*\(")
 _NORM = re.compile(r"(?:^|(?<=[^A-Za-z0-9\)\]|]))\|\|")
 
 
@@ -227,6 +265,17 @@ OUT_OF_SCOPE = {
     "propto": "`\\propto` is not an equality: derive-ce checks steps joined by `=`",
     "to": "arrows and limits are not read", "rightarrow": "arrows are not read",
     "Rightarrow": "an implication is not a step: put the reason after `\\quad |`",
+    "Longrightarrow": "an implication (`\\Longrightarrow`) is not a step: write each equation as "
+                      "its own display, the reason after `\\quad |`",
+    "implies": "an implication (`\\implies`) is not a step: write each equation as its own "
+               "display, the reason after `\\quad |`",
+    "iff": "an equivalence of equations (`\\iff`) is not a step: write each equation as its "
+           "own display, the reason after `\\quad |`",
+    "Leftrightarrow": "an equivalence of equations (`\\Leftrightarrow`) is not a step: write each "
+                      "equation as its own display, the reason after `\\quad |`",
+    "Longleftrightarrow": "an equivalence of equations (`\\Longleftrightarrow`) is not a step: "
+                          "write each equation as its own display, the reason after `\\quad |`",
+    "cancelto": "`\\cancelto{v}{x}` says x becomes v, which is not an equality: write the value",
     "top": "transposes (matrices as objects) are not read: write elements such as `W_{i,j}`",
     "intercal": "transposes (matrices as objects) are not read: write elements such as `W_{i,j}`",
     "det": "determinants (matrices as objects) are not read",
@@ -272,6 +321,9 @@ def _explain(text: str, pos: int, exc: Exception, start: str) -> str:
     char = text[pos:pos + 1]
     if char and char in "-+" and text[:pos].rstrip().endswith(("^", "_")):
         return "write a superscript or subscript of more than one character in braces: `e^{-x}`"
+    if char == "_" and re.search(r"(\)|\\right\s*\))\s*$", text[:pos]):
+        return ("an element of a function's value (`s(\\mathbf x)_i`, `\\text{softmax}(z)_i`) is not "
+                "read: define the element, as in `s_i: \\frac{e^{z_i}}{\\sum_j e^{z_j}}`, and write `s_i`")
     if char and char in "^_" and pos > 0:
         return "a double superscript or subscript: write `a^{b^c}` or `{(a^b)}^c`, `x_{i,j}`"
     if text[pos:pos + 1] == "'":

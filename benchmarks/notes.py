@@ -1,0 +1,151 @@
+"""How many published derivations derive-ce checks unchanged, where they live.
+
+Run by hand from the repository root (a script, not a test):
+
+    .venv/bin/python benchmarks/notes.py [--heldout | --all] [--dce PATH] [-j 2] [FILE ...]
+
+The corpus is tests/notes/real/ (40 files; tests/notes/heldout/ holds 8 more,
+kept aside and not to be tuned on): derivations other people published,
+copied verbatim, each with NAME.expect.yaml saying what a careful reader
+sees in it (its derivations, which lines hold, whether it is in scope).
+Every file is checked in one `derive-ce check --format json --no-cache` run.
+
+A file *verifies unchanged* when derive-ce exits 0 on it with at least one
+step proved or numeric (a file where nothing was checked does not count).
+Prints the files that verify, the steps proved or numeric, and for every
+other file its first blocking record (line and message), grouped by cause.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTES = ROOT / "tests" / "notes"
+SUFFIXES = (".md", ".tex", ".txt", ".ipynb")
+PASSING = ("proved", "numeric")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one notes file."""
+
+    name: str
+    scope: str          # in | out (as its expect.yaml says)
+    verifies: bool
+    passing: int        # steps and results proved or numeric
+    records: int        # steps and results reported
+    line: int | None    # the first blocking line, if any
+    why: str            # and its message
+
+
+def corpus(which: str) -> list[Path]:
+    folders = {"real": ["real"], "heldout": ["heldout"], "all": ["real", "heldout"]}[which]
+    return sorted(p for f in folders for p in (NOTES / f).iterdir() if p.suffix in SUFFIXES)
+
+
+def expectation(path: Path) -> dict:
+    expect = path.with_name(path.stem + ".expect.yaml")
+    return yaml.safe_load(expect.read_text()) if expect.exists() else {}
+
+
+def run_check(paths: list[Path], dce: list[str], jobs: int) -> dict[str, dict]:
+    """derive-ce's JSON report of every file, by resolved path."""
+    command = dce + ["check", "--format", "json", "--no-cache", "-j", str(jobs)] + [str(p) for p in paths]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if "Traceback" in done.stderr or not done.stdout.strip():
+        sys.exit(f"derive-ce failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
+    files = json.loads(done.stdout)["files"]
+    return {str(Path(f["path"]).resolve()): f for f in files}
+
+
+def judge(path: Path, report: dict) -> Outcome:
+    records = [s for s in report["steps"] if s["kind"] != "start" or s["status"] == "error"]
+    passing = sum(s["status"] in PASSING for s in records)
+    blocking = [s for s in report["steps"] if s["status"] not in PASSING
+                and not (s["kind"] == "start" and s["status"] != "error")]
+    scope = expectation(path).get("scope", "in")
+    if report.get("error"):
+        error = report["error"]
+        match = re.match(r"line (\d+): (.*)", error, re.S)
+        line, why = (int(match.group(1)), match.group(2)) if match else (None, error)
+        return Outcome(path.name, scope, False, passing, len(records), line, why.split("\n")[0])
+    if blocking:
+        first = blocking[0]
+        return Outcome(path.name, scope, False, passing, len(records), first["line"],
+                       f"{first['status']}: {(first.get('message') or '').splitlines()[0] if first.get('message') else ''}")
+    if passing == 0:
+        return Outcome(path.name, scope, False, 0, len(records), None,
+                       "nothing was checked (no step read from the display math)")
+    return Outcome(path.name, scope, True, passing, len(records), None, "")
+
+
+def cause(why: str) -> str:
+    """The message with its particulars (names, numbers, counterexamples) taken out."""
+    text = why.split(" at ", 1)[0] if why.startswith("failed: not equal") else why
+    text = re.sub(r"^error: (line \d+: )?", "", text)
+    text = re.sub(r" \(column \d+\)$", "", text)
+    text = re.sub(r"`[^`]*`", "`…`", text)
+    text = re.sub(r"\d+(\.\d+)?", "N", text)
+    return text[:110]
+
+
+def report(outcomes: list[Outcome]) -> str:
+    lines = []
+    for scope in ("in", "out"):
+        group = [o for o in outcomes if o.scope == scope]
+        if not group:
+            continue
+        ok = [o for o in group if o.verifies]
+        lines.append(f"{scope}-scope files: {len(ok)} of {len(group)} verify unchanged; "
+                     f"{sum(o.passing for o in group)} of {sum(o.records for o in group)} "
+                     f"steps and results proved or numeric")
+    lines.append("")
+    lines.append("verify unchanged: " + (", ".join(o.name for o in outcomes if o.verifies) or "none"))
+    causes: dict[str, list[Outcome]] = defaultdict(list)
+    for outcome in outcomes:
+        if not outcome.verifies:
+            causes[cause(outcome.why)].append(outcome)
+    lines.append("")
+    lines.append("first blocking line of every other file, by cause (most files first):")
+    for key, group in sorted(causes.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        lines.append(f"  [{len(group)}] {key}")
+        for outcome in group:
+            where = f"line {outcome.line}" if outcome.line else "file"
+            lines.append(f"        {outcome.name} ({outcome.scope}), {where}: {outcome.why[:140]}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("files", nargs="*", type=Path, help="notes to check (default: the corpus)")
+    parser.add_argument("--heldout", action="store_const", const="heldout", dest="which",
+                        help="the held-out files instead")
+    parser.add_argument("--all", action="store_const", const="all", dest="which",
+                        help="the corpus and the held-out files")
+    parser.add_argument("--dce", help="the derive-ce executable (default: this Python's module)")
+    parser.add_argument("-j", "--jobs", type=int, default=2)
+    parser.add_argument("--json", action="store_true", help="print the outcomes as JSON")
+    args = parser.parse_args(argv)
+    paths = args.files or corpus(args.which or "real")
+    dce = [args.dce] if args.dce else [sys.executable, "-m", "derive_ce"]
+    results = run_check(paths, dce, args.jobs)
+    outcomes = [judge(p, results[str(p.resolve())]) for p in paths]
+    if args.json:
+        print(json.dumps([o.__dict__ for o in outcomes], indent=1))
+    else:
+        print(report(outcomes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
