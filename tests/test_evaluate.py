@@ -102,6 +102,8 @@ def test_the_two_readings_never_disagree():
     folders = ["derivations", "tests/examples/pass", "tests/examples/fail",
                "tests/examples/redteam", "tests/examples/reading/pass",
                "tests/examples/reading/fail", "tests/examples/evaluate", "tests/notes"]
+    folders += sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "notes").rglob("*")
+                      if p.suffix in (".md", ".tex", ".txt"))
     env = {**os.environ, "DERIVE_CE_BOTH_READINGS": "1", "NO_COLOR": "1"}
     done = subprocess.run([sys.executable, "-m", "derive_ce", "check", "--no-cache", "-j", "2",
                            "--format", "json", *folders], cwd=ROOT, env=env,

@@ -307,10 +307,22 @@ class Compiler:
         return _times(value, trailing)
 
     def r_pow(self, node, base, sup):
+        label = _sample_label(sup)
+        if label is not None and is_a(base, "symbol") and len(base.children) == 1:
+            return self.sample(base, label)
         exponent, trailing = self.sup(sup)
         if self.euler(base):
             return self.raised(None, exponent, trailing, euler=True)
         return self.raised(self.c(base), exponent, trailing)
+
+    def sample(self, base, label):
+        """`x^{(i)}`: sample i of x, a label and not a power: element i of x
+        when x is declared a vector, else of a vector of its own (`x⁽⁾`)."""
+        name = names.tree_name(base.children[0])
+        if self.scope.kind(name) != "vector" or name in self.scope.inferred:
+            name = f"{name}⁽⁾"
+        index = _const(int(label)) if label.isdigit() else self.named(label)
+        return self.real_element(name, [index])
 
     def r_pow_unicode(self, node, base, token):
         exponent = _const(int(str(token).translate(_SUPERSCRIPTS)))
@@ -817,6 +829,23 @@ def _small(exponent) -> int:
     if not isinstance(value, int) or value <= 0:
         raise Unsupported("the order of a derivative is a small whole number")
     return value
+
+
+def _sample_label(sup) -> str | None:
+    """`^{(i)}`, `^{(2)}`: the label inside, else None."""
+    item = unwrap(sup.children[0])
+    if not (is_a(item, "group") and isinstance(item.children[0], lark.Token)
+            and item.children[0].type == "LPAR"):
+        return None
+    inner = unwrap(next(c for c in item.children if isinstance(c, lark.Tree)))
+    if is_a(inner, "number") and str(inner.children[0]).isdigit():
+        return str(inner.children[0])
+    if is_a(inner, "symbol") and len(inner.children) == 1 and is_a(inner.children[0], "name"):
+        token = inner.children[0].children[0]
+        if isinstance(token, lark.Token) and token.type == "LETTER" and re.fullmatch(
+                "[A-Za-z]", str(token)):
+            return str(token)
+    return None
 
 
 def _digits(node) -> str | None:

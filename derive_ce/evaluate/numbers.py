@@ -294,7 +294,7 @@ FUNCTIONS = {
     "arcsin": _asin, "arccos": _acos, "arctan": _zero_fixed(mpmath.atan),
     "arsinh": _zero_fixed(mpmath.asinh), "arcsinh": _zero_fixed(mpmath.asinh),
     "arcosh": _acosh, "arccosh": _acosh, "artanh": _atanh, "arctanh": _atanh,
-    "sgn": _sign, "sign": _sign, "sqrt": _sqrt, "abs": lambda x: abs(normal(x)),
+    "erf": _zero_fixed(mpmath.erf), "sgn": _sign, "sign": _sign, "sqrt": _sqrt, "abs": lambda x: abs(normal(x)),
 }
 INVERSES = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "sinh": "arsinh",
             "cosh": "arcosh", "tanh": "artanh"}

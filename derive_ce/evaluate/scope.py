@@ -12,6 +12,7 @@ class Scope:
         self.kinds: dict[str, str] = {}
         self.flags: dict[str, dict] = {}
         self.ranges: dict[str, tuple] = {}          # index name -> (Math, Math)
+        self.inferred = {n for d in spec.symbols if d.inferred for n in d.names}
         for decl in spec.symbols:
             for name in decl.names:
                 self.kinds[name] = decl.kind if decl.range is None else "index"
