@@ -10,3 +10,9 @@ def __getattr__(name: str):
         from derive_ce.api import check_paths
         return check_paths
     raise AttributeError(f"module 'derive_ce' has no attribute {name!r}")
+
+
+def load_ipython_extension(ipython) -> None:
+    """`%load_ext derive_ce`: the `%%derive` cell magic (derive_ce/run/magic.py)."""
+    from derive_ce.run.magic import load
+    load(ipython)

@@ -177,6 +177,24 @@ def _workers(jobs: Optional[int]) -> int:
     return jobs or os.cpu_count() or 1
 
 
+@app.command()
+def lsp(
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=0.1, help="Seconds allowed per "
+                                            "step (default: the configuration's, else 10)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the verdict cache."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where verdicts are cached "
+                                             "(default: the configuration's, else .derive_ce_cache)."),
+) -> None:
+    """A language server over stdio for editors: diagnostics, hover, quick fixes."""
+    try:
+        from derive_ce.run.lsp import Settings, serve
+    except ModuleNotFoundError as exc:
+        _usage_error(f"`derive-ce lsp` needs {exc.name or 'pygls'}: "
+                     "pip install 'derive-ce[lsp]' (or pip install pygls)")
+    serve(Settings(timeout, jobs, not no_cache, cache_dir))
+
+
 @app.command("import")
 def import_notes(
     notes: Path = typer.Argument(..., help="Markdown or LaTeX notes (.md, .tex, .txt)."),

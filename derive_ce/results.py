@@ -49,6 +49,11 @@ class Record:
     shown_why: str = ""     # the why,
     shown_case: tuple[str, ...] = ()   # and the case labels
     cross_checked: bool | None = None  # False: proved, but the evaluator could not check it
+    cell: int = 0           # in a notebook: the cell, and `line` is the line in that cell
+
+    def place(self) -> str:
+        """"line 12", or in a notebook "cell 3, line 2"."""
+        return f"cell {self.cell}, line {self.line}" if self.cell else f"line {self.line}"
 
     def passing(self, strict: bool) -> bool:
         """--strict fails what holds only numerically, and a proof that the

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import sympy as sp
 
 from derive_ce.decide.build import read_relation
+from derive_ce.decide.kinks import settle
 from derive_ce.decide.scope import SymScope
 from derive_ce.decide.sums import canonical, substitute
 from derive_ce.errors import InputError
@@ -40,6 +41,7 @@ class Context:
     def apply_late(self, expr: sp.Expr) -> sp.Expr:
         """`when: \\sum_c y_{b,c} = 1`: that sum, wherever it stands after
         evaluation (whatever its index letter), is replaced by its value."""
+        expr = settle(expr)
         if not self.late:
             return expr
         return expr.replace(lambda e: isinstance(e, sp.Sum) and canonical(e) in self.late,
@@ -77,7 +79,44 @@ def _add(ctx: Context, left, op: str, right, math: Math) -> None:
             (gap,) = value.free_symbols
             ctx.origins[gap] = (symbol.name, value)
         ctx.subs.append(shift)
-        ctx.constraints = [c.xreplace(shift) for c in ctx.constraints]
+        kept = _declared_sign(symbol, value)
+        ctx.constraints = [c.xreplace(shift) for c in ctx.constraints] + kept
+
+
+_DECLARED = (("positive", sp.Gt), ("negative", sp.Lt),
+             ("nonnegative", sp.Ge), ("nonpositive", sp.Le))
+
+
+def _declared_sign(symbol: sp.Symbol, value: sp.Expr) -> list:
+    """`x: positive` stays positive inside `when: x < 1` (x = 1 - t): the
+    declared sign, as a condition on the shifted value (t < 1)."""
+    for flag, relation in _DECLARED:
+        if symbol.assumptions0.get(flag):
+            held = relation(value, 0)
+            if held is sp.true:
+                return []
+            if held is sp.false:
+                raise InputError(f"`{symbol.name}` is declared {flag}, and the branch's "
+                                 "condition contradicts it")
+            solved = _for_gap(held)
+            return [solved if solved is not None else held]
+    return []
+
+
+def _for_gap(held) -> sp.Basic | None:
+    """c - t > 0 as t < c (a bound the sampler draws within), or None."""
+    (gap,) = held.free_symbols or (None,)
+    if gap is None:
+        return None
+    diff = held.lhs - held.rhs
+    slope = sp.diff(diff, gap)
+    if not slope.is_number or slope == 0:
+        return None
+    bound = sp.expand(gap - diff / slope)
+    flip = slope < 0
+    kind = type(held)
+    mirrored = {sp.Gt: sp.Lt, sp.Lt: sp.Gt, sp.Ge: sp.Le, sp.Le: sp.Ge}
+    return (mirrored[kind] if flip else kind)(gap, bound)
 
 
 def _consistent(assumptions: dict, flag: str) -> dict:

@@ -42,6 +42,15 @@ def decide(rel, ranges: dict, ctx: Context) -> bool | None:
     return None
 
 
+def decide_in(rel, ranges: dict) -> bool | None:
+    """An order relation decided from the given ranges alone (no branch)."""
+    if isinstance(rel, (sp.Le, sp.Lt)):
+        return _nonneg(rel.rhs - rel.lhs, ranges, strict=isinstance(rel, sp.Lt))
+    if isinstance(rel, (sp.Ge, sp.Gt)):
+        return _nonneg(rel.lhs - rel.rhs, ranges, strict=isinstance(rel, sp.Gt))
+    return None
+
+
 def equal(a, b, ranges: dict, ctx: Context) -> bool | None:
     if a == b:
         return True

@@ -15,6 +15,7 @@ decided at 60 digits, and never counts as `numeric`.
 
 from __future__ import annotations
 
+import math
 import random
 import zlib
 from dataclasses import dataclass, field
@@ -36,6 +37,53 @@ SMALL_SIZES = (1, 2, 3, 4, 5, 6)
 LARGE_SIZES = (12, 13, 14)
 SPECIAL = (0, 1, -1)
 MAGNITUDE = (-3.0, 3.0)       # log10 of the magnitudes of reals
+REACH = 60.0                  # how far the step's own constants may widen it (log10)
+MAX_SIZE = 64                 # sizes go past integer constants up to this one
+LATTICE = 9999991             # a prime: no sample lies on a decimal or binary lattice
+
+
+class _Draws(random.Random):
+    """The random source of one comparison, with the step's own scale: reals
+    reach the magnitudes of its constants and conditions (10⁻⁶ in a case, 2000
+    in a `\\min`), sizes go past its integer constants (`\\binom{n}{15}`)."""
+
+    def __init__(self, seed: int, exprs) -> None:
+        super().__init__(seed)
+        numbers = [abs(n) for e in exprs for n in e.atoms(sp.Number)
+                   if n.is_real and n.is_finite and n != 0]
+        signed = sorted({n for e in exprs for n in e.atoms(sp.Number)
+                         if n.is_real and n.is_finite}, key=abs)[:24]
+        gaps = [abs(a - b) for i, a in enumerate(signed) for b in signed[i + 1:] if a != b]
+        logs = [math.log10(n) for n in map(float, numbers + gaps) if 0 < n < math.inf]
+        self.count = 0
+        self.scales = sorted({round(x, 3) for x in logs if 2 <= abs(x) <= REACH})
+        beyond = sorted({int(n) + k for n in numbers if n.is_Integer and
+                         LARGE_SIZES[-1] <= n < MAX_SIZE for k in (1, 2)})
+        self.large = LARGE_SIZES + tuple(beyond)
+
+    def real(self) -> tuple[int, sp.Rational]:
+        """A sign and a magnitude: mostly 10⁻³ … 10³; every second draw lies
+        within a factor 10 of one of the step's own scales (a constant, or the
+        gap between two, from 10² up or 10⁻² down: 2000, 10⁻⁶, 2.01 − 2), in
+        turn above and below it, with either sign."""
+        self.count += 1
+        if self.scales and self.count % 2 == 0:
+            k = self.count // 2 - 1
+            centre = self.scales[k % len(self.scales)]
+            turn = (k // len(self.scales)) % 4
+            offset = self.uniform(0.05, 1) * (1 if turn in (0, 2) else -1)
+            return (1 if turn < 2 else -1), irregular(10 ** (centre + offset))
+        return self.choice((1, -1)), irregular(10 ** self.uniform(*MAGNITUDE))
+
+
+def irregular(value: float) -> sp.Rational:
+    """value as a rational off every decimal lattice (a prime denominator),
+    about 9 significant digits: sin(10⁸ π x) and ⌊10⁸ x⌋ are never special."""
+    if value == 0:
+        return sp.Integer(0)
+    shift = max(0, 9 - int(math.floor(math.log10(abs(value) * LATTICE))))
+    denominator = LATTICE * 10 ** shift
+    return sp.Rational(round(value * denominator), denominator)
 
 
 @dataclass
@@ -62,7 +110,8 @@ class Sampled:
 
 
 def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
-    rng = random.Random(zlib.crc32(sp.srepr((a, b)).encode()))
+    rng = _Draws(zlib.crc32(sp.srepr((a, b)).encode()),
+                 [a, b, *ctx.constraints, *(as_expr(v) for v in ctx.late.values())])
     free = _free(a) | _free(b) | _condition_symbols(ctx)
     if not free and not (a.atoms(AppliedUndef, sp.Indexed) or b.atoms(AppliedUndef, sp.Indexed)):
         return _constant(a, b)
@@ -103,7 +152,13 @@ def _tally(result: Sampled, integers: dict, reals: dict, ranges: dict) -> None:
 
 def _constant(a, b) -> Sampled:
     """No symbols: the two numbers compared at 60 digits."""
-    left, right = (_value(side.doit(), {}, CONFIRM_DIGITS, strict=True) for side in (a, b))
+    exact = [side.doit() for side in (a, b)]
+    if all(side.is_Rational for side in exact):
+        if exact[0] == exact[1]:
+            return Sampled("constant", 1, reason="the two numbers are equal")
+        return Sampled("differ", 1, point={}, left=_value(exact[0], {}, DIGITS),
+                       right=_value(exact[1], {}, DIGITS))
+    left, right = (_value(side, {}, CONFIRM_DIGITS, strict=True) for side in exact)
     if left is None or right is None:
         return Sampled("unknown", reason="neither side could be evaluated to a number")
     if _close(left, right, _scale(a, b, {}, left, right), CONFIRM_DIGITS):
@@ -123,7 +178,8 @@ def _point(free, ranges, rng, attempt) -> dict | None:
     point: dict = {}
     indices = _ordered_indices(free, ranges)
     sizes = free | {t for s in indices for v in ranges[s] for t in v.free_symbols}
-    pool = (LARGE_SIZES, SMALL_SIZES + LARGE_SIZES, SMALL_SIZES, SMALL_SIZES)[attempt % 4]
+    large = getattr(rng, "large", LARGE_SIZES)
+    pool = (large, SMALL_SIZES + large, SMALL_SIZES, SMALL_SIZES)[attempt % 4]
     for symbol in sorted(sizes, key=str):
         if symbol.is_integer and symbol not in ranges:
             point[symbol] = size_value(symbol, rng.choice(pool), rng)
@@ -194,18 +250,24 @@ def _bounds(atom, constraints, known: dict):
 
 
 def _magnitude(rng) -> sp.Rational:
-    return sp.Rational(f"{10 ** rng.uniform(*MAGNITUDE):.6g}")
+    if isinstance(rng, _Draws):
+        return rng.real()[1]
+    return irregular(10 ** rng.uniform(*MAGNITUDE))
 
 
 def _within(atom, low, high, rng) -> sp.Expr:
     """A value in (low, high): often just inside a bound, else anywhere."""
+    if low is None and high is not None and (atom.is_positive or atom.is_nonnegative):
+        low = sp.Integer(0)
+    if high is None and low is not None and (atom.is_negative or atom.is_nonpositive):
+        high = sp.Integer(0)
     if low is None and high is None:
         return _real(atom, rng)
     if low is not None and high is not None:
         if low >= high:
             return low
-        near = sp.Rational(f"{10 ** rng.uniform(-6, 0):.6g}") / 2
-        share = rng.choice((near, 1 - near, sp.Rational(rng.randint(1, 999), 1000)))
+        near = irregular(10 ** rng.uniform(-6, 0)) / 2
+        share = rng.choice((near, 1 - near, irregular(rng.uniform(0.001, 0.999))))
         return low + (high - low) * share
     gap = _magnitude(rng)
     return low + gap if low is not None else high - gap
@@ -216,12 +278,12 @@ def _real(symbol, rng) -> sp.Expr:
         allowed = [v for v in SPECIAL if _fits(symbol, v)]
         if allowed:
             return sp.Integer(rng.choice(allowed))
-    magnitude = _magnitude(rng)
+    sign, magnitude = rng.real() if isinstance(rng, _Draws) else \
+        (rng.choice((1, -1)), _magnitude(rng))
     if symbol.is_positive or symbol.is_nonnegative:
         return magnitude
     if symbol.is_negative or symbol.is_nonpositive:
         return -magnitude
-    sign = rng.choice((1, -1))
     if symbol.is_real is not True:
         return sign * magnitude + sp.I * sign * _magnitude(rng) * rng.choice((1, -1))
     return sign * magnitude
@@ -338,6 +400,12 @@ def _holds(constraints, point: dict, integers_only: bool) -> bool:
 
 
 def _compare_at(a, b, values, shown) -> Sampled | None:
+    exact = _exact(a, values), _exact(b, values)
+    if all(v is not None for v in exact):      # both sides exact: no tolerance at all
+        if exact[0] == exact[1]:
+            return Sampled("equal", 1)
+        return Sampled("differ", 1, point=shown, left=_value(exact[0], {}, DIGITS),
+                       right=_value(exact[1], {}, DIGITS))
     for digits, strict in ((DIGITS, False), (CONFIRM_DIGITS, True)):
         left, right = _value(a, values, digits, strict), _value(b, values, digits, strict)
         if left is None or right is None:
@@ -346,6 +414,15 @@ def _compare_at(a, b, values, shown) -> Sampled | None:
                 _close(left, right, _scale(a, b, values, left, right), digits):
             return Sampled("equal", 1)
     return Sampled("differ", 1, point=shown, left=left, right=right)
+
+
+def _exact(expr, values) -> sp.Rational | None:
+    """The exact rational value at the point, when the side is rational there."""
+    try:
+        value = expr.xreplace(values)
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        return None
+    return value if value.is_Rational else None
 
 
 def _scale(a, b, values, left, right):

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import sympy as sp
 
+from derive_ce.decide.kinks import Derivative
+
 from derive_ce.errors import InputError
 
 if TYPE_CHECKING:
@@ -210,7 +212,7 @@ class SymScope:
         def by_names(derivative):
             held = frozenset(v for v in derivative.variables if v in self.names)
             inner = self.expand(derivative.expr, held)
-            return sp.Derivative(inner, *derivative.variable_count).doit()
+            return Derivative(inner, *derivative.variable_count).doit()
         return expr.replace(
             lambda e: isinstance(e, sp.Derivative) and any(v in self.names for v in e.variables),
             by_names)

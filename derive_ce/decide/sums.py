@@ -16,7 +16,71 @@ import sympy as sp
 from derive_ce.decide.magnitude import as_expr, power
 
 
-class ElementSum(sp.Sum):
+class UsualSum(sp.Sum):
+    """Σ with the usual convention: a range with fewer than no terms is empty
+    and sums to 0.  SymPy's own Sum follows Karr (Σ_{k=3}^{1} 1 = -1, so
+    Σ_{k=3}^{n} 1 = n - 2 for every n); here a closed form found for symbolic
+    bounds is kept only where the range has hi - lo + 1 >= 0 terms, and is 0
+    elsewhere (a Piecewise that the ranges close when they can)."""
+
+    _empty = sp.S.Zero
+
+    def doit(self, **hints):
+        if len(self.limits) > 1:            # innermost first: an inner range may be empty
+            *outer, inner = self.limits
+            return type(self)(type(self)(self.function, inner), *outer).doit(**hints)
+        var, lo, hi = self.limits[0]
+        body = self.function.doit(**hints) if hints.get("deep", True) else self.function
+        body = within(body, var, lo, hi)
+        count = hi - lo + 1
+        if count.is_Integer:
+            return _karr(self)(body, (var, lo, hi)).doit(**hints) if count > 0 else self._empty
+        done = _karr(self)(body, (var, lo, hi)).doit(**hints)
+        if isinstance(done, (sp.Sum, sp.Product)) and done.function == body:
+            return type(self)(body, (var, lo, hi))
+        done = done.replace(lambda e: type(e) in (sp.Sum, sp.Product),
+                            lambda e: (UsualSum if isinstance(e, sp.Sum) else UsualProduct)(*e.args))
+        return nonempty(done, count, self._empty)
+
+
+class UsualProduct(sp.Product):
+    """Π with the usual convention: an empty range has product 1 (see UsualSum)."""
+
+    _empty = sp.S.One
+    doit = UsualSum.doit
+
+
+def _karr(total) -> type:
+    return sp.Sum if isinstance(total, sp.Sum) else sp.Product
+
+
+def nonempty(value: sp.Expr, count: sp.Expr, empty: sp.Expr) -> sp.Expr:
+    """value where a range has count >= 0 terms, else the empty sum or product."""
+    if count.is_nonnegative:
+        return value
+    holds = sp.Ge(count, 0)
+    if holds is sp.true:
+        return value
+    if holds is sp.false:
+        return empty
+    return sp.Piecewise((value, holds), (empty, True))
+
+
+def within(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
+    """Relations in body that var's own range [lo, hi] decides, replaced by
+    their truth (Σ_i of a Piecewise on n - i + 1 >= 0 with i in [1, n])."""
+    from derive_ce.decide.ranges import decide_in
+
+    mapping = {}
+    for rel in body.atoms(sp.core.relational.Relational):
+        if var in rel.free_symbols:
+            value = decide_in(rel, {var: (lo, hi)})
+            if value is not None:
+                mapping[rel] = sp.true if value else sp.false
+    return body.xreplace(mapping) if mapping else body
+
+
+class ElementSum(UsualSum):
     """Σ over vector or matrix elements, such as Σ_j e^{L_j}.
 
     No closed form exists for an unknown sequence, so doit() does not search
@@ -28,7 +92,7 @@ class ElementSum(sp.Sum):
     def doit(self, **hints):
         limits = self.limits
         if all(lo.is_Integer and hi.is_Integer for _, lo, hi in limits):
-            return sp.Sum(self.function, *limits).doit(**hints)
+            return UsualSum.doit(self, **hints)
         body = self.function.doit(**hints) if hints.get("deep", True) else self.function
         for limit in limits:                  # one index at a time, innermost first
             body = _summed(body, limit)
@@ -145,8 +209,8 @@ def make_sum(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr
     """Σ with the factors that do not depend on the index taken outside."""
     outside, inside = _split(body, var)
     if inside == 1:
-        return outside * (hi - lo + 1)
-    kind = ElementSum if _over_elements(inside, var) else sp.Sum
+        return outside * nonempty(hi - lo + 1, hi - lo + 1, sp.S.Zero)
+    kind = ElementSum if _over_elements(inside, var) else UsualSum
     return outside * kind(inside, (var, lo, hi))
 
 
@@ -156,7 +220,8 @@ def _over_elements(body: sp.Expr, var: sp.Symbol) -> bool:
 
 def make_product(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
     outside, inside = _split(body, var)
-    return power(outside, hi - lo + 1) * sp.Product(inside, (var, lo, hi))
+    count = hi - lo + 1
+    return nonempty(power(outside, count), count, sp.S.One) * UsualProduct(inside, (var, lo, hi))
 
 
 def _split(body: sp.Expr, var: sp.Symbol) -> tuple[sp.Expr, sp.Expr]:
@@ -168,7 +233,12 @@ def _split(body: sp.Expr, var: sp.Symbol) -> tuple[sp.Expr, sp.Expr]:
 
 def canonical(expr: sp.Expr) -> sp.Expr:
     """The canonical form of every sum in expr (see the module's doc)."""
-    return rename_bound(order_sums(expr))
+    taken = [int(s.name[len("_bound"):].split("_")[0]) for s in expr.free_symbols
+             if s.name.startswith("_bound") and s.name[len("_bound"):].split("_")[0].isdigit()]
+    # a part of a canonical expression (Σ_c y_{r,c} inside Σ_r) keeps the names
+    # of its enclosing sums free: its own indices are named past them, so the
+    # outer index is never captured (Σ_c y_{r,c} is not the trace Σ_c y_{c,c})
+    return rename_bound(order_sums(expr), max(taken) + 1 if taken else 0)
 
 
 def order_sums(expr: sp.Expr) -> sp.Expr:

@@ -83,3 +83,4 @@ class Derivation:
     cases: tuple[Case, ...] = ()
     result: Math | None = None
     sections: tuple[Section, ...] = ()     # several derivations sharing the scope
+    cells: tuple[tuple[int, int], ...] = ()  # a notebook's: (cell, line in it) per line

@@ -93,7 +93,7 @@ def is_notes(path: Path, data: bytes | None = None) -> bool:
     """Notes by suffix (.md .markdown .tex .ltx), or .txt / no suffix with
     a display in it and no top-level `steps:` key; YAML otherwise."""
     suffix = path.suffix.lower()
-    if suffix in (".md", ".markdown", ".tex", ".ltx"):
+    if suffix in (".md", ".markdown", ".tex", ".ltx", ".ipynb"):
         return True
     if suffix not in (".txt", ""):
         return False
@@ -107,6 +107,9 @@ def is_notes(path: Path, data: bytes | None = None) -> bool:
 
 
 def load(path: Path, data: bytes | None = None) -> Derivation:
+    if path.suffix.lower() == ".ipynb":
+        from derive_ce.read import notebook      # its markdown cells, as notes
+        return notebook.load(path, data)
     return read(path, data).derivation
 
 

@@ -496,6 +496,12 @@ def _cond_rel(node) -> Piece:
     return Piece(" ".join(str(render_tree(c)) for c in node.children))
 
 
+def _cond_join(word: str):
+    def render(node) -> Piece:
+        return Piece(f" {word} ".join(str(render_tree(c)) for c in _trees(node)))
+    return render
+
+
 def _cond_else(node) -> Piece:
     return Piece("otherwise")
 
@@ -518,6 +524,7 @@ RULES = {
     "lower_eq": _lower, "lower_rel": _lower, "lower_names": _lower,
     "dapply": _dapply, "dop_frac": _dop_frac, "dvar": _dvar, "dop_sub": _dop_sub,
     "dsub": _dsub, "indicator": _indicator, "cases": _cases, "crow": _crow,
-    "cond_rel": _cond_rel, "cond_else": _cond_else, "factorial": _factorial,
+    "cond_rel": _cond_rel, "cond_else": _cond_else,
+    "cond_any": _cond_join("or"), "cond_all": _cond_join("and"), "factorial": _factorial,
     "infinity": lambda node: Piece("∞"), "partial": lambda node: Piece("∂"),
 }

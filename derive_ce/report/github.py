@@ -19,7 +19,10 @@ def render(reports: list[FileReport], strict: bool, out, view=None) -> None:
                 level = "error"
             if level:
                 text = f"{record.status}: {record.message}".strip(": ")
-                out.write(_command(level, report.path, record.line, text) + "\n")
+                if record.cell:         # a notebook: the line of a cell, not of the file
+                    text = f"{record.place()}: {text}"
+                line = None if record.cell else record.line
+                out.write(_command(level, report.path, line, text) + "\n")
     tally = counts(reports)
     out.write(", ".join(f"{n} {s}" for s, n in tally.items())
               + f"; exit {exit_code(reports, strict)}\n")

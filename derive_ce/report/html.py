@@ -134,7 +134,7 @@ def _close(open_cases: list[str], keep: int) -> str:
 def _record(record: Record, view: View) -> str:
     kind = "start" if record.kind == "start" and record.status != "error" else record.status
     html = (f'<div class="step {kind}"><span class="mark" title="{kind}">{MARKS[kind]}</span>'
-            f'<span class="line">{record.line}</span><span class="rel">{PREFIX[record.kind]}</span>'
+            f'<span class="line">{_line(record)}</span><span class="rel">{PREFIX[record.kind]}</span>'
             f"<span>{mathml(record.expr, shown=step_text(record, False))}</span>")
     if record.why and record.kind != "start":
         html += f'<span class="why">{_why(record)}</span>'
@@ -196,3 +196,10 @@ def _element(node: ET.Element) -> str:
     inner = escape(node.text or "") + "".join(
         _element(child) + escape(child.tail or "") for child in node)
     return f"<{tag}{attrs}>{inner}</{tag}>"
+
+
+def _line(record: Record) -> str:
+    """The line number; in a notebook the cell too ("3:2", its title says it)."""
+    if record.cell:
+        return f'<span title="{record.place()}">{record.cell}:{record.line}</span>'
+    return str(record.line)

@@ -33,7 +33,8 @@ def _file(report: FileReport, strict: bool) -> dict:
 
 
 def _record(record: Record) -> dict:
-    data = {"line": record.line, "case": list(record.case),
+    data = {"line": record.line, **({"cell": record.cell} if record.cell else {}),
+            "case": list(record.case),
             "kind": "step" if record.kind == "start" else record.kind,
             "status": record.status, "message": record.message}
     if record.why:

@@ -97,7 +97,12 @@ def _case_headers(old: tuple, record: Record, offset: int, view: View) -> list[l
 
 
 def _start(record: Record, indent: str) -> int:
-    return len(indent) + HEAD + len(PREFIX[record.kind])
+    return len(indent) + HEAD + len(PREFIX[record.kind]) + len(_line(record)) - 4
+
+
+def _line(record: Record) -> str:
+    """The line number, right-aligned; in a notebook "cell 3, line 2"."""
+    return record.place() if record.cell else f"{record.line:>4}"
 
 
 def _why_column(records: list[Record], view: View) -> int:
@@ -114,7 +119,7 @@ def _record(record: Record, indent: str, column: int, view: View) -> list[list]:
     mark, style = MARKS[kind]
     start = _start(record, indent)
     texts = wrap(step_text(record, view.latex), view.width - start, view.width - start - 2)
-    lines = [[(indent, ""), (f"{mark} ", style), (f"{record.line:>4}  ", "dim"),
+    lines = [[(indent, ""), (f"{mark} ", style), (f"{_line(record)}  ", "dim"),
               (PREFIX[record.kind] + texts[0], "")]]
     lines += [[(" " * (start + 2) + text, "")] for text in texts[1:]]
     if record.why and record.kind != "start":

@@ -49,21 +49,26 @@ class _Plan:
     slots: list[_Slot] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     branches: list[tuple] = field(default_factory=list)
+    cells: tuple = ()               # a notebook's (cell, line) per line of its notes text
 
 
 _BROKEN = object()
 NOT_CHECKED = "not checked: the expression before it could not be read"
 
 
-def check(entries: list[Path | FileReport], options: Options, pool=None) -> list[FileReport]:
+def check(entries: list[Path | FileReport], options: Options, pool=None,
+          texts: dict[Path, bytes] | None = None) -> list[FileReport]:
     """Reports in the order given; a FileReport entry is passed through.
 
     A file whose exact bytes were checked before is answered from the cache
     without reading its math or starting SymPy.  `pool`: a workers.Pool that
     stays open (the server's); by default one is opened for this call.
+    `texts`: contents to check instead of what is on disk (an editor's unsaved
+    buffer, a notebook cell), by path.
     """
     cache = Cache(None if options.explain else options.cache_dir)
-    data = [_bytes(e) for e in entries]
+    texts = texts or {}
+    data = [texts[e] if isinstance(e, Path) and e in texts else _bytes(e) for e in entries]
     stored = [_stored(cache, e, d, options.budget) for e, d in zip(entries, data)]
     if all(r is not None for r in stored):
         return stored
@@ -98,9 +103,10 @@ def _bytes(entry) -> bytes | None:
     """The file's bytes, read once, no more than the loader accepts (+1)."""
     if isinstance(entry, FileReport):
         return None
+    from derive_ce.read.notebook import limit
     try:
         with open(entry, "rb") as handle:
-            return handle.read(READ_LIMIT)
+            return handle.read(limit(entry) + 1)
     except OSError:
         return None
 
@@ -204,6 +210,7 @@ def _plan(path: Path, data: bytes | None, budget: float, explain: bool = False) 
         plan.report.error = exc.describe()
         return plan
     plan.report.title = derivation.title
+    plan.cells = derivation.cells
     plan.scope = _with_inferred(derivation)
     walker = _Walker(plan, budget, explain)
     for title, section in _sections(derivation):
@@ -349,7 +356,24 @@ def _assemble(plan: _Plan, verdicts: list) -> None:
         record = _shown(plan, slot, record)
         if record.kind != "start":
             record = _once(record, seen)
-        plan.report.records.append(record)
+        plan.report.records.append(_in_cell(record, plan.cells) if plan.cells else record)
+
+
+def _in_cell(record: Record, cells: tuple) -> Record:
+    """A notebook's record: its line, and the lines its message names, in their cell."""
+    import re
+
+    def place(line: int) -> tuple[int, int]:
+        return cells[line - 1] if 0 < line <= len(cells) else (0, line)
+
+    def named(match) -> str:
+        cell, inner = place(int(match.group(1)))
+        return f"cell {cell}, line {inner}" if cell else match.group()
+    cell, line = place(record.line)
+    against = None if record.against is None else place(record.against)
+    return dataclasses.replace(record, cell=cell, line=line,
+                               against=against[1] if against and against[0] == cell else None,
+                               message=re.sub(r"\bline (\d+)", named, record.message))
 
 
 def _once(record: Record, seen: set[str]) -> Record:

@@ -13,7 +13,7 @@ from pathlib import Path
 from derive_ce.results import FileReport
 
 SUFFIXES = (".yaml", ".yml")
-NOTES = (".md", ".markdown", ".tex", ".ltx")
+NOTES = (".md", ".markdown", ".tex", ".ltx", ".ipynb")
 
 
 def expand(paths: list[Path]) -> list[Path | FileReport]:

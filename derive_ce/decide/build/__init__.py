@@ -235,8 +235,14 @@ class _Builder(Functions, Derivatives, Sums):
                             "it as a power", sup)
         exponent, trailing = self._sup(sup)
         base_expr = self.build(base)
+        if base_expr is not sp.E and self.source(base).strip() == "e" and (
+                "e" in self.local or self.scope.bounds_of("e") is not None):
+            raise self.fail("`e` is an index here, so `e^{…}` would be a power of the index, "
+                            "not Euler's number: rename the index, or write `\\exp(…)`", base)
         if base_expr is sp.E:
-            if any(s.name == "i" for s in exponent.free_symbols) and not self.scope.declared("i"):
+            bound = set(self.local.values())
+            if any(s.name == "i" and s not in bound for s in exponent.free_symbols) \
+                    and not self.scope.declared("i"):
                 raise self.fail("`i` in an exponent of e reads as the imaginary unit, and complex "
                                 "numbers are not read: here `i` would be a real symbol", sup)
             return sp.exp(exponent) * trailing
@@ -422,20 +428,32 @@ class _Builder(Functions, Derivatives, Sums):
         return sp.Piecewise((1, _RELATIONS[kind](a, b)), (0, True))
 
     def rule_cases(self, node, *children):
-        rows = [self._case_row(c) for c in children if is_a(c, "crow")]
-        return sp.Piecewise(*rows)
+        rows = [c for c in children if is_a(c, "crow")]
+        for row in rows[:-1]:
+            cond = [c for c in row.children if isinstance(c, lark.Tree)][-1]
+            if cond.data == "cond_else":
+                raise self.fail("`otherwise` must be the last row of `cases`: the rows "
+                                "after it could never apply", cond)
+        return sp.Piecewise(*(self._case_row(c) for c in rows))
 
     def _case_row(self, row) -> tuple[sp.Expr, sp.Basic]:
         trees = [c for c in row.children if isinstance(c, lark.Tree)]
         value, cond = self.build(trees[0]), trees[-1]
         if cond.data == "cond_else":
             return value, sp.true
+        return value, self._condition(cond)
+
+    def _condition(self, cond) -> sp.Basic:
+        """A row's condition: relations (chains too), joined by `or` and `and`."""
+        if cond.data in ("cond_any", "cond_all"):
+            parts = [self._condition(c) for c in cond.children if isinstance(c, lark.Tree)]
+            return (sp.Or if cond.data == "cond_any" else sp.And)(*parts)
         parts = cond.children
         conditions = []
         for i in range(1, len(parts), 2):
             left, right = self.build(parts[i - 1]), self.build(parts[i + 1])
             conditions.append(_RELATIONS[parts[i].children[0].type](left, right))
-        return value, sp.And(*conditions)
+        return sp.And(*conditions)
 
 
 # -- helpers on trees ------------------------------------------------------

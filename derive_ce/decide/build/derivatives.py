@@ -8,6 +8,8 @@ import re
 import lark
 import sympy as sp
 
+from derive_ce.decide.kinks import Derivative
+
 from derive_ce.read import names
 from derive_ce.read.latex.shape import (
     bracket_like,
@@ -29,11 +31,17 @@ class Derivatives:
         value = self.build(operand)
         if "partial" not in str(op.children[0]) and op.data == "dop_frac":
             self._check_total(value, variables, op)
-        return sp.Derivative(value, *variables)
+        else:
+            self._check_partial_by_name(value, variables, op)
+        return Derivative(value, *variables)
 
     def _check_total(self, value: sp.Expr, variables, node) -> None:
         """`\\frac{dy}{dx}` with y undeclared: y is a constant, so the derivative
         is 0, which no reader means.  Refused with how to say that y depends on x."""
+        named = [v for v, _ in variables if v in self.scope.names]
+        if named:
+            self._check_by_name(value, named, node)
+            return
         if self._depends(value, variables):
             return
         loose = sorted(str(s) for s in self.scope.expand(value).free_symbols
@@ -45,6 +53,36 @@ class Derivatives:
                             f"declared), so this total derivative would be 0: define "
                             f"`{loose[0]}: ...` in terms of `{var}`, or declare `{loose[0]}: "
                             f"function` and write `{loose[0]}({var})`", node)
+
+    def _check_partial_by_name(self, value: sp.Expr, variables, node) -> None:
+        """∂/∂u with u defined holds the other symbols constant (∂L/∂ŷ of
+        (ŷ - y)² + λw² is 2(ŷ - y)), but an expression not written in u at all
+        while made of what u is made of (∂/∂u sin(2x), u := 2x) is refused."""
+        named = [v for v, _ in variables if v in self.scope.names]
+        if not named:
+            return
+        inner = self.scope.expand(value, frozenset(named))
+        for var in named:
+            made_of = {s for s in self.scope.expand(var).free_symbols if not isinstance(s, sp.Dummy)}
+            if var not in inner.free_symbols and inner.free_symbols & made_of:
+                self._check_by_name(value, [var], node)
+
+    def _check_by_name(self, value: sp.Expr, named: list, node) -> None:
+        """d/du with u defined (u := 2x): the expression is read with u held as
+        a variable.  Where it is not written in u (`\\frac{d}{du} \\sin(2x)`), or
+        also uses what u is made of (`u^2 + x`), d/du would need the chain rule
+        through x: refused, not read as 0 or as a partial derivative."""
+        inner = self.scope.expand(value, frozenset(named))
+        for var in named:
+            made_of = {s for s in self.scope.expand(var).free_symbols if not isinstance(s, sp.Dummy)}
+            shared = sorted(str(s) for s in inner.free_symbols & made_of)
+            if var not in inner.free_symbols or shared:
+                what = f"`{shared[0]}`" if shared else "what it is made of"
+                raise self.fail(f"`{var}` is defined as `{sp.sstr(self.scope.expand(var))}`, and "
+                                f"this expression depends on {what} other than through `{var}`: "
+                                f"the total derivative by `{var}` needs the chain rule, which is "
+                                f"not applied; write the expression in terms of `{var}` alone",
+                                node)
 
     def _operator_variables(self, op) -> list[tuple[sp.Expr, int]]:
         if op.data == "dop_sub":
@@ -118,6 +156,13 @@ class Derivatives:
     def _quotient_derivative(self, num, den):
         """`\\frac{d f}{d x}`, `\\frac{d^2 y}{dx^2}`, `\\frac{\\partial^2 f}{\\partial x \\partial y}`."""
         den_items, num_items = items_of(den), items_of(num)
+        if (self.scope.declared("d") or "d" in self.local) and len(num_items) > 1 \
+                and len(den_items) > 1 and _letter_d(num_items[0]) and _letter_d(den_items[0]):
+            raise self.fail(f"`d` is {'declared' if self.scope.declared('d') else 'a sum index'} "
+                            f"here, so `\\frac{{{self.source(num)}}}{{{self.source(den)}}}` could "
+                            "be a derivative or a quotient of products with d: rename the "
+                            "index, or write `\\frac{\\partial y}{\\partial x}` (or `\\cdot` "
+                            "for the quotient)", num)
         num_order = self._differential(num_items[0])
         if num_order is None:
             return None
@@ -138,7 +183,9 @@ class Derivatives:
         if not is_a(num_items[0], "partial") and not (
                 is_a(num_items[0], "pow") and is_a(num_items[0].children[0], "partial")):
             self._check_total(function, variables, num)
-        return sp.Derivative(function, *variables)
+        else:
+            self._check_partial_by_name(function, variables, num)
+        return Derivative(function, *variables)
 
     def _differentiated(self, items, variables, num) -> sp.Expr:
         """The numerator after `d`: `\\frac{df}{dx}` with f a function of one
@@ -196,3 +243,11 @@ class Derivatives:
             raise self.fail("a derivative is taken with respect to a symbol or an "
                             "element such as `L_i`", node)
         return var
+
+
+def _letter_d(node) -> bool:
+    """The plain letter d (maybe with a power, `d^2`)."""
+    if is_a(node, "pow"):
+        node = node.children[0]
+    return is_a(node, "symbol") and len(node.children) == 1 and is_a(node.children[0], "name") \
+        and names.token_name(node.children[0].children[0]) == "d"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import lark
 import sympy as sp
 
+from derive_ce.decide.kinks import Derivative, Subs
+
 from derive_ce.decide.magnitude import factorial, power
 from derive_ce.errors import InputError
 from derive_ce.read import names
@@ -254,7 +256,7 @@ class Functions:
         if name in SEVERAL_ARGUMENTS:
             raise self.fail(f"`\\{name}'` is not read", node)
         t = sp.Dummy("t", real=True)
-        return sp.Subs(sp.Derivative(FUNCTIONS[name](t), (t, len(primes))), t, self.build(group))
+        return Subs(Derivative(FUNCTIONS[name](t), (t, len(primes))), t, self.build(group))
 
     def rule_choose(self, node, top, _choose, bottom):
         return sp.binomial(self.build(top), self.build(bottom))
@@ -288,4 +290,4 @@ def _derivative_at(func, args, primes: int, builder, symbol) -> sp.Expr:
     if len(args) != 1:
         raise builder.fail("a prime marks the derivative of a function of one argument", symbol)
     t = sp.Dummy("t", real=True)
-    return sp.Subs(sp.Derivative(func(t), (t, primes)), t, args[0])
+    return Subs(Derivative(func(t), (t, primes)), t, args[0])

@@ -74,8 +74,13 @@ class Sums:
         var = bound_variable(name, lo, hi)
         if not self.scope.declared(name):
             self.bound_names.add(name)
-        with binding(self.local, name, var):
-            body = self._summed(kind, others, body_node, token)
+        enclosing = self.__dict__.setdefault("_enclosing", {})
+        enclosing[var] = (lo, hi)
+        try:
+            with binding(self.local, name, var):
+                body = self._summed(kind, others, body_node, token)
+        finally:
+            del enclosing[var]
         if kind == "\\prod":
             self._check_product_body(body_node, var, name)
             if excluded is not None:
@@ -158,7 +163,20 @@ class Sums:
                "GE": ("lo", other), "GT": ("lo", other + 1)}.get(op)
         if cut is None:
             raise self.fail(f"`{token}` cannot take the bound `{self.source(relop)}`", relop)
-        return (name, cut[1], hi, None) if cut[0] == "lo" else (name, lo, cut[1], None)
+        if cut[0] == "lo":        # the declared range still holds: the tighter bound wins
+            return name, self._tighter(lo, cut[1], sp.Max), hi, None
+        return name, lo, self._tighter(hi, cut[1], sp.Min), None
+
+    def _tighter(self, declared, cut, pick):
+        """max (or min) of a declared bound and a cut, decided from the ranges
+        of declared indices and enclosing sums where they can."""
+        from derive_ce.decide.ranges import decide_in
+
+        ranges = {**self.scope.ranges, **self.__dict__.get("_enclosing", {})}
+        for smaller, larger in ((cut, declared), (declared, cut)):
+            if decide_in(sp.Le(smaller, larger), ranges):
+                return larger if pick is sp.Max else smaller
+        return pick(declared, cut)
 
     def _range_of(self, name: str, lo, hi, token):
         if lo is None and hi is not None and self.scope.bounds_of(name) is None:
@@ -174,4 +192,7 @@ class Sums:
         if declared is None:
             raise self.fail(f"the {token} over `{name}` has no {'upper ' if has_lower else ''}"
                             f"bound and `{name}` has no declared range", token)
-        return declared
+        # `j: {range: [1, i]}` inside `\sum_{i=1}^{n}`: the i of the enclosing sum
+        inside = {s: self.local[s.name] for b in declared for s in b.free_symbols
+                  if s.name in self.local and self.local[s.name] != s}
+        return tuple(b.xreplace(inside) for b in declared) if inside else declared

@@ -42,6 +42,7 @@ def parse(text: str, start: str = "chain", line: int | None = None) -> lark.Tree
     """Parse LaTeX; raise InputError naming the column on failure."""
     if len(text) > MAX_LENGTH:
         raise InputError(f"the LaTeX is longer than {MAX_LENGTH} characters", line)
+    _check_spaced(_GROUPED.sub(_joined, _COMMENT.sub(lambda m: " " * len(m.group()), text)), line)
     text = normalize(text)
     _check_depth(text, line)
     _check_numbers(text, line)
@@ -114,7 +115,18 @@ def normalize(text: str) -> str:
     trailing = _TRAILING.search("".join(chars))
     if trailing:
         chars[trailing.start()] = " "
-    return "".join(chars)
+    return _GROUPED.sub(_joined, "".join(chars))
+
+
+# `1\,000\,000` and `3.141\,592`: digits grouped by thin spaces are one
+# number, as typeset; they are joined (and padded, so columns stay put).
+_GROUPED = re.compile(r"(?<![0-9.])([0-9]{1,3}(?:\\,[0-9]{3})+(?:\.[0-9]+(?:\\,[0-9]{1,3})*)?"
+                      r"|[0-9]+\.[0-9]{3}(?:\\,[0-9]{1,3})+)(?![0-9])")
+
+
+def _joined(match: re.Match) -> str:
+    digits = match.group().replace("\\,", "")
+    return digits + " " * (len(match.group()) - len(digits))
 
 
 def _uncancel(text: str) -> str:
@@ -187,6 +199,11 @@ def _group_end(text: str, start: int) -> int | None:
 
 
 _SCIENTIFIC = re.compile(r"(?<![A-Za-z0-9_.])([0-9]+(?:\.[0-9]+)?)[eE]([-+]?[0-9]+)")
+# `2 3` typesets as 23, `2\frac{1}{2}` as the mixed number 2½: neither is
+# read as a product, and neither guess is safe.
+_SPACED_DIGITS = re.compile(r"(?<![0-9_^.])[0-9]+(?:\.[0-9]+)?(?:\s|\\[,;:! ]|~)+[0-9]")
+_MIXED_NUMBER = re.compile(r"(?<![0-9_^.])[0-9]+(?:\s|\\[,;:! ]|~)*\\[dtc]?frac\s*"
+                           r"(\{\s*[0-9]+\s*\}\s*\{\s*[0-9]+\s*\}|[0-9][0-9])")
 _BARE_DECIMAL = re.compile(r"(?<![A-Za-z0-9}\\])\.[0-9]")
 
 
@@ -216,10 +233,27 @@ def _check_numbers(text: str, line: int | None) -> None:
                          f"{exponent.lstrip('-')}): "
                          f"write `{mantissa} \\times 10^{{{exponent}}}` for the number, or put "
                          "spaces around `e` for Euler's number", line, found.start() + 1, text)
+    found = _MIXED_NUMBER.search(text)
+    if found:
+        raise InputError(f"`{found.group()}` is not read: a number before a fraction of numbers "
+                         "is a mixed number (2½ = 5/2) in print and a product in algebra; "
+                         "write `2 + \\frac{1}{2}` or `2 \\cdot \\frac{1}{2}`",
+                         line, found.start() + 1, text)
     found = _BARE_DECIMAL.search(text)
     if found:
         raise InputError(f"write `0{found.group()}` for the number `{found.group()}`",
                          line, found.start() + 1, text)
+
+
+def _check_spaced(text: str, line: int | None) -> None:
+    """`2 3` (read before `&` and the like become spaces)."""
+    found = _SPACED_DIGITS.search(text)
+    if found:
+        digits = re.sub(r"\\.|\s|~", "", found.group())
+        raise InputError(f"`{found.group()}`: two numbers side by side are not read (TeX "
+                         f"typesets them as {digits}): write `{digits}`, or "
+                         f"`\\cdot` for a product; group digits with `\\,` "
+                         "(`1\\,000`)", line, found.start() + 1, text)
 
 
 def _check_depth(text: str, line: int | None) -> None:
@@ -232,7 +266,7 @@ def _check_depth(text: str, line: int | None) -> None:
                              line, match.start() + 1, text)
 
 
-_KNOWN = set("""frac dfrac tfrac cfrac cdot times ast div left right mleft mright sqrt binom
+_KNOWN = set("""lor land vee wedge frac dfrac tfrac cfrac cdot times ast div left right mleft mright sqrt binom
 dbinom tbinom ln log exp sin cos tan cot sec csc sinh cosh tanh coth sech csch arcsin arccos
 arctan arsinh arcosh artanh max min sgn sum prod infty partial text textrm textit mathrm
 operatorname mathit hat bar tilde overline widehat widetilde vec dot ddot check breve mathbf
