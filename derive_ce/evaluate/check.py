@@ -253,7 +253,7 @@ def _close(left, right, digits: int) -> bool:
     scale = max(num.real(scale_a), num.real(scale_b), abs(num.real(a)), abs(num.real(b)))
     with mpmath.workdps(digits + 10):
         tolerance = mpmath.mpf(10) ** (SLACK - digits) * num.real(scale) \
-            + mpmath.mpf(10) ** (10 - 2 * digits)     # a derivative's step error (h²)
+            + mpmath.mpf(10) ** (-digits)     # a derivative's step error where a piece joins
         return abs(num.real(a) - num.real(b)) <= tolerance
 
 

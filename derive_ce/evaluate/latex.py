@@ -774,22 +774,31 @@ class Compiler:
         rows = []
         for row in (c for c in children if is_a(c, "crow")):
             trees = [c for c in row.children if isinstance(c, lark.Tree)]
-            value, cond = self.c(trees[0]), trees[-1]
-            if cond.data == "cond_else":
-                rows.append((value, []))
-                continue
-            parts, tests = cond.children, []
-            for i in range(1, len(parts), 2):
-                tests.append((self.c(parts[i - 1]), RELATIONS[parts[i].children[0].type],
-                              self.c(parts[i + 1])))
-            rows.append((value, tests))
+            rows.append((self.c(trees[0]), self.condition(trees[-1])))
 
         def value(env):
-            for result, tests in rows:
-                if all(test(num.decide(a(env), b(env))) for a, test, b in tests):
+            for result, holds in rows:
+                if holds(env):
                     return result(env)
             raise Undefined("no row of the cases holds")
         return value
+
+    def condition(self, cond):
+        """A row's condition: `a < b < c`, joined by `or` and `and`; `otherwise`."""
+        if cond.data == "cond_else":
+            return lambda env: True
+        if cond.data in ("cond_any", "cond_all"):
+            parts = [self.condition(c) for c in cond.children if isinstance(c, lark.Tree)]
+            if cond.data == "cond_any":
+                return lambda env: any(p(env) for p in parts)
+            return lambda env: all(p(env) for p in parts)
+        if cond.data != "cond_rel":
+            raise Unsupported(f"a condition `{cond.data}`")
+        parts, tests = cond.children, []
+        for i in range(1, len(parts), 2):
+            tests.append((self.c(parts[i - 1]), RELATIONS[parts[i].children[0].type],
+                          self.c(parts[i + 1])))
+        return lambda env: all(test(num.decide(a(env), b(env))) for a, test, b in tests)
 
     # -- sums and products ------------------------------------------------------
     def r_bigop(self, node, token, *rest):

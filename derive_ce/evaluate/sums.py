@@ -139,15 +139,23 @@ def _relation_bounds(compiler, name, relop, other_node, within):
     other = _tree_bound(other_node)
     if op == "NEQ":
         return name, lo, hi, other
+    # `\sum_{k \le j}` keeps k's declared bounds: k runs up to min(j, its upper bound)
     if op == "LE":
-        return name, lo, other, None
+        return name, lo, _within(hi, other, min), None
     if op == "LT":
-        return name, lo, _tree_bound(other_node, -1), None
+        return name, lo, _within(hi, _tree_bound(other_node, -1), min), None
     if op == "GE":
-        return name, other, hi, None
+        return name, _within(lo, other, max), hi, None
     if op == "GT":
-        return name, _tree_bound(other_node, 1), hi, None
+        return name, _within(lo, _tree_bound(other_node, 1), max), hi, None
     raise Unsupported("a sum bound with `=`")
+
+
+def _within(declared, cut, pick):
+    def bound(compiler):
+        first, second = declared(compiler), cut(compiler)
+        return lambda env: pick(whole(first(env)), whole(second(env)))
+    return bound
 
 
 def _range_of(compiler, name, lo, hi):
