@@ -92,6 +92,7 @@ KNOWN = {
     ("empty_product.false.yaml", 6), ("empty_sum.false.yaml", 6),
     ("exact_large.false.yaml", 4), ("large_min.false.yaml", 4),
     ("lattice_floor.false.yaml", 4), ("lattice_sin.false.yaml", 4),
+    ("cases_quad_or.false.yaml", 4), ("empty_sum_constant_lower.false.yaml", 6),   # redteam/
 }
 
 
