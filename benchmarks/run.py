@@ -17,6 +17,8 @@ Prints, every ratio against `python -c "import sympy"` timed in the same rounds
      symbolic ladder, the cross-check, the cache), in CPU seconds;
   4. seconds per step on generated 150- and 300-step chains;
   5. the slowest five steps of the library and the examples (CPU seconds);
+     (`--stages` prints only the library's CPU per stage: the evaluator
+     against reading and the symbolic ladder);
   6. the engine against peers on every comparison of ce.yaml and the
      examples: naive simplify, and Math-Verify when it is installed.
 """
@@ -368,6 +370,35 @@ def slowest() -> None:
     print(f"  slowest numeric verdict: {worst}   target <= ~1 s")
 
 
+def stages() -> None:
+    """Where the engine's CPU goes on the library, one process, in file order:
+    the evaluator's cross-check (evaluate/, engine.SPENT) against the rest
+    (reading, the symbolic ladder), per comparison; and the verdicts."""
+    from collections import Counter
+
+    from derive_ce.decide import engine
+    from derive_ce.run.checker import tasks_of
+    total = spent = 0.0
+    compared = 0
+    verdicts: Counter = Counter()
+    for path in sorted((ROOT / "derivations").glob("*.yaml")):
+        for memo in (engine._scopes, engine._contexts, engine._prepared):
+            memo.clear()
+        for task in tasks_of(path):
+            before = len(engine.SPENT)
+            start = time.process_time()
+            verdict = engine.run_task(task)
+            total += time.process_time() - start
+            spent += sum(engine.SPENT[before:])
+            compared += task.kind == "compare"
+            verdicts[(verdict.status, verdict.cross_checked)] += 1
+    print(f"library, {compared} comparisons, {total:.2f} s CPU in the engine:")
+    print(f"  evaluator (cross-check)   {spent:6.2f} s   {spent / compared * 1000:6.1f} ms per step")
+    print(f"  reading + symbolic ladder {total - spent:6.2f} s   "
+          f"{(total - spent) / compared * 1000:6.1f} ms per step")
+    print("  verdicts (status, cross-checked):", dict(verdicts))
+
+
 def corpus() -> list[tuple[Path, object, str]]:
     """(file, task, expected) for every comparison of the verifying and failing examples."""
     from derive_ce.run.checker import tasks_of
@@ -458,7 +489,11 @@ def main() -> None:
     parser.add_argument("--cached", type=int, default=200, help="cached files for start-up")
     parser.add_argument("--library-rounds", type=int, default=3,
                         help="rounds that also time the whole library at -j 1")
+    parser.add_argument("--stages", action="store_true", help="only the per-stage CPU breakdown")
     args = parser.parse_args()
+    if args.stages:
+        stages()
+        return
     work = Path(tempfile.mkdtemp(prefix="dce-bench"))
     try:
         many, cache, whole = work / "files", work / "cache", work / "cached"
@@ -469,6 +504,7 @@ def main() -> None:
         breakdown(whole, cache)
         chains()
         slowest()
+        stages()
         peers()
     finally:
         shutil.rmtree(work, ignore_errors=True)

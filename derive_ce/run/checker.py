@@ -382,8 +382,10 @@ def _record(slot: _Slot, verdict: Verdict) -> Record:
         status, message = "unknown", NOT_CHECKED
     if verdict.error_side == "scope":
         status = "error"
+    checked = verdict.cross_checked if status in ("proved", "numeric") else None
     return Record(slot.line, slot.case, slot.kind, status, message, slot.why,
                   slot.expr, verdict.method, verdict.evidence, verdict.reading, against,
                   derivation=slot.derivation,
                   slip=verdict.slip if status == "failed" else None,
-                  readings=verdict.readings if status == "failed" else None)
+                  readings=verdict.readings if status == "failed" else None,
+                  cross_checked=checked)
