@@ -2,18 +2,24 @@
 
 Run by hand from the repository root (not a test):
 
-    .venv/bin/python benchmarks/run.py [--repeat 7] [--files 200]
+    .venv/bin/python benchmarks/run.py [--repeat 7] [--files 40] [--cached 200]
 
-Prints, every ratio against `python -c "import sympy"` timed in the same rounds:
-  1. start-up, interleaved rounds: a cold check of derivations/ce.yaml, one
-     cached file, N cached library-like files, one of the N changed, and a
-     re-check after editing one step through `check --server`, through the
-     server alone, and in a warm process as `watch` does it;
-  2. N library-like files (copies of derivations/, each with a scope of its
-     own so nothing is shared) at -j 1, 2 and 4, verdicts compared;
-  3. seconds per step on generated 150- and 300-step chains;
-  4. the slowest five steps of the library and the examples (CPU seconds);
-  5. the engine against peers on every comparison of ce.yaml and the
+Prints, every ratio against `python -c "import sympy"` timed in the same rounds
+(wall clock, and CPU time where the machine is shared):
+  1. N library-like files (copies of derivations/, each with a scope of its
+     own so nothing is shared) at -j 1 and -j 2, twice at -j 2, verdicts compared;
+  2. start-up, interleaved rounds: a cold check of derivations/ce.yaml, one
+     cached file, M cached files, `check --no-cache -j 1 derivations/`, one of
+     the M changed, and a re-check after editing one step through
+     `check --server`, through the server alone, and in a warm process as
+     `watch` does it;
+  3. where the time goes, stage by stage (start-up, reading, preparing, the
+     symbolic ladder, the cross-check, the cache), in CPU seconds;
+  4. seconds per step on generated 150- and 300-step chains;
+  5. the slowest five steps of the library and the examples (CPU seconds);
+     (`--stages` prints only the library's CPU per stage: the evaluator
+     against reading and the symbolic ladder);
+  6. the engine against peers on every comparison of ce.yaml and the
      examples: naive simplify, and Math-Verify when it is installed.
 """
 
@@ -39,15 +45,24 @@ EDITED = "- 1 = p_i - 1"              # the step of ce.yaml that the re-check ro
 
 
 def seconds(command: list[str], **kwargs) -> float:
+    """Wall seconds of the command; its CPU seconds (with its workers') go to CPU."""
+    before = _children_cpu()
     start = time.perf_counter()
     subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, check=False, **kwargs)
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    CPU.append(_children_cpu() - before)
+    return elapsed
 
 
-def row(name: str, value: float, ratios: list[float] | None = None, target: str = "") -> None:
+CPU: list[float] = []       # the CPU seconds of the last command `seconds` timed
+
+
+def row(name: str, value: float, ratios: list[float] | None = None, target: str = "",
+        cpu: list[float] | None = None) -> None:
     spread = f"(rounds {min(ratios):.2f}-{max(ratios):.2f})" if ratios else ""
     ratio = f"{statistics.median(ratios):5.2f}x" if ratios else ""
-    print(f"{name:<38} {value:7.3f} s  {ratio:>6} {spread:<19} {target}")
+    cpu_ratio = f"CPU {statistics.median(cpu):5.2f}x" if cpu else ""
+    print(f"{name:<38} {value:7.3f} s  {ratio:>6} {spread:<19} {cpu_ratio:<10} {target}")
 
 
 # -- library-like files ------------------------------------------------------
@@ -73,6 +88,21 @@ def library_like(folder: Path, count: int) -> list[Path]:
     return files
 
 
+def cached_copies(folder: Path, count: int, cache: Path) -> None:
+    """`count` copies of derivations/*.yaml, each with a comment of its own:
+    distinct files (each its own stored report) whose steps share verdicts, so
+    the cache is filled by checking the library once."""
+    sources = sorted((ROOT / "derivations").glob("*.yaml"))
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        source = sources[number % len(sources)]
+        (folder / f"{number:03d}_{source.name}").write_text(
+            source.read_text() + f"# copy {number}\n")
+    for target in (ROOT / "derivations", folder):
+        subprocess.run(CLI + ["-j", "2", "--cache-dir", str(cache), str(target)], cwd=ROOT,
+                       stdout=subprocess.DEVNULL, check=False)
+
+
 def verdicts(command: list[str]) -> tuple[float, float, list]:
     """Wall seconds, CPU seconds (the command and its workers), the verdicts."""
     before = _children_cpu()
@@ -81,8 +111,8 @@ def verdicts(command: list[str]) -> tuple[float, float, list]:
                          text=True, check=False).stdout
     elapsed = time.perf_counter() - start
     files = json.loads(out)["files"]
-    return elapsed, _children_cpu() - before, [(f["path"], f["error"], s["line"], s["status"])
-                                               for f in files for s in f["steps"]]
+    return elapsed, _children_cpu() - before, [(f["path"], f["error"], s["line"], s["status"],
+                                                s["message"]) for f in files for s in f["steps"]]
 
 
 def _children_cpu() -> float:
@@ -90,25 +120,22 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def scaling(folder: Path, count: int, cache: Path) -> list[str]:
-    """-j 1, 2, 4 on the same files, no cache; the last run fills `cache`.
-    Returns the files it cached whole (every verdict final)."""
-    results = {}
-    for jobs in (1, 2, 4):
-        store = ["--cache-dir", str(cache)] if jobs == 4 else ["--no-cache"]
-        results[jobs] = verdicts(CLI + ["-j", str(jobs), *store, str(folder)])
-    serial_time, _, serial = results[1]
-    statuses = sorted({s for *_, s in serial})
+def scaling(folder: Path, count: int) -> None:
+    """-j 1 and -j 2 on the same files, no cache, -j 2 twice: the same verdicts
+    every run (statuses and messages) and the speed-up of a second core."""
+    results = [(jobs, *verdicts(CLI + ["-j", str(jobs), "--no-cache", str(folder)]))
+               for jobs in (1, 2, 2)]
+    _, serial_time, _, serial = results[0]
+    statuses = sorted({s for *_, s, _ in serial})
     print(f"{count} library-like files: {len(serial)} checks, statuses {statuses}, "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    for jobs, (elapsed, cpu, found) in results.items():
+    for jobs, elapsed, cpu, found in results:
         same = "same verdicts as -j 1" if found == serial else \
             f"{sum(a != b for a, b in zip(found, serial))} verdicts DIFFER from -j 1"
         print(f"  -j {jobs}  {elapsed:7.1f} s wall  {cpu:7.1f} s CPU   "
               f"{serial_time / elapsed:4.2f}x the speed of -j 1   {same}")
-    last = results[4][2]
-    return sorted({path for path, *_ in last} - {path for path, error, _, status in last
-                                                  if error or status not in ("proved", "numeric", "failed")})
+    print(f"  -j 2 speed-up (median of two runs): "
+          f"{serial_time / statistics.median(r[1] for r in results[1:]):.2f}x   target >= 1.4x")
 
 
 # -- start-up and re-check rounds --------------------------------------------
@@ -120,7 +147,7 @@ def edit(path: Path, round_number: int) -> None:
     path.write_text(text.replace(EDITED, f"- 1 = p_i - 1 + {round_number + 2} - {round_number + 2}"))
 
 
-def startup(repeat: int, many: Path, cache: Path) -> None:
+def startup(repeat: int, many: Path, cache: Path, library_rounds: int = 3) -> None:
     """Interleaved: each round times every column back to back, so that a slow
     minute of the shared machine hits all of them alike; ratios per round."""
     work = Path(tempfile.mkdtemp(prefix="dce", dir="/tmp"))
@@ -140,6 +167,9 @@ def startup(repeat: int, many: Path, cache: Path) -> None:
         ("cold check of ce.yaml", "<= 1.4x", lambda n: seconds(CLI + ["--no-cache", str(CE)])),
         ("one cached file", "<= 0.25x", lambda n: seconds(CLI + cached + [str(one)])),
         (f"{count} cached files", "<= 0.35x", lambda n: seconds(CLI + cached + [str(many)])),
+        ("check --no-cache -j 1 derivations/", "<= 12x",
+         lambda n: seconds(CLI + ["--no-cache", "-j", "1", str(ROOT / "derivations")])
+         if n < library_rounds else None),
         (f"one step of one of {count} files changed", "",
          lambda n: (edit(changed, n), seconds(CLI + cached + [str(many)]))[1]),
         ("re-check, check --server", "<= 0.2x",
@@ -148,18 +178,32 @@ def startup(repeat: int, many: Path, cache: Path) -> None:
         ("re-check, warm process (watch)", "<= 0.2x", warm.recheck),
     ]
     try:
-        rounds = [[measure(n) for _, _, measure in columns] for n in range(repeat)]
+        rounds, cpus = [], []
+        for n in range(repeat):
+            rounds.append([])
+            cpus.append([])
+            for _, _, measure in columns:
+                CPU.clear()
+                value = measure(n)      # None: not measured in this round
+                rounds[-1].append(float("nan") if value is None else value)
+                cpus[-1].append(CPU[-1] if CPU and value is not None else float("nan"))
     finally:
         warm.close()
         subprocess.run(DCE + ["server", "stop"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
         shutil.rmtree(work, ignore_errors=True)
-    base = [r[0] for r in rounds]
+    base, base_cpu = [r[0] for r in rounds], [c[0] for c in cpus]
+    SYMPY_CPU.append(statistics.median(base_cpu))
     row("import sympy (baseline)", statistics.median(base), None,
-        f"median of {repeat} interleaved rounds")
+        f"median of {repeat} interleaved rounds, {SYMPY_CPU[0]:.3f} s CPU")
     for column, (name, target, _) in enumerate(columns[1:], 1):
-        values = [r[column] for r in rounds]
-        row(name, statistics.median(values), [v / b for v, b in zip(values, base)],
-            f"target {target}" if target else "")
+        measured = [(r[column], r[0]) for r in rounds if r[column] == r[column]]
+        cpu = [c[column] / b for c, b in zip(cpus, base_cpu) if c[column] == c[column]]
+        row(name + (f" ({len(measured)} rounds)" if len(measured) < repeat else ""),
+            statistics.median(v for v, _ in measured), [v / b for v, b in measured],
+            f"target {target}" if target else "", cpu or None)
+
+
+SYMPY_CPU: list[float] = []     # the CPU seconds of `import sympy`, for the stage ratios
 
 
 def served_alone(path: Path, cache: Path, env: dict, number: int) -> float:
@@ -220,6 +264,88 @@ def chains() -> None:
     shutil.rmtree(folder)
 
 
+STAGE_HOOKS = (("preparing (SymPy: build, expand, doit)", "_prepare"),
+               ("symbolic ladder", "equivalent"))
+
+
+def breakdown(cached: Path, cache: Path) -> None:
+    """Where the time goes, in CPU seconds and as a ratio to `import sympy`'s:
+    start-up (subprocesses), then every task of the library in one process as
+    a worker runs them, with the engine's stages timed where they are called,
+    then the cache answering the cached files."""
+    from derive_ce.decide import engine
+    from derive_ce.results import Task
+    from derive_ce.run import cache as store
+    from derive_ce.run.checker import tasks_of
+    from derive_ce.run.paths import expand
+    base = SYMPY_CPU[0] if SYMPY_CPU else _cpu_of([sys.executable, "-c", "import sympy"])
+    lines = [("start-up: interpreter and command line", _cpu_of(
+                 [sys.executable, "-c", "import derive_ce.cli"])),
+             ("start-up: a worker's engine (SymPy)", _cpu_of(
+                 [sys.executable, "-c", "import derive_ce.decide.engine"]))]
+    files = sorted((ROOT / "derivations").glob("*.yaml"))
+    start = time.process_time()
+    tasks = [task for path in files for task in tasks_of(path)]
+    lines.append(("reading (YAML, LaTeX parse; no SymPy)", time.process_time() - start))
+    spent: dict = {}
+    saved = {name: getattr(engine, name) for _, name in STAGE_HOOKS if hasattr(engine, name)}
+    for label, name in STAGE_HOOKS:
+        if name in saved:
+            setattr(engine, name, _timed(saved[name], label, spent))
+    for memo in ("_prepared", "_scopes", "_contexts"):     # a cold engine
+        getattr(engine, memo, {}).clear()
+    try:
+        engine.SPENT.clear()
+        start = time.process_time()
+        for task in {t.scope: Task("scope", t.scope) for t in tasks}.values():
+            engine.run_task(task)
+        for task in tasks:
+            engine.run_task(task)
+        total = time.process_time() - start
+        spent["cross-check (engine.SPENT)"] = sum(engine.SPENT)
+    finally:
+        for name, function in saved.items():
+            setattr(engine, name, function)
+    for label, name in STAGE_HOOKS:
+        lines.append((label, spent.get(label, float("nan"))) if name in saved
+                     else (label + " (not found)", float("nan")))
+    lines.append(("cross-check (engine.SPENT)", spent["cross-check (engine.SPENT)"]))
+    lines.append(("the rest of the engine (scopes, explaining)",
+                  total - sum(v for v in spent.values())))
+    entries = expand([cached])
+    start = time.process_time()
+    store.answered(entries, cache, 10.0)
+    lines.append((f"cache: {len(entries)} stored reports found and read",
+                  time.process_time() - start))
+    keeper = store.Cache(cache)
+    start = time.process_time()
+    for task in tasks:
+        keeper.get(task)
+    lines.append((f"cache: {len(tasks)} verdict look-ups", time.process_time() - start))
+    print(f"stages, {len(files)} library files, {len(tasks)} tasks, CPU seconds "
+          f"(x the {base:.3f} s CPU of import sympy):")
+    for label, value in lines:
+        print(f"  {label:<46} {value:7.3f} s  {value / base:6.2f}x")
+
+
+def _timed(function, label: str, spent: dict):
+    def timed(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[label] = spent.get(label, 0.0) + time.process_time() - start
+    return timed
+
+
+def _cpu_of(command: list[str], repeat: int = 3) -> float:
+    values = []
+    for _ in range(repeat):
+        seconds(command)
+        values.append(CPU[-1])
+    return statistics.median(values)
+
+
 def slowest() -> None:
     """The five slowest steps of the library and the examples, in CPU seconds
     (one process, in file order, as a worker runs them)."""
@@ -242,6 +368,35 @@ def slowest() -> None:
         print(f"  {cpu:6.2f} s  {path}:{line}  {status}")
     worst = f"{numeric[0][0]:.2f} s" if numeric else "none numeric"
     print(f"  slowest numeric verdict: {worst}   target <= ~1 s")
+
+
+def stages() -> None:
+    """Where the engine's CPU goes on the library, one process, in file order:
+    the evaluator's cross-check (evaluate/, engine.SPENT) against the rest
+    (reading, the symbolic ladder), per comparison; and the verdicts."""
+    from collections import Counter
+
+    from derive_ce.decide import engine
+    from derive_ce.run.checker import tasks_of
+    total = spent = 0.0
+    compared = 0
+    verdicts: Counter = Counter()
+    for path in sorted((ROOT / "derivations").glob("*.yaml")):
+        for memo in (engine._scopes, engine._contexts, engine._prepared):
+            memo.clear()
+        for task in tasks_of(path):
+            before = len(engine.SPENT)
+            start = time.process_time()
+            verdict = engine.run_task(task)
+            total += time.process_time() - start
+            spent += sum(engine.SPENT[before:])
+            compared += task.kind == "compare"
+            verdicts[(verdict.status, verdict.cross_checked)] += 1
+    print(f"library, {compared} comparisons, {total:.2f} s CPU in the engine:")
+    print(f"  evaluator (cross-check)   {spent:6.2f} s   {spent / compared * 1000:6.1f} ms per step")
+    print(f"  reading + symbolic ladder {total - spent:6.2f} s   "
+          f"{(total - spent) / compared * 1000:6.1f} ms per step")
+    print("  verdicts (status, cross-checked):", dict(verdicts))
 
 
 def corpus() -> list[tuple[Path, object, str]]:
@@ -330,19 +485,26 @@ def _tally(found: list[str]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="interleaved start-up rounds")
-    parser.add_argument("--files", type=int, default=200, help="library-like files for scaling")
+    parser.add_argument("--files", type=int, default=40, help="library-like files for -j 1 / -j 2")
+    parser.add_argument("--cached", type=int, default=200, help="cached files for start-up")
+    parser.add_argument("--library-rounds", type=int, default=3,
+                        help="rounds that also time the whole library at -j 1")
+    parser.add_argument("--stages", action="store_true", help="only the per-stage CPU breakdown")
     args = parser.parse_args()
+    if args.stages:
+        stages()
+        return
     work = Path(tempfile.mkdtemp(prefix="dce-bench"))
     try:
-        many, cache = work / "files", work / "cache"
+        many, cache, whole = work / "files", work / "cache", work / "cached"
         library_like(many, args.files)
-        whole = work / "cached"
-        whole.mkdir()
-        for path in scaling(many, args.files, cache):       # the files cached whole
-            shutil.copy(path, whole)
-        startup(args.repeat, whole, cache)
+        scaling(many, args.files)
+        cached_copies(whole, args.cached, cache)
+        startup(args.repeat, whole, cache, args.library_rounds)
+        breakdown(whole, cache)
         chains()
         slowest()
+        stages()
         peers()
     finally:
         shutil.rmtree(work, ignore_errors=True)

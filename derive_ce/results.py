@@ -19,17 +19,19 @@ class Verdict:
     slip: dict | None = None       # failed: {"kind", "difference", "said", …} (decide/slip.py)
     readings: dict | None = None   # failed: both sides as read, definitions expanded:
     #                                {"previous"|"this": {"latex", "shown"}} (decide/explain.py)
+    cross_checked: bool | None = None   # proved/numeric: did the evaluator (evaluate/) agree?
 
     def to_dict(self) -> dict:
         return {"status": self.status, "message": self.message, "method": self.method,
                 "evidence": self.evidence, "reading": self.reading, "slip": self.slip,
-                "readings": self.readings}
+                "readings": self.readings, "cross_checked": self.cross_checked}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Verdict":
         return cls(data["status"], data.get("message", ""), data.get("method", ""),
                    evidence=data.get("evidence"), reading=data.get("reading", ""),
-                   slip=data.get("slip"), readings=data.get("readings"))
+                   slip=data.get("slip"), readings=data.get("readings"),
+                   cross_checked=data.get("cross_checked"))
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,12 @@ class Record:
     derivation: str = ""    # its title, in a file of several derivations
     shown: str = ""         # as read, in Unicode math (read/render.py): the expression,
     shown_why: str = ""     # the why,
-    shown_case: tuple[str, ...] = ()   # and the case labels
+    shown_case: tuple[str, ...] = ()   # and the case labels,
+    shown_point: dict | None = None    # and a counterexample's variables
     slip: dict | None = None       # failed: what kind of slip (Verdict.slip)
     readings: dict | None = None   # failed: both sides as read (Verdict.readings)
     column: int = 0                # 1-based column where the step's math starts; 0: unknown
+    cross_checked: bool | None = None  # False: proved, but the evaluator could not check it
     cell: int = 0           # in a notebook: the cell, and `line` is the line in that cell
 
     def place(self) -> str:
@@ -60,9 +64,13 @@ class Record:
         return f"cell {self.cell}, line {self.line}" if self.cell else f"line {self.line}"
 
     def passing(self, strict: bool) -> bool:
+        """--strict fails what holds only numerically, and a proof that the
+        independent evaluator could not cross-check."""
         if self.kind == "start":
             return self.status != "error"
-        return self.status == "proved" or (self.status == "numeric" and not strict)
+        if self.status == "proved":
+            return not (strict and self.cross_checked is False)
+        return self.status == "numeric" and not strict
 
 
 def not_checked(record: Record) -> bool:

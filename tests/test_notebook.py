@@ -19,7 +19,7 @@ def test_a_wrong_step_in_a_markdown_cell_fails_on_its_cell_and_line(run):
     path = NOTEBOOKS / "sign_flip.ipynb"
     result = run("check", path)
     assert result.code == 1, result.out
-    assert "✗ cell 3, line 5  = 2x e^{−x²}" in result.out
+    assert "✗ cell 3, line 5  = 2x e^(−x²)" in result.out
     steps = run("check", "--format", "json", path).json()["files"][0]["steps"]
     assert [(s["cell"], s["line"], s["status"]) for s in steps if s["kind"] == "step"] \
         == [(3, 5, "failed")]

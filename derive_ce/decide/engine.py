@@ -6,6 +6,8 @@ the texts, so a step shared by two comparisons is read and prepared once.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import time
 
 import sympy as sp
@@ -14,7 +16,6 @@ from derive_ce.decide import explain
 from derive_ce.decide.build import read_once
 from derive_ce.decide.context import Context, build_context
 from derive_ce.decide.equivalence import OutOfTime, deadline, equivalent
-from derive_ce.decide.instances import cross_check
 from derive_ce.decide.ranges import resolve
 from derive_ce.decide.scope import SymScope
 from derive_ce.decide.slip import named
@@ -23,7 +24,11 @@ from derive_ce.errors import InputError
 from derive_ce.results import Task, Verdict
 
 _MEMO_LIMIT = 512
-CROSS_CHECK_SECONDS = 2.0
+CROSS_CHECK_SECONDS = 3.0    # the evaluator's CPU limit per step (it counts its work first)
+MARGIN = 0.6                 # a step that needs more of its budget than this is not decided
+# Tests: run the symbolic ladder even where the evaluator refutes, so that a
+# disagreement of the two readings shows as `unknown: the two readings disagree`.
+ALWAYS_LADDER = os.environ.get("DERIVE_CE_BOTH_READINGS") == "1"
 SPENT: list[float] = []      # CPU seconds of each cross-check, most recent last
 _scopes: dict = {}
 _contexts: dict = {}
@@ -67,32 +72,68 @@ def _decide(task: Task) -> Verdict:
             if isinstance(a, Verdict):
                 return a
     except OutOfTime:
-        return Verdict("unknown", f"timed out after {task.budget:g} s (reading and "
-                       "evaluating the expressions)", "timeout")
-    reserve = min(CROSS_CHECK_SECONDS, task.budget / 5)     # kept for the cross-check
+        return Verdict("unknown", f"timed out after {time.process_time() - start:.1f} s of CPU "
+                       "(reading and evaluating the expressions)", "timeout")
+    outcome = _cross_check(task, task.budget - (time.process_time() - start))
+    if outcome.kind == "differ" and not ALWAYS_LADDER:
+        return named(a, b, _refuted(outcome))
+    if outcome.kind == "kink":
+        return Verdict("unknown", f"{outcome.reason} (on a concrete instance: "
+                       f"{_where(outcome.point)}), so the step is not decided", "kink")
     verdict = equivalent(a, b, scope.ranges, ctx,
-                         task.budget - reserve - (time.process_time() - start))
-    if verdict.method == "timeout":
-        return Verdict("unknown", f"timed out after {task.budget:g} s", "timeout")
-    if verdict.status in ("proved", "numeric"):
-        verdict = _cross_checked(scope, task, verdict, task.budget - (time.process_time() - start))
-    return named(a, b, verdict)     # a failed step: which slip (decide/slip.py)
+                         task.budget * MARGIN - (time.process_time() - start))
+    spent = time.process_time() - start
+    if verdict.method == "timeout" or spent > task.budget * MARGIN:
+        return Verdict("unknown", f"timed out: {spent:.1f} s of CPU spent, and a step is decided "
+                       f"within {task.budget * MARGIN:g} s ({MARGIN:.0%} of the {task.budget:g} s "
+                       "limit), so that its verdict does not depend on the machine's load",
+                       "timeout")
+    if verdict.status not in ("proved", "numeric"):
+        return named(a, b, verdict)     # a failed step: which slip (decide/slip.py)
+    if outcome.kind == "agree":
+        return dataclasses.replace(verdict, cross_checked=True)
+    if outcome.kind == "differ":
+        return Verdict("unknown", f"the two readings disagree at {_where(outcome.point)}: the "
+                       f"symbolic path says {verdict.status}, the evaluator finds left = "
+                       f"{outcome.left}, right = {outcome.right} (a bug in derive-ce, please "
+                       "report it)", "disagree", evidence=_evidence(outcome))
+    note = f"not cross-checked: {outcome.reason}"
+    message = f"{verdict.status} ({note})" + (f"; {verdict.message}" if verdict.message else "")
+    return dataclasses.replace(verdict, message=message, cross_checked=False)
 
 
-def _cross_checked(scope: SymScope, task: Task, verdict: Verdict, left: float) -> Verdict:
-    """The verdict, unless a concrete instance disagrees (see instances.py).
-    Bounded by CROSS_CHECK_SECONDS of CPU time and what is left of the
-    step's budget; its cost is kept in SPENT."""
+def _cross_check(task: Task, left: float):
+    """The evaluator's outcome (evaluate/): bounded by its own count of work,
+    and by CROSS_CHECK_SECONDS of CPU as a last resort; its cost is kept in SPENT."""
+    from derive_ce.evaluate.check import Outcome, cross_check
     start = time.process_time()
     try:
         with deadline(max(min(CROSS_CHECK_SECONDS, left), 0.05)):
-            found = cross_check(scope, task)
-    except (OutOfTime, InputError, TypeError, ValueError, ArithmeticError,
-            NotImplementedError, AttributeError, RecursionError):
-        found = None
+            outcome = cross_check(task)
+    except OutOfTime:
+        outcome = Outcome("unchecked", reason=f"the evaluator ran out of time "
+                          f"({time.process_time() - start:.1f} s)")
+    except RecursionError:
+        outcome = Outcome("unchecked", reason="the expression is nested too deeply")
     SPENT.append(time.process_time() - start)
     del SPENT[:-_MEMO_LIMIT]
-    return found or verdict
+    return outcome
+
+
+def _where(point: dict) -> str:
+    items = list(point.items())
+    more = f", … ({len(items) - 12} more)" if len(items) > 12 else ""
+    return ", ".join(f"{k} = {v}" for k, v in items[:12]) + more if items else "no variables"
+
+
+def _evidence(outcome) -> dict:
+    return {"point": dict(outcome.point), "left": outcome.left, "right": outcome.right}
+
+
+def _refuted(outcome) -> Verdict:
+    return Verdict("failed", f"not equal at {_where(outcome.point)}: left = {outcome.left}, "
+                   f"right = {outcome.right} (on a concrete instance, confirmed at 100 digits)",
+                   "instance", evidence=_evidence(outcome))
 
 
 def _prepared_side(scope, task, ctx, math, side: str):

@@ -86,6 +86,11 @@ _PLAIN: set = set()       # bases whose subscripts are written `_…` in this te
 _FALLBACK: set = set()    # bases with a subscript that has no Unicode form
 
 
+def name_text(name: str) -> str:
+    """A variable's name as shown in a counterexample: `gamma` -> γ, `L_i` -> Lᵢ."""
+    return GREEK.get(name) or render(name)
+
+
 @functools.lru_cache(maxsize=1024)
 def render_prose(text: str) -> str:
     """Prose with math in it (a step's why): the math is rendered, the words

@@ -19,9 +19,9 @@ class View:
 
 def width_for(out) -> int:
     """The terminal's width, or $COLUMNS, or 100 when not on a terminal."""
-    import shutil
     isatty = getattr(out, "isatty", None)
     if isatty and isatty():
+        import shutil   # only here: a cached run into a pipe is quicker without it
         return max(40, shutil.get_terminal_size((100, 24)).columns)
     columns = os.environ.get("COLUMNS", "")
     return max(40, int(columns)) if columns.isdigit() else 100

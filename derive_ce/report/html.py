@@ -188,7 +188,7 @@ def _counterexample(record: Record) -> str:
     if record.status != "failed" or "point" not in evidence:
         return ""
     items = sorted(evidence["point"].items(), key=lambda kv: ("_" in kv[0], natural(kv[0])))
-    rows = "".join(f"<tr><th>{escape(label(k, False))}</th>"
+    rows = "".join(f"<tr><th>{escape(label(k, False, record.shown_point))}</th>"
                    f"<td>{escape(numbers(str(v))[0])}</td></tr>"
                    for k, v in items[:MAX_ROWS])
     if len(items) > MAX_ROWS:

@@ -58,4 +58,6 @@ def _record(record: Record) -> dict:
             data["readings"] = record.readings
     if record.derivation:
         data["derivation"] = record.derivation
+    if record.cross_checked is not None:
+        data["cross_checked"] = record.cross_checked
     return data

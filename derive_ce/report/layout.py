@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
 
 from derive_ce.results import Record
 
@@ -16,7 +15,9 @@ _NUMBER = re.compile(r"^(-?[0-9.eE+-]+?)(?:([+-][0-9.eE+-]+)i)?$")
 
 def width(text: str) -> int:
     """Columns the text takes (combining accents take none)."""
-    return sum(0 if unicodedata.combining(c) else 1 for c in text)
+    if text.isascii():
+        return len(text)
+    return len(text) - sum(map(bool, map(unicodedata.combining, text)))
 
 
 def step_text(record: Record, latex: bool) -> str:
@@ -121,7 +122,7 @@ def failure(record: Record, latex: bool) -> str:
     before, after = SIDES.get(record.kind, ("previous step", "this step"))
     left, right = numbers(str(evidence.get("left")), str(evidence.get("right")))
     items = sorted(evidence["point"].items(), key=lambda kv: ("_" in kv[0], natural(kv[0])))
-    point = ", ".join(f"{label(k, latex)} = {numbers(str(v))[0]}" for k, v in items[:12])
+    point = ", ".join(f"{label(k, latex, record.shown_point)} = {numbers(str(v))[0]}" for k, v in items[:12])
     more = len(evidence["point"]) - 12
     point += f", … ({more} more)" if more > 0 else ""
     where = f" at {point}" if point else ""
@@ -163,11 +164,15 @@ def relabel(message: str, kind: str = "step") -> str:
     return message.replace("the left side", f"{before}").replace("the right side", f"{after}")
 
 
-def label(name: str, latex: bool) -> str:
-    from derive_ce.read.render import GREEK
+def label(name: str, latex: bool, shown: dict | None = None) -> str:
+    """A counterexample's variable as read (`shown`: as the checker rendered
+    it, kept with the report so that a cached run parses nothing)."""
     if latex:
         return name
-    return GREEK.get(name) or math_text(name, False)
+    if shown and name in shown:
+        return shown[name]
+    from derive_ce.read.render import name_text
+    return name_text(name)
 
 
 def numbers(*texts: str) -> list[str]:
@@ -183,6 +188,7 @@ def _number(text: str, digits: int) -> str:
     match = _NUMBER.match(text.strip())
     if not match or "." not in text and "e" not in text.lower():
         return text
+    from decimal import Decimal, InvalidOperation   # only for a counterexample
     try:    # Decimal: a value such as 2.6e-106453 must not become 0 on the way
         real = Decimal(match.group(1))
         imag = Decimal(match.group(2)) if match.group(2) else None

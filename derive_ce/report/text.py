@@ -3,12 +3,15 @@
 Laid out as plain lines of (text, style) segments.  Without colour (NO_COLOR,
 `--color never`, or not a terminal) the segments are written as they are,
 without importing rich, so no escape code can leak; with colour, rich styles
-them.
+them.  A run answered from the cache (start.py) writes rich's codes itself
+(`ansi=True`), byte for byte what rich writes, and leaves to rich any line
+or terminal where that is not plain (tests/test_output.py compares them).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from derive_ce.report import View
@@ -28,11 +31,19 @@ MARKS = {"proved": ("✓", "green"), "numeric": ("≈", "yellow"), "failed": ("�
          "unknown": ("?", "magenta"), "error": ("!", "bold red"), "start": ("·", "dim")}
 PREFIX = {"start": "  ", "step": "= ", "result": "result "}
 HEAD = 8                      # "✓ 1234  ": the mark and the line number
+# What rich writes for each style on a colour terminal, whatever its colour
+# system (these are the 16 standard colours): attributes, then the colour.
+SGR = {"green": "32", "yellow": "33", "magenta": "35", "cyan": "36", "bold": "1", "dim": "2",
+       "bold red": "1;31", "bold cyan": "1;36", "italic dim": "2;3"}
+_RICH_ALTERS = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")   # rich strips or expands these
 
 
-def render(reports: list[FileReport], strict: bool, out, view: View | None = None) -> None:
+def render(reports: list[FileReport], strict: bool, out, view: View | None = None,
+           ansi: bool = False) -> None:
+    """`ansi`: write the colour codes here, without rich, where rich would
+    write exactly these (the cached path: rich costs a fifth of its time)."""
     view = view or View()
-    sink = _sink(out, view)
+    sink = _sink(out, view, ansi)
     shown = 0
     for report in reports:
         lines = _file(report, strict, view)
@@ -173,9 +184,43 @@ def _message_lines(indent: str, label: str, message: str, style: str, total: int
     return lines
 
 
-def _sink(out, view: View):
+def _sink(out, view: View, ansi: bool = False):
     if not _colour(out, view):
         return lambda segments: out.write("".join(text for text, _ in segments) + "\n")
+    if ansi and _plain_terminal(out):
+        return _ansi_sink(out)
+    return _rich_sink(out)
+
+
+def _ansi_sink(out):
+    """Each styled segment as `ESC[<codes>m text ESC[0m`, as rich's Style.render
+    writes it; a line rich would alter (control characters, tabs, lone
+    surrogates) or a style not in SGR goes to rich."""
+    rich = []
+
+    def sink(segments) -> None:
+        if any(style not in SGR and style or _RICH_ALTERS.search(text)
+               for text, style in segments):
+            if not rich:
+                rich.append(_rich_sink(out))
+            rich[0](segments)
+            return
+        out.write("".join(f"\x1b[{SGR[style]}m{text}\x1b[0m" if style and text else text
+                          for text, style in segments) + "\n")
+    return sink
+
+
+def _plain_terminal(out) -> bool:
+    """Would rich write the standard colour codes here?  Not when NO_COLOR
+    (attributes only) or a dumb terminal (nothing) says otherwise, nor where
+    the output cannot take UTF-8 (rich words that error its own way)."""
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return (os.environ.get("NO_COLOR", "") == ""
+            and os.environ.get("TERM", "").lower() not in ("dumb", "unknown")
+            and encoding == "utf8")
+
+
+def _rich_sink(out):
     from rich.console import Console
     from rich.text import Text
     console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True,

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from derive_ce.errors import InputError
-from derive_ce.read.files import MAX_BYTES
 from derive_ce.results import FileReport, Record, Task, Verdict
 from derive_ce.run.cache import Cache
+from derive_ce.run.cache import file_bytes as _bytes
+from derive_ce.run.cache import report_key as _report_key
+from derive_ce.run.cache import stored_report as _stored
 
 
 @dataclass(frozen=True)
@@ -94,33 +96,6 @@ def _checked(entries, data, stored, options: Options, cache: Cache, pool) -> lis
         _assemble(plan, verdicts[id(plan)])
         _store(cache, plan, verdicts[id(plan)], options.budget)
     return [p.report for p in plans]
-
-
-READ_LIMIT = MAX_BYTES + 1     # enough to refuse a file that is too large
-
-
-def _bytes(entry) -> bytes | None:
-    """The file's bytes, read once, no more than the loader accepts (+1)."""
-    if isinstance(entry, FileReport):
-        return None
-    from derive_ce.read.notebook import limit
-    try:
-        with open(entry, "rb") as handle:
-            return handle.read(limit(entry) + 1)
-    except OSError:
-        return None
-
-
-def _stored(cache: Cache, entry, data: bytes | None, budget: float) -> FileReport | None:
-    if isinstance(entry, FileReport):
-        return entry
-    if data is None:
-        return None
-    try:
-        stored = cache.report(_report_key(entry, data), budget)
-        return None if stored is None else FileReport.from_dict(str(entry), stored)
-    except (KeyError, TypeError, ValueError):
-        return None
 
 
 def _store(cache: Cache, plan: _Plan, verdicts: list, budget: float) -> None:
@@ -237,14 +212,6 @@ def _load(path: Path, data: bytes | None):
         return notes.load(path, data)
     from derive_ce.read import document
     return document.load(path, data)
-
-
-def _report_key(path, data: bytes | None) -> bytes | None:
-    """The bytes a stored report is keyed on: notes carry their reader's version."""
-    from derive_ce.read import notes
-    if data is None or not notes.is_notes(Path(path), data):
-        return data
-    return notes.READER_VERSION + data
 
 
 def _with_inferred(derivation):
@@ -392,14 +359,16 @@ def _once(record: Record, seen: set[str]) -> Record:
 def _shown(plan: _Plan, slot: _Slot, record: Record) -> Record:
     """The step, its why and its cases as read, in Unicode math, kept with the
     report (and its cache) so that a cached run parses nothing."""
-    from derive_ce.read.render import render, render_prose
+    from derive_ce.read.render import name_text, render, render_prose
     math = plan.tasks[slot.task].b if slot.task is not None else None
     plain = math is not None and math.syntax != "latex" or record.status == "error"
+    point = (record.evidence or {}).get("point") if record.status == "failed" else None
     return dataclasses.replace(
         record, shown=slot.expr if plain else render(slot.expr),
         shown_why=render_prose(slot.why) if slot.why else "",
         shown_case=tuple(render(c, "relation") for c in slot.case),
-        column=getattr(math, "column", 0) or 0)
+        column=getattr(math, "column", 0) or 0,
+        shown_point={k: name_text(k) for k in point} if isinstance(point, dict) else None)
 
 
 def _record(slot: _Slot, verdict: Verdict) -> Record:
@@ -413,8 +382,10 @@ def _record(slot: _Slot, verdict: Verdict) -> Record:
         status, message = "unknown", NOT_CHECKED
     if verdict.error_side == "scope":
         status = "error"
+    checked = verdict.cross_checked if status in ("proved", "numeric") else None
     return Record(slot.line, slot.case, slot.kind, status, message, slot.why,
                   slot.expr, verdict.method, verdict.evidence, verdict.reading, against,
                   derivation=slot.derivation,
                   slip=verdict.slip if status == "failed" else None,
-                  readings=verdict.readings if status == "failed" else None)
+                  readings=verdict.readings if status == "failed" else None,
+                  cross_checked=checked)

@@ -1,16 +1,30 @@
 """`[tool.derive-ce]` in pyproject.toml, found upward from a folder (as ruff
-and mypy find theirs), checked key by key.  Command-line flags override it."""
+and mypy find theirs), checked key by key.  Command-line flags override it.
+A pyproject.toml that cannot hold the table is passed over unparsed."""
 
 from __future__ import annotations
 
-import difflib
-import tomllib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from derive_ce.report import FORMATS
 
 KEYS = ("paths", "timeout", "strict", "jobs", "cache-dir", "format")
+
+
+# Where a [tool.derive-ce] table can begin: the dotted key (`[tool.derive-ce]`,
+# `tool."derive-ce".timeout = 5`, spaces around the dot), a `[tool]` table or
+# a `tool = {...}` line that may hold it, or a key spelled with escapes.
+_MAY_HOLD = re.compile(rb"""tool["']?\s*\.\s*["']?derive-ce|^\s*\[\s*["']?tool["']?\s*\]"""
+                       rb"""|^\s*["']?tool["']?\s*=|\\[uU]""", re.MULTILINE)
+
+
+def may_hold_table(raw: bytes) -> bool:
+    """Could these bytes hold a [tool.derive-ce] table?  A file that cannot
+    (most projects' pyproject.toml, even one listing derive-ce among its
+    dependencies) is passed over unparsed, as one without the table."""
+    return _MAY_HOLD.search(raw) is not None
 
 
 class ConfigError(Exception):
@@ -40,9 +54,15 @@ def discover(start: Path) -> Config:
 
 def _table(path: Path) -> dict | None:
     try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read it: {exc}") from None
+    if not may_hold_table(raw):
+        return None
+    import tomllib   # only here: most pyproject.toml files hold no table of ours
+    try:
+        data = tomllib.loads(raw.decode())
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read it: {exc}") from None
     table = data.get("tool", {}).get("derive-ce") if isinstance(data.get("tool"), dict) else None
     if table is not None and not isinstance(table, dict):
@@ -54,6 +74,7 @@ def _checked(table: dict, path: Path) -> dict:
     values = {}
     for key, value in table.items():
         if key not in KEYS:
+            import difflib
             close = difflib.get_close_matches(key, KEYS, n=1)
             hint = f" (did you mean `{close[0]}`?)" if close else ""
             raise ConfigError(f"{path}: unknown key `{key}` in [tool.derive-ce]{hint}; "

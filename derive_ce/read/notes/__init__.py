@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from derive_ce.errors import InputError
-from derive_ce.read.files import decode, read_bytes
+from derive_ce.read.files import decode, is_notes, read_bytes  # noqa: F401 (is_notes: for callers)
 from derive_ce.read.model import Case, Derivation, Math, Scope, Section, Step, SymbolDecl
 from derive_ce.read.notes import prose as _prose
 from derive_ce.read.notes.displays import Prose, Row, blocks, has_display, mask
@@ -48,23 +48,6 @@ def case_condition(text: str, previous: Math | None) -> str | None:
     if _prose.is_otherwise(text):
         return _prose.negate(previous.text) if previous is not None else None
     return _prose.case_condition(text)
-
-
-def is_notes(path: Path, data: bytes | None = None) -> bool:
-    """Notes by suffix (.md .markdown .tex .ltx), or .txt / no suffix with
-    a display in it and no top-level `steps:` key; YAML otherwise."""
-    suffix = path.suffix.lower()
-    if suffix in (".md", ".markdown", ".tex", ".ltx", ".ipynb"):
-        return True
-    if suffix not in (".txt", ""):
-        return False
-    if data is None:
-        try:
-            data = read_bytes(path)
-        except InputError:
-            return False
-    text = data.decode("utf-8", errors="replace")
-    return has_display(text) and not re.search(r"(?m)^steps\s*:", text)
 
 
 def load(path: Path, data: bytes | None = None) -> Derivation:

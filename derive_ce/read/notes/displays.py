@@ -16,14 +16,11 @@ import re
 from dataclasses import dataclass
 
 from derive_ce.errors import InputError
+from derive_ce.read.files import DISPLAY, ENVIRONMENTS, LONE, has_display  # noqa: F401
 
 MAX_ROWS = 20_000
-ENVIRONMENTS = ("align", "align*", "equation", "equation*", "gather", "gather*",
-                "eqnarray", "eqnarray*", "multline", "multline*", "flalign", "flalign*",
-                "alignat", "alignat*", "displaymath", "math")
+_OPEN, _LONE = DISPLAY, LONE
 _ENV = "|".join(re.escape(e) for e in ENVIRONMENTS)
-_OPEN = re.compile(r"\$\$|\\\[|\\begin\s*\{(" + _ENV + r")\}(?:\{\d+\})?")
-_LONE = re.compile(r"(?m)^([ \t]*)\$(?!\$)([^$\n]+?|[ \t]*\n[^$]+?\n[ \t]*)\$[ \t]*[.,;:]?[ \t]*$")
 _FENCE = re.compile(r"^[ \t]*(?:>[ \t]*)*(```+|~~~+)[ \t]*(\w*)")
 _SCRIPT = re.compile(r"<script\s+type\s*=\s*[\"']math/tex(;\s*mode\s*=\s*display)?[\"']\s*>"
                      r"|</script\s*>", re.IGNORECASE)
@@ -56,10 +53,6 @@ class Prose:
 class Display:
     rows: tuple[Row, ...]
     line: int
-
-
-def has_display(text: str) -> bool:
-    return bool(_OPEN.search(text) or "```math" in text or _LONE.search(text))
 
 
 def _blank(text: str) -> str:

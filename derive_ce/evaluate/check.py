@@ -1,0 +1,289 @@
+"""The second reading of a step: both sides evaluated on concrete instances.
+
+One Evaluator per file scope (kept by the worker process): it compiles each
+expression once, draws each case's instances once, and keeps every
+expression's value at every instance, so a chain's neighbours are compared
+from cached values and each step is evaluated once per instance.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass, field, replace
+
+import lark
+import mpmath
+
+from derive_ce.errors import InputError
+from derive_ce.evaluate import numbers as num
+from derive_ce.evaluate.instances import Instance, plans, shaped
+from derive_ce.evaluate.latex import compile_expression, compile_relation
+from derive_ce.evaluate.numbers import NotDifferentiable, Undefined, Unsupported
+from derive_ce.evaluate.runtime import Env
+from derive_ce.evaluate.scope import Scope
+
+DIGITS, CONFIRM = 50, 100
+SLACK = 20                      # digits a true identity may lose (cancellation, differences)
+MIN_AGREE = 2                   # instances that must agree for a cross-check to count
+_MEMO_LIMIT = 64
+_evaluators: dict = {}
+
+
+@dataclass
+class Outcome:
+    """`agree` (at `instances`), `differ` (at `point`: left, right), `kink`
+    (not differentiable at `point`), or `unchecked` (with the reason)."""
+    kind: str
+    instances: int = 0
+    reason: str = ""
+    point: dict = field(default_factory=dict)
+    left: str = ""
+    right: str = ""
+
+
+def cross_check(task) -> Outcome:
+    """Evaluate task.a and task.b (document.Math) under task.when.  An error
+    of the evaluator itself is an outcome too (`unchecked`, with its name):
+    it never stops the step, and never passes in silence."""
+    try:
+        return _cross_check(task)
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError,
+            OverflowError) as exc:
+        return Outcome("unchecked", reason=f"the evaluator failed ({type(exc).__name__}: {exc})")
+
+
+def _cross_check(task) -> Outcome:
+    evaluator = _evaluators.get(task.scope)
+    if evaluator is None:
+        if len(_evaluators) >= _MEMO_LIMIT:
+            _evaluators.clear()
+        evaluator = _evaluators[task.scope] = Evaluator(task.scope)
+    return evaluator.compare(task.a, task.b, tuple(task.when))
+
+
+class Evaluator:
+    def __init__(self, spec):
+        self.scope = Scope(spec)
+        self.seed = zlib.crc32(repr(spec).encode())
+        self.compiled: dict = {}
+        self.instances: dict = {}
+        self.values: dict = {}
+
+    # -- the pieces, each made once ----------------------------------------
+    def compare(self, a, b, when: tuple) -> Outcome:
+        try:
+            ints = self._integers([(a, "chain"), (b, "chain")] + [(m, "relation") for m in when])
+            summary = _constants([a.text, b.text] + [m.text for m in when])
+            left, right = self._compiled(a, ints), self._compiled(b, ints)
+            conditions = [self._condition(m, ints) for m in when]
+        except Unsupported as exc:
+            return Outcome("unchecked", reason=str(exc))
+        except (InputError, lark.exceptions.LarkError, RecursionError):
+            return Outcome("unchecked", reason="the evaluator cannot read this step")
+        agreed, skipped = 0, []
+        for first in plans(*summary):
+            for plan in (first,) + tuple(replace(first, retry=n) for n in (1, 2, 3)):
+                found = self._at(a, b, left, right, when, ints, plan, conditions)
+                if isinstance(found, Outcome):
+                    return found
+                if found is True:
+                    agreed += 1
+                    break
+                skipped.append(found)
+                if "more than" in found:
+                    break
+        if agreed >= MIN_AGREE:
+            return Outcome("agree", agreed)
+        reason = skipped[0] if skipped else "no instance"
+        return Outcome("unchecked", agreed, reason=f"only {agreed} instance"
+                       f"{'s' if agreed != 1 else ''} could be evaluated: {reason}")
+
+    def _at(self, a, b, left, right, when, ints, plan, conditions):
+        """True where both sides agree at the plan's instance, an Outcome that
+        settles the step, or why this instance does not count."""
+        inst, why = self._instance(when, ints, plan, conditions)
+        if inst is None:
+            return why
+        try:
+            lhs = self._value(a, left, inst, ints)
+            rhs = self._value(b, right, inst, ints)
+        except NotDifferentiable as exc:
+            return Outcome("kink", reason=f"not differentiable in {exc.variable} at "
+                           f"{_shown(exc.at)}", point=_point(inst))
+        except Undefined as exc:
+            return f"undefined there ({exc})"
+        except Unsupported as exc:
+            if "more than" in str(exc):
+                return str(exc)
+            return Outcome("unchecked", reason=str(exc))
+        if _close(lhs, rhs, DIGITS):
+            return True
+        found = self._confirmed(left, right, inst)
+        if found is not None:
+            return Outcome("differ", point=_point(inst, self.read), left=found[0], right=found[1])
+        return True
+
+    def _compiled(self, math, ints):
+        key = (math.text, math.syntax, ints)
+        if key not in self.compiled:
+            if math.syntax == "expr":
+                from derive_ce.evaluate.plain import compile_plain
+                self.compiled[key] = compile_plain(math, self.scope, ints)
+            else:
+                self.compiled[key] = compile_expression(math.text, self.scope, ints, math.line)
+        return self.compiled[key]
+
+    def _condition(self, math, ints):
+        key = ("when", math.text, ints)
+        if key not in self.compiled:
+            self.compiled[key] = compile_relation(math.text, self.scope, ints, math.line)
+        return self.compiled[key]
+
+    def _instance(self, when, ints, plan, conditions):
+        key = (tuple(m.text for m in when), ints, plan)
+        if key not in self.instances:
+            def make(attempt):
+                return Instance(self.scope, f"{self.seed}|{attempt}", plan, self._ranges(ints))
+            try:
+                with mpmath.workdps(DIGITS):
+                    self.instances[key] = shaped(make, conditions)
+            except Unsupported as exc:
+                self.instances[key] = (None, str(exc))
+        return self.instances[key]
+
+    def _ranges(self, ints):
+        def ranges(name):
+            key = ("range", name, ints)
+            if key not in self.compiled:
+                lo, hi = self.scope.ranges[name]
+                self.compiled[key] = tuple(self._compiled(m, ints) for m in (lo, hi))
+            return self.compiled[key]
+        return ranges
+
+    def _value(self, math, compiled, inst, ints):
+        key = (math.text, math.syntax, ints, id(inst))
+        if key not in self.values:
+            try:
+                with mpmath.workdps(DIGITS):
+                    env = Env(inst)
+                    value = compiled(env)
+                    self.values[key] = (value, max(env.work[1], abs(num.real(value))))
+            except (Undefined, Unsupported, NotDifferentiable) as exc:
+                self.values[key] = exc
+            except (ArithmeticError, ValueError, OverflowError) as exc:
+                self.values[key] = Undefined(str(exc) or type(exc).__name__)
+        found = self.values[key]
+        if isinstance(found, Exception):
+            raise found
+        return found
+
+    def _confirmed(self, left, right, inst):
+        """The values at CONFIRM digits when they still differ, else None."""
+        try:
+            inst.shown = []
+            with mpmath.workdps(CONFIRM):
+                values = []
+                for compiled in (left, right):
+                    env = Env(inst)
+                    value = compiled(env)
+                    values.append((value, max(env.work[1], abs(num.real(value)))))
+        except (Undefined, Unsupported, NotDifferentiable, ArithmeticError, ValueError):
+            return None
+        finally:
+            self.read = set(inst.shown or ())
+            inst.shown = None
+        if _close(values[0], values[1], CONFIRM):
+            return None
+        with mpmath.workdps(CONFIRM):
+            return _pair(values[0][0], values[1][0])
+
+    def _integers(self, maths) -> frozenset:
+        """Names that must be whole numbers: declared integers, names in the
+        declared ranges, and letters in the bounds of a sum."""
+        found = set(self.scope.range_names())
+        from derive_ce.read.latex.parser import parse
+        for math, start in maths:
+            if math.syntax == "latex":
+                found |= _bound_letters(parse(math.text, start, math.line))
+        return frozenset(n for n in found if self.scope.kind(n) == "scalar")
+
+
+def _bound_letters(tree) -> set[str]:
+    from derive_ce.read import names
+    found = set()
+    for bigop in tree.find_data("bigop"):
+        for bounds in (c for c in bigop.children if isinstance(c, lark.Tree) and c.data == "bounds"):
+            for part in bounds.children:
+                own = {names.tree_name(c) for c in part.children
+                       if isinstance(c, lark.Tree) and c.data in ("name", "styled")}
+                for symbol in part.find_data("symbol"):
+                    if len(symbol.children) == 1:
+                        try:
+                            found.add(names.tree_name(symbol.children[0]))
+                        except InputError:
+                            continue
+                found -= own
+    return found
+
+
+_NUMBER = re.compile(r"(?<![A-Za-z_^])([0-9]+(?:\.[0-9]+)?)")
+_POWER = re.compile(r"10\s*\^\s*\{\s*(-?[0-9]+)\s*\}")
+
+
+def _constants(texts) -> tuple[int, float, float]:
+    """(largest integer, smallest and largest magnitudes) written in the texts."""
+    integers, magnitudes = [0], []
+    for text in texts:
+        for match in _NUMBER.finditer(text):
+            value = float(match.group(1))
+            if value:
+                magnitudes.append(value)
+            if "." not in match.group(1) and len(match.group(1)) < 7:
+                integers.append(int(match.group(1)))
+        for match in _POWER.finditer(text):
+            magnitudes.append(10.0 ** max(-30, min(30, int(match.group(1)))))
+    return (min(max(integers), 10_000), min(magnitudes, default=1.0), max(magnitudes, default=1.0))
+
+
+def _close(left, right, digits: int) -> bool:
+    (a, scale_a), (b, scale_b) = left, right
+    if num.exact(a) and num.exact(b):
+        return a == b
+    scale = max(num.real(scale_a), num.real(scale_b), abs(num.real(a)), abs(num.real(b)))
+    with mpmath.workdps(digits + 10):
+        tolerance = mpmath.mpf(10) ** (SLACK - digits) * num.real(scale) \
+            + mpmath.mpf(10) ** (-digits)     # a derivative's step error where a piece joins
+        return abs(num.real(a) - num.real(b)) <= tolerance
+
+
+def _shown(value) -> str:
+    if isinstance(value, (int,)) or num.exact(value):
+        return str(value)
+    return mpmath.nstr(num.real(value), 12)
+
+
+def _pair(left, right) -> tuple[str, str]:
+    """The two values with as many digits as it takes to tell them apart."""
+    for digits in (12, 20, 40, 60, 100):
+        both = num.exact(left) and num.exact(right)
+        shown = tuple(str(v) if both else mpmath.nstr(num.real(v), digits) for v in (left, right))
+        if shown[0] != shown[1]:
+            return shown
+    return shown
+
+
+def _point(inst, read=None) -> dict:
+    values = {**inst.drawn, **inst.fixed}
+    shown = {}
+    for key, value in sorted(values.items(), key=lambda kv: repr(kv[0])):
+        if value is None or (read is not None and key not in read):
+            continue
+        if key[0] == "r":
+            label = key[1] if not key[2] else f"{key[1]}_{','.join(map(str, key[2]))}"
+        elif key[0] in ("n", "i"):
+            label = key[1]
+        else:
+            continue
+        shown[label] = _shown(value)
+    return shown

@@ -1,0 +1,119 @@
+"""What compiled expressions run in: the environment, numeric derivatives,
+and the concrete functions that stand for declared (unknown) functions."""
+
+from __future__ import annotations
+
+import random
+import zlib
+from fractions import Fraction
+
+import mpmath
+from mpmath import mpf
+
+from derive_ce.evaluate.numbers import NotDifferentiable, Unsupported, exact, normal, real
+
+MAX_WORK = 50_000         # terms written out and function evaluations, per expression and instance
+
+
+class Env:
+    """One instance (the values of every symbol), the variables a derivative
+    moves (`over`), the values of bound letters (`loc`: sum indices,
+    parameters), and a memo of defined names for this `over`."""
+
+    __slots__ = ("inst", "over", "memo", "loc", "work")
+
+    def __init__(self, inst, over=None, loc=None, work=None):
+        self.inst = inst
+        self.over = over or {}
+        self.memo = {}
+        self.loc = loc if loc is not None else {}
+        self.work = work if work is not None else [0, 0]
+
+    def moved(self, key, value) -> "Env":
+        """The same instance with one variable set to value (a fresh memo)."""
+        return Env(self.inst, {**self.over, key: value}, dict(self.loc), self.work)
+
+    def fresh(self, loc: dict) -> "Env":
+        """The same values with only the given bound letters (a definition's body)."""
+        other = Env.__new__(Env)
+        other.inst, other.over, other.memo, other.work = self.inst, self.over, self.memo, self.work
+        other.loc = loc
+        return other
+
+    def note(self, a, b) -> None:
+        """The largest term added so far: what a true identity may cancel."""
+        for value in (a, b):
+            size = abs(value)
+            if isinstance(size, Fraction):
+                size = real(size)
+            if size > self.work[1]:
+                self.work[1] = size
+
+    def count(self, amount: int = 1) -> None:
+        self.work[0] += amount
+        if self.work[0] > MAX_WORK:
+            raise Unsupported(f"more than {MAX_WORK:,} terms or evaluations in one instance")
+
+
+# -- numeric derivatives -------------------------------------------------------
+
+def derivative(g, x0, order: int, label: str, note=None):
+    """The order-th derivative of g at x0 by central differences at raised
+    precision; each order checks that the one-sided derivatives agree, so a
+    kink or a jump raises NotDifferentiable instead of being smoothed over.
+    `note` is told the scale of the result's error: |g| / max(1, |x0|)."""
+    if order == 0:
+        return g(x0)
+    if order == 1:
+        return _first(g, x0, label, note)
+    return _first(lambda t: derivative(g, t, order - 1, label, note), x0, label, note)
+
+
+def _first(g, x0, label: str, note=None):
+    """Central difference with a step of 10^-(D+2) at 2D+10 digits: the step's
+    error (h²) is far below D digits, and the rounding error stays at D+8."""
+    digits = mpmath.mp.dps
+    with mpmath.workdps(2 * digits + 10):
+        point = real(x0)
+        h = mpf(10) ** (-(digits + 2)) * max(mpf(1), abs(point))
+        mid, up, down = g(x0), g(point + h), g(point - h)      # x0 as it is: 0 stays exact
+        if exact(mid) and exact(up) and exact(down) and mid == up == down:
+            return 0
+        mid, up, down = real(mid), real(up), real(down)
+        if note is not None:      # the result is good to D digits of this, not of itself
+            note(max(abs(up), abs(down)) / max(mpf(1), abs(point)), 0)
+        forward, backward = (up - mid) / h, (mid - down) / h
+        spread = abs(forward - backward)
+        if spread > mpf(10) ** (-(digits // 2)) * (1 + abs(forward) + abs(backward)):
+            raise NotDifferentiable(label, x0)
+        value = (up - down) / (2 * h)
+    return normal(+value)
+
+
+# -- concrete functions for declared ones -----------------------------------------
+
+def concrete(name: str, arity: int):
+    """One smooth function per name and arity, the same wherever it is used:
+    f(x₁…x_k) = a + Σ bᵢxᵢ + c·sin(Σ dᵢxᵢ + e) + g·exp(−(Σ qᵢxᵢ)²/4)."""
+    rng = random.Random(zlib.crc32(f"function|{name}|{arity}".encode()))
+
+    def coefficient(low=0.3, high=1.7):
+        digits = "".join(str(rng.randrange(10)) for _ in range(60))
+        value = mpf(f"{low + (high - low) * rng.random():.6f}{digits}")
+        return value if rng.random() < 0.5 else -value
+
+    a, c, e, g = (coefficient() for _ in range(4))
+    b = [coefficient() for _ in range(arity)]
+    d = [coefficient() for _ in range(arity)]
+    q = [coefficient() for _ in range(arity)]
+
+    def function(*args):
+        if len(args) != arity:
+            raise Unsupported(f"`{name}` applied to {len(args)} arguments")
+        xs = [real(x) for x in args]
+        linear = sum((bi * x for bi, x in zip(b, xs)), mpf(0))
+        wave = mpmath.sin(sum((di * x for di, x in zip(d, xs)), e))
+        bump = mpmath.exp(-sum((qi * x for qi, x in zip(q, xs)), mpf(0)) ** 2 / 4)
+        return normal(a + linear + c * wave + g * bump)
+
+    return function

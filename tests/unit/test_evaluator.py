@@ -1,0 +1,155 @@
+"""The evaluator (evaluate/) on its own: its conventions, its instances, and
+that it shares nothing with the symbolic path but the parser."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from derive_ce.evaluate.check import Evaluator
+from derive_ce.read import document
+
+EVALUATE = Path(__file__).resolve().parents[2] / "derive_ce" / "evaluate"
+SIZE = document.SymbolDecl(("n",), "scalar", (("integer", True), ("positive", True)), None, 1)
+
+
+def compare(a, b, when=(), symbols=(), definitions=()):
+    spec = document.Scope(tuple(symbols), tuple(definitions))
+    return Evaluator(spec).compare(document.Math(a, 1), document.Math(b, 2),
+                                   tuple(document.Math(w, 1) for w in when))
+
+
+def test_the_evaluator_imports_nothing_from_decide_nor_sympy():
+    for path in EVALUATE.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            for name in names:
+                assert not name.startswith(("derive_ce.decide", "sympy")), (path.name, name)
+                if name.startswith("derive_ce."):
+                    assert name.startswith(("derive_ce.read", "derive_ce.evaluate",
+                                            "derive_ce.errors", "derive_ce.results")), name
+
+
+@pytest.mark.parametrize("a, b, kind", [
+    ("\\sum_{k=3}^{n} 1", "\\max(n - 2, 0)", "agree"),        # empty range: 0
+    ("\\sum_{k=3}^{n} 1", "n - 2", "differ"),                  # not Karr's -1 at n = 1
+    ("\\prod_{k=3}^{n} 2", "2^{\\max(n - 2, 0)}", "agree"),    # empty product: 1
+    ("\\binom{n}{15}", "0", "differ"),                         # sizes past the constants
+    ("\\sum_{j=1, j \\neq 2}^{n} 1", "n - 1", "differ"),      # n = 1: the 2 is not in range
+])
+def test_ranges_are_looped_over(a, b, kind):
+    assert compare(a, b, symbols=[SIZE]).kind == kind
+
+
+def test_a_declared_range_binds_to_the_enclosing_sum():
+    symbols = [SIZE, document.SymbolDecl(("i",), "index", (), (document.Math("1", 1),
+                                                               document.Math("n", 1)), 1),
+               document.SymbolDecl(("j",), "index", (), (document.Math("1", 1),
+                                                         document.Math("i", 1)), 1)]
+    assert compare("\\sum_{i=1}^{n} \\sum_{j} 1", "\\frac{n (n+1)}{2}", symbols=symbols).kind \
+        == "agree"
+
+
+@pytest.mark.parametrize("a, b, when, kind", [
+    ("\\frac{d}{dx} |x|", "\\frac{x}{|x|}", (), "kink"),
+    ("\\frac{d}{dx} \\max(0, x)", "0", ("x = 0",), "kink"),
+    ("\\frac{d}{dx} \\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}", "0",
+     (), "kink"),                                               # a jump
+    ("\\frac{d}{dx} |x|", "1", ("x > 0",), "agree"),
+    ("\\frac{d^2}{dx^2} x^4", "12 x^2", (), "agree"),
+    ("\\frac{\\partial^2}{\\partial x \\partial y} x^2 y^3", "6 x y^2", (), "agree"),
+])
+def test_derivatives_are_numeric_with_a_one_sided_check(a, b, when, kind):
+    outcome = compare(a, b, when)
+    assert outcome.kind == kind, outcome
+    if kind == "kink":
+        assert outcome.reason == "not differentiable in x at 0"
+
+
+@pytest.mark.parametrize("a, b, kind", [
+    ("\\sin(10^{8} \\pi x)", "0", "differ"),          # reals are not on a lattice
+    ("\\min(x, 2000)", "x", "differ"),                # they reach past the constants
+    ("x + 10^{30}", "10^{30}", "differ"),              # and are compared at 50 digits
+    ("\\begin{cases} 1 & x > 0 \\\\ 2 & x > -1 \\\\ 3 & \\text{otherwise} \\end{cases}",
+     "\\begin{cases} 1 & x > 0 \\\\ 2 & x > -1 \\\\ 3 & x \\le -1 \\end{cases}", "agree"),
+])
+def test_numbers_and_rows(a, b, kind):
+    assert compare(a, b).kind == kind
+
+
+@pytest.mark.parametrize("when, kind", [(("n > 20",), "differ"), (("n < 20",), "agree")])
+def test_a_case_draws_its_sizes_from_its_own_bounds(when, kind):
+    assert compare("\\binom{n}{21}", "0", when, symbols=[SIZE]).kind == kind
+
+
+def test_a_case_below_a_tiny_constant_gets_an_instance():
+    positive = document.SymbolDecl(("x",), "scalar", (("positive", True),), None, 1)
+    assert compare("\\min(x, 10^{-7})", "x", ("x < 10^{-6}",), [positive]).kind == "differ"
+    assert compare("\\min(x, 10^{-5})", "x", ("x < 10^{-6}",), [positive]).kind == "agree"
+
+
+def test_a_case_without_an_instance_is_said():
+    outcome = compare("x", "x", ("x > 2",), [], ())
+    assert outcome.kind == "agree"
+    none = compare("n", "n", ("n > 2",), [document.SymbolDecl(
+        ("n",), "scalar", (("integer", True), ("positive", True)), None, 1)])
+    assert none.kind == "agree"
+    empty = compare("x", "x", ("x \\neq x",))
+    assert empty.kind == "unchecked" and "no instance" in empty.reason
+
+
+def test_definitions_are_applied_with_their_arguments_bound():
+    symbols = [document.SymbolDecl(("L",), "vector", (), None, 1), SIZE,
+               document.SymbolDecl(("i", "j", "k"), "index", (), (document.Math("1", 1),
+                                                                  document.Math("n", 1)), 1)]
+    family = document.Definition("p", ("k",), document.Math(
+        "\\frac{e^{L_k}}{\\sum_{j=1}^{n} e^{L_j}}", 1), 1)
+    sigma = document.Definition("sigma", ("x",), document.Math("\\frac{1}{1 + e^{-x}}", 1), 1,
+                                function=True)
+    assert compare("\\frac{\\partial p_i}{\\partial L_i}", "p_i (1 - p_i)", (), symbols,
+                   [family]).kind == "agree"
+    assert compare("\\sum_{j=1}^{n} p_j", "1", (), symbols, [family]).kind == "agree"
+    assert compare("\\frac{d}{dz} \\sigma(2z)", "2 \\sigma(2z)(1 - \\sigma(2z))", (), [],
+                   [sigma]).kind == "agree"
+
+
+def test_unknown_functions_are_one_concrete_function_per_name():
+    f = document.SymbolDecl(("f", "g"), "function", (), None, 1)
+    assert compare("\\frac{d}{dx} f(x^2)", "2 x f'(x^2)", (), [f]).kind == "agree"
+    assert compare("f(x)", "g(x)", (), [f]).kind == "differ"
+
+
+def test_the_same_instances_every_time():
+    first = compare("\\sin(10^{8} \\pi x)", "0")
+    again = compare("\\sin(10^{8} \\pi x)", "0")
+    assert first.point == again.point and first.left == again.left
+
+
+def test_a_step_near_the_time_limit_is_unknown_every_time(monkeypatch):
+    """A step that needs more than MARGIN of its budget is not decided, whatever
+    the load, and the message says how much CPU it spent."""
+    import time
+
+    from derive_ce.decide import engine
+    from derive_ce.results import Task, Verdict
+
+    def slow(*args):
+        start = time.process_time()
+        while time.process_time() - start < 0.4:
+            pass
+        return Verdict("proved", method="identical")
+    monkeypatch.setattr(engine, "equivalent", slow)
+    task = Task("compare", document.Scope(), (), document.Math("x + x", 1),
+                document.Math("2 x", 2), 0.5)
+    verdict = engine.run_task(task)
+    assert verdict.status == "unknown" and verdict.method == "timeout"
+    assert verdict.message.startswith("timed out: 0.") and "s of CPU spent" in verdict.message
+
+
+def test_an_index_named_e_is_never_the_base_of_a_power():
+    ranged = (document.Math("1", 1), document.Math("n", 1))
+    symbols = [SIZE, document.SymbolDecl(("e", "k"), "index", (), ranged, 1),
+               document.SymbolDecl(("z",), "vector", (), None, 1)]
+    assert compare("e^{z_k}", "\\exp(z_k)", (), symbols).kind == "agree"
+    assert compare("z_e", "z_k", ("e = k",), symbols).kind == "agree"
