@@ -527,20 +527,8 @@ def _compare_at(a, b, values, shown) -> Sampled | None:
             return None
         if _close(left, right, max(abs(left), abs(right)), digits):
             return Sampled("equal", 1)
-        scale = _scale(a, b, values, left, right)
-        if _close(left, right, scale, digits):
-            # equal only relative to a huge term that cancels (`x + \sqrt{10^{80}+1} - 10^{40}`):
-            # compared again with digits enough to resolve a difference far below that term
-            ratio = scale / max(abs(left), abs(right), 1)
-            extra = 2 * int(mpmath.ceil(mpmath.log10(ratio))) if ratio > 1 else 0
-            if extra <= 0:
-                return Sampled("equal", 1)
-            fine = min(digits + extra, 400)
-            left2, right2 = _value(a, values, fine, True), _value(b, values, fine, True)
-            if left2 is None or right2 is None or _close(left2, right2, scale, fine):
-                return Sampled("equal", 1)
-            left, right = left2, right2
-            break
+        if _close(left, right, _scale(a, b, values, left, right), digits):
+            return Sampled("equal", 1)
     return Sampled("differ", 1, point=shown, left=left, right=right)
 
 

@@ -493,6 +493,8 @@ class Compiler:
                 return applied, index + 2
         if is_a(item, "pow") and is_a(item.children[0], "symbol") \
                 and self.function_named(item.children[0]) is not None:
+            if _order_superscript(item.children[1]):
+                raise Unsupported("`f^{(k)}` (a derivative of order k)")
             applied = self.application(item.children[0], following)
             if applied is not None:
                 exponent, trailing = self.sup(item.children[1])
@@ -871,3 +873,18 @@ def _label(node) -> str:
         return "".join(str(t) for t in node.scan_values(lambda v: isinstance(v, lark.Token)))
     except AttributeError:
         return str(node)
+
+
+def _order_superscript(sup) -> bool:
+    """`^{(2)}`: a superscript that is one whole number in brackets."""
+    inner = [c for c in sup.children if isinstance(c, lark.Tree)]
+    node = inner[0] if len(inner) == 1 else None
+    while isinstance(node, lark.Tree) and len([c for c in node.children if isinstance(c, lark.Tree)]) == 1 \
+            and not is_a(node, "group"):
+        node = next(c for c in node.children if isinstance(c, lark.Tree))
+    if not is_a(node, "group"):
+        return False
+    kids = [c for c in node.children if isinstance(c, lark.Tree)]
+    while len(kids) == 1 and not is_a(kids[0], "number"):
+        kids = [c for c in kids[0].children if isinstance(c, lark.Tree)]
+    return len(kids) == 1 and is_a(kids[0], "number") and str(kids[0].children[0]).isdigit()

@@ -297,7 +297,7 @@ FUNCTIONS = {
     "erf": _zero_fixed(mpmath.erf), "sgn": _sign, "sign": _sign, "sqrt": _sqrt, "abs": lambda x: abs(normal(x)),
 }
 INVERSES = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "sinh": "arsinh",
-            "cosh": "arcosh", "tanh": "artanh"}
+            "cosh": "arcosh", "tanh": "artanh", "exp": "ln", "ln": "exp"}
 
 
 def apply(name: str, *args):
