@@ -24,6 +24,7 @@ from derive_ce.errors import InputError
 from derive_ce.results import Task, Verdict
 
 _MEMO_LIMIT = 512
+SHRINK_SECONDS = 3.0       # a refuted step's counterexample, found again and shrunk
 CROSS_CHECK_SECONDS = 3.0    # the evaluator's CPU limit per step (it counts its work first)
 MARGIN = 0.6                 # a step that needs more of its budget than this is not decided
 # Tests: run the symbolic ladder even where the evaluator refutes, so that a
@@ -76,7 +77,8 @@ def _decide(task: Task) -> Verdict:
                        "(reading and evaluating the expressions)", "timeout")
     outcome = _cross_check(task, task.budget - (time.process_time() - start))
     if outcome.kind == "differ" and not ALWAYS_LADDER:
-        return named(a, b, _refuted(outcome))
+        left = task.budget * MARGIN - (time.process_time() - start)
+        return named(a, b, _shrunk(a, b, scope.ranges, ctx, left) or _refuted(outcome))
     if outcome.kind == "kink":
         return Verdict("unknown", f"{outcome.reason} (on a concrete instance: "
                        f"{_where(outcome.point)}), so the step is not decided", "kink")
@@ -128,6 +130,23 @@ def _where(point: dict) -> str:
 
 def _evidence(outcome) -> dict:
     return {"point": dict(outcome.point), "left": outcome.left, "right": outcome.right}
+
+
+def _shrunk(a, b, ranges, ctx, left: float) -> Verdict | None:
+    """A step the evaluator refuted, shown at the symbolic sampler's
+    counterexample, shrunk to small values (decide/shrink.py), where the
+    sampler finds one too within its share of the time; None otherwise."""
+    from derive_ce.decide import sampling
+    try:
+        with deadline(max(min(left, SHRINK_SECONDS), 0.05)):
+            sampled = sampling.compare(a, b, ranges, ctx)
+    except (OutOfTime, TypeError, ValueError, ArithmeticError, NotImplementedError,
+            AttributeError, RecursionError):
+        return None
+    if sampled.outcome != "differ":
+        return None
+    return Verdict("failed", "not equal " + sampling.describe(sampled), "sampling",
+                   evidence=sampling.evidence(sampled))
 
 
 def _refuted(outcome) -> Verdict:

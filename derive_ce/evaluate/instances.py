@@ -38,23 +38,25 @@ class Plan:
     magnitudes: tuple[float, float]
     zeros: bool = False
     retry: int = 0          # drawn again (1: every real positive; 2, 3: other values)
+    sign: int = 0           # 1: reals positive, -1: negative where allowed, 0: either
 
 
 def plans(largest_integer: int, smallest: float, largest: float) -> tuple[Plan, ...]:
     """Seven instances: size 1; small sizes; small sizes with small reals;
-    sizes past every integer constant with large reals (the step's own
-    constants set how small and how large); plain reals at 0; moderate
-    sizes; small sizes with large reals."""
+    sizes past every integer constant with large positive reals (the step's
+    own constants set how small and how large); plain reals at 0; moderate
+    sizes; small sizes with large negative reals (so both far sides of a
+    large constant are reached every time)."""
     low = -3.0 if smallest >= 1e-3 else max(-9.0, _log10(smallest) - 1)
     high = 3.0 if largest <= 1e3 else min(9.0, _log10(largest) + 1)
     big = max(12, largest_integer + 1)
     return (Plan(0, (1,), (-1.0, 1.0)),
             Plan(1, (2, 3, 4, 5), (-1.0, 1.0)),
             Plan(2, (2, 3, 4), (low, low + 1.5)),
-            Plan(3, (big, big + 1, big + 2), (high - 1.5, high)),
+            Plan(3, (big, big + 1, big + 2), (high - 1.5, high), sign=1),
             Plan(4, (1, 2, 3), (-1.0, 1.0), zeros=True),
             Plan(5, (3, 4, 6), (-0.5, 0.5)),
-            Plan(6, (2, 5), (high - 1.5, high)))
+            Plan(6, (2, 5), (high - 1.5, high), sign=-1))
 
 
 def _log10(value: float) -> float:
@@ -93,7 +95,9 @@ class Instance:
         if self.plan.zeros and not key[2] and sign != "positive" and not self.plan.retry:
             return 0
         value = _magnitude(rng, *self.plan.magnitudes)
-        if sign in ("positive", "nonnegative") or rng.random() < 0.5 or self.plan.retry == 1:
+        if sign in ("positive", "nonnegative") or self.plan.retry == 1 or self.plan.sign == 1:
+            return value
+        if self.plan.sign == 0 and rng.random() < 0.5:
             return value
         return -value
 

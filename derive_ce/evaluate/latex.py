@@ -223,6 +223,8 @@ class Compiler:
         return lambda env: num.mul(a(env), b(env))
 
     def r_div(self, node, left, _op, right):
+        if _typed_derivative(left, right):
+            raise Unsupported("a derivative typed as derive-ce prints it (`d/dx`, `∂/∂x`)")
         a, b = self.c(left), self.c(right)
         return lambda env: num.div(a(env), b(env))
 
@@ -806,6 +808,24 @@ class Compiler:
     def r_bigop(self, node, token, *rest):
         from derive_ce.evaluate.sums import big_operator
         return big_operator(self, node, token, rest)
+
+
+def _differential(node) -> bool:
+    """`d` (a bare letter d) or `∂`, as in derive-ce's printed `d/dx`."""
+    if isinstance(node, lark.Tree) and node.data == "partial":
+        return True
+    if isinstance(node, lark.Tree) and node.data == "symbol":
+        return [str(t) for t in node.scan_values(lambda v: isinstance(v, lark.Token))] == ["d"]
+    return False
+
+
+def _typed_derivative(left, right) -> bool:
+    """`d/dx f` or `∂/∂x(f)`: the shape the builder reads as a derivative."""
+    def parts(node):
+        return node.children if isinstance(node, lark.Tree) and node.data == "implicit" \
+            else [node]
+    top, rest = parts(left), parts(right)
+    return len(top) == 1 and _differential(top[0]) and len(rest) >= 2 and _differential(rest[0])
 
 
 def _compile_math(math, scope, ints, params=()):

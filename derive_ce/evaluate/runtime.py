@@ -99,7 +99,8 @@ def concrete(name: str, arity: int):
 
     def coefficient(low=0.3, high=1.7):
         digits = "".join(str(rng.randrange(10)) for _ in range(60))
-        value = mpf(f"{low + (high - low) * rng.random():.6f}{digits}")
+        with mpmath.workdps(80):    # the same coefficient at whatever precision it is made
+            value = mpf(f"{low + (high - low) * rng.random():.6f}{digits}")
         return value if rng.random() < 0.5 else -value
 
     a, c, e, g = (coefficient() for _ in range(4))

@@ -180,22 +180,16 @@ def diagnostics(report: FileReport, text: str) -> list[types.Diagnostic]:
 
 
 def message(record: Record) -> str:
-    """The verdict, the slip (when the record names one), and the message with
-    its counterexample."""
-    parts = [record.status]
-    slip = getattr(record, "slip", None)
-    if slip:
-        parts.append(f"slip: {slip if isinstance(slip, str) else _slip_text(slip)}")
-    text = ": ".join(parts)
+    """The verdict and the message with its counterexample, then the slip in
+    words when the record names its kind ("… a sign slipped"), as the
+    concise format says it."""
     from derive_ce.report.layout import failure     # "previous step = …, this step = …"
-    said = re.sub(r"^line \d+: ", "", failure(record, False))
-    return f"{text}: {said}" if record.message else text
-
-
-def _slip_text(slip) -> str:
-    if isinstance(slip, dict):
-        return "; ".join(str(v) for v in slip.values() if v)
-    return str(slip)
+    said = re.sub(r"^line \d+: ", "", failure(record, False)) if record.message else ""
+    text = f"{record.status}: {said}" if said else record.status
+    slip = getattr(record, "slip", None)
+    if isinstance(slip, dict) and slip.get("kind") and slip.get("said"):
+        text += f" ({slip['said']})"
+    return text
 
 
 def _diagnostic(lines: list[str], line: int | None, column: int | None, expr: str,

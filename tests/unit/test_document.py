@@ -85,7 +85,9 @@ def test_size_and_node_limits(tmp_path):
         document.load(path)
 
 
-def test_the_checker_reads_no_more_than_the_loader_accepts():
-    from derive_ce.run import checker
+def test_the_checker_reads_no_more_than_the_loader_accepts(tmp_path):
     from derive_ce.read.files import MAX_BYTES
-    assert checker.READ_LIMIT == MAX_BYTES + 1
+    from derive_ce.run.cache import file_bytes
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * (MAX_BYTES + 500))
+    assert len(file_bytes(big)) == MAX_BYTES + 1
