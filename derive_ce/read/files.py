@@ -40,11 +40,11 @@ def is_notes(path: Path, data: bytes | None = None) -> bool:
     return has_display(text) and not re.search(r"(?m)^steps\s*:", text)
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, no more than MAX_BYTES + 1 (enough to refuse it)."""
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes, no more than limit + 1 (enough to refuse it)."""
     try:
         with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+            return handle.read(limit + 1)
     except FileNotFoundError:
         raise InputError("file not found") from None
     except IsADirectoryError:

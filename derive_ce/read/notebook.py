@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from derive_ce.errors import InputError
-from derive_ce.read.files import MAX_BYTES, decode
+from derive_ce.read.files import MAX_BYTES, decode, read_bytes
 
 SUFFIX = ".ipynb"
 MAX_NOTEBOOK = 50_000_000      # outputs (plots) make notebooks large; only markdown is read
@@ -89,15 +89,7 @@ def _closed(source: str, number: int) -> None:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(MAX_NOTEBOOK + 1)
-    except FileNotFoundError:
-        raise InputError("file not found") from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}") from None
+    return read_bytes(path, MAX_NOTEBOOK)
 
 
 def _json(data: bytes) -> dict:
