@@ -77,7 +77,7 @@ class Differentiable(sp.Function):
     derivative `value`, where no kink is exactly at the points."""
 
     @classmethod
-    def eval(cls, value, points, dummies, function, derivative, kinks, simple):
+    def eval(cls, value, points, dummies, function, derivative, kinks, simple):  # safe: SymPy's Function.eval hook, not Python's eval
         if all(state.is_zero is False for state in _states(points, dummies, kinks)):
             return value
         return None

@@ -313,23 +313,23 @@ def apply(name: str, *args):
 
 
 def floor(x):
-    x = normal(x)
-    if isinstance(x, int):
-        return x
-    if isinstance(x, Fraction):
-        return math.floor(x)
-    decide(x, mpmath.nint(x))
-    return int(mpmath.floor(x))
+    return _rounded(x, math.floor, mpmath.floor)
 
 
 def ceil(x):
+    return _rounded(x, math.ceil, mpmath.ceil)
+
+
+def _rounded(x, exact, inexact):
+    """⌊x⌋ or ⌈x⌉: exact values exactly; an inexact one only away from a near
+    tie with an integer (decide() refuses that instance)."""
     x = normal(x)
     if isinstance(x, int):
         return x
     if isinstance(x, Fraction):
-        return math.ceil(x)
+        return exact(x)
     decide(x, mpmath.nint(x))
-    return int(mpmath.ceil(x))
+    return int(inexact(x))
 
 
 def constant(name: str):

@@ -8,9 +8,9 @@ from fractions import Fraction
 
 from derive_ce.evaluate import numbers as num
 from derive_ce.evaluate.numbers import Unsupported, normal, whole
+from derive_ce.evaluate.sums import looped
 from derive_ce.read.plain import CONSTANT_NAMES, check_plain
 
-_MISSING = object()
 _NAMES = {"ln": "ln", "log": "ln", "exp": "exp", "sin": "sin", "cos": "cos", "tan": "tan",
           "cot": "cot", "sec": "sec", "csc": "csc", "sinh": "sinh", "cosh": "cosh",
           "tanh": "tanh", "coth": "coth", "asin": "arcsin", "acos": "arccos",
@@ -115,25 +115,7 @@ class _Plain:
         body = _Plain(self.latex.inner(letter)).c(args[0])
         product = name == "Product"
 
-        def value(env):
-            start, stop = whole(lo(env)), whole(hi(env))
-            env.count(max(stop - start + 1, 0))
-            total = 1 if product else 0
-            saved = env.loc.get(letter, _MISSING)
-            try:
-                for k in range(start, stop + 1):
-                    env.loc[letter] = k
-                    term = body(env)
-                    if not product:
-                        env.note(total, term)
-                    total = num.mul(total, term) if product else num.add(total, term)
-            finally:
-                if saved is _MISSING:
-                    env.loc.pop(letter, None)
-                else:
-                    env.loc[letter] = saved
-            return total
-        return value
+        return looped([(letter, lo, hi, None)], body, product)   # as a LaTeX sum loops
 
 
 def _const(value):

@@ -34,10 +34,10 @@ def big_operator(compiler, node, token, rest):
     if product and any(e is not None for *_, e in compiled):
         raise Unsupported("a product that leaves an index out")
     body = compiler.inner(*letters).c(body_node)
-    return _looped(compiled, body, product)
+    return looped(compiled, body, product)
 
 
-def _looped(limits, body, product: bool):
+def looped(limits, body, product: bool):
     depth = len(limits)
 
     def loop(env, level):
