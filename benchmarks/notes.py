@@ -2,7 +2,7 @@
 
 Run by hand from the repository root (a script, not a test):
 
-    .venv/bin/python benchmarks/notes.py [--heldout | --all] [--dce PATH] [-j 2] [FILE ...]
+    .venv/bin/python benchmarks/notes.py [--heldout | --all | --dir DIR] [--dce PATH] [-j 2] [FILE ...]
 
 The corpus is tests/notes/real/ (40 files; tests/notes/heldout/ holds 8 more,
 kept aside and not to be tuned on): derivations other people published,
@@ -51,6 +51,13 @@ class Outcome:
 def corpus(which: str) -> list[Path]:
     folders = {"real": ["real"], "heldout": ["heldout"], "all": ["real", "heldout"]}[which]
     return sorted(p for f in folders for p in (NOTES / f).iterdir() if p.suffix in SUFFIXES)
+
+
+def folder(path: Path) -> list[Path]:
+    """Every notes file directly in one folder (e.g. tests/notes/heldout22)."""
+    if not path.is_dir():
+        sys.exit(f"--dir {path}: not a folder")
+    return sorted(p for p in path.iterdir() if p.suffix in SUFFIXES)
 
 
 def expectation(path: Path) -> dict:
@@ -132,11 +139,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="the held-out files instead")
     parser.add_argument("--all", action="store_const", const="all", dest="which",
                         help="the corpus and the held-out files")
+    parser.add_argument("--dir", type=Path,
+                        help="every notes file in this folder instead (e.g. tests/notes/heldout22)")
     parser.add_argument("--dce", help="the derive-ce executable (default: this Python's module)")
     parser.add_argument("-j", "--jobs", type=int, default=2)
     parser.add_argument("--json", action="store_true", help="print the outcomes as JSON")
     args = parser.parse_args(argv)
-    paths = args.files or corpus(args.which or "real")
+    paths = args.files or (folder(args.dir) if args.dir else corpus(args.which or "real"))
     dce = [args.dce] if args.dce else [sys.executable, "-m", "derive_ce"]
     results = run_check(paths, dce, args.jobs)
     outcomes = [judge(p, results[str(p.resolve())]) for p in paths]
