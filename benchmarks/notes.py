@@ -54,10 +54,10 @@ def corpus(which: str) -> list[Path]:
 
 
 def folder(path: Path) -> list[Path]:
-    """Every notes file directly in one folder (e.g. tests/notes/heldout22)."""
+    """Every notes file directly in one folder (e.g. tests/notes/heldout22), not its README."""
     if not path.is_dir():
         sys.exit(f"--dir {path}: not a folder")
-    return sorted(p for p in path.iterdir() if p.suffix in SUFFIXES)
+    return sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.stem.lower() != "readme")
 
 
 def expectation(path: Path) -> dict:
