@@ -196,6 +196,9 @@ for c, names in RECLS.items():
 pair("window_between_pi_and_constant", r"\lfloor x - \pi \rfloor + 1 = \lfloor x - \pi + 1 \rfloor", r"\lfloor x - \pi \rfloor = \lfloor x - 3.2 \rfloor", cls="E sampling")
 pair("zero_only_with_other_zero", r"x \operatorname{sign}(y)^2 = x |\operatorname{sign}(y)|", r"x \operatorname{sign}(y)^2 = x", cls="E sampling")
 
+pair("dn_two_digit_order", r"\frac{d^{10}}{dx^{10}} x^{11} = 11! \, x", r"\frac{d^{10}}{dx^{10}} x^{11} = x \frac{d^{10}}{dx^{10}} x^{10}", cls="M symbolic-order")
+pair("dn_two_digit_order_exp", r"\frac{d^{12}}{dx^{12}} e^{2x} = 4096 e^{2x}", r"\frac{d^{12}}{dx^{12}} e^{2x} = \frac{d^{11}}{x^{12}} e^{2x}", cls="M symbolic-order")
+
 RAW = []  # (name, ext, template with @@ for the slipped line, true, false, cls)
 def raw(name, ext, tpl, true, false, cls):
     RAW.append(dict(name=name, ext=ext, tpl=tpl, true=true, false=false, cls=cls))

@@ -181,6 +181,8 @@ v("defined_symbolic_order_label", [(n, x) for n in range(1, 6) for x in R[2:12]]
 v("dn_letter_fraction_sine", [(m, x) for m in range(1, 7) for x in R[2:12]], lambda m, x: D(sin, x, m) - sin(x + m*pi/2), lambda m, x: D(sin, x, m) - sin(x)/x**m, [(1, mpf(1))])
 v("window_between_pi_and_constant", R, lambda x: floor(x-pi) + 1 - floor(x-pi+1), lambda x: floor(x-pi) - floor(x-mpf("3.2")), [(mpf("3.15"),)])
 v("zero_only_with_other_zero", [(a, b) for a in R[3:10] for b in R[3:10]], lambda x, y: x*sign(y)**2 - x*abs(sign(y)), lambda x, y: x*sign(y)**2 - x, [(mpf(1), mpf(0))])
+v("dn_two_digit_order", R[2:12], lambda x: factorial(11)*x - factorial(11)*x, lambda x: factorial(11)*x - x*factorial(10), [(mpf(1),)])
+v("dn_two_digit_order_exp", R[2:12], lambda x: 2**12*exp(2*x) - 4096*exp(2*x), lambda x: 2**12*exp(2*x) - exp(2*x)/x**12, [(mpf(1),)])
 import json, os
 names = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "classes.json")))
 bad = []
