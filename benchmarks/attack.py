@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Score derive-ce on the fresh attack's twin pairs (tests/attack16/, issue 16).
+"""Score derive-ce on a held-out attack's twin pairs (default tests/attack16/, issue 16).
 
-Run by hand (a measurement, not a test):  python3 benchmarks/attack.py [--dce PATH]
+Run by hand (a measurement, not a test):
+    python3 benchmarks/attack.py [--dce PATH] [--dir tests/attack17]
 
 A FALSE twin is misjudged when its marked line ("expect: failed") is proved or numeric.
 A TRUE twin is misjudged when any step is failed/unknown/error (or the file is refused).
@@ -10,10 +11,17 @@ Raw JSON per batch is kept in results/.
 """
 import glob, json, os, subprocess, sys
 
-HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "attack16")
-DCE = next((sys.argv[i + 1] for i, a in enumerate(sys.argv[:-1]) if a == "--dce"), ".venv/bin/derive-ce")
+def _opt(name, default):
+    return next((sys.argv[i + 1] for i, a in enumerate(sys.argv[:-1]) if a == name), default)
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+DIR = _opt("--dir", os.path.join("tests", "attack16"))
+HERE = DIR if os.path.isabs(DIR) else os.path.join(ROOT, DIR)
+if not os.path.isdir(HERE):
+    sys.exit("attack.py: no such directory: %s" % DIR)
+DCE = _opt("--dce", ".venv/bin/derive-ce")
 TOOL = [DCE, "check", "--no-cache", "--format", "json", "-j", "2"]
-RES = os.path.join(__import__("tempfile").gettempdir(), "derive-ce-attack16")
+RES = os.path.join(__import__("tempfile").gettempdir(), "derive-ce-" + os.path.basename(os.path.normpath(HERE)))
 os.makedirs(RES, exist_ok=True)
 
 def marked_line(path):
@@ -48,7 +56,7 @@ def run(files, reuse):
 
 def main():
     reuse = "--reuse" in sys.argv
-    filt = [a for a in sys.argv[1:] if not a.startswith("--") and a != DCE]
+    filt = [a for a in sys.argv[1:] if not a.startswith("--") and a not in (DCE, DIR)]
     files = sorted(glob.glob(os.path.join(HERE, "*.true.*")) + glob.glob(os.path.join(HERE, "*.false.*")))
     if filt:
         files = [f for f in files if any(s in f for s in filt)]
