@@ -170,7 +170,8 @@ def _with_assumptions(builder: Builder, symbols, reasons):
         if name in taken or any(d.name == name for d in builder.definitions):
             continue
         flags = (("integer", True),) if flag.endswith("integer") else ()
-        flags += ((flag.split()[0], True),)
+        if flag.split()[0] != "integer":
+            flags += ((flag.split()[0], True),)
         decls.append(SymbolDecl((name,), "scalar", flags, None, 0))
         why.append(f"assumed in the prose, line {line}: {flag}")
     return tuple(decls), tuple(why)

@@ -103,9 +103,24 @@ def defines(before: str) -> bool:
     return bool(_DEFINE_CUE.search(before[-60:]))
 
 
+_INTEGER_BEFORE = re.compile(r"\b(?:any|every|all|each|some|an?|for)\s+integers?\s*$", re.IGNORECASE)
+_INTEGER_AFTER = re.compile(r"^\s*(?:be|is|are)\s+(?:an?\s+)?(?:arbitrary\s+)?integers?\b", re.IGNORECASE)
+_INTEGER_SET = re.compile(r"\s*\\in\s*\\mathbb\s*\{?\s*Z\s*\}?\s*$")
+_VALUE_CUE = re.compile(r"\b(?:let|set|take|put|suppose|assume|now)\s*$", re.IGNORECASE)
+
+
+def gives_value(before: str) -> bool:
+    """"Let $n = -1$.", "Now take $x = 2$": the words give a letter a value."""
+    return bool(_VALUE_CUE.search(before[-40:]))
+
+
 def assumption(before: str, math: str, after: str) -> tuple[list[str], str] | None:
     """(names, flag) for "for $x > 0$", "where $\\sigma > 0$", "$a, b > 0$",
     "Let $n$ be a positive integer" ... or None."""
+    if _INTEGER_BEFORE.search(before[-40:]) or _INTEGER_AFTER.match(after) \
+            or _INTEGER_SET.search(math):
+        names = _names(_INTEGER_SET.sub("", math))
+        return (names, "integer") if names else None
     words = _POSITIVE_WORDS.match(after)
     if words:
         names = _names(math)

@@ -15,8 +15,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from derive_ce.errors import InputError
 from derive_ce.read.model import Case, Definition, Math, Step
@@ -170,6 +172,7 @@ class Builder:
         self.displays = 0
         self.first_display = 0
         self.objects: dict[str, Declared] = {}   # letters the prose calls vectors or matrices
+        self.shadows: list[Shadow] = []          # names whose meaning the prose changes
 
     @property
     def seg(self) -> Segment:
@@ -211,6 +214,8 @@ class Builder:
             return
         heading = P.HEADING.match(prose.text)
         if heading:
+            self.shadows = [s if not s.point or s.until else s._replace(until=prose.line)
+                            for s in self.shadows]
             text = heading.group(1).strip()
             if not self.title:
                 self.title = text
@@ -268,9 +273,19 @@ class Builder:
             if len(parts) != 2 or not parts[1] or not P.defines(before):
                 continue
             named = definition_name(parts[0])
-            if named is None or self._defined(named[0]) or mentions(parts[1], named[0]):
+            if named is None:
+                continue
+            if self._defined(named[0]):
+                self._redefined(named[0], parts[1], prose.line)
+                continue
+            if mentions(parts[1], named[0]):
                 continue
             if not named[1] and not named[2] and not _free_letters(parts[1]):
+                if P.gives_value(before):   # "Let $n = -1$.": not read, and not ignored
+                    self.shadows.append(Shadow(named[0], prose.line, True, (
+                        f"line {prose.line} gives {named[0]} the value {parts[1].strip()}, which "
+                        f"is not read: steps after it that use {named[0]} are not checked "
+                        f"(write the value into the steps)")))
                 continue                    # "$x = 0$": a point, not a definition
             self._define(named, parts[1], Row(math, prose.line, 0, False), "in the prose")
 
@@ -433,6 +448,18 @@ class Builder:
     def _defined(self, name: str) -> bool:
         return any(name == d.name for d in self.definitions)
 
+    def _redefined(self, name: str, body: str, line: int) -> None:
+        """A second definition in the prose with another body: a name keeps one
+        meaning in a file, so the steps after it that use the name are not
+        checked (never read with the first body)."""
+        first = next(d for d in self.definitions if d.name == name)
+        if re.sub(r"\s+", "", first.body.text) == re.sub(r"\s+", "", body):
+            return
+        self.shadows.append(Shadow(name, line, False, (
+            f"{name} is defined again at line {line} (first at line {first.line}): a name "
+            f"keeps one meaning in a file, so steps after line {line} that use {name} are not "
+            f"checked (give the second a new name, or put it in a file of its own)")))
+
     def _see(self, text: str) -> None:
         self.used.update(next(g for g in m.groups() if g) for m in _TOKEN.finditer(text))
 
@@ -441,6 +468,15 @@ class Builder:
                                            named[2]))
         self._see(body)
         self.definition_notes.append(f"line {row.line}" + (f": {label}" if label else ""))
+
+    def _shadowed(self, step: Step) -> Step:
+        for shadow in self.shadows:
+            if step.unchecked or step.math.line <= shadow.line \
+                    or shadow.until and step.math.line >= shadow.until:
+                continue
+            if mentions(step.math.text, shadow.name):
+                return dataclasses.replace(step, unchecked=shadow.reason)
+        return step
 
     # -- the result
     def derivations(self) -> list[tuple[str, int, tuple[Step, ...], tuple[Case, ...], tuple[str, ...]]]:
@@ -456,10 +492,22 @@ class Builder:
                         self.notes.append(Prose(f"nothing to compare it with: {step.math.text}",
                                                 step.math.line))
                 continue
+            for branch in (seg.main, *seg.cases):
+                branch.steps = [self._shadowed(step) for step in branch.steps]
             cases = tuple(_case(b) for b in seg.cases)
             out.append((seg.title or seg.start, seg.line, tuple(seg.main.steps), cases,
                         tuple(b.source for b in seg.cases)))
         return out
+
+
+class Shadow(NamedTuple):
+    """From `line` (to `until`, for a point value: the next heading) the
+    steps that use `name` are not checked, for `reason`."""
+    name: str
+    line: int
+    point: bool
+    reason: str
+    until: int = 0
 
 
 def _meet(conditions: list[str]) -> list[str]:
