@@ -469,14 +469,24 @@ class Builder:
         self._see(body)
         self.definition_notes.append(f"line {row.line}" + (f": {label}" if label else ""))
 
-    def _shadowed(self, step: Step) -> Step:
-        for shadow in self.shadows:
-            if step.unchecked or step.math.line <= shadow.line \
-                    or shadow.until and step.math.line >= shadow.until:
+    def _shadowed(self, steps: list[Step]) -> list[Step]:
+        """The steps that use a name whose meaning the prose changed, and the
+        `= …` rows that continue them, marked not checked with the reason."""
+        out, reason = [], ""
+        for step in steps:
+            if step.unchecked:
+                out.append(step)
+                reason = ""
                 continue
-            if mentions(step.math.text, shadow.name):
-                return dataclasses.replace(step, unchecked=shadow.reason)
-        return step
+            continues = step.math.text.lstrip().startswith("=")
+            reason = reason if continues else ""
+            for shadow in self.shadows:
+                if step.math.line > shadow.line and mentions(step.math.text, shadow.name) \
+                        and not (shadow.until and step.math.line >= shadow.until):
+                    reason = shadow.reason
+                    break
+            out.append(dataclasses.replace(step, unchecked=reason) if reason else step)
+        return out
 
     # -- the result
     def derivations(self) -> list[tuple[str, int, tuple[Step, ...], tuple[Case, ...], tuple[str, ...]]]:
@@ -493,7 +503,7 @@ class Builder:
                                                 step.math.line))
                 continue
             for branch in (seg.main, *seg.cases):
-                branch.steps = [self._shadowed(step) for step in branch.steps]
+                branch.steps = self._shadowed(branch.steps)
             cases = tuple(_case(b) for b in seg.cases)
             out.append((seg.title or seg.start, seg.line, tuple(seg.main.steps), cases,
                         tuple(b.source for b in seg.cases)))
