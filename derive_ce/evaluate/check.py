@@ -114,8 +114,8 @@ class Evaluator:
         except Undefined as exc:
             return f"undefined there ({exc})"
         except Unsupported as exc:
-            if "more than" in str(exc):
-                return str(exc)
+            if "more than" in str(exc) or plan.far:
+                return str(exc)         # a far instance that cannot be evaluated is skipped
             return Outcome("unchecked", reason=str(exc))
         if _close(lhs, rhs, DIGITS):
             return True
@@ -171,7 +171,7 @@ class Evaluator:
                     self.values[key] = (value, max(env.work[1], abs(num.real(value))))
             except (Undefined, Unsupported, NotDifferentiable) as exc:
                 self.values[key] = exc
-            except (ArithmeticError, ValueError, OverflowError) as exc:
+            except (ArithmeticError, ValueError, MemoryError) as exc:
                 self.values[key] = Undefined(str(exc) or type(exc).__name__)
         found = self.values[key]
         if isinstance(found, Exception):
@@ -191,7 +191,8 @@ class Evaluator:
                     env = Env(inst)
                     value = compiled(env)
                     values.append((value, max(env.work[1], abs(num.real(value)))))
-        except (Undefined, Unsupported, NotDifferentiable, ArithmeticError, ValueError):
+        except (Undefined, Unsupported, NotDifferentiable, ArithmeticError, ValueError,
+                MemoryError):
             return None
         finally:
             self.read = set(inst.shown or ())

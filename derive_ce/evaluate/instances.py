@@ -27,6 +27,7 @@ from derive_ce.evaluate.numbers import Undefined, Unsupported, whole
 from derive_ce.evaluate.runtime import Env
 
 ATTEMPTS = 24
+FAR = (7.0, 12.0)           # log10 of the far reals (and -12 … -7 of the tiny ones)
 
 
 @dataclass(frozen=True)
@@ -39,24 +40,34 @@ class Plan:
     zeros: bool = False
     retry: int = 0          # drawn again (1: every real positive; 2, 3: other values)
     sign: int = 0           # 1: reals positive, -1: negative where allowed, 0: either
+    far: bool = False       # far or tiny reals: an instance where a side overflows or
+                            # is not finite does not count (it is skipped, never failed)
 
 
 def plans(largest_integer: int, smallest: float, largest: float) -> tuple[Plan, ...]:
-    """Seven instances: size 1; small sizes; small sizes with small reals;
+    """Ten instances: size 1; small sizes; small sizes with small reals;
     sizes past every integer constant with large positive reals (the step's
     own constants set how small and how large); plain reals at 0; moderate
     sizes; small sizes with large negative reals (so both far sides of a
-    large constant are reached every time)."""
+    large constant are reached every time); then far reals, 10^7 … 10^12
+    positive and negative, and tiny ones, 10^-12 … 10^-7, each past the
+    step's own scale (`\\lfloor \\ln(1 + x^2)/32 \\rfloor = 0` fails only from
+    x ≈ 9·10^6 on)."""
     low = -3.0 if smallest >= 1e-3 else max(-9.0, _log10(smallest) - 1)
     high = 3.0 if largest <= 1e3 else min(9.0, _log10(largest) + 1)
     big = max(12, largest_integer + 1)
+    far = (max(FAR[0], high + 1.0), max(FAR[1], high + 4.0))
+    tiny = (min(-FAR[1], low - 4.0), min(-FAR[0], low - 1.0))
     return (Plan(0, (1,), (-1.0, 1.0)),
             Plan(1, (2, 3, 4, 5), (-1.0, 1.0)),
             Plan(2, (2, 3, 4), (low, low + 1.5)),
             Plan(3, (big, big + 1, big + 2), (high - 1.5, high), sign=1),
             Plan(4, (1, 2, 3), (-1.0, 1.0), zeros=True),
             Plan(5, (3, 4, 6), (-0.5, 0.5)),
-            Plan(6, (2, 5), (high - 1.5, high), sign=-1))
+            Plan(6, (2, 5), (high - 1.5, high), sign=-1),
+            Plan(7, (2, 3), far, sign=1, far=True),
+            Plan(8, (3, 4), far, sign=-1, far=True),
+            Plan(9, (1, 2, 3), tiny, far=True))
 
 
 def _log10(value: float) -> float:
@@ -157,9 +168,9 @@ class Instance:
 def _magnitude(rng: random.Random, low: float, high: float) -> mpf:
     """10^u with u uniform in [low, high], with 60 random digits: no lattice."""
     digits = "".join(str(rng.randrange(10)) for _ in range(60))
-    exponent = mpf(f"{rng.uniform(low, high):.8f}{digits}")
-    with mpmath.workdps(80):
-        return +mpmath.power(10, exponent)
+    lead = rng.uniform(low, high)
+    with mpmath.workdps(80):        # the same value whatever precision it is first read at
+        return +mpmath.power(10, mpf(f"{lead:.8f}{digits}"))
 
 
 # -- a case's conditions ----------------------------------------------------------

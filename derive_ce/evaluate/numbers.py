@@ -16,6 +16,7 @@ from mpmath import mpf
 
 MAX_BITS = 200_000            # an exact power larger than this goes to mpf
 MAX_FACTORIAL = 5_000
+MAX_EXPONENT = mpf(10) ** 15      # e^x beyond this is not held (e^{e^x} at a far x)
 
 
 class Undefined(Exception):
@@ -119,6 +120,8 @@ def power(base, exponent):
         if real(exponent) > 0:
             return 0
         raise Undefined("zero to a power that is not positive")
+    if abs(real(exponent)) * abs(mpmath.ln(real(base))) > MAX_EXPONENT:
+        raise Undefined("a value too large to hold (a power past e^(10^15))")
     return normal(mpmath.power(real(base), real(exponent)))
 
 
@@ -275,6 +278,8 @@ def _sign(x):
 def _exp(x):
     if x == 0:
         return 1
+    if abs(real(x)) > MAX_EXPONENT:
+        raise Undefined("a value too large to hold (e to a power past 10^15)")
     return mpmath.exp(real(x))
 
 
