@@ -289,6 +289,21 @@ def _zero_fixed(func):
     return wrapped
 
 
+def _gamma(x):
+    if exact(x) and x == int(x) and x <= 0:
+        raise Undefined("a pole of the gamma function")
+    try:
+        return mpmath.gamma(real(x))
+    except ValueError as exc:           # a pole reached inexactly
+        raise Undefined("a pole of the gamma function") from exc
+
+
+def _zeta(x):
+    if x == 1:
+        raise Undefined("the pole of the zeta function")
+    return mpmath.zeta(real(x))
+
+
 FUNCTIONS = {
     "ln": _log, "log": _log, "exp": _exp,
     "sin": _zero_fixed(mpmath.sin), "cos": lambda x: 1 if x == 0 else mpmath.cos(real(x)),
@@ -299,6 +314,7 @@ FUNCTIONS = {
     "arcsin": _asin, "arccos": _acos, "arctan": _zero_fixed(mpmath.atan),
     "arsinh": _zero_fixed(mpmath.asinh), "arcsinh": _zero_fixed(mpmath.asinh),
     "arcosh": _acosh, "arccosh": _acosh, "artanh": _atanh, "arctanh": _atanh,
+    "gamma": _gamma, "zeta": _zeta,
     "erf": _zero_fixed(mpmath.erf), "sgn": _sign, "sign": _sign, "sqrt": _sqrt, "abs": lambda x: abs(normal(x)),
 }
 INVERSES = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "sinh": "arsinh",
