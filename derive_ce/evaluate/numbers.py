@@ -315,10 +315,11 @@ FUNCTIONS = {
     "arsinh": _zero_fixed(mpmath.asinh), "arcsinh": _zero_fixed(mpmath.asinh),
     "arcosh": _acosh, "arccosh": _acosh, "artanh": _atanh, "arctanh": _atanh,
     "gamma": _gamma, "zeta": _zeta,
+    "erfinv": lambda x: mpmath.erfinv(_in(-1, 1, "erf⁻¹", True)(x)),
     "erf": _zero_fixed(mpmath.erf), "sgn": _sign, "sign": _sign, "sqrt": _sqrt, "abs": lambda x: abs(normal(x)),
 }
 INVERSES = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "sinh": "arsinh",
-            "cosh": "arcosh", "tanh": "artanh", "exp": "ln", "ln": "exp"}
+            "cosh": "arcosh", "tanh": "artanh", "exp": "ln", "ln": "exp", "erf": "erfinv"}
 
 
 def apply(name: str, *args):

@@ -32,7 +32,7 @@ FUNCTIONS = {
     "erf": sp.erf,
 }
 INVERSES = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "sinh": sp.asinh,
-            "cosh": sp.acosh, "tanh": sp.atanh, "exp": sp.log, "ln": sp.exp}
+            "cosh": sp.acosh, "tanh": sp.atanh, "exp": sp.log, "ln": sp.exp, "erf": sp.erfinv}
 SEVERAL_ARGUMENTS = ("max", "min")
 # `\Gamma(x)`, `\zeta(s)` with the letter not declared: the special functions
 # (the evaluator reads them as mpmath's gamma and zeta)
@@ -337,7 +337,7 @@ class Functions:
             elif exponent == -1:
                 raise self.fail(f"`{self.source(head)}`: `^{{-1}}` on a function is its inverse, "
                                 "which derive-ce does not read here (it is not the reciprocal): "
-                                f"write the inverse by name, or `\\frac{{1}}{{\\{name}(x)}}` for "
+                                f"write the inverse by name, or `\\frac{{1}}{{{token}(x)}}` for "
                                 "the reciprocal", mod)
             else:
                 value = power(value, exponent) * trailing
