@@ -41,6 +41,8 @@ MAGNITUDE = (-3.0, 3.0)       # log10 of the magnitudes of reals
 FAR = (7.0, 12.0)             # log10 of the far reals (and tiny ones, 10⁻¹² … 10⁻⁷)
 REACH = 60.0                  # how far the step's own constants may widen it (log10)
 MAX_SIZE = 64                 # sizes go past integer constants up to this one
+MAX_HUGE = 10**6              # and, for a size that only scales (no sum, power, factorial
+                              # of it), past integer constants up to this one
 SWEEP_RUN = 16                # sizes 1 … 16 are each drawn when a step has a size
 MAX_SWEEP_POINTS = 48         # at most this many points for the sweep of sizes
 LATTICE = 9999991             # a prime: no sample lies on a decimal or binary lattice
@@ -86,6 +88,13 @@ class _Draws(random.Random):
             if 1 <= c <= MAX_SIZE:
                 sweep |= {c - 1, c, c + 1, 2 * c}
         self.sweep = sorted(v for v in sweep if 1 <= v <= MAX_SIZE)
+        # `\lfloor n^2 / 20000 \rfloor = 0` fails only from n = 142: a size that
+        # only scales is also drawn past the step's larger integers (20001)
+        # and at 2, 10 and 3 times them (`\cos(n/1000) > 0` fails from n = 1571), in turn
+        self.huge = list(dict.fromkeys(v for c in sorted(mentioned) if LARGE_SIZES[-1] <= c <= MAX_HUGE
+                                       for v in (2 * c + 1, 10 * c + 1, 3 * c + 2, c + 1)))
+        self.huge_turn = 0
+        self.unsafe = _counted(exprs)
 
     def real(self, cuts: bool = True) -> tuple[int, sp.Rational]:
         """A sign and a magnitude: every third draw far (10⁷ … 10¹², or
@@ -119,6 +128,21 @@ class _Draws(random.Random):
             offset = self.uniform(0.05, 1) * (1 if turn in (0, 2) else -1)
             return (1 if turn < 2 else -1), irregular(10 ** (centre + offset))
         return self.choice((1, -1)), irregular(10 ** self.uniform(*MAGNITUDE))
+
+
+def _counted(exprs) -> set:
+    """Symbols that count terms or digits: in a sum's or product's bounds, an
+    exponent, a factorial, binomial or gamma; they are not drawn huge."""
+    found: set = set()
+    for e in exprs:
+        for power in e.atoms(sp.Pow):
+            found |= power.exp.free_symbols
+        for big in e.atoms(sp.Sum, sp.Product):
+            found |= {t for limit in big.limits for v in limit[1:] for t in v.free_symbols}
+        for func in e.atoms(sp.factorial, sp.binomial, sp.gamma, sp.RisingFactorial,
+                            sp.FallingFactorial, sp.factorial2, sp.zeta):
+            found |= func.free_symbols
+    return found
 
 
 def _hidden_constants(exprs, limit: int = 200) -> dict:
@@ -305,6 +329,10 @@ def _point(free, ranges, rng, attempt) -> dict | None:
         if symbol.is_integer and symbol not in ranges:
             if sweep and 1 <= attempt <= min(len(sweep), MAX_SWEEP_POINTS):   # first: the sweep, in turn
                 size = sweep[(attempt - 1 + 5 * turn) % len(sweep)]
+            elif attempt % 2 == 0 and getattr(rng, "huge", ()) and symbol not in rng.unsafe \
+                    and not any(symbol in v.free_symbols for b in ranges.values() for v in b):
+                size = rng.huge[rng.huge_turn % len(rng.huge)]
+                rng.huge_turn += 1
             else:
                 size = rng.choice(pool)
             point[symbol] = size_value(symbol, size, rng)

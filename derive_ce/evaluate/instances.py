@@ -42,6 +42,8 @@ class Plan:
     sign: int = 0           # 1: reals positive, -1: negative where allowed, 0: either
     far: bool = False       # far or tiny reals: an instance where a side overflows or
                             # is not finite does not count (it is skipped, never failed)
+    huge: tuple[int, ...] = ()      # sizes for integers that count no terms (not in
+                                    # a sum's bounds nor a range): far past the constants
 
 
 def plans(largest_integer: int, smallest: float, largest: float) -> tuple[Plan, ...]:
@@ -52,7 +54,9 @@ def plans(largest_integer: int, smallest: float, largest: float) -> tuple[Plan, 
     large constant are reached every time); then far reals, 10^7 … 10^12
     positive and negative, and tiny ones, 10^-12 … 10^-7, each past the
     step's own scale (`\\lfloor \\ln(1 + x^2)/32 \\rfloor = 0` fails only from
-    x ≈ 9·10^6 on)."""
+    x ≈ 9·10^6 on); in the two far ones an integer that counts no terms is
+    drawn at 2, 3, 7 or 10 times past the step's integers (`\\cos(n/1000) > 0`
+    fails only from n = 1571)."""
     low = -3.0 if smallest >= 1e-3 else max(-9.0, _log10(smallest) - 1)
     high = 3.0 if largest <= 1e3 else min(9.0, _log10(largest) + 1)
     big = max(12, largest_integer + 1)
@@ -65,8 +69,8 @@ def plans(largest_integer: int, smallest: float, largest: float) -> tuple[Plan, 
             Plan(4, (1, 2, 3), (-1.0, 1.0), zeros=True),
             Plan(5, (3, 4, 6), (-0.5, 0.5)),
             Plan(6, (2, 5), (high - 1.5, high), sign=-1),
-            Plan(7, (2, 3), far, sign=1, far=True),
-            Plan(8, (3, 4), far, sign=-1, far=True),
+            Plan(7, (2, 3), far, sign=1, far=True, huge=(2 * big + 1, 10 * big + 1)),
+            Plan(8, (3, 4), far, sign=-1, far=True, huge=(3 * big + 2, 7 * big + 3)),
             Plan(9, (1, 2, 3), tiny, far=True))
 
 
@@ -75,8 +79,9 @@ def _log10(value: float) -> float:
 
 
 class Instance:
-    def __init__(self, scope, seed: str, plan: Plan, ranges):
+    def __init__(self, scope, seed: str, plan: Plan, ranges, counted: frozenset = frozenset()):
         self.scope = scope
+        self.counted = counted      # names that count terms: never drawn huge
         self.seed = seed
         self.plan = plan
         self.ranges = ranges        # index name -> (lo, hi) closures
@@ -120,7 +125,8 @@ class Instance:
             return self.fixed[key]
         if key not in self.drawn:
             rng = self._rng(key)
-            size = rng.choice(self.plan.sizes)
+            huge = self.plan.huge and name not in self.counted
+            size = rng.choice(self.plan.huge if huge else self.plan.sizes)
             sign = self.scope.sign(name)
             if sign == "nonnegative":
                 size -= 1

@@ -137,6 +137,15 @@ def test_unknown_functions_are_one_concrete_function_per_name():
     assert compare("f(x)", "g(x)", (), [f]).kind == "differ"
 
 
+@pytest.mark.parametrize("a, b, kind", [
+    ("\\operatorname{sgn}(\\cos(\\frac{n}{1000}))", "1", "differ"),     # from n = 1571
+    ("\\lfloor \\frac{n^2}{2 \\cdot 10^{4}} \\rfloor", "0", "differ"),   # from n = 142
+    ("\\sum_{k=1}^{n} k", "\\frac{n (n + 1)}{2}", "agree"),   # n counts terms: never huge
+])
+def test_integers_that_count_nothing_are_drawn_far(a, b, kind):
+    assert compare(a, b, symbols=[SIZE]).kind == kind
+
+
 def test_a_declared_function_is_the_same_at_every_precision():
     """Its coefficients do not depend on the precision it is first made at: the
     chain rule through a defined name agrees with the one written out."""

@@ -57,6 +57,10 @@ def test_reals_reach_far_and_tiny():
     assert sampling.compare(far, sp.Integer(0), {}, Context()).outcome == "differ"
     assert sampling.compare(far, sp.floor(sp.log(1 + x**2) / 2**5), {}, Context()).outcome \
         in ("equal", "constant")
+    periodic = sp.sign(sp.cos(n / 1000))          # 1 only for n < 1571
+    assert sampling.compare(periodic, sp.Integer(1), {}, Context()).outcome == "differ"
+    assert sampling.compare(periodic, sp.sign(sp.cos(-n / 1000)), {}, Context()).outcome \
+        in ("equal", "constant")
     bump = sp.floor(1 / (1 + x**2) + sp.exp(-30))
     assert sampling.compare(bump, sp.floor(1 / (1 + x**2)), {}, Context()).outcome == "differ"
 
