@@ -82,23 +82,12 @@ def test_not_cross_checked_is_said_and_strict_fails_it(run):
     assert strict.code == 1 and not strict.json()["files"][0]["ok"]
 
 
-# Steps where the symbolic path (decide/) still reads a construct with a
-# SymPy convention (Karr's empty sums, a decimal lattice in sampling): each
-# is issue 16's, fixed on the red-team branch.  The evaluator refutes them,
-# so they are `failed` in a normal run; with both readings forced they
-# disagree.  This list may only shrink.
-KNOWN = {
-    ("binom_past_sizes.false.yaml", 6), ("case_tiny.false.yaml", 9),
-    ("empty_product.false.yaml", 6), ("empty_sum.false.yaml", 6),
-    ("exact_large.false.yaml", 4), ("large_min.false.yaml", 4),
-    ("lattice_floor.false.yaml", 4), ("lattice_sin.false.yaml", 4),
-    ("cases_quad_or.false.yaml", 4), ("empty_sum_constant_lower.false.yaml", 6),   # redteam/
-    # real notes with abstract functions: the chain rule through f(g(x)) agrees to
-    # about 15 digits only, so the evaluator refutes a true step (a true step
-    # failed, never a false one proved); open, see docs/format.md "Two readings"
-    ("chain_rule_ivy.md", 6), ("backprop_abstract_f_tesserato.md", 30),
-    ("softmax_blatherstrike.md", 14),
-}
+# Steps where the two readings are known to disagree.  This list may only
+# shrink, and it is empty: the symbolic path's old SymPy conventions (Karr's
+# empty sums, a decimal lattice in sampling) are gone, and the chain rule
+# through an abstract f(g(x)) agrees to all 50 digits since a declared
+# function's coefficients are the same at every precision.
+KNOWN: set = set()
 
 
 def test_the_two_readings_never_disagree():

@@ -45,6 +45,27 @@ def factorial(value: sp.Expr) -> sp.Expr:
     return sp.factorial(value)
 
 
+MAX_ZETA = 1_000      # ζ(2k) is evaluated through the Bernoulli number B_2k
+
+
+def gamma(value: sp.Expr) -> sp.Expr:
+    """Γ(value): SymPy evaluates Γ at an integer as a factorial, so a number
+    too large for that is refused like the factorial."""
+    if value.is_number and (not value.is_finite or sp.N(sp.Abs(value), 15) > MAX_FACTORIAL):
+        raise InputError(f"Γ({_short(value)}) is too large to work with exactly "
+                         f"(over Γ({MAX_FACTORIAL:,}))")
+    return sp.gamma(value)
+
+
+def zeta(value: sp.Expr) -> sp.Expr:
+    """ζ(value): SymPy evaluates ζ at an even integer through a Bernoulli
+    number, so a number too large for that is refused."""
+    if value.is_number and (not value.is_finite or sp.N(sp.Abs(value), 15) > MAX_ZETA):
+        raise InputError(f"ζ({_short(value)}) is too large to work with exactly "
+                         f"(over ζ({MAX_ZETA:,}))")
+    return sp.zeta(value)
+
+
 def _short(value: sp.Expr) -> str:
     """A short text for any value, even a number too long to print."""
     if value.is_Integer and abs(value.p).bit_length() > 1000:

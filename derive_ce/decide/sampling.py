@@ -3,7 +3,8 @@
 Every point respects the symbols' assumptions and every condition of the
 branch, including conditions on symbols the step does not mention and
 `\\sum_c y_c = 1`.  Sizes are drawn independently for each size symbol, from
-1 up to 14; reals over magnitudes 10⁻³ … 10³ on a log scale, with both
+1 up to 14; reals over magnitudes 10⁻³ … 10³ on a log scale (every third
+far, 10⁷ … 10¹², or tiny, 10⁻¹² … 10⁻⁷), with both
 signs, plus 0, ±1 and points just inside the bounds of the conditions.
 Unknown functions get one concrete function per point, the same on both
 sides.  Values are exact rationals, both sides are evaluated at 30 digits
@@ -37,8 +38,11 @@ SMALL_SIZES = (1, 2, 3, 4, 5, 6)
 LARGE_SIZES = (12, 13, 14)
 SPECIAL = (0, 1, -1)
 MAGNITUDE = (-3.0, 3.0)       # log10 of the magnitudes of reals
+FAR = (7.0, 12.0)             # log10 of the far reals (and tiny ones, 10⁻¹² … 10⁻⁷)
 REACH = 60.0                  # how far the step's own constants may widen it (log10)
 MAX_SIZE = 64                 # sizes go past integer constants up to this one
+MAX_HUGE = 10**6              # and, for a size that only scales (no sum, power, factorial
+                              # of it), past integer constants up to this one
 SWEEP_RUN = 16                # sizes 1 … 16 are each drawn when a step has a size
 MAX_SWEEP_POINTS = 48         # at most this many points for the sweep of sizes
 LATTICE = 9999991             # a prime: no sample lies on a decimal or binary lattice
@@ -59,7 +63,10 @@ class _Draws(random.Random):
         gaps = [abs(a - b) for i, a in enumerate(signed) for b in signed[i + 1:] if a != b]
         logs = [math.log10(n) for n in map(float, numbers + gaps) if 0 < n < math.inf]
         self.count = 0
+        self.calls = 0
         self.scales = sorted({round(x, 3) for x in logs if 2 <= abs(x) <= REACH})
+        top = max([x for x in self.scales if x > 0], default=0.0)
+        self.far = (max(FAR[0], top + 1.0), max(FAR[1], top + 4.0))    # past the step's own scale
         # the step's own breakpoints: a piecewise `x < -1 or x > 1`, a `\max(x, -3)`
         # differ only on one side of a constant, so both sides of each are drawn
         cuts = {n for e in exprs for r in e.atoms(sp.core.relational.Relational, sp.Min, sp.Max, sp.Abs)
@@ -81,14 +88,29 @@ class _Draws(random.Random):
             if 1 <= c <= MAX_SIZE:
                 sweep |= {c - 1, c, c + 1, 2 * c}
         self.sweep = sorted(v for v in sweep if 1 <= v <= MAX_SIZE)
+        # `\lfloor n^2 / 20000 \rfloor = 0` fails only from n = 142: a size that
+        # only scales is also drawn past the step's larger integers (20001)
+        # and at 2, 10 and 3 times them (`\cos(n/1000) > 0` fails from n = 1571), in turn
+        self.huge = list(dict.fromkeys(v for c in sorted(mentioned) if LARGE_SIZES[-1] <= c <= MAX_HUGE
+                                       for v in (2 * c + 1, 10 * c + 1, 3 * c + 2, c + 1)))
+        self.huge_turn = 0
+        self.unsafe = _counted(exprs)
 
     def real(self, cuts: bool = True) -> tuple[int, sp.Rational]:
-        """A sign and a magnitude: mostly 10⁻³ … 10³; where the step has
+        """A sign and a magnitude: every third draw far (10⁷ … 10¹², or
+        further past the step's largest constant; twice) or tiny (10⁻¹² …
+        10⁻⁷; once), in turn; the others mostly 10⁻³ … 10³; where the step has
         breakpoints (constants in a condition, a max/min or |·|), every second
         draw lies just above or just below one of them, in turn; and (every
         second or fourth draw) within a factor 10 of one of the step's own
         scales (a constant, or the gap between two, from 10² up or 10⁻² down:
         2000, 10⁻⁶, 2.01 − 2), in turn above and below it, with either sign."""
+        self.calls += 1
+        if self.calls % 3 == 0:         # every third: far, far, tiny, in turn (the others
+            k = self.calls // 3         # keep their own order of cuts and scales), spread
+            low, high = self.far if k % 3 else (-FAR[1], -FAR[0])      # over the decades
+            spread = (k * 0.6180339887 + self.uniform(0, 0.1)) % 1.0
+            return self.choice((1, -1)), irregular(10 ** (low + (high - low) * spread))
         self.count += 1
         if cuts and self.cuts and self.count % 2 == 1:
             k = self.count // 2
@@ -106,6 +128,21 @@ class _Draws(random.Random):
             offset = self.uniform(0.05, 1) * (1 if turn in (0, 2) else -1)
             return (1 if turn < 2 else -1), irregular(10 ** (centre + offset))
         return self.choice((1, -1)), irregular(10 ** self.uniform(*MAGNITUDE))
+
+
+def _counted(exprs) -> set:
+    """Symbols that count terms or digits: in a sum's or product's bounds, an
+    exponent, a factorial, binomial or gamma; they are not drawn huge."""
+    found: set = set()
+    for e in exprs:
+        for power in e.atoms(sp.Pow):
+            found |= power.exp.free_symbols
+        for big in e.atoms(sp.Sum, sp.Product):
+            found |= {t for limit in big.limits for v in limit[1:] for t in v.free_symbols}
+        for func in e.atoms(sp.factorial, sp.binomial, sp.gamma, sp.RisingFactorial,
+                            sp.FallingFactorial, sp.factorial2, sp.zeta):
+            found |= func.free_symbols
+    return found
 
 
 def _hidden_constants(exprs, limit: int = 200) -> dict:
@@ -292,6 +329,10 @@ def _point(free, ranges, rng, attempt) -> dict | None:
         if symbol.is_integer and symbol not in ranges:
             if sweep and 1 <= attempt <= min(len(sweep), MAX_SWEEP_POINTS):   # first: the sweep, in turn
                 size = sweep[(attempt - 1 + 5 * turn) % len(sweep)]
+            elif attempt % 2 == 0 and getattr(rng, "huge", ()) and symbol not in rng.unsafe \
+                    and not any(symbol in v.free_symbols for b in ranges.values() for v in b):
+                size = rng.huge[rng.huge_turn % len(rng.huge)]
+                rng.huge_turn += 1
             else:
                 size = rng.choice(pool)
             point[symbol] = size_value(symbol, size, rng)

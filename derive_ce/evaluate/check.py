@@ -69,6 +69,7 @@ class Evaluator:
         self.compiled: dict = {}
         self.instances: dict = {}
         self.values: dict = {}
+        self._bounds: frozenset | None = None
 
     # -- the pieces, each made once ----------------------------------------
     def compare(self, a, b, when: tuple) -> Outcome:
@@ -114,8 +115,8 @@ class Evaluator:
         except Undefined as exc:
             return f"undefined there ({exc})"
         except Unsupported as exc:
-            if "more than" in str(exc):
-                return str(exc)
+            if "more than" in str(exc) or plan.far:
+                return str(exc)         # a far instance that cannot be evaluated is skipped
             return Outcome("unchecked", reason=str(exc))
         if _close(lhs, rhs, DIGITS):
             return True
@@ -144,7 +145,8 @@ class Evaluator:
         key = (tuple(m.text for m in when), ints, plan)
         if key not in self.instances:
             def make(attempt):
-                return Instance(self.scope, f"{self.seed}|{attempt}", plan, self._ranges(ints))
+                return Instance(self.scope, f"{self.seed}|{attempt}", plan, self._ranges(ints),
+                                ints | self._defined_bounds())
             try:
                 with mpmath.workdps(DIGITS):
                     self.instances[key] = shaped(make, conditions)
@@ -171,7 +173,7 @@ class Evaluator:
                     self.values[key] = (value, max(env.work[1], abs(num.real(value))))
             except (Undefined, Unsupported, NotDifferentiable) as exc:
                 self.values[key] = exc
-            except (ArithmeticError, ValueError, OverflowError) as exc:
+            except (ArithmeticError, ValueError, MemoryError) as exc:
                 self.values[key] = Undefined(str(exc) or type(exc).__name__)
         found = self.values[key]
         if isinstance(found, Exception):
@@ -191,7 +193,8 @@ class Evaluator:
                     env = Env(inst)
                     value = compiled(env)
                     values.append((value, max(env.work[1], abs(num.real(value)))))
-        except (Undefined, Unsupported, NotDifferentiable, ArithmeticError, ValueError):
+        except (Undefined, Unsupported, NotDifferentiable, ArithmeticError, ValueError,
+                MemoryError):
             return None
         finally:
             self.read = set(inst.shown or ())
@@ -202,6 +205,21 @@ class Evaluator:
             return None
         with mpmath.workdps(CONFIRM):
             return _pair(values[0][0], values[1][0])
+
+    def _defined_bounds(self) -> frozenset:
+        """Letters in the bounds of the definitions' sums (a defined `S` that
+        sums to n): with the step's own, they are never drawn huge."""
+        if self._bounds is None:
+            from derive_ce.read.latex.parser import parse
+            found: set = set()
+            for definition in self.scope.spec.definitions:
+                if definition.body.syntax == "latex":
+                    try:
+                        found |= _bound_letters(parse(definition.body.text, "chain"))
+                    except (InputError, lark.exceptions.LarkError, RecursionError):
+                        continue
+            self._bounds = frozenset(found)
+        return self._bounds
 
     def _integers(self, maths) -> frozenset:
         """Names that must be whole numbers: declared integers, names in the
@@ -248,6 +266,8 @@ def _constants(texts) -> tuple[int, float, float]:
                 integers.append(int(match.group(1)))
         for match in _POWER.finditer(text):
             magnitudes.append(10.0 ** max(-30, min(30, int(match.group(1)))))
+            if 0 < int(match.group(1)) < 7:         # `n / 10^{4}`: sizes past 10⁴ too
+                integers.append(10 ** int(match.group(1)))
     return (min(max(integers), 10_000), min(magnitudes, default=1.0), max(magnitudes, default=1.0))
 
 

@@ -27,6 +27,7 @@ from derive_ce.evaluate.numbers import Undefined, Unsupported, whole
 from derive_ce.evaluate.runtime import Env
 
 ATTEMPTS = 24
+FAR = (7.0, 12.0)           # log10 of the far reals (and -12 … -7 of the tiny ones)
 
 
 @dataclass(frozen=True)
@@ -39,24 +40,38 @@ class Plan:
     zeros: bool = False
     retry: int = 0          # drawn again (1: every real positive; 2, 3: other values)
     sign: int = 0           # 1: reals positive, -1: negative where allowed, 0: either
+    far: bool = False       # far or tiny reals: an instance where a side overflows or
+                            # is not finite does not count (it is skipped, never failed)
+    huge: tuple[int, ...] = ()      # sizes for integers that count no terms (not in
+                                    # a sum's bounds nor a range): far past the constants
 
 
 def plans(largest_integer: int, smallest: float, largest: float) -> tuple[Plan, ...]:
-    """Seven instances: size 1; small sizes; small sizes with small reals;
+    """Ten instances: size 1; small sizes; small sizes with small reals;
     sizes past every integer constant with large positive reals (the step's
     own constants set how small and how large); plain reals at 0; moderate
     sizes; small sizes with large negative reals (so both far sides of a
-    large constant are reached every time)."""
+    large constant are reached every time); then far reals, 10^7 … 10^12
+    positive and negative, and tiny ones, 10^-12 … 10^-7, each past the
+    step's own scale (`\\lfloor \\ln(1 + x^2)/32 \\rfloor = 0` fails only from
+    x ≈ 9·10^6 on); in the two far ones an integer that counts no terms is
+    drawn at 2, 3, 7 or 10 times past the step's integers (`\\cos(n/1000) > 0`
+    fails only from n = 1571)."""
     low = -3.0 if smallest >= 1e-3 else max(-9.0, _log10(smallest) - 1)
     high = 3.0 if largest <= 1e3 else min(9.0, _log10(largest) + 1)
     big = max(12, largest_integer + 1)
+    far = (max(FAR[0], high + 1.0), max(FAR[1], high + 4.0))
+    tiny = (min(-FAR[1], low - 4.0), min(-FAR[0], low - 1.0))
     return (Plan(0, (1,), (-1.0, 1.0)),
             Plan(1, (2, 3, 4, 5), (-1.0, 1.0)),
             Plan(2, (2, 3, 4), (low, low + 1.5)),
             Plan(3, (big, big + 1, big + 2), (high - 1.5, high), sign=1),
             Plan(4, (1, 2, 3), (-1.0, 1.0), zeros=True),
             Plan(5, (3, 4, 6), (-0.5, 0.5)),
-            Plan(6, (2, 5), (high - 1.5, high), sign=-1))
+            Plan(6, (2, 5), (high - 1.5, high), sign=-1),
+            Plan(7, (2, 3), far, sign=1, far=True, huge=(2 * big + 1, 10 * big + 1)),
+            Plan(8, (3, 4), far, sign=-1, far=True, huge=(3 * big + 2, 7 * big + 3)),
+            Plan(9, (1, 2, 3), tiny, far=True))
 
 
 def _log10(value: float) -> float:
@@ -64,8 +79,9 @@ def _log10(value: float) -> float:
 
 
 class Instance:
-    def __init__(self, scope, seed: str, plan: Plan, ranges):
+    def __init__(self, scope, seed: str, plan: Plan, ranges, counted: frozenset = frozenset()):
         self.scope = scope
+        self.counted = counted      # names that count terms: never drawn huge
         self.seed = seed
         self.plan = plan
         self.ranges = ranges        # index name -> (lo, hi) closures
@@ -109,7 +125,8 @@ class Instance:
             return self.fixed[key]
         if key not in self.drawn:
             rng = self._rng(key)
-            size = rng.choice(self.plan.sizes)
+            huge = self.plan.huge and name not in self.counted
+            size = rng.choice(self.plan.huge if huge else self.plan.sizes)
             sign = self.scope.sign(name)
             if sign == "nonnegative":
                 size -= 1
@@ -157,9 +174,9 @@ class Instance:
 def _magnitude(rng: random.Random, low: float, high: float) -> mpf:
     """10^u with u uniform in [low, high], with 60 random digits: no lattice."""
     digits = "".join(str(rng.randrange(10)) for _ in range(60))
-    exponent = mpf(f"{rng.uniform(low, high):.8f}{digits}")
-    with mpmath.workdps(80):
-        return +mpmath.power(10, exponent)
+    lead = rng.uniform(low, high)
+    with mpmath.workdps(80):        # the same value whatever precision it is first read at
+        return +mpmath.power(10, mpf(f"{lead:.8f}{digits}"))
 
 
 # -- a case's conditions ----------------------------------------------------------

@@ -38,6 +38,8 @@ from derive_ce.read.latex.shape import (
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _ORDER = re.compile(r"\^\s*\{?\s*([0-9])")
 _MISSING = object()
+# `\Gamma(x)`, `\zeta(s)` with the letter not declared: the special functions
+SPECIAL_FUNCTIONS = {"Gamma": "gamma", "zeta": "zeta"}
 RELATIONS = {
     "EQ": lambda c: c == 0, "NEQ": lambda c: c != 0, "LT": lambda c: c < 0,
     "GT": lambda c: c > 0, "LE": lambda c: c <= 0, "GE": lambda c: c >= 0,
@@ -585,7 +587,7 @@ class Compiler:
     def application(self, symbol, following):
         name = self.function_named(symbol)
         if name is None:
-            return None
+            return self.special_function(symbol, following)
         primes = sum(len(c) for c in symbol.children
                      if isinstance(c, lark.Token) and c.type == "PRIME")
         inner, wrap = self.argument_of(following)
@@ -605,6 +607,23 @@ class Compiler:
             def value(env):
                 return call(env, [a(env) for a in args])
         return wrap(value)
+
+    def special_function(self, symbol, following):
+        """`\\Gamma(n + 1)`, `\\zeta(2)` with Γ, ζ not declared nor bound: the
+        gamma and the Riemann zeta function, of one argument (`\\Gamma` alone
+        stays a letter)."""
+        name = SPECIAL_FUNCTIONS.get(_plain_name(symbol))
+        if name is None or self.scope.declared(_plain_name(symbol)) \
+                or _plain_name(symbol) in self.bound:
+            return None
+        inner, wrap = self.argument_of(following)
+        if inner is None:
+            return None
+        args = self.arguments(inner)
+        if len(args) != 1:
+            raise Unsupported(f"`{name}` with {len(args)} arguments")
+        (arg,) = args
+        return wrap(lambda env: num.apply(name, arg(env)))
 
     def argument_of(self, following):
         if is_a(following, "group", "tuple"):
@@ -808,6 +827,16 @@ class Compiler:
     def r_bigop(self, node, token, *rest):
         from derive_ce.evaluate.sums import big_operator
         return big_operator(self, node, token, rest)
+
+
+def _plain_name(symbol) -> str | None:
+    """The name of a symbol with neither subscript nor prime, else None."""
+    if any(is_a(c, "subscript") or isinstance(c, lark.Token) for c in symbol.children[1:]):
+        return None
+    try:
+        return names.tree_name(symbol.children[0])
+    except Exception:           # noqa: BLE001 - a name the reader refuses is no function
+        return None
 
 
 def _differential(node) -> bool:

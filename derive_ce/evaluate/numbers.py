@@ -16,6 +16,7 @@ from mpmath import mpf
 
 MAX_BITS = 200_000            # an exact power larger than this goes to mpf
 MAX_FACTORIAL = 5_000
+MAX_EXPONENT = mpf(10) ** 15      # e^x beyond this is not held (e^{e^x} at a far x)
 
 
 class Undefined(Exception):
@@ -119,6 +120,8 @@ def power(base, exponent):
         if real(exponent) > 0:
             return 0
         raise Undefined("zero to a power that is not positive")
+    if abs(real(exponent)) * abs(mpmath.ln(real(base))) > MAX_EXPONENT:
+        raise Undefined("a value too large to hold (a power past e^(10^15))")
     return normal(mpmath.power(real(base), real(exponent)))
 
 
@@ -275,6 +278,8 @@ def _sign(x):
 def _exp(x):
     if x == 0:
         return 1
+    if abs(real(x)) > MAX_EXPONENT:
+        raise Undefined("a value too large to hold (e to a power past 10^15)")
     return mpmath.exp(real(x))
 
 
@@ -282,6 +287,21 @@ def _zero_fixed(func):
     def wrapped(x):
         return 0 if x == 0 else func(real(x))
     return wrapped
+
+
+def _gamma(x):
+    if exact(x) and x == int(x) and x <= 0:
+        raise Undefined("a pole of the gamma function")
+    try:
+        return mpmath.gamma(real(x))
+    except ValueError as exc:           # a pole reached inexactly
+        raise Undefined("a pole of the gamma function") from exc
+
+
+def _zeta(x):
+    if x == 1:
+        raise Undefined("the pole of the zeta function")
+    return mpmath.zeta(real(x))
 
 
 FUNCTIONS = {
@@ -294,10 +314,12 @@ FUNCTIONS = {
     "arcsin": _asin, "arccos": _acos, "arctan": _zero_fixed(mpmath.atan),
     "arsinh": _zero_fixed(mpmath.asinh), "arcsinh": _zero_fixed(mpmath.asinh),
     "arcosh": _acosh, "arccosh": _acosh, "artanh": _atanh, "arctanh": _atanh,
+    "gamma": _gamma, "zeta": _zeta,
+    "erfinv": lambda x: mpmath.erfinv(_in(-1, 1, "erf⁻¹", True)(x)),
     "erf": _zero_fixed(mpmath.erf), "sgn": _sign, "sign": _sign, "sqrt": _sqrt, "abs": lambda x: abs(normal(x)),
 }
 INVERSES = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "sinh": "arsinh",
-            "cosh": "arcosh", "tanh": "artanh", "exp": "ln", "ln": "exp"}
+            "cosh": "arcosh", "tanh": "artanh", "exp": "ln", "ln": "exp", "erf": "erfinv"}
 
 
 def apply(name: str, *args):

@@ -98,10 +98,16 @@ def concrete(name: str, arity: int):
     rng = random.Random(zlib.crc32(f"function|{name}|{arity}".encode()))
 
     def coefficient(low=0.3, high=1.7):
+        """One coefficient, the same at whatever precision it is made: read from
+        its digits at 80 digits, sign included (a `-value` outside the block
+        would round it to the caller's precision: a function made while a
+        definition is read inside a derivative would differ from the same
+        function made at 15 digits, in the 16th digit)."""
         digits = "".join(str(rng.randrange(10)) for _ in range(60))
-        with mpmath.workdps(80):    # the same coefficient at whatever precision it is made
-            value = mpf(f"{low + (high - low) * rng.random():.6f}{digits}")
-        return value if rng.random() < 0.5 else -value
+        lead = low + (high - low) * rng.random()
+        sign = "" if rng.random() < 0.5 else "-"
+        with mpmath.workdps(80):
+            return mpf(f"{sign}{lead:.6f}{digits}")
 
     a, c, e, g = (coefficient() for _ in range(4))
     b = [coefficient() for _ in range(arity)]

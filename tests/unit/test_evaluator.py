@@ -78,6 +78,23 @@ def test_numbers_and_rows(a, b, kind):
     assert compare(a, b).kind == kind
 
 
+@pytest.mark.parametrize("a, b, kind", [
+    ("\\lfloor \\frac{\\ln(1 + x^2)}{32} \\rfloor", "0", "differ"),        # 1 from x ≈ 9e6
+    ("\\lfloor \\frac{\\ln(1 + x^2)}{32} \\rfloor", "\\lfloor \\frac{\\ln(1 + x^2)}{2^5} \\rfloor",
+     "agree"),
+    ("\\lfloor \\frac{1}{1 + x^2} + e^{-30} \\rfloor", "\\lfloor \\frac{1}{1 + x^2} \\rfloor",
+     "differ"),                                                                  # x < 3e-7
+    ("(x + 1)^2 - x^2", "2x + 1", "agree"),             # no cancellation fails far away
+    ("\\frac{1 - \\cos(x)}{x^2}", "\\frac{2 \\sin^2(x / 2)}{x^2}", "agree"),   # nor tiny
+    ("e^{e^{x}}", "e^{e^{x}}", "agree"),                # e^(e^(10^12)) is skipped, not an error
+])
+def test_far_and_tiny_reals(a, b, kind):
+    outcome = compare(a, b)
+    assert outcome.kind == kind, outcome
+    if kind == "differ":
+        assert outcome.point
+
+
 @pytest.mark.parametrize("when, kind", [(("n > 20",), "differ"), (("n < 20",), "agree")])
 def test_a_case_draws_its_sizes_from_its_own_bounds(when, kind):
     assert compare("\\binom{n}{21}", "0", when, symbols=[SIZE]).kind == kind
@@ -118,6 +135,35 @@ def test_unknown_functions_are_one_concrete_function_per_name():
     f = document.SymbolDecl(("f", "g"), "function", (), None, 1)
     assert compare("\\frac{d}{dx} f(x^2)", "2 x f'(x^2)", (), [f]).kind == "agree"
     assert compare("f(x)", "g(x)", (), [f]).kind == "differ"
+
+
+@pytest.mark.parametrize("a, b, kind", [
+    ("\\operatorname{sgn}(\\cos(\\frac{n}{1000}))", "1", "differ"),     # from n = 1571
+    ("\\lfloor \\frac{n^2}{2 \\cdot 10^{4}} \\rfloor", "0", "differ"),   # from n = 142
+    ("\\sum_{k=1}^{n} k", "\\frac{n (n + 1)}{2}", "agree"),   # n counts terms: never huge
+])
+def test_integers_that_count_nothing_are_drawn_far(a, b, kind):
+    assert compare(a, b, symbols=[SIZE]).kind == kind
+
+
+def test_a_declared_function_is_the_same_at_every_precision():
+    """Its coefficients do not depend on the precision it is first made at: the
+    chain rule through a defined name agrees with the one written out."""
+    import mpmath
+    from derive_ce.evaluate.runtime import concrete
+    with mpmath.workdps(15):
+        low = concrete("g", 1)
+    with mpmath.workdps(110):
+        high = concrete("g", 1)
+    with mpmath.workdps(50):
+        x = mpmath.mpf("-0.14207874519728904175320113740403186949977316362733")
+        assert low(x) == high(x)
+    functions = [document.SymbolDecl(("f", "g"), "function", (), None, 1)]
+    y = [document.Definition("y", (), document.Math("f(g(x))", 1), 1)]
+    assert compare("\\frac{dy}{dx}", "f'(g(x)) g'(x)", symbols=functions,
+                   definitions=y).kind == "agree"
+    assert compare("\\frac{dy}{dx}", "f'(g(x))", symbols=functions,
+                   definitions=y).kind == "differ"
 
 
 def test_the_same_instances_every_time():

@@ -40,7 +40,6 @@ def read(text, sc=None):
     ("2x + 3", 2 * x + 3),
     ("x^2 y", x**2 * y),
     ("x^{23}", x**23),
-    ("x^23", 3 * x**2),                     # LaTeX: only the first digit is the exponent
     ("\\frac{x}{y}", x / y),
     ("\\dfrac{1}{2}", sp.Rational(1, 2)),
     ("0.25 x", x / 4),
@@ -151,6 +150,9 @@ def test_chains_split_with_columns():
     ("x < 1", "a relation (<)", 3),
     ("x + + ", "ends too early", 7),
     ("(" * 100 + "x" + ")" * 100, "nested more than", None),
+    ("x^23", "write `^{23}`", 2),           # TeX takes only the first digit: refused
+    ("\\sum_{k=1}^10 k", "write `^{10}`", 11),
+    ("x_12 + 1", "write `_{12}`", 2),
 ])
 def test_syntax_errors_name_the_column(text, message, column):
     with pytest.raises(InputError) as info:

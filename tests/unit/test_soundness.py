@@ -50,6 +50,21 @@ def test_reals_span_many_magnitudes_and_both_signs():
     assert any(v < 0 for v in values) and any(v > 0 for v in values) and 0 in values
 
 
+def test_reals_reach_far_and_tiny():
+    """`\\lfloor \\ln(1 + x^2)/32 \\rfloor = 0` holds until x ≈ 9·10⁶; a bump above
+    1 only below x ≈ 3·10⁻⁷; their true twins still agree there."""
+    far = sp.floor(sp.log(1 + x**2) / 32)
+    assert sampling.compare(far, sp.Integer(0), {}, Context()).outcome == "differ"
+    assert sampling.compare(far, sp.floor(sp.log(1 + x**2) / 2**5), {}, Context()).outcome \
+        in ("equal", "constant")
+    periodic = sp.sign(sp.cos(n / 1000))          # 1 only for n < 1571
+    assert sampling.compare(periodic, sp.Integer(1), {}, Context()).outcome == "differ"
+    assert sampling.compare(periodic, sp.sign(sp.cos(-n / 1000)), {}, Context()).outcome \
+        in ("equal", "constant")
+    bump = sp.floor(1 / (1 + x**2) + sp.exp(-30))
+    assert sampling.compare(bump, sp.floor(1 / (1 + x**2)), {}, Context()).outcome == "differ"
+
+
 @pytest.mark.parametrize("a, b", [
     (x + sp.Rational(1, 10**11), x),                              # a small shift
     ((1 + x / 10**20) ** 2, sp.Integer(1)),                       # a tiny term

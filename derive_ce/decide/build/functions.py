@@ -8,7 +8,7 @@ import sympy as sp
 
 from derive_ce.decide.kinks import Derivative, Subs
 
-from derive_ce.decide.magnitude import factorial, power
+from derive_ce.decide.magnitude import factorial, gamma, power, zeta
 from derive_ce.errors import InputError
 from derive_ce.read import names
 from derive_ce.read.latex.shape import (
@@ -32,8 +32,11 @@ FUNCTIONS = {
     "erf": sp.erf,
 }
 INVERSES = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "sinh": sp.asinh,
-            "cosh": sp.acosh, "tanh": sp.atanh, "exp": sp.log, "ln": sp.exp}
+            "cosh": sp.acosh, "tanh": sp.atanh, "exp": sp.log, "ln": sp.exp, "erf": sp.erfinv}
 SEVERAL_ARGUMENTS = ("max", "min")
+# `\Gamma(x)`, `\zeta(s)` with the letter not declared: the special functions
+# (the evaluator reads them as mpmath's gamma and zeta)
+SPECIAL_FUNCTIONS = {"Gamma": gamma, "zeta": zeta}
 # Names that conventionally denote functions: before a bracket they are
 # refused unless declared (`f: function`) or defined (`f(x): ...`).
 FUNCTION_LETTERS = {"f", "g", "h", "F", "G", "H", "sigma", "phi", "varphi", "psi", "Gamma", "zeta", "Psi",
@@ -230,6 +233,8 @@ class Functions:
         """`f(x)`, `\\sigma(x)^2`, `f'(x)`; None when the symbol is a factor."""
         func = self._function_named(symbol)
         primes = prime_count(symbol)
+        if func is None and not primes:
+            func = self._special_function(symbol, following)
         if func is None:
             self._check_doubtful(symbol, following, primes)
             return None
@@ -242,6 +247,22 @@ class Functions:
         self._check_arity(symbol, func, len(args))
         value = _derivative_at(func, args, primes, self, symbol) if primes else func(*args)
         return wrap(self, value)
+
+    def _special_function(self, symbol, following):
+        """`\\Gamma(n + 1)`, `\\zeta(2)` with Γ, ζ not declared: the gamma and
+        the Riemann zeta function, of one argument (`\\Gamma` alone stays a
+        letter; a declared Γ is whatever it is declared as)."""
+        if any(is_a(c, "subscript") for c in symbol.children):
+            return None
+        name = self._name(symbol.children[0])
+        func = SPECIAL_FUNCTIONS.get(name)
+        if func is None or self.scope.declared(name) or _argument_of(following)[0] is None:
+            return None
+        inner, _ = _argument_of(following)
+        if is_a(inner, "tuple"):
+            raise self.fail(f"`{self.source(symbol)}` takes one argument here (the "
+                            f"{'gamma' if name == 'Gamma' else 'Riemann zeta'} function)", symbol)
+        return func
 
     def _arguments(self, inner) -> list[sp.Expr]:
         if is_a(inner, "tuple"):
@@ -316,7 +337,7 @@ class Functions:
             elif exponent == -1:
                 raise self.fail(f"`{self.source(head)}`: `^{{-1}}` on a function is its inverse, "
                                 "which derive-ce does not read here (it is not the reciprocal): "
-                                f"write the inverse by name, or `\\frac{{1}}{{\\{name}(x)}}` for "
+                                f"write the inverse by name, or `\\frac{{1}}{{{token}(x)}}` for "
                                 "the reciprocal", mod)
             else:
                 value = power(value, exponent) * trailing

@@ -227,9 +227,22 @@ _NORM = re.compile(r"(?:^|(?<=[^A-Za-z0-9\)\]|]))\|\|")
 _BRACED_COMMA = re.compile(r"[0-9]+\s*\{\s*,\s*\}\s*[0-9]+")
 
 
+# `\sum_{k=1}^10`, `x^23`, `x_12`: TeX takes one character after `^` or `_`
+# without braces, so the bound is 1 followed by a 0; refused, with the braces.
+_UNBRACED_SCRIPT = re.compile(r"(?<!\\)([_^])\s*([0-9](?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+))")
+
+
 def _check_numbers(text: str, line: int | None) -> None:
-    """`1e-5`, `.4`, `sin(x)` and `||x||` are refused: they are not read the
-    way they are meant."""
+    """`1e-5`, `.4`, `sin(x)`, `||x||` and `^10` are refused: they are not read
+    the way they are meant."""
+    found = _UNBRACED_SCRIPT.search(text)
+    if found:
+        mark, digits = found.groups()
+        where = "an upper bound or exponent" if mark == "^" else "a lower bound or subscript"
+        raise InputError(f"`{found.group()}`: TeX takes only the first digit after `{mark}` "
+                         f"without braces ({mark}{digits[0]}, then {digits[1:]}), so {where} of "
+                         f"several digits is not read: write `{mark}{{{digits}}}`",
+                         line, found.start() + 1, text)
     found = _BRACED_COMMA.search(text)
     if found:
         left, right = re.split(r"\s*\{\s*,\s*\}\s*", found.group())
