@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from derive_ce.decide.engine import run_task
+from derive_ce.evaluate.matrix import cross_check as matrix_check
+from derive_ce.read import document
 from derive_ce.read.shapes import declared_in
+from derive_ce.results import Task
 from derive_ce.run.checker import Options, check
 
 COOKBOOK = Path(__file__).parent / "notes" / "matrix"
@@ -68,3 +72,66 @@ def test_the_layout_is_said(run):
     result = run("check", COOKBOOK / "lsq.md")
     assert "denominator layout" in result.out
     assert "∇_w (1 / 2) ‖Xw − y‖²" in result.out and "Xᵀ(Xw − y)" in result.out
+
+
+# -- the second reading (evaluate/matrix.py) ----------------------------------------
+
+SQUARE = document.Scope((
+    document.SymbolDecl(("A", "B"), "matrix", (), None, 1,
+                        shape=(document.Math("n", 1), document.Math("n", 1))),
+    document.SymbolDecl(("x",), "vector", (), None, 1, shape=(document.Math("n", 1),)),
+    document.SymbolDecl(("S",), "matrix", (), None, 1,
+                        shape=(document.Math("n", 1), document.Math("n", 1)),
+                        properties=("symmetric",)),
+))
+
+
+def _task(before, after, spec=SQUARE, when=()):
+    return Task("compare", spec, tuple(document.Math(w, 1) for w in when),
+                document.Math(before, 1), document.Math(after, 2), 20.0)
+
+
+@pytest.mark.parametrize("before, true, false", [
+    ("(A B)^\\top", "B^\\top A^\\top", "A^\\top B^\\top"),
+    ("(A B)^{-1}", "B^{-1} A^{-1}", "A^{-1} B^{-1}"),
+    ("\\nabla_x x^\\top A x", "(A + A^\\top) x", "2 A x"),
+    ("\\nabla_x x^\\top S x", "2 S x", "S x"),
+    ("\\frac{\\partial}{\\partial A} \\operatorname{tr}(A B)", "B^\\top", "B"),
+    ("\\frac{\\partial}{\\partial A} \\log \\det A", "A^{-\\top}", "A^{-1}"),
+    ("\\nabla^2_x \\frac{1}{2} \\|A x\\|^2", "A^\\top A", "A A^\\top"),
+    ("\\operatorname{tr}(A \\otimes B)", "\\operatorname{tr}(A) \\operatorname{tr}(B)",
+     "\\operatorname{tr}(A) + \\operatorname{tr}(B)"),
+    ("x^\\top \\mathbf{1}", "\\sum_{i=1}^{n} x_i", "\\sum_{i=1}^{n} x_i^2"),
+])
+def test_the_evaluator_reads_matrices_on_its_own(before, true, false):
+    assert matrix_check(_task(before, true)).kind == "agree"
+    wrong = matrix_check(_task(before, false))
+    assert wrong.kind == "differ" and wrong.point["n"] != "1", wrong
+
+
+def test_a_symmetric_declaration_is_drawn_symmetric():
+    assert matrix_check(_task("S^\\top", "S")).kind == "agree"
+    assert matrix_check(_task("A^\\top", "A")).kind == "differ"
+
+
+def test_a_planted_reading_error_in_the_symbolic_path_is_caught(monkeypatch):
+    """The SymPy readings (symbolic and explicit) share MatrixReader: plant a
+    reading error there (a transpose read as nothing) and the evaluator,
+    which reads the parse tree on its own, refuses both verdicts it gives."""
+    from derive_ce.decide.build import matrix as build
+
+    original = build.MatrixReader.rule_pow
+
+    def no_transpose(self, node, base, sup):
+        if self.sup_kind(sup) == "T":
+            return self.read(base)
+        return original(self, node, base, sup)
+    monkeypatch.setattr(build.MatrixReader, "rule_pow", no_transpose)
+    wrong = run_task(_task("A^\\top B", "A B"))            # false, proved by the planted path
+    assert (wrong.status, wrong.method) == ("unknown", "disagree"), wrong
+    assert "the symbolic path says proved" in wrong.message
+    right = run_task(_task("(A B)^\\top", "B^\\top A^\\top"))   # true, failed by it
+    assert (right.status, right.method) == ("unknown", "disagree"), right
+    monkeypatch.undo()
+    assert run_task(_task("A^\\top B", "A B")).status == "failed"
+    assert run_task(_task("(A B)^\\top", "B^\\top A^\\top")).cross_checked is True

@@ -13,7 +13,9 @@ A step proved in 1 and agreeing in 2 is `proved`; agreeing in 2 only, `numeric`.
 
 from __future__ import annotations
 
+import dataclasses
 import random
+import time
 
 import lark
 import sympy as sp
@@ -33,6 +35,7 @@ from derive_ce.results import Verdict
 POINTS_PER_SIZE = 2
 MAX_SIZE = 12          # a declared size beyond it (`size: 1000`) is not instantiated
 TOLERANCE = sp.Float("1e-20", 40)
+SHARE = 0.6            # of the budget, for the SymPy readings; the evaluator has the rest
 
 
 def objects_of(symscope) -> set[str]:
@@ -181,18 +184,60 @@ class World:
 
 
 def decide(symscope, task, budget: float) -> Verdict:
-    """The verdict on a matrix step (`read`: only that it can be read)."""
-    if task.when:
-        return Verdict("error", f"line {task.b.line}: a step with vectors or matrices as a whole "
-                       "inside a case is not read yet", error_side="b")
+    """The verdict on a matrix step (`read`: only that it can be read), kept
+    only where the independent evaluator (evaluate/matrix.py) agrees."""
+    start = time.process_time()
     try:
-        with deadline(max(budget, 0.1)):
-            return _decide(World(symscope), task)
+        with deadline(max(budget * SHARE, 0.1)):
+            verdict = _decide(World(symscope), task)
     except InputError as exc:
         return Verdict("error", exc.describe(), error_side="scope")
     except OutOfTime:
-        return Verdict("unknown", f"timed out after {budget:g} s (vectors and matrices)",
+        return Verdict("unknown", f"timed out after {budget * SHARE:g} s (vectors and matrices)",
                        "timeout")
+    if task.kind != "compare" or verdict.status not in ("proved", "numeric", "failed"):
+        return verdict
+    return _cross_checked(verdict, _evaluated(task, budget - (time.process_time() - start)))
+
+
+def _evaluated(task, left: float):
+    """The second reading's outcome, within the time left (CPU)."""
+    from derive_ce.evaluate.check import Outcome
+    from derive_ce.evaluate.matrix import cross_check
+    start = time.process_time()
+    try:
+        with deadline(max(left, 0.1)):
+            return cross_check(task)
+    except OutOfTime:
+        return Outcome("unchecked", reason=f"the evaluator ran out of time "
+                       f"({time.process_time() - start:.1f} s)")
+
+
+def _cross_checked(verdict: Verdict, outcome) -> Verdict:
+    """As decide/engine.py treats scalar steps: proved or numeric only where
+    the evaluator agrees; a disagreement either way is `unknown`."""
+    where = ", ".join(f"{k} = {v}" for k, v in list(outcome.point.items())[:12])
+    if verdict.status == "failed":
+        if outcome.kind != "agree":
+            return verdict
+        return Verdict("unknown", f"the two readings disagree: the symbolic path says failed "
+                       f"({verdict.message}), the evaluator finds both sides equal at "
+                       f"{outcome.instances} instances (a bug in derive-ce, please report it)",
+                       "disagree", evidence=verdict.evidence)
+    if outcome.kind == "agree":
+        return dataclasses.replace(verdict, cross_checked=True)
+    if outcome.kind == "differ":
+        return Verdict("unknown", f"the two readings disagree at {where}: the symbolic path says "
+                       f"{verdict.status}, the evaluator finds left = {outcome.left}, right = "
+                       f"{outcome.right} (a bug in derive-ce, please report it)", "disagree",
+                       evidence={"point": dict(outcome.point), "left": outcome.left,
+                                 "right": outcome.right})
+    if outcome.kind == "kink":
+        return Verdict("unknown", f"{outcome.reason} (on a concrete instance: {where}), so the "
+                       "step is not decided", "kink")
+    note = f"not cross-checked: {outcome.reason}"
+    message = f"{verdict.status} ({note})" + (f"; {verdict.message}" if verdict.message else "")
+    return dataclasses.replace(verdict, message=message, cross_checked=False)
 
 
 def _decide(world: World, task) -> Verdict:

@@ -124,7 +124,8 @@ def _kind_after(after: str) -> tuple[str | None, tuple[str, ...]]:
 
 # -- which steps are matrix steps (on parse trees, no SymPy) -----------------
 
-MATRIX_NODES = frozenset({"sup_top", "sup_invtop", "norm", "napply", "mfunc", "hadamard", "ones",
+MATRIX_NODES = frozenset({"sup_top", "sup_invtop", "norm", "napply", "mfunc", "hadamard", "kron",
+                          "ones",
                           "group_sub"})
 
 

@@ -209,6 +209,16 @@ class MatrixReader:
             return a.multiply_elementwise(b)
         return sp.HadamardProduct(a, b)
 
+    def rule_kron(self, node, left, _op, right):
+        """`A \\otimes B`: the Kronecker product, block (i, j) is a_ij B."""
+        a, b = self.read(left), self.read(right)
+        if self.shape(a) is None or self.shape(b) is None:
+            raise self.fail("`\\otimes` is the Kronecker product of two vectors or matrices",
+                            node)
+        if self.env.mode == "explicit":
+            return sp.kronecker_product(a, b)
+        return sp.KroneckerProduct(a, b)
+
     def rule_add(self, node, left, _op, right):
         return self.plus(self.read(left), self.read(right), node, 1)
 
@@ -522,7 +532,7 @@ class MatrixReader:
 
 
 # Rules read here even without a vector or matrix inside: they are matrix notation.
-_OWN = frozenset({"sup_top", "sup_invtop", "norm", "napply", "mfunc", "hadamard", "ones",
+_OWN = frozenset({"sup_top", "sup_invtop", "norm", "napply", "mfunc", "hadamard", "kron", "ones",
                   "group_sub", "symbol", "name", "styled", "implicit"})
 
 
