@@ -29,7 +29,7 @@ from derive_ce.read.latex.parser import parse
 from derive_ce.read.latex.shape import is_a, unwrap
 from derive_ce.read.model import Math
 from derive_ce.read.names import tree_name
-from derive_ce.read.shapes import object_names, sized, uses_objects
+from derive_ce.read.shapes import bound_letters, object_names, sized, uses_objects
 from derive_ce.results import Verdict
 
 POINTS_PER_SIZE = 2
@@ -127,7 +127,11 @@ class World:
 
     def read(self, tree, env: Env, text: str, line: int):
         reader = MatrixReader(self, env, text, line)
-        return self._sized(reader.read(tree), env)
+        value = reader.read(tree)
+        if not isinstance(value, (sp.Basic, sp.MatrixBase, int)):     # `I`, `\mathbf{1}` alone
+            raise InputError("`I` or `\\mathbf{1}` without a size, where nothing sets it: "
+                             "write it, `I_n` or `\\mathbf{1}_n`", line)
+        return self._sized(value, env)
 
     def scalar(self, name: str, node, reader: MatrixReader):
         if self.symscope.kind(name) in ("vector", "matrix"):
@@ -384,6 +388,7 @@ def _instances(world: World, task, trees, sides):
                 if task.kind == "read":
                     return 0, ""
                 continue
+            values = {side: _with_entries(value, env) for side, value in values.items()}
             _fill(values, late, point, rng)
             left, right = (_at(values[s], late) for s in ("a", "b"))
             if left is None or right is None:
@@ -404,6 +409,30 @@ def _instances(world: World, task, trees, sides):
     return count, "; ".join(dict.fromkeys(seen))
 
 
+def _with_entries(value, env: Env):
+    """Sums written out at the instance's sizes, and the elements the scalar
+    reader read (`\\sum_j x_j^2`: x[1], x[2]) as the instance's entries."""
+    if not isinstance(value, (sp.Basic, sp.MatrixBase)):
+        return value
+    try:
+        value = value.doit()
+    except (TypeError, ValueError, NotImplementedError):
+        return value
+
+    def entry(element):
+        obj = env.objects[str(element.base.label)]
+        at = list(element.indices) + ([sp.Integer(1)] if len(element.indices) == 1 else [])
+        if len(at) != 2 or not all(getattr(k, "is_Integer", False) for k in at):
+            return element
+        i, j = int(at[0]) - 1, int(at[1]) - 1
+        if not (0 <= i < obj.shape[0] and 0 <= j < obj.shape[1]):
+            raise InputError(f"`{element}`: the index is outside the shape "
+                             f"{obj.shape[0]}×{obj.shape[1]}")
+        return obj[i, j]
+    return value.replace(lambda e: isinstance(e, sp.Indexed)
+                         and str(e.base.label) in env.objects, entry)
+
+
 def _subscript_letters(trees: dict, world: World) -> set[str]:
     """Single letters in the subscripts of objects (`x_i`, `W_{i,j}`, `(…)_{i,j}`)."""
     letters = set()
@@ -422,6 +451,7 @@ def _subscript_letters(trees: dict, world: World) -> set[str]:
             for leaf in subscript.scan_values(lambda v: isinstance(v, lark.Token)):
                 if leaf.type in ("LETTER", "GREEK"):
                     letters.add(tree_name(lark.Tree("name", [leaf])))
+        letters -= bound_letters(tree)
     return letters
 
 

@@ -33,7 +33,7 @@ from derive_ce.evaluate.scope import Scope
 from derive_ce.read import names
 from derive_ce.read.latex.parser import parse
 from derive_ce.read.latex.shape import function_name, is_a, items_of, unwrap
-from derive_ce.read.shapes import object_names, uses_objects
+from derive_ce.read.shapes import bound_letters, object_names, uses_objects
 
 MAX_SIZE = 12          # a declared size beyond it is not instantiated
 WANTED = 3             # instances at different sizes that must agree (fewer: `unchecked`)
@@ -390,7 +390,7 @@ def _index_letters(tree, objects: set[str]) -> set[str]:
         for leaf in subscript.scan_values(lambda v: isinstance(v, lark.Token)):
             if leaf.type in ("LETTER", "GREEK"):
                 found.add(names.token_name(leaf))
-    return found
+    return found - bound_letters(tree)
 
 
 # -- the reading ------------------------------------------------------------------

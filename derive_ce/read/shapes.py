@@ -177,3 +177,146 @@ def uses_objects(tree, names: set[str]) -> bool:
 
 def _is_object(node, names: set[str]) -> bool:
     return hasattr(node, "iter_subtrees") and uses_objects(node, names)
+
+
+def bound_letters(tree) -> set[str]:
+    """The letters a sum or product binds (`\\sum_j`, `\\sum_{j=1}^{n}`): not free indices."""
+    from derive_ce.read.names import tree_name
+    found = set()
+    for bigop in tree.find_data("bigop"):
+        for lower in bigop.iter_subtrees():
+            if lower.data in ("lower_eq", "lower_rel", "lower_names", "lower_between"):
+                for child in lower.children:
+                    if hasattr(child, "data") and child.data in ("name", "styled"):
+                        try:
+                            found.add(tree_name(child))
+                        except InputError:
+                            continue
+    return found
+
+
+# -- sizes from use ------------------------------------------------------------------
+
+def sized_by_use(derivation):
+    """A vector or matrix declared without a size (`x: vector`) that the file
+    uses as a whole takes its size from the indices of its elements, where
+    they determine it: `x_j` with `j: {kind: index, range: [1, n]}` makes x
+    n×1, `A_{i,j}` with i in [1, m] and j in [1, n] makes A m×n.  Several
+    elements must agree; otherwise (or without such elements) nothing is
+    inferred, and using it as a whole asks for its size."""
+    import dataclasses
+
+    from derive_ce.read.latex.parser import parse
+    from derive_ce.read.model import Math, SymbolDecl
+
+    scope = derivation.scope
+    unsized = {n: d for d in scope.symbols if d.kind in ("vector", "matrix") and not d.shape
+               for n in d.names}
+    if not unsized:
+        return derivation
+    ranges = {n: d.range for d in scope.symbols if d.range is not None for n in d.names}
+    trees = []
+    for math in _texts(derivation):
+        if math.syntax != "latex":
+            continue
+        try:
+            trees.append(parse(math.text, "relation" if math in _whens(derivation) else "chain",
+                               math.line))
+        except InputError:
+            continue
+    found: dict[str, tuple] = {}
+    for name, decl in unsized.items():
+        shape = _shape_from_use(name, decl.kind, trees, ranges)
+        if shape is not None:
+            found[name] = shape
+    if not found:
+        return derivation
+    symbols = []
+    for decl in scope.symbols:
+        inferred = [n for n in decl.names if n in found and decl in unsized.values()]
+        if not inferred:
+            symbols.append(decl)
+            continue
+        rest = tuple(n for n in decl.names if n not in found)
+        if rest:
+            symbols.append(dataclasses.replace(decl, names=rest))
+        for name in inferred:
+            symbols.append(SymbolDecl((name,), decl.kind, decl.flags, None, decl.line,
+                                      shape=tuple(Math(t, decl.line) for t in found[name]),
+                                      properties=decl.properties))
+    return dataclasses.replace(derivation, scope=dataclasses.replace(scope, symbols=tuple(symbols)))
+
+
+def _whens(derivation) -> list:
+    found = []
+    pending = list(derivation.cases) + [c for s in derivation.sections for c in s.cases]
+    while pending:
+        case = pending.pop()
+        found.append(case.when)
+        pending.extend(case.cases)
+    return found
+
+
+def _texts(derivation) -> list:
+    found = [d.body for d in derivation.scope.definitions]
+    parts = [derivation] + list(derivation.sections)
+    pending = []
+    for part in parts:
+        found += [s.math for s in part.steps] + ([part.result] if part.result else [])
+        pending += list(part.cases)
+    while pending:
+        case = pending.pop()
+        found += [case.when] + [s.math for s in case.steps] + ([case.result] if case.result else [])
+        pending.extend(case.cases)
+    return found
+
+
+def _shape_from_use(name: str, kind: str, trees, ranges) -> tuple | None:
+    from derive_ce.read.latex.shape import is_a, unwrap
+    from derive_ce.read.names import tree_name
+    whole, sizes = False, None
+    for tree in trees:
+        for node in tree.iter_subtrees():
+            if node.data != "symbol":
+                continue
+            try:
+                if tree_name(node.children[0]) != name:
+                    continue
+            except InputError:
+                continue
+            subscript = next((c for c in node.children[1:] if is_a(c, "subscript")), None)
+            if subscript is None:
+                whole = True
+                continue
+            items = [c for c in subscript.children if hasattr(c, "data")] or list(subscript.children)
+            if kind == "matrix" and len(items) == 1 and is_a(items[0], "implicit") \
+                    and len(items[0].children) == 2:
+                items = list(items[0].children)
+            if len(items) != (1 if kind == "vector" else 2):
+                return None
+            these = []
+            for item in items:
+                item = unwrap(item)
+                letter = None
+                if hasattr(item, "data") and item.data == "symbol" and len(item.children) == 1:
+                    try:
+                        letter = tree_name(item.children[0])
+                    except InputError:
+                        letter = None
+                elif not hasattr(item, "data") and item.type in ("LETTER", "GREEK"):
+                    letter = str(item).lstrip("\\")
+                bounds = ranges.get(letter)
+                if bounds is None or bounds[0].text.strip() != "1":
+                    these.append(None)            # a number, or an index without a range
+                else:
+                    these.append(bounds[1].text.strip())
+            if sizes is None:
+                sizes = these
+            else:
+                sizes = [a if b is None else b if a is None else a if a == b else False
+                         for a, b in zip(sizes, these)]
+            if sizes is not None and False in sizes:
+                return None
+    if not whole or sizes is None or any(s is None or s is False for s in sizes):
+        return None
+    return tuple(sizes)

@@ -250,6 +250,9 @@ class MatrixReader:
             return self._scale(a, b)
         if isinstance(b, _Eye) and self.shape(a) is None:
             return self._scale(b, a)
+        if isinstance(a, _Eye) and isinstance(b, _Eye):
+            raise self.fail("a product of `I` or `\\mathbf{1}` without sizes: write a size, "
+                            "`I_n` or `\\mathbf{1}_n`", node)
         if isinstance(a, _Eye) or isinstance(b, _Eye):
             a, b = _resolve_eye(a, b, self, product="left"), _resolve_eye(b, a, self, product="right")
         sa, sb = self.shape(a), self.shape(b)
@@ -265,15 +268,19 @@ class MatrixReader:
 
     def _scale(self, value, factor):
         if isinstance(value, _Eye):
-            return _Eye(value.size, value.factor * factor)
+            return _Eye(value.size, value.factor * factor, value.ones, value.row)
         return factor * value
 
     # -- powers: transpose, inverse ------------------------------------------------
     def rule_pow(self, node, base, sup):
         value = self.read(base)
-        if isinstance(value, _Eye):
-            raise self.fail("write the identity's size, `I_n`, under a power", node)
         kind = self.sup_kind(sup)
+        if isinstance(value, _Eye) and kind == "T":
+            return _Eye(value.size, value.factor, value.ones, not value.row) if value.ones \
+                else value
+        if isinstance(value, _Eye):
+            raise self.fail("write the size of `I` or `\\mathbf{1}` under a power: `I_n`, "
+                            "`\\mathbf{1}_n`", node)
         shape = self.shape(value)
         if kind in ("T", "-T"):
             if shape is None:
@@ -394,8 +401,8 @@ class MatrixReader:
         return exps / sum(exps)
 
     def rule_ones(self, node, _token, sup=None):
-        if sup is None:
-            raise self.fail("write the size of the vector of ones, `\\mathbf{1}_n`", node)
+        if sup is None:                 # sized by the product or sum it stands in
+            return _Eye(None, ones=True)
         size = self.world.size_of(sup.children[0], self)
         return sp.ones(size, 1) if self.env.mode == "explicit" else sp.OneMatrix(size, 1)
 
@@ -549,18 +556,33 @@ class _Product:
 
 
 class _Eye:
-    """`I` without its size: it takes the size of what it is added to or multiplies."""
+    """`I` or `\\mathbf{1}` without its size: it takes the size of what it is
+    added to or multiplies (`ones`: the vector of ones, `row`: its transpose)."""
 
-    def __init__(self, size, factor=1):
-        self.size, self.factor = size, factor
+    def __init__(self, size, factor=1, ones=False, row=False):
+        self.size, self.factor, self.ones, self.row = size, factor, ones, row
 
 
 def _resolve_eye(value, partner, reader: MatrixReader, product: str = ""):
     if not isinstance(value, _Eye):
         return value
     shape = reader.shape(partner)
-    if shape is None:
-        raise reader.fail("`I` beside a number: write its size, `I_n`")
+    what = "`\\mathbf{1}`" if value.ones else "`I`"
+    if shape is None or isinstance(partner, _Eye):
+        sized = "`\\mathbf{1}_n`" if value.ones else "`I_n`"
+        raise reader.fail(f"{what} beside a number: write its size, {sized}")
+    if value.ones:
+        if not product:
+            rows, cols = shape
+        elif product == "left" and value.row:        # 1ᵀ A: a row as long as A's columns
+            rows, cols = 1, shape[0]
+        elif product == "right" and not value.row:   # A 1: a column as long as A's rows
+            rows, cols = shape[1], 1
+        else:
+            raise reader.fail("the size of `\\mathbf{1}` is not set by this product: write "
+                              "it, `\\mathbf{1}_n`")
+        ones = sp.ones(rows, cols) if reader.env.mode == "explicit" else sp.OneMatrix(rows, cols)
+        return value.factor * ones
     size = shape[1] if product == "right" else shape[0] if product == "left" else shape[0]
     if not product and not reader.same((shape[0],), (shape[1],)):
         raise reader.fail(f"`I` added to a {_shown(shape)} matrix, which is not square")
