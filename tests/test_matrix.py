@@ -135,3 +135,44 @@ def test_a_planted_reading_error_in_the_symbolic_path_is_caught(monkeypatch):
     monkeypatch.undo()
     assert run_task(_task("A^\\top B", "A B")).status == "failed"
     assert run_task(_task("(A B)^\\top", "B^\\top A^\\top")).cross_checked is True
+
+
+# -- YAML twins: cases, \otimes, \mathbf{1} and sizes from use ---------------------
+
+TWINS = COOKBOOK / "yaml"
+ATTACK = Path(__file__).parent / "attack16"
+PAIRS = [TWINS / p.name.replace(".true.yaml", "") for p in sorted(TWINS.glob("*.true.yaml"))] \
+    + [ATTACK / n for n in ("transpose_notation", "norm_notation")]
+
+
+@pytest.fixture(scope="module")
+def twins():
+    files = [Path(f"{p}.{kind}.yaml") for p in PAIRS for kind in ("true", "false")] \
+        + sorted(TWINS.glob("*.refused.yaml"))
+    checked = check(files, Options(budget=60.0, jobs=2, cache_dir=None))
+    return {Path(r.path).name: r for r in checked}
+
+
+def _marked(path: Path) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1)
+                if "expect: failed" in line)
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda p: p.name)
+def test_a_yaml_twin_verifies_and_its_false_twin_fails_on_its_line(twins, pair):
+    true, false = twins[f"{pair.name}.true.yaml"], twins[f"{pair.name}.false.yaml"]
+    assert true.ok(strict=False), [(r.line, r.status, r.message) for r in true.records]
+    assert all(r.cross_checked for r in true.records[1:] if r.status in ("proved", "numeric")
+               ), true.records
+    failed = [r for r in false.records if not r.passing(strict=False)]
+    assert failed and failed[0].status == "failed", false.records
+    assert failed[0].line == _marked(Path(f"{pair}.false.yaml")), failed[0]
+
+
+@pytest.mark.parametrize("name, fix", [
+    ("ones_unsized.refused.yaml", "`\\mathbf{1}_n`"),
+    ("size_not_determined.refused.yaml", "x: {kind: vector, size: n}"),
+])
+def test_a_size_nothing_determines_is_refused_naming_the_fix(twins, name, fix):
+    errors = [r for r in twins[name].records if r.status == "error"]
+    assert errors and fix in errors[0].message, twins[name].records

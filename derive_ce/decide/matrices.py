@@ -33,6 +33,7 @@ from derive_ce.read.shapes import bound_letters, object_names, sized, uses_objec
 from derive_ce.results import Verdict
 
 POINTS_PER_SIZE = 2
+CASE_ATTEMPTS = 24     # draws per instance until a case's conditions hold
 MAX_SIZE = 12          # a declared size beyond it (`size: 1000`) is not instantiated
 TOLERANCE = sp.Float("1e-20", 40)
 SHARE = 0.6            # of the budget, for the SymPy readings; the evaluator has the rest
@@ -364,6 +365,9 @@ def _instances(world: World, task, trees, sides):
     used |= world.index_letters
     used |= {s.name for n in used if n in world.decls for m in world.decls[n].shape
              for s in world.scalar_expr(m).free_symbols}
+    conditions = _conditions(world, task)
+    if isinstance(conditions, Verdict):
+        return conditions
     for sizes in _size_sets(world.size_names):
         probe = Env("explicit", dict(sizes))
         for name in sorted(used & set(world.decls)):
@@ -373,8 +377,13 @@ def _instances(world: World, task, trees, sides):
                                f"here: instances are built for sizes from 1 to {MAX_SIZE}",
                                "matrix-instances")
         for _ in range(POINTS_PER_SIZE):
-            env = Env("explicit", dict(sizes), layout=world.spec.layout)
-            point, late = _point(world, env, variables, rng, used)
+            for _attempt in range(CASE_ATTEMPTS if conditions else 1):
+                env = Env("explicit", dict(sizes), layout=world.spec.layout)
+                point, late = _point(world, env, variables, rng, used)
+                if _holds(conditions, late, point, rng):
+                    break
+            else:
+                continue                # no instance in the case at these sizes
             values = {}
             for side, math in sides:
                 try:
@@ -407,6 +416,53 @@ def _instances(world: World, task, trees, sides):
     if count < 3:
         return Verdict("unknown", f"only {count} instances could be evaluated", "matrix-instances")
     return count, "; ".join(dict.fromkeys(seen))
+
+
+_TESTS = {"EQ": lambda d: d == 0, "NEQ": lambda d: d != 0, "LT": lambda d: d < 0,
+          "GT": lambda d: d > 0, "LE": lambda d: d <= 0, "GE": lambda d: d >= 0}
+
+
+def _conditions(world: World, task):
+    """The case's conditions (`when: \\lambda > 0`, `\\gamma = i`) on scalars, read
+    by the scalar reader: (left, operator, right); an instance is drawn until
+    they hold, an equality with a letter on one side gives that letter its value."""
+    found = []
+    for math in task.when:
+        try:
+            tree = parse(math.text, "relation", math.line)
+        except InputError as exc:
+            return Verdict("error", exc.describe(), error_side="scope")
+        left, op, right = tree.children
+        if any(uses_objects(side, objects_of(world.symscope)) for side in (left, right)):
+            return Verdict("unknown", f"line {math.line}: a case's condition on vectors or "
+                           "matrices as a whole is not read; state it on numbers or elements",
+                           "matrix-case")
+        sides = []
+        for side in (left, right):
+            text = math.text[side.meta.start_pos:side.meta.end_pos] if not side.meta.empty \
+                else str(side)
+            sides.append(world.scalar_expr(Math(text, math.line)))
+        found.append((sides[0], op.children[0].type, sides[1]))
+    return found
+
+
+def _holds(conditions, late: dict, point: dict, rng: random.Random) -> bool:
+    for left, op, right in conditions:
+        for symbol in sorted((left.free_symbols | right.free_symbols) - set(late), key=str):
+            late[symbol] = sp.Rational(rng.randint(1, 9), rng.randint(1, 4)) \
+                * (1 if symbol.is_nonnegative or rng.random() < 0.5 else -1)
+            point[str(symbol)] = sp.sstr(late[symbol])
+        if op == "EQ" and isinstance(left, sp.Symbol) and left in late:
+            late[left] = right.xreplace(late)
+            point[str(left)] = sp.sstr(late[left])
+        elif op == "EQ" and isinstance(right, sp.Symbol) and right in late:
+            late[right] = left.xreplace(late)
+            point[str(right)] = sp.sstr(late[right])
+    for left, op, right in conditions:
+        difference = sp.N((left - right).xreplace(late), 30)
+        if not difference.is_real or not _TESTS[op](difference):
+            return False
+    return True
 
 
 def _with_entries(value, env: Env):
