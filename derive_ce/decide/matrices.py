@@ -36,6 +36,7 @@ POINTS_PER_SIZE = 2
 CASE_ATTEMPTS = 24     # draws per instance until a case's conditions hold
 MAX_SIZE = 12          # a declared size beyond it (`size: 1000`) is not instantiated
 TOLERANCE = sp.Float("1e-20", 40)
+SYMBOLIC = 0.5         # of that, for SymPy's proof; the explicit instances have the rest
 SHARE = 0.6            # of the budget, for the SymPy readings; the evaluator has the rest
 
 
@@ -193,8 +194,7 @@ def decide(symscope, task, budget: float) -> Verdict:
     only where the independent evaluator (evaluate/matrix.py) agrees."""
     start = time.process_time()
     try:
-        with deadline(max(budget * SHARE, 0.1)):
-            verdict = _decide(World(symscope), task)
+        verdict = _decide(World(symscope), task, budget * SHARE)
     except InputError as exc:
         return Verdict("error", exc.describe(), error_side="scope")
     except OutOfTime:
@@ -245,7 +245,52 @@ def _cross_checked(verdict: Verdict, outcome) -> Verdict:
     return dataclasses.replace(verdict, message=message, cross_checked=False)
 
 
-def _decide(world: World, task) -> Verdict:
+def _decide(world: World, task, budget: float) -> Verdict:
+    """SymPy's proof within SYMBOLIC of the budget (a proof it cannot finish
+    in time is no proof), then the explicit instances within the rest."""
+    start = time.process_time()
+    try:
+        with deadline(max(budget * SYMBOLIC, 0.1)):
+            found = _symbolic(world, task)
+    except OutOfTime:
+        found = None
+    if isinstance(found, Verdict):
+        return found
+    trees, sides, proved, mismatch = found or _trees(task)
+    if isinstance(trees, Verdict):
+        return trees
+    with deadline(max(budget - (time.process_time() - start), 0.1)):
+        return _explicit(world, task, trees, sides, proved, mismatch)
+
+
+def _trees(task):
+    """Both sides' trees, for the instances where the symbolic reading ran out of time."""
+    sides = [("b", task.b), ("a", task.a)] if task.kind == "compare" else [("b", task.b)]
+    return {side: parse_one(math.text, math.line) for side, math in sides}, sides, False, ""
+
+
+def _explicit(world: World, task, trees, sides, proved: bool, mismatch: str) -> Verdict:
+    if mismatch:        # the instances give the sizes and entries where they can
+        found = _instances(world, task, trees, sides)
+        if isinstance(found, Verdict) and found.status in ("failed", "error"):
+            return found
+        return Verdict("failed", f"the two sides differ in shape: {mismatch}", "matrix-shape")
+    found = _instances(world, task, trees, sides)
+    if isinstance(found, Verdict):
+        return found
+    if task.kind == "read":
+        return Verdict("proved", method="read")
+    count, shown = found
+    layout = _layout_note(world, trees)
+    if proved:
+        return Verdict("proved", layout.lstrip("; "), "matrix")
+    return Verdict("numeric", f"equal at {count} random instances ({shown}: random entries, "
+                   "symmetric or positive definite where declared); not proved for every "
+                   f"size{layout}", "matrix-instances", evidence={"points": count})
+
+
+def _symbolic(world: World, task):
+    """(trees, sides, proved, shape mismatch), or the Verdict of an unreadable side."""
     # b first, as the engine does: an unreadable step is reported on its own line
     sides = [("b", task.b), ("a", task.a)] if task.kind == "compare" else [("b", task.b)]
     trees = {}
@@ -273,27 +318,11 @@ def _decide(world: World, task) -> Verdict:
     mismatch = ""
     if task.kind == "compare" and len(symbolic) == 2:
         mismatch = _shape_mismatch(symbolic["a"], symbolic["b"])
-    if mismatch:        # the instances give the sizes and entries where they can
-        found = _instances(world, task, trees, sides)
-        if isinstance(found, Verdict) and found.status in ("failed", "error"):
-            return found
-        return Verdict("failed", f"the two sides differ in shape: {mismatch}", "matrix-shape")
-    if task.kind == "compare" and len(symbolic) == 2:
+    if task.kind == "compare" and len(symbolic) == 2 and not mismatch:
         symmetric = {sp.Transpose(env.objects[n]): env.objects[n] for n, d in world.decls.items()
                      if "symmetric" in d.properties}
         proved = _is_zero(symbolic["a"], symbolic["b"], symmetric)
-    found = _instances(world, task, trees, sides)
-    if isinstance(found, Verdict):
-        return found
-    if task.kind == "read":
-        return Verdict("proved", method="read")
-    count, shown = found
-    layout = _layout_note(world, trees)
-    if proved:
-        return Verdict("proved", layout.lstrip("; "), "matrix")
-    return Verdict("numeric", f"equal at {count} random instances ({shown}: random entries, "
-                   "symmetric or positive definite where declared); not proved for every "
-                   f"size{layout}", "matrix-instances", evidence={"points": count})
+    return trees, sides, proved, mismatch
 
 
 def _layout_note(world: World, trees: dict) -> str:

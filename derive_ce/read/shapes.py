@@ -39,19 +39,21 @@ class Declared:
     shape: tuple[str, ...]         # () when no size is said
     line: int
     reason: str
+    properties: tuple[str, ...] = ()   # "symmetric", "positive_definite": said right by the names
 
 
 def declared_in(text: str, line: int) -> list[Declared]:
     """The vectors and matrices one prose line declares."""
     chunks = [(m.start(), m.end(), m.group(1) or m.group(2)) for m in _INLINE.finditer(text)]
     found: list[Declared] = []
-    for start, end, math in chunks:
+    for k, (start, end, math) in enumerate(chunks):
         member = _MEMBER.fullmatch(math)
         if member is not None and _NAMES.fullmatch(member.group(1)):
             dims = tuple(d for d in member.group(2, 3, 4) if d)
             kind = "vector" if len(dims) == 1 else "matrix"
+            said = _properties(text, chunks, k, k) if kind == "matrix" else ()
             found += [Declared(n, kind, tuple(d.strip() for d in dims), line,
-                               f"`{math.strip()}` (line {line})")
+                               f"`{math.strip()}` (line {line})", said)
                       for n in _names(member.group(1))]
     groups = _name_groups(text, chunks)
     for n, (first, last, names) in enumerate(groups):
@@ -66,10 +68,45 @@ def declared_in(text: str, line: int) -> list[Declared]:
             kind = _kind_of(words[-1].group(1))
         if kind is None:
             continue
+        said = _properties(text, chunks, first, last) if kind == "matrix" else ()
         found += [Declared(name, kind, shape if kind == "matrix" else (), line,
-                           f"the notes call it a {kind} (line {line})")
+                           f"the notes call it a {kind} (line {line})", said)
                   for name in names]
-    return found
+    return _merged(found)
+
+
+_PROPERTY = r"(symmetric\s+positive[- ]definite|positive[- ]definite|symmetric|SPD)"
+_AFTER = re.compile(r"\s*,?\s*(?:which\s+)?(?:is|are|be)?\s*(?:both\s+)?(?:an?\s+)?(?:real\s+)?"
+                    + _PROPERTY + r"\b", re.IGNORECASE)
+_BEFORE = re.compile(r"\b" + _PROPERTY + r"\s*(?:matri(?:x|ces))?\s*$", re.IGNORECASE)
+
+
+def _properties(text: str, chunks: list, first: int, last: int) -> tuple[str, ...]:
+    """`$A$ is symmetric`, `$S \\in \\mathbb{R}^{n\\times n}$ be positive definite`,
+    `a symmetric matrix $A$`: the word right after the names (up to the next
+    math) or right before them; anything further is not taken to be about them."""
+    after = text[chunks[last][1]:chunks[last + 1][0] if last + 1 < len(chunks) else len(text)]
+    before = text[chunks[first - 1][1] if first else 0:chunks[first][0]]
+    match = _AFTER.match(_sentence_head(after)) or _BEFORE.search(_sentence_tail(before))
+    if match is None:
+        return ()
+    word = match.group(1).lower()
+    return ("symmetric", "positive_definite") if "definite" in word or word == "spd" \
+        else ("symmetric",)
+
+
+def _merged(found: list) -> list:
+    """A name declared twice on one line keeps its shape and every property said."""
+    merged: dict[str, Declared] = {}
+    for item in found:
+        old = merged.get(item.name)
+        if old is None:
+            merged[item.name] = item
+        else:
+            merged[item.name] = Declared(old.name, old.kind, old.shape or item.shape, old.line,
+                                         old.reason, tuple(dict.fromkeys(old.properties
+                                                                         + item.properties)))
+    return list(merged.values())
 
 
 def _names(text: str) -> list[str]:

@@ -150,7 +150,8 @@ def _with_objects(symbols, reasons, objects):
     decls, why = [], []
     for name, said in objects.items():
         decls.append(SymbolDecl((name,), said.kind, (), None, said.line,
-                                shape=tuple(Math(d, said.line) for d in said.shape)))
+                                shape=tuple(Math(d, said.line) for d in said.shape),
+                                properties=said.properties))
         why.append(said.reason)
     for decl, reason in zip(symbols, reasons):
         names = tuple(n for n in decl.names if n not in objects)
