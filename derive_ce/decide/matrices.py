@@ -111,6 +111,10 @@ class World:
             return self.symscope.expand(body.xreplace({params[0]: value}))
         return sp.Function(name)(value)
 
+    def forget(self) -> None:
+        """Definitions read again (a variable's entries changed under them)."""
+        self._memo.clear()
+
     def read_definition(self, name: str, env: Env):
         key = (name, id(env))
         if key in self._memo:
@@ -416,7 +420,8 @@ def _instances(world: World, task, trees, sides):
             values = {}
             for side, math in sides:
                 try:
-                    values[side] = world.read(trees[side], env, math.text, math.line)
+                    values[side] = world.read(trees[side], _side_env(env, trees[side], late),
+                                              math.text, math.line)
                 except InputError as exc:
                     return Verdict("error", exc.describe(), error_side=side)
                 except (ZeroDivisionError, ValueError):    # a singular instance
@@ -492,6 +497,18 @@ def _holds(conditions, late: dict, point: dict, rng: random.Random) -> bool:
         if not difference.is_real or not _TESTS[op](difference):
             return False
     return True
+
+
+def _side_env(env: Env, tree, late: dict) -> Env:
+    """The instance for one side: a variable this side does not differentiate
+    by is its entries' values, not their symbols (`-\\det(X^{-1}) X^{-\\top}`
+    beside `\\frac{\\partial}{\\partial X} \\det(X^{-1})` is a number matrix)."""
+    moving = _derivative_variables(tree)
+    still = {n: v.xreplace(late) for n, v in env.objects.items()
+             if n not in moving and isinstance(v, sp.MatrixBase) and v.free_symbols & set(late)}
+    if not still:
+        return env
+    return dataclasses.replace(env, objects={**env.objects, **still})
 
 
 def _with_entries(value, env: Env):
@@ -574,6 +591,8 @@ def _point(world: World, env: Env, variables: set[str], rng: random.Random, used
         if name in variables:
             entries = sp.Matrix(rows, cols, lambda i, j: sp.Symbol(f"{name}[{i},{j}]"))
             late.update({entries[i, j]: values[i, j] for i in range(rows) for j in range(cols)})
+            env.values.update({entries[i, j]: values[i, j] for i in range(rows)
+                               for j in range(cols)})
             env.objects[name] = entries
         else:
             env.objects[name] = values

@@ -40,6 +40,7 @@ class Env:
     objects: dict[str, sp.Basic] = field(default_factory=dict)
     layout: str = "denominator"
     indices: dict[str, int] = field(default_factory=dict)   # explicit: `i` in `x_i` -> 2
+    values: dict = field(default_factory=dict)   # explicit: an entry symbol -> its value
 
 
 class MatrixReader:
@@ -450,6 +451,8 @@ class MatrixReader:
                             f"for a number, write `\\frac{{d}}{{d{name}}}`", nabla)
         if order not in (1, 2):
             raise self.fail("`\\nabla` of order 1 or 2 (the gradient, the Hessian)", nabla)
+        if self.entrywise(name):
+            return self.by_entries(operand, name, node, gradient=True, order=order)
         value = self.read(operand)
         if order == 2:
             return self.hessian(value, name, node)
@@ -462,6 +465,8 @@ class MatrixReader:
         if len(dop.children[1].children) > 1:
             raise self.fail("a higher derivative by a vector: write the Hessian `\\nabla^2_x f`",
                             dop)
+        if self.entrywise(name):
+            return self.by_entries(operand, name, node)
         return self.derivative(self.read(operand), name, node)
 
     def leibniz(self, node, top, bottom):
@@ -479,6 +484,8 @@ class MatrixReader:
         body = tops[1] if len(tops) == 2 else lark.Tree("implicit", tops[1:], top.meta)
         if len(target.children) > 1:                 # ∂L/∂W_{i,j}: by one element
             return self.by_element(self.read(body), target, node)
+        if self.entrywise(name):
+            return self.by_entries(body, name, node)
         return self.derivative(self.read(body), name, node)
 
     def by_element(self, value, target, node):
@@ -493,6 +500,59 @@ class MatrixReader:
         if self.env.mode != "explicit" or not isinstance(variable, sp.Symbol):
             raise Unsupported("a derivative by an element")
         return sp.diff(scalar, variable)
+
+    def entrywise(self, name: str) -> bool:
+        """Explicit mode, by a vector or matrix whose entries have values: the
+        body is read again with one entry (two for a Hessian) left a symbol,
+        the others numbers, so that an inverse or a determinant stays small."""
+        return self.env.mode == "explicit" and bool(self.env.values) \
+            and isinstance(self.env.objects.get(name), sp.MatrixBase)
+
+    def by_entries(self, body, name, node, gradient=False, order=1):
+        symbols = self.env.objects[name]
+        numeric = symbols.xreplace(self.env.values)
+        rows, cols = symbols.shape
+        positions = [(i, j) for i in range(rows) for j in range(cols)]
+
+        def read_with(*live):
+            moved = numeric.copy()
+            for i, j in live:
+                moved[i, j] = symbols[i, j]
+            self.env.objects[name] = moved
+            self.world.forget()
+            try:
+                return self.read(body)
+            finally:
+                self.env.objects[name] = symbols
+                self.world.forget()
+        if order == 2:
+            if cols != 1:
+                raise self.fail("the Hessian `\\nabla^2_x f` is of a number by a vector", node)
+            entries = {}
+            for a in range(rows):
+                for b in range(rows):
+                    scalar = self.scalar(read_with((a, 0), (b, 0)))
+                    if scalar is None:
+                        raise self.fail("the Hessian `\\nabla^2_x f` is of a number by a vector",
+                                        node)
+                    entries[a, b] = sp.diff(scalar, symbols[a, 0], symbols[b, 0])
+            return sp.Matrix(rows, rows, lambda a, b: entries[a, b])
+        parts = {p: read_with(p) for p in positions}
+        first = parts[positions[0]]
+        scalar = self.scalar(first)
+        if scalar is not None:
+            grad = sp.Matrix(rows, cols, lambda i, j: sp.diff(self.scalar(parts[i, j]),
+                                                              symbols[i, j]))
+            numerator = self.env.layout == "numerator" and not gradient
+            return grad.T if numerator else grad
+        fshape = self.shape(first)
+        if gradient or fshape[1] != 1 or cols != 1:
+            raise self.fail("the derivative of a vector or matrix by a vector or matrix: "
+                            "derive-ce reads ∂f/∂x for a vector f and a vector x (the Jacobian), "
+                            "and gradients of numbers", node)
+        jacobian = sp.Matrix(fshape[0], rows,
+                             lambda k, i: sp.diff(parts[i, 0][k, 0], symbols[i, 0]))
+        return jacobian if self.env.layout == "numerator" else jacobian.T
 
     def variable(self, name, node):
         if name in self.env.objects:
