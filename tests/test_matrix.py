@@ -158,7 +158,7 @@ PAIRS = [TWINS / p.name.replace(".true.yaml", "") for p in sorted(TWINS.glob("*.
 @pytest.fixture(scope="module")
 def twins():
     files = [Path(f"{p}.{kind}.yaml") for p in PAIRS for kind in ("true", "false")] \
-        + sorted(TWINS.glob("*.refused.yaml"))
+        + sorted(TWINS.glob("*.refused.*"))
     checked = check(files, Options(budget=60.0, jobs=2, cache_dir=None))
     return {Path(r.path).name: r for r in checked}
 
@@ -182,6 +182,7 @@ def test_a_yaml_twin_verifies_and_its_false_twin_fails_on_its_line(twins, pair):
 @pytest.mark.parametrize("name, fix", [
     ("ones_unsized.refused.yaml", "`\\mathbf{1}_n`"),
     ("size_not_determined.refused.yaml", "x: {kind: vector, size: n}"),
+    ("size_two_ranges.refused.md", "$x \\in \\mathbb{R}^n$"),
 ])
 def test_a_size_nothing_determines_is_refused_naming_the_fix(twins, name, fix):
     errors = [r for r in twins[name].records if r.status == "error"]

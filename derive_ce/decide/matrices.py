@@ -143,7 +143,10 @@ class World:
         if self.symscope.kind(name) in ("vector", "matrix"):
             raise reader.fail(f"`{name}` is a {self.symscope.kind(name)} without a size: declare "
                               f"`{name}: {{kind: vector, size: n}}` or `{name}: {{kind: matrix, "
-                              "shape: [n, m]}` to use it as a whole", node)
+                              "shape: [n, m]}` to use it as a whole (in notes, say "
+                              f"`${name} \\in \\mathbb{{R}}^n$` or `${name} \\in "
+                              "\\mathbb{R}^{n \\times m}$`); elements whose indices run over one "
+                              "range from 1 (`\\sum_{i=1}^{n} x_i`) also give it", node)
         try:
             return self.symscope.expand(self.symscope.symbol(name))
         except InputError as exc:

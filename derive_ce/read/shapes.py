@@ -237,8 +237,8 @@ def bound_letters(tree) -> set[str]:
 def sized_by_use(derivation):
     """A vector or matrix declared without a size (`x: vector`) that the file
     uses as a whole takes its size from the indices of its elements, where
-    they determine it: `x_j` with `j: {kind: index, range: [1, n]}` makes x
-    n×1, `A_{i,j}` with i in [1, m] and j in [1, n] makes A m×n.  Several
+    they determine it: `x_j` with `j: {kind: index, range: [1, n]}`, or inside
+    `\\sum_{j=1}^{n}`, makes x n×1, `A_{i,j}` with i in [1, m] and j in [1, n] makes A m×n.  Several
     elements must agree; otherwise (or without such elements) nothing is
     inferred, and using it as a whole asks for its size."""
     import dataclasses
@@ -308,11 +308,48 @@ def _texts(derivation) -> list:
     return found
 
 
+def _sum_bounds(tree) -> dict:
+    """`\\sum_{i=1}^{n}`: i -> "n", for the sums of one expression that start at 1
+    (a letter summed over two different ranges in it: None)."""
+    from derive_ce.read.latex.shape import unwrap
+    from derive_ce.read.names import tree_name
+    found: dict = {}
+    for bigop in tree.find_data("bigop"):
+        bounds = next((c for c in bigop.children if hasattr(c, "data") and c.data == "bounds"),
+                      None)
+        if bounds is None:
+            continue
+        lower = next((c for c in bounds.children if c.data == "lower_eq"), None)
+        upper = next((c for c in bounds.children if c.data == "upper"), None)
+        if lower is None or upper is None:
+            continue
+        start = unwrap(lower.children[2])
+        if not (hasattr(start, "data") and start.data == "number"
+                and str(start.children[0]) == "1"):
+            continue
+        top = upper.children[0].children[0] if upper.children[0].children else None
+        top = unwrap(top)
+        if hasattr(top, "data") and top.data == "symbol" and len(top.children) == 1:
+            try:
+                top = tree_name(top.children[0])
+            except InputError:
+                continue
+        elif top is None or hasattr(top, "data") or top.type not in ("LETTER", "NUMBER"):
+            continue
+        try:
+            letter = tree_name(lower.children[0])
+        except InputError:
+            continue
+        found[letter] = str(top) if found.get(letter, str(top)) == str(top) else None
+    return found
+
+
 def _shape_from_use(name: str, kind: str, trees, ranges) -> tuple | None:
     from derive_ce.read.latex.shape import is_a, unwrap
     from derive_ce.read.names import tree_name
     whole, sizes = False, None
     for tree in trees:
+        summed = _sum_bounds(tree)
         for node in tree.iter_subtrees():
             if node.data != "symbol":
                 continue
@@ -343,7 +380,9 @@ def _shape_from_use(name: str, kind: str, trees, ranges) -> tuple | None:
                 elif not hasattr(item, "data") and item.type in ("LETTER", "GREEK"):
                     letter = str(item).lstrip("\\")
                 bounds = ranges.get(letter)
-                if bounds is None or bounds[0].text.strip() != "1":
+                if letter in summed:              # a sum's own bounds come first
+                    these.append(summed[letter] if summed[letter] is not None else False)
+                elif bounds is None or bounds[0].text.strip() != "1":
                     these.append(None)            # a number, or an index without a range
                 else:
                     these.append(bounds[1].text.strip())
