@@ -234,13 +234,16 @@ def bound_letters(tree) -> set[str]:
 
 # -- sizes from use ------------------------------------------------------------------
 
-def sized_by_use(derivation):
-    """A vector or matrix declared without a size (`x: vector`) that the file
-    uses as a whole takes its size from the indices of its elements, where
-    they determine it: `x_j` with `j: {kind: index, range: [1, n]}`, or inside
-    `\\sum_{j=1}^{n}`, makes x n×1, `A_{i,j}` with i in [1, m] and j in [1, n] makes A m×n.  Several
-    elements must agree; otherwise (or without such elements) nothing is
-    inferred, and using it as a whole asks for its size."""
+def sized_by_use(derivation, only: set | None = None):
+    """A vector or matrix declared without a size (`x: vector`, or "$x$ a
+    vector" in notes; not one only inferred from `x_i`) that the file uses as
+    a whole beside matrix notation (`x^\\top x`, `\\|x\\|`) takes its size from
+    the indices of its elements, where they determine it: `x_j` with
+    `j: {kind: index, range: [1, n]}`, or inside `\\sum_{j=1}^{n}`, makes x n×1;
+    `A_{i,j}` with i in [1, m] and j in [1, n] makes A m×n.  Several elements
+    must agree; otherwise (or without such elements) nothing is inferred, and
+    using it as a whole asks for its size.  `only`: the names it may size (in
+    notes, the letters the prose calls vectors or matrices)."""
     import dataclasses
 
     from derive_ce.read.latex.parser import parse
@@ -248,10 +251,11 @@ def sized_by_use(derivation):
 
     scope = derivation.scope
     unsized = {n: d for d in scope.symbols if d.kind in ("vector", "matrix") and not d.shape
-               for n in d.names}
+               and not d.inferred for n in d.names if only is None or n in only}
     if not unsized:
         return derivation
-    ranges = {n: d.range for d in scope.symbols if d.range is not None for n in d.names}
+    ranges = {n: d.range for d in scope.symbols if d.range is not None and not d.inferred
+              for n in d.names}         # ranges the file declares, not ones guessed from use
     trees = []
     for math in _texts(derivation):
         if math.syntax != "latex":
@@ -344,12 +348,28 @@ def _sum_bounds(tree) -> dict:
     return found
 
 
+def _labelled(power) -> bool:
+    """`x^{(i)}`, `x^{(2)}`: a label in brackets, not a power."""
+    sup = power.children[1]
+    item = sup.children[0] if getattr(sup, "children", None) else None
+    while hasattr(item, "data") and item.data == "implicit" and len(item.children) == 1:
+        item = item.children[0]
+    return hasattr(item, "data") and item.data == "group" and str(item.children[0]) == "("
+
+
 def _shape_from_use(name: str, kind: str, trees, ranges) -> tuple | None:
-    from derive_ce.read.latex.shape import is_a, unwrap
+    from derive_ce.read.latex.shape import inner_subscript, is_a, unwrap
     from derive_ce.read.names import tree_name
     whole, sizes = False, None
     for tree in trees:
         summed = _sum_bounds(tree)
+        # `x^2_i` is element i squared: its subscript stands after the power
+        after_power = {id(unwrap(p.children[0])): p.children[2] for p in tree.find_data("pow_sub")}
+        samples = {id(unwrap(p.children[0])) for p in tree.find_data("pow") if _labelled(p)}
+        notation = any(n.data in MATRIX_NODES - {"group_sub"}
+                       or (n.data == "pow" and n.children[1].children[:1]
+                                                  and str(n.children[1].children[0]) == "T")
+                       for n in tree.iter_subtrees())
         for node in tree.iter_subtrees():
             if node.data != "symbol":
                 continue
@@ -358,9 +378,12 @@ def _shape_from_use(name: str, kind: str, trees, ranges) -> tuple | None:
                     continue
             except InputError:
                 continue
-            subscript = next((c for c in node.children[1:] if is_a(c, "subscript")), None)
-            if subscript is None:
-                whole = True
+            subscript = next((c for c in node.children[1:] if is_a(c, "subscript")),
+                             after_power.get(id(node))) or inner_subscript(node.children[0])
+            if id(node) in samples:
+                continue                  # `x^{(i)}`: sample i, an element
+            if subscript is None:      # a use as a whole counts beside matrix notation only
+                whole = whole or (len(node.children) == 1 and notation)
                 continue
             items = [c for c in subscript.children if hasattr(c, "data")] or list(subscript.children)
             if kind == "matrix" and len(items) == 1 and is_a(items[0], "implicit") \

@@ -93,13 +93,14 @@ def _imported(builder: Builder) -> Imported:
     notes = tuple(sorted(builder.notes, key=lambda n: n.line))
     if len(found) <= 1:
         title, line, steps, cases, sources = found[0] if found else ("", 0, (), (), ())
-        return Imported(sized_by_use(Derivation(**common, steps=steps, cases=cases)), notes,
-                        reasons, definition_notes, sources, (sources,))
+        return Imported(sized_by_use(Derivation(**common, steps=steps, cases=cases),
+                                     set(builder.objects)),
+                        notes, reasons, definition_notes, sources, (sources,))
     titles = _titles(found)
     sections = tuple(Section(t, steps, cases, None, line)
                      for t, (_, line, steps, cases, _) in zip(titles, found))
-    return Imported(sized_by_use(Derivation(**common, sections=sections)), notes, reasons,
-                    definition_notes,
+    return Imported(sized_by_use(Derivation(**common, sections=sections), set(builder.objects)),
+                    notes, reasons, definition_notes,
                     (), tuple(f[4] for f in found))
 
 
