@@ -187,3 +187,20 @@ def test_a_yaml_twin_verifies_and_its_false_twin_fails_on_its_line(twins, pair):
 def test_a_size_nothing_determines_is_refused_naming_the_fix(twins, name, fix):
     errors = [r for r in twins[name].records if r.status == "error"]
     assert errors and fix in errors[0].message, twins[name].records
+
+
+def test_the_evaluator_follows_the_layout():
+    numerator = document.Scope(SQUARE.symbols, layout="numerator")
+    assert matrix_check(_task("\\frac{\\partial}{\\partial x} x^\\top A x",
+                              "x^\\top (A + A^\\top)", numerator)).kind == "agree"
+    assert matrix_check(_task("\\frac{\\partial}{\\partial x} x^\\top A x",
+                              "(A + A^\\top) x", numerator)).kind == "differ"
+    assert matrix_check(_task("\\nabla_x x^\\top A x", "(A + A^\\top) x", numerator)).kind \
+        == "agree"
+
+
+def test_the_evaluator_refuses_what_it_cannot_instantiate():
+    huge = document.Scope((document.SymbolDecl(("A",), "matrix", (), None, 1,
+                                               shape=(document.Math("1000", 1),) * 2),))
+    found = matrix_check(_task("A^\\top", "A", huge))
+    assert found.kind == "unchecked" and "1000" in found.reason

@@ -46,6 +46,10 @@ def cross_check(task) -> Outcome:
     task.when; an error of the evaluator itself is `unchecked`, with its name."""
     try:
         return MatrixCheck(task.scope).compare(task.a, task.b, tuple(task.when))
+    except Unsupported as exc:
+        return Outcome("unchecked", reason=str(exc))
+    except (InputError, lark.exceptions.LarkError):
+        return Outcome("unchecked", reason="the evaluator cannot read this step")
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError,
             OverflowError, RecursionError) as exc:
         return Outcome("unchecked", reason=f"the evaluator failed ({type(exc).__name__}: {exc})")
