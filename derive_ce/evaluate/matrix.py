@@ -64,7 +64,8 @@ class MatrixInstance:
     scalars, whole for each declared object."""
 
     def __init__(self, scope: Scope, shapes: dict, sizes: dict, properties: dict,
-                 seed: str, indices: set[str]):
+                 seed: str, indices: set[str], ranges: dict | None = None):
+        ranges = ranges or {}
         self.scope = scope
         self.seed = seed
         self.sizes = dict(sizes)
@@ -83,9 +84,18 @@ class MatrixInstance:
                     self.drawn[("r", name, (i + 1,) if cols == 1 and _vector(name, scope)
                                 else (i + 1, j + 1))] = values[i][j]
         smallest = min([MAX_SIZE] + [d for dims in self.dims.values() for d in dims])
-        for letter in sorted(indices):
-            if letter not in self.sizes:
-                self.drawn[("n", letter)] = self._rng(("index", letter)).randint(1, smallest)
+        taken: set[int] = set()
+        for letter in sorted(indices):     # in its declared range, apart from the others
+            if letter in self.sizes:
+                continue
+            low, high = ranges.get(letter, (1, smallest))
+            if low > high:
+                raise Undefined(f"the range of `{letter}` is empty")
+            rng = self._rng(("index", letter))
+            free = [v for v in range(low, high + 1) if v not in taken]
+            value = rng.choice(free) if free else rng.randint(low, high)
+            taken.add(value)
+            self.drawn[("n", letter)] = value
 
     def _rng(self, key) -> random.Random:
         return random.Random(zlib.crc32(f"{self.seed}|{key!r}".encode()))
@@ -270,15 +280,32 @@ class MatrixCheck:
                        + (f": {skipped[0]}" if skipped else ""))
 
     def _instance(self, sizes, salt, letters, conditions):
+        ranges = self._ranges(sizes, letters)
+
         def make(attempt):
             return MatrixInstance(self.scope, self.shapes, sizes, self.properties,
-                                  f"{self.seed}|{salt}|{attempt}", letters)
+                                  f"{self.seed}|{salt}|{attempt}", letters, ranges)
         if not conditions:
             return make(0)
         from derive_ce.evaluate.instances import shaped
         with mpmath.workdps(DIGITS):
             inst, why = shaped(make, conditions)
         return inst if inst is not None else why
+
+    def _ranges(self, sizes: dict, letters: set[str]) -> dict:
+        """Declared index ranges at these sizes: letter -> (low, high)."""
+        found = {}
+        for letter in letters:
+            if letter not in self.scope.ranges:
+                continue
+            env = Env(_Sizes(sizes))
+            bounds = []
+            for math in self.scope.ranges[letter]:
+                tree = _one(parse(math.text, "chain", math.line))
+                compiled = Compiler(self.scope, frozenset(_letters(tree)), frozenset()).c(tree)
+                bounds.append(num.whole(compiled(env)))
+            found[letter] = tuple(bounds)
+        return found
 
     def _at(self, reader, trees, inst):
         """None where both sides agree at the instance, else (left, right) as shown."""
