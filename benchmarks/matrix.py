@@ -33,7 +33,7 @@ def main() -> None:
     yaml = sorted((COOKBOOK / "yaml").glob("*.true.yaml")) \
         + sorted((COOKBOOK / "yaml").glob("*.false.yaml"))
     run = subprocess.run([args.dce, "check", "--format", "json", "--no-cache", "-j", args.j]
-                         + [str(p) for p in notes + yaml], capture_output=True, text=True)
+                         + [str(p.resolve()) for p in notes + yaml], capture_output=True, text=True)
     files = {Path(f["path"]).name: f for f in json.loads(run.stdout)["files"]}
     true = [p.name for p in notes if not p.stem.endswith("_slip")] \
         + [p.name for p in yaml if ".true." in p.name]
