@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from derive_ce.decide.engine import run_task
+from derive_ce.evaluate.matrix import cross_check as matrix_check
+from derive_ce.read import document
 from derive_ce.read.shapes import declared_in
+from derive_ce.results import Task
 from derive_ce.run.checker import Options, check
 
 COOKBOOK = Path(__file__).parent / "notes" / "matrix"
@@ -33,10 +37,20 @@ def test_every_identity_has_its_slip():
     assert all(n.replace(".md", "_slip.md") in names for n in _identities())
 
 
+# Not decided within the time limit (the explicit reading differentiates det(X⁻¹)
+# with symbolic entries): unknown, never failed; its slip still fails.
+TOO_SLOW = {"detXinv.md"}
+
+
 @pytest.mark.parametrize("name", _identities())
 def test_identity_verifies_and_its_slip_fails_on_its_line(cookbook, name):
     true, slip = cookbook[name], cookbook[name.replace(".md", "_slip.md")]
-    assert true.ok(strict=False), [(r.line, r.status, r.message) for r in true.records]
+    if name in TOO_SLOW:
+        assert [r.status for r in true.records if not r.passing(strict=False)] == ["unknown"]
+    else:
+        assert true.ok(strict=False), [(r.line, r.status, r.message) for r in true.records]
+        assert all(r.cross_checked for r in true.records if r.status in ("proved", "numeric")
+                   and r.method != "read"), true.records
     failed = [r for r in slip.records if not r.passing(strict=False)]
     assert failed and failed[0].status == "failed" and failed[0].line == 6, slip.records
     assert failed[0].evidence["point"], failed[0]
@@ -68,3 +82,125 @@ def test_the_layout_is_said(run):
     result = run("check", COOKBOOK / "lsq.md")
     assert "denominator layout" in result.out
     assert "∇_w (1 / 2) ‖Xw − y‖²" in result.out and "Xᵀ(Xw − y)" in result.out
+
+
+# -- the second reading (evaluate/matrix.py) ----------------------------------------
+
+SQUARE = document.Scope((
+    document.SymbolDecl(("A", "B"), "matrix", (), None, 1,
+                        shape=(document.Math("n", 1), document.Math("n", 1))),
+    document.SymbolDecl(("x",), "vector", (), None, 1, shape=(document.Math("n", 1),)),
+    document.SymbolDecl(("S",), "matrix", (), None, 1,
+                        shape=(document.Math("n", 1), document.Math("n", 1)),
+                        properties=("symmetric",)),
+))
+
+
+def _task(before, after, spec=SQUARE, when=()):
+    return Task("compare", spec, tuple(document.Math(w, 1) for w in when),
+                document.Math(before, 1), document.Math(after, 2), 20.0)
+
+
+@pytest.mark.parametrize("before, true, false", [
+    ("(A B)^\\top", "B^\\top A^\\top", "A^\\top B^\\top"),
+    ("(A B)^{-1}", "B^{-1} A^{-1}", "A^{-1} B^{-1}"),
+    ("\\nabla_x x^\\top A x", "(A + A^\\top) x", "2 A x"),
+    ("\\nabla_x x^\\top S x", "2 S x", "S x"),
+    ("\\frac{\\partial}{\\partial A} \\operatorname{tr}(A B)", "B^\\top", "B"),
+    ("\\frac{\\partial}{\\partial A} \\log \\det A", "A^{-\\top}", "A^{-1}"),
+    ("\\nabla^2_x \\frac{1}{2} \\|A x\\|^2", "A^\\top A", "A A^\\top"),
+    ("\\operatorname{tr}(A \\otimes B)", "\\operatorname{tr}(A) \\operatorname{tr}(B)",
+     "\\operatorname{tr}(A) + \\operatorname{tr}(B)"),
+    ("x^\\top \\mathbf{1}", "\\sum_{i=1}^{n} x_i", "\\sum_{i=1}^{n} x_i^2"),
+])
+def test_the_evaluator_reads_matrices_on_its_own(before, true, false):
+    assert matrix_check(_task(before, true)).kind == "agree"
+    wrong = matrix_check(_task(before, false))
+    assert wrong.kind == "differ" and wrong.point["n"] != "1", wrong
+
+
+def test_a_symmetric_declaration_is_drawn_symmetric():
+    assert matrix_check(_task("S^\\top", "S")).kind == "agree"
+    assert matrix_check(_task("A^\\top", "A")).kind == "differ"
+
+
+def test_a_planted_reading_error_in_the_symbolic_path_is_caught(monkeypatch):
+    """The SymPy readings (symbolic and explicit) share MatrixReader: plant a
+    reading error there (a transpose read as nothing) and the evaluator,
+    which reads the parse tree on its own, refuses both verdicts it gives."""
+    from derive_ce.decide.build import matrix as build
+
+    original = build.MatrixReader.rule_pow
+
+    def no_transpose(self, node, base, sup):
+        if self.sup_kind(sup) == "T":
+            return self.read(base)
+        return original(self, node, base, sup)
+    monkeypatch.setattr(build.MatrixReader, "rule_pow", no_transpose)
+    wrong = run_task(_task("A^\\top B", "A B"))            # false, proved by the planted path
+    assert (wrong.status, wrong.method) == ("unknown", "disagree"), wrong
+    assert "the symbolic path says proved" in wrong.message
+    right = run_task(_task("(A B)^\\top", "B^\\top A^\\top"))   # true, failed by it
+    assert (right.status, right.method) == ("unknown", "disagree"), right
+    monkeypatch.undo()
+    assert run_task(_task("A^\\top B", "A B")).status == "failed"
+    assert run_task(_task("(A B)^\\top", "B^\\top A^\\top")).cross_checked is True
+
+
+# -- YAML twins: cases, \otimes, \mathbf{1} and sizes from use ---------------------
+
+TWINS = COOKBOOK / "yaml"
+ATTACK = Path(__file__).parent / "attack16"
+PAIRS = [TWINS / p.name.replace(".true.yaml", "") for p in sorted(TWINS.glob("*.true.yaml"))] \
+    + [ATTACK / n for n in ("transpose_notation", "norm_notation")]
+
+
+@pytest.fixture(scope="module")
+def twins():
+    files = [Path(f"{p}.{kind}.yaml") for p in PAIRS for kind in ("true", "false")] \
+        + sorted(TWINS.glob("*.refused.*"))
+    checked = check(files, Options(budget=60.0, jobs=2, cache_dir=None))
+    return {Path(r.path).name: r for r in checked}
+
+
+def _marked(path: Path) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1)
+                if "expect: failed" in line)
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=lambda p: p.name)
+def test_a_yaml_twin_verifies_and_its_false_twin_fails_on_its_line(twins, pair):
+    true, false = twins[f"{pair.name}.true.yaml"], twins[f"{pair.name}.false.yaml"]
+    assert true.ok(strict=False), [(r.line, r.status, r.message) for r in true.records]
+    assert all(r.cross_checked for r in true.records[1:] if r.status in ("proved", "numeric")
+               ), true.records
+    failed = [r for r in false.records if not r.passing(strict=False)]
+    assert failed and failed[0].status == "failed", false.records
+    assert failed[0].line == _marked(Path(f"{pair}.false.yaml")), failed[0]
+
+
+@pytest.mark.parametrize("name, fix", [
+    ("ones_unsized.refused.yaml", "`\\mathbf{1}_n`"),
+    ("size_not_determined.refused.yaml", "x: {kind: vector, size: n}"),
+    ("size_two_ranges.refused.md", "$x \\in \\mathbb{R}^n$"),
+])
+def test_a_size_nothing_determines_is_refused_naming_the_fix(twins, name, fix):
+    errors = [r for r in twins[name].records if r.status == "error"]
+    assert errors and fix in errors[0].message, twins[name].records
+
+
+def test_the_evaluator_follows_the_layout():
+    numerator = document.Scope(SQUARE.symbols, layout="numerator")
+    assert matrix_check(_task("\\frac{\\partial}{\\partial x} x^\\top A x",
+                              "x^\\top (A + A^\\top)", numerator)).kind == "agree"
+    assert matrix_check(_task("\\frac{\\partial}{\\partial x} x^\\top A x",
+                              "(A + A^\\top) x", numerator)).kind == "differ"
+    assert matrix_check(_task("\\nabla_x x^\\top A x", "(A + A^\\top) x", numerator)).kind \
+        == "agree"
+
+
+def test_the_evaluator_refuses_what_it_cannot_instantiate():
+    huge = document.Scope((document.SymbolDecl(("A",), "matrix", (), None, 1,
+                                               shape=(document.Math("1000", 1),) * 2),))
+    found = matrix_check(_task("A^\\top", "A", huge))
+    assert found.kind == "unchecked" and "1000" in found.reason

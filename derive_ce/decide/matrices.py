@@ -13,7 +13,9 @@ A step proved in 1 and agreeing in 2 is `proved`; agreeing in 2 only, `numeric`.
 
 from __future__ import annotations
 
+import dataclasses
 import random
+import time
 
 import lark
 import sympy as sp
@@ -27,12 +29,15 @@ from derive_ce.read.latex.parser import parse
 from derive_ce.read.latex.shape import is_a, unwrap
 from derive_ce.read.model import Math
 from derive_ce.read.names import tree_name
-from derive_ce.read.shapes import object_names, sized, uses_objects
+from derive_ce.read.shapes import bound_letters, object_names, sized, uses_objects
 from derive_ce.results import Verdict
 
 POINTS_PER_SIZE = 2
+CASE_ATTEMPTS = 24     # draws per instance until a case's conditions hold
 MAX_SIZE = 12          # a declared size beyond it (`size: 1000`) is not instantiated
 TOLERANCE = sp.Float("1e-20", 40)
+SYMBOLIC = 0.5         # of that, for SymPy's proof; the explicit instances have the rest
+SHARE = 0.6            # of the budget, for the SymPy readings; the evaluator has the rest
 
 
 def objects_of(symscope) -> set[str]:
@@ -106,6 +111,10 @@ class World:
             return self.symscope.expand(body.xreplace({params[0]: value}))
         return sp.Function(name)(value)
 
+    def forget(self) -> None:
+        """Definitions read again (a variable's entries changed under them)."""
+        self._memo.clear()
+
     def read_definition(self, name: str, env: Env):
         key = (name, id(env))
         if key in self._memo:
@@ -124,13 +133,20 @@ class World:
 
     def read(self, tree, env: Env, text: str, line: int):
         reader = MatrixReader(self, env, text, line)
-        return self._sized(reader.read(tree), env)
+        value = reader.read(tree)
+        if not isinstance(value, (sp.Basic, sp.MatrixBase, int)):     # `I`, `\mathbf{1}` alone
+            raise InputError("`I` or `\\mathbf{1}` without a size, where nothing sets it: "
+                             "write it, `I_n` or `\\mathbf{1}_n`", line)
+        return self._sized(value, env)
 
     def scalar(self, name: str, node, reader: MatrixReader):
         if self.symscope.kind(name) in ("vector", "matrix"):
             raise reader.fail(f"`{name}` is a {self.symscope.kind(name)} without a size: declare "
                               f"`{name}: {{kind: vector, size: n}}` or `{name}: {{kind: matrix, "
-                              "shape: [n, m]}` to use it as a whole", node)
+                              "shape: [n, m]}` to use it as a whole (in notes, say "
+                              f"`${name} \\in \\mathbb{{R}}^n$` or `${name} \\in "
+                              "\\mathbb{R}^{n \\times m}$`); elements whose indices run over one "
+                              "range from 1 (`\\sum_{i=1}^{n} x_i`) also give it", node)
         try:
             return self.symscope.expand(self.symscope.symbol(name))
         except InputError as exc:
@@ -181,21 +197,107 @@ class World:
 
 
 def decide(symscope, task, budget: float) -> Verdict:
-    """The verdict on a matrix step (`read`: only that it can be read)."""
-    if task.when:
-        return Verdict("error", f"line {task.b.line}: a step with vectors or matrices as a whole "
-                       "inside a case is not read yet", error_side="b")
+    """The verdict on a matrix step (`read`: only that it can be read), kept
+    only where the independent evaluator (evaluate/matrix.py) agrees."""
+    start = time.process_time()
     try:
-        with deadline(max(budget, 0.1)):
-            return _decide(World(symscope), task)
+        verdict = _decide(World(symscope), task, budget * SHARE)
     except InputError as exc:
         return Verdict("error", exc.describe(), error_side="scope")
     except OutOfTime:
-        return Verdict("unknown", f"timed out after {budget:g} s (vectors and matrices)",
+        return Verdict("unknown", f"timed out after {budget * SHARE:g} s (vectors and matrices)",
                        "timeout")
+    if task.kind != "compare" or verdict.status not in ("proved", "numeric", "failed"):
+        return verdict
+    return _cross_checked(verdict, _evaluated(task, budget - (time.process_time() - start)))
 
 
-def _decide(world: World, task) -> Verdict:
+def _evaluated(task, left: float):
+    """The second reading's outcome, within the time left (CPU)."""
+    from derive_ce.evaluate.check import Outcome
+    from derive_ce.evaluate.matrix import cross_check
+    start = time.process_time()
+    try:
+        with deadline(max(left, 0.1)):
+            return cross_check(task)
+    except OutOfTime:
+        return Outcome("unchecked", reason=f"the evaluator ran out of time "
+                       f"({time.process_time() - start:.1f} s)")
+
+
+def _cross_checked(verdict: Verdict, outcome) -> Verdict:
+    """As decide/engine.py treats scalar steps: proved or numeric only where
+    the evaluator agrees; a disagreement either way is `unknown`."""
+    where = ", ".join(f"{k} = {v}" for k, v in list(outcome.point.items())[:12])
+    if verdict.status == "failed":
+        if outcome.kind != "agree":
+            return verdict
+        return Verdict("unknown", f"the two readings disagree: the symbolic path says failed "
+                       f"({verdict.message}), the evaluator finds both sides equal at "
+                       f"{outcome.instances} instances (a bug in derive-ce, please report it)",
+                       "disagree", evidence=verdict.evidence)
+    if outcome.kind == "agree":
+        return dataclasses.replace(verdict, cross_checked=True)
+    if outcome.kind == "differ":
+        return Verdict("unknown", f"the two readings disagree at {where}: the symbolic path says "
+                       f"{verdict.status}, the evaluator finds left = {outcome.left}, right = "
+                       f"{outcome.right} (a bug in derive-ce, please report it)", "disagree",
+                       evidence={"point": dict(outcome.point), "left": outcome.left,
+                                 "right": outcome.right})
+    if outcome.kind == "kink":
+        return Verdict("unknown", f"{outcome.reason} (on a concrete instance: {where}), so the "
+                       "step is not decided", "kink")
+    note = f"not cross-checked: {outcome.reason}"
+    message = f"{verdict.status} ({note})" + (f"; {verdict.message}" if verdict.message else "")
+    return dataclasses.replace(verdict, message=message, cross_checked=False)
+
+
+def _decide(world: World, task, budget: float) -> Verdict:
+    """SymPy's proof within SYMBOLIC of the budget (a proof it cannot finish
+    in time is no proof), then the explicit instances within the rest."""
+    start = time.process_time()
+    try:
+        with deadline(max(budget * SYMBOLIC, 0.1)):
+            found = _symbolic(world, task)
+    except OutOfTime:
+        found = None
+    if isinstance(found, Verdict):
+        return found
+    trees, sides, proved, mismatch = found or _trees(task)
+    if isinstance(trees, Verdict):
+        return trees
+    with deadline(max(budget - (time.process_time() - start), 0.1)):
+        return _explicit(world, task, trees, sides, proved, mismatch)
+
+
+def _trees(task):
+    """Both sides' trees, for the instances where the symbolic reading ran out of time."""
+    sides = [("b", task.b), ("a", task.a)] if task.kind == "compare" else [("b", task.b)]
+    return {side: parse_one(math.text, math.line) for side, math in sides}, sides, False, ""
+
+
+def _explicit(world: World, task, trees, sides, proved: bool, mismatch: str) -> Verdict:
+    if mismatch:        # the instances give the sizes and entries where they can
+        found = _instances(world, task, trees, sides)
+        if isinstance(found, Verdict) and found.status in ("failed", "error"):
+            return found
+        return Verdict("failed", f"the two sides differ in shape: {mismatch}", "matrix-shape")
+    found = _instances(world, task, trees, sides)
+    if isinstance(found, Verdict):
+        return found
+    if task.kind == "read":
+        return Verdict("proved", method="read")
+    count, shown = found
+    layout = _layout_note(world, trees)
+    if proved:
+        return Verdict("proved", layout.lstrip("; "), "matrix")
+    return Verdict("numeric", f"equal at {count} random instances ({shown}: random entries, "
+                   "symmetric or positive definite where declared); not proved for every "
+                   f"size{layout}", "matrix-instances", evidence={"points": count})
+
+
+def _symbolic(world: World, task):
+    """(trees, sides, proved, shape mismatch), or the Verdict of an unreadable side."""
     # b first, as the engine does: an unreadable step is reported on its own line
     sides = [("b", task.b), ("a", task.a)] if task.kind == "compare" else [("b", task.b)]
     trees = {}
@@ -223,27 +325,11 @@ def _decide(world: World, task) -> Verdict:
     mismatch = ""
     if task.kind == "compare" and len(symbolic) == 2:
         mismatch = _shape_mismatch(symbolic["a"], symbolic["b"])
-    if mismatch:        # the instances give the sizes and entries where they can
-        found = _instances(world, task, trees, sides)
-        if isinstance(found, Verdict) and found.status in ("failed", "error"):
-            return found
-        return Verdict("failed", f"the two sides differ in shape: {mismatch}", "matrix-shape")
-    if task.kind == "compare" and len(symbolic) == 2:
+    if task.kind == "compare" and len(symbolic) == 2 and not mismatch:
         symmetric = {sp.Transpose(env.objects[n]): env.objects[n] for n, d in world.decls.items()
                      if "symmetric" in d.properties}
         proved = _is_zero(symbolic["a"], symbolic["b"], symmetric)
-    found = _instances(world, task, trees, sides)
-    if isinstance(found, Verdict):
-        return found
-    if task.kind == "read":
-        return Verdict("proved", method="read")
-    count, shown = found
-    layout = _layout_note(world, trees)
-    if proved:
-        return Verdict("proved", layout.lstrip("; "), "matrix")
-    return Verdict("numeric", f"equal at {count} random instances ({shown}: random entries, "
-                   "symmetric or positive definite where declared); not proved for every "
-                   f"size{layout}", "matrix-instances", evidence={"points": count})
+    return trees, sides, proved, mismatch
 
 
 def _layout_note(world: World, trees: dict) -> str:
@@ -315,6 +401,9 @@ def _instances(world: World, task, trees, sides):
     used |= world.index_letters
     used |= {s.name for n in used if n in world.decls for m in world.decls[n].shape
              for s in world.scalar_expr(m).free_symbols}
+    conditions = _conditions(world, task)
+    if isinstance(conditions, Verdict):
+        return conditions
     for sizes in _size_sets(world.size_names):
         probe = Env("explicit", dict(sizes))
         for name in sorted(used & set(world.decls)):
@@ -324,12 +413,18 @@ def _instances(world: World, task, trees, sides):
                                f"here: instances are built for sizes from 1 to {MAX_SIZE}",
                                "matrix-instances")
         for _ in range(POINTS_PER_SIZE):
-            env = Env("explicit", dict(sizes), layout=world.spec.layout)
-            point, late = _point(world, env, variables, rng, used)
+            for _attempt in range(CASE_ATTEMPTS if conditions else 1):
+                env = Env("explicit", dict(sizes), layout=world.spec.layout)
+                point, late = _point(world, env, variables, rng, used)
+                if _holds(conditions, late, point, rng):
+                    break
+            else:
+                continue                # no instance in the case at these sizes
             values = {}
             for side, math in sides:
                 try:
-                    values[side] = world.read(trees[side], env, math.text, math.line)
+                    values[side] = world.read(trees[side], _side_env(env, trees[side], late),
+                                              math.text, math.line)
                 except InputError as exc:
                     return Verdict("error", exc.describe(), error_side=side)
                 except (ZeroDivisionError, ValueError):    # a singular instance
@@ -339,6 +434,7 @@ def _instances(world: World, task, trees, sides):
                 if task.kind == "read":
                     return 0, ""
                 continue
+            values = {side: _with_entries(value, env) for side, value in values.items()}
             _fill(values, late, point, rng)
             left, right = (_at(values[s], late) for s in ("a", "b"))
             if left is None or right is None:
@@ -359,6 +455,89 @@ def _instances(world: World, task, trees, sides):
     return count, "; ".join(dict.fromkeys(seen))
 
 
+_TESTS = {"EQ": lambda d: d == 0, "NEQ": lambda d: d != 0, "LT": lambda d: d < 0,
+          "GT": lambda d: d > 0, "LE": lambda d: d <= 0, "GE": lambda d: d >= 0}
+
+
+def _conditions(world: World, task):
+    """The case's conditions (`when: \\lambda > 0`, `\\gamma = i`) on scalars, read
+    by the scalar reader: (left, operator, right); an instance is drawn until
+    they hold, an equality with a letter on one side gives that letter its value."""
+    found = []
+    for math in task.when:
+        try:
+            tree = parse(math.text, "relation", math.line)
+        except InputError as exc:
+            return Verdict("error", exc.describe(), error_side="scope")
+        left, op, right = tree.children
+        if any(uses_objects(side, objects_of(world.symscope)) for side in (left, right)):
+            return Verdict("unknown", f"line {math.line}: a case's condition on vectors or "
+                           "matrices as a whole is not read; state it on numbers or elements",
+                           "matrix-case")
+        sides = []
+        for side in (left, right):
+            text = math.text[side.meta.start_pos:side.meta.end_pos] if not side.meta.empty \
+                else str(side)
+            sides.append(world.scalar_expr(Math(text, math.line)))
+        found.append((sides[0], op.children[0].type, sides[1]))
+    return found
+
+
+def _holds(conditions, late: dict, point: dict, rng: random.Random) -> bool:
+    for left, op, right in conditions:
+        for symbol in sorted((left.free_symbols | right.free_symbols) - set(late), key=str):
+            late[symbol] = sp.Rational(rng.randint(1, 9), rng.randint(1, 4)) \
+                * (1 if symbol.is_nonnegative or rng.random() < 0.5 else -1)
+            point[str(symbol)] = sp.sstr(late[symbol])
+        if op == "EQ" and isinstance(left, sp.Symbol) and left in late:
+            late[left] = right.xreplace(late)
+            point[str(left)] = sp.sstr(late[left])
+        elif op == "EQ" and isinstance(right, sp.Symbol) and right in late:
+            late[right] = left.xreplace(late)
+            point[str(right)] = sp.sstr(late[right])
+    for left, op, right in conditions:
+        difference = sp.N((left - right).xreplace(late), 30)
+        if not difference.is_real or not _TESTS[op](difference):
+            return False
+    return True
+
+
+def _side_env(env: Env, tree, late: dict) -> Env:
+    """The instance for one side: a variable this side does not differentiate
+    by is its entries' values, not their symbols (`-\\det(X^{-1}) X^{-\\top}`
+    beside `\\frac{\\partial}{\\partial X} \\det(X^{-1})` is a number matrix)."""
+    moving = _derivative_variables(tree)
+    still = {n: v.xreplace(late) for n, v in env.objects.items()
+             if n not in moving and isinstance(v, sp.MatrixBase) and v.free_symbols & set(late)}
+    if not still:
+        return env
+    return dataclasses.replace(env, objects={**env.objects, **still})
+
+
+def _with_entries(value, env: Env):
+    """Sums written out at the instance's sizes, and the elements the scalar
+    reader read (`\\sum_j x_j^2`: x[1], x[2]) as the instance's entries."""
+    if not isinstance(value, (sp.Basic, sp.MatrixBase)):
+        return value
+    try:
+        value = value.doit()
+    except (TypeError, ValueError, NotImplementedError):
+        return value
+
+    def entry(element):
+        obj = env.objects[str(element.base.label)]
+        at = list(element.indices) + ([sp.Integer(1)] if len(element.indices) == 1 else [])
+        if len(at) != 2 or not all(getattr(k, "is_Integer", False) for k in at):
+            return element
+        i, j = int(at[0]) - 1, int(at[1]) - 1
+        if not (0 <= i < obj.shape[0] and 0 <= j < obj.shape[1]):
+            raise InputError(f"`{element}`: the index is outside the shape "
+                             f"{obj.shape[0]}×{obj.shape[1]}")
+        return obj[i, j]
+    return value.replace(lambda e: isinstance(e, sp.Indexed)
+                         and str(e.base.label) in env.objects, entry)
+
+
 def _subscript_letters(trees: dict, world: World) -> set[str]:
     """Single letters in the subscripts of objects (`x_i`, `W_{i,j}`, `(…)_{i,j}`)."""
     letters = set()
@@ -377,6 +556,7 @@ def _subscript_letters(trees: dict, world: World) -> set[str]:
             for leaf in subscript.scan_values(lambda v: isinstance(v, lark.Token)):
                 if leaf.type in ("LETTER", "GREEK"):
                     letters.add(tree_name(lark.Tree("name", [leaf])))
+        letters -= bound_letters(tree)
     return letters
 
 
@@ -414,6 +594,8 @@ def _point(world: World, env: Env, variables: set[str], rng: random.Random, used
         if name in variables:
             entries = sp.Matrix(rows, cols, lambda i, j: sp.Symbol(f"{name}[{i},{j}]"))
             late.update({entries[i, j]: values[i, j] for i in range(rows) for j in range(cols)})
+            env.values.update({entries[i, j]: values[i, j] for i in range(rows)
+                               for j in range(cols)})
             env.objects[name] = entries
         else:
             env.objects[name] = values

@@ -26,6 +26,7 @@ from derive_ce.read.model import (  # noqa: F401
     SymbolDecl,
 )
 from derive_ce.read.names import name_of
+from derive_ce.read.shapes import sized_by_use
 
 MAX_NODES = 20_000
 _WHY = re.compile(r"\\q?quad\s*\|")
@@ -155,7 +156,7 @@ def build(root: yaml.Node, path: str) -> Derivation:
     if cases and "result" in top:
         raise InputError("a top-level `result:` is for a file without `cases:`; "
                          "put each branch's result in its case", _line(top["result"]))
-    return Derivation(
+    return sized_by_use(Derivation(
         path=path,
         title=_scalar(top["title"], "`title`") if "title" in top else "",
         source=_scalar(top["source"], "`source`") if "source" in top else "",
@@ -164,7 +165,7 @@ def build(root: yaml.Node, path: str) -> Derivation:
         steps=_steps(top["steps"]),
         cases=cases,
         result=_math(top["result"], "`result`") if "result" in top else None,
-    )
+    ))
 
 
 SECTION_KEYS = ("title", "steps", "cases", "result")
@@ -181,14 +182,14 @@ def _several(top: dict[str, yaml.Node], path: str) -> Derivation:
     for section in sections:
         if titles.count(section.title) > 1:
             raise InputError(f"two derivations are titled `{section.title}`", section.line)
-    return Derivation(
+    return sized_by_use(Derivation(
         path=path,
         title=_scalar(top["title"], "`title`") if "title" in top else "",
         source=_scalar(top["source"], "`source`") if "source" in top else "",
         scope=Scope(_symbols(top.get("symbols")), _definitions(top.get("definitions")),
                     _layout(top.get("layout"))),
         sections=sections,
-    )
+    ))
 
 
 def _section(node: yaml.Node) -> Section:

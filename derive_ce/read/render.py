@@ -45,7 +45,7 @@ LETTERS = {
 NAMED = {"ell": "ℓ", "hbar": "ħ", "imath": "ı", "jmath": "ȷ"}
 TOKENS = {"MINUS": "−", "PLUS": "+", "EQ": "=", "NEQ": "≠", "LT": "<", "GT": ">",
           "LE": "≤", "GE": "≥", "INFTY": "∞", "PARTIAL": "∂", "BANG": "!", "BAR": "|",
-          "LBAR": "|", "RBAR": "|", "PRIME": "′", "HADAMARD": "⊙", "NABLA": "∇"}
+          "LBAR": "|", "RBAR": "|", "PRIME": "′", "HADAMARD": "⊙", "KRON": "⊗", "NABLA": "∇"}
 _MACRO = re.compile(r"\\([A-Za-z]+)")
 _FUNC_WORD = re.compile(r"\{\s*([A-Za-z]+)\s*\}")
 _WORD = re.compile(r"[^\W_]+(,[^\W_]+)*")      # letters and digits, commas between
@@ -617,6 +617,7 @@ RULES = {
     "norm": _norm, "mfunc": _mfunc, "nabla": _nabla, "napply": _dapply, "ones": _ones,
     "sup_top": lambda node: Piece("T"), "sup_invtop": lambda node: Piece("−T"),
     "hadamard": _binary(PRODUCT, OPEN),
+    "kron": _binary(PRODUCT, OPEN),
     "chain": _chain, "relation": _relation, "relop": _relop,
     "add": _binary(SUM, OPEN), "sub": _binary(SUM, OPEN),
     "mul": _binary(PRODUCT, OPEN), "div": lambda node: _typed_derivative(node) or

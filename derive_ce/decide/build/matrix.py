@@ -40,6 +40,7 @@ class Env:
     objects: dict[str, sp.Basic] = field(default_factory=dict)
     layout: str = "denominator"
     indices: dict[str, int] = field(default_factory=dict)   # explicit: `i` in `x_i` -> 2
+    values: dict = field(default_factory=dict)   # explicit: an entry symbol -> its value
 
 
 class MatrixReader:
@@ -209,6 +210,16 @@ class MatrixReader:
             return a.multiply_elementwise(b)
         return sp.HadamardProduct(a, b)
 
+    def rule_kron(self, node, left, _op, right):
+        """`A \\otimes B`: the Kronecker product, block (i, j) is a_ij B."""
+        a, b = self.read(left), self.read(right)
+        if self.shape(a) is None or self.shape(b) is None:
+            raise self.fail("`\\otimes` is the Kronecker product of two vectors or matrices",
+                            node)
+        if self.env.mode == "explicit":
+            return sp.kronecker_product(a, b)
+        return sp.KroneckerProduct(a, b)
+
     def rule_add(self, node, left, _op, right):
         return self.plus(self.read(left), self.read(right), node, 1)
 
@@ -240,6 +251,9 @@ class MatrixReader:
             return self._scale(a, b)
         if isinstance(b, _Eye) and self.shape(a) is None:
             return self._scale(b, a)
+        if isinstance(a, _Eye) and isinstance(b, _Eye):
+            raise self.fail("a product of `I` or `\\mathbf{1}` without sizes: write a size, "
+                            "`I_n` or `\\mathbf{1}_n`", node)
         if isinstance(a, _Eye) or isinstance(b, _Eye):
             a, b = _resolve_eye(a, b, self, product="left"), _resolve_eye(b, a, self, product="right")
         sa, sb = self.shape(a), self.shape(b)
@@ -255,15 +269,19 @@ class MatrixReader:
 
     def _scale(self, value, factor):
         if isinstance(value, _Eye):
-            return _Eye(value.size, value.factor * factor)
+            return _Eye(value.size, value.factor * factor, value.ones, value.row)
         return factor * value
 
     # -- powers: transpose, inverse ------------------------------------------------
     def rule_pow(self, node, base, sup):
         value = self.read(base)
-        if isinstance(value, _Eye):
-            raise self.fail("write the identity's size, `I_n`, under a power", node)
         kind = self.sup_kind(sup)
+        if isinstance(value, _Eye) and kind == "T":
+            return _Eye(value.size, value.factor, value.ones, not value.row) if value.ones \
+                else value
+        if isinstance(value, _Eye):
+            raise self.fail("write the size of `I` or `\\mathbf{1}` under a power: `I_n`, "
+                            "`\\mathbf{1}_n`", node)
         shape = self.shape(value)
         if kind in ("T", "-T"):
             if shape is None:
@@ -384,8 +402,8 @@ class MatrixReader:
         return exps / sum(exps)
 
     def rule_ones(self, node, _token, sup=None):
-        if sup is None:
-            raise self.fail("write the size of the vector of ones, `\\mathbf{1}_n`", node)
+        if sup is None:                 # sized by the product or sum it stands in
+            return _Eye(None, ones=True)
         size = self.world.size_of(sup.children[0], self)
         return sp.ones(size, 1) if self.env.mode == "explicit" else sp.OneMatrix(size, 1)
 
@@ -433,6 +451,8 @@ class MatrixReader:
                             f"for a number, write `\\frac{{d}}{{d{name}}}`", nabla)
         if order not in (1, 2):
             raise self.fail("`\\nabla` of order 1 or 2 (the gradient, the Hessian)", nabla)
+        if self.entrywise(name):
+            return self.by_entries(operand, name, node, gradient=True, order=order)
         value = self.read(operand)
         if order == 2:
             return self.hessian(value, name, node)
@@ -445,6 +465,8 @@ class MatrixReader:
         if len(dop.children[1].children) > 1:
             raise self.fail("a higher derivative by a vector: write the Hessian `\\nabla^2_x f`",
                             dop)
+        if self.entrywise(name):
+            return self.by_entries(operand, name, node)
         return self.derivative(self.read(operand), name, node)
 
     def leibniz(self, node, top, bottom):
@@ -462,6 +484,8 @@ class MatrixReader:
         body = tops[1] if len(tops) == 2 else lark.Tree("implicit", tops[1:], top.meta)
         if len(target.children) > 1:                 # ∂L/∂W_{i,j}: by one element
             return self.by_element(self.read(body), target, node)
+        if self.entrywise(name):
+            return self.by_entries(body, name, node)
         return self.derivative(self.read(body), name, node)
 
     def by_element(self, value, target, node):
@@ -476,6 +500,59 @@ class MatrixReader:
         if self.env.mode != "explicit" or not isinstance(variable, sp.Symbol):
             raise Unsupported("a derivative by an element")
         return sp.diff(scalar, variable)
+
+    def entrywise(self, name: str) -> bool:
+        """Explicit mode, by a vector or matrix whose entries have values: the
+        body is read again with one entry (two for a Hessian) left a symbol,
+        the others numbers, so that an inverse or a determinant stays small."""
+        return self.env.mode == "explicit" and bool(self.env.values) \
+            and isinstance(self.env.objects.get(name), sp.MatrixBase)
+
+    def by_entries(self, body, name, node, gradient=False, order=1):
+        symbols = self.env.objects[name]
+        numeric = symbols.xreplace(self.env.values)
+        rows, cols = symbols.shape
+        positions = [(i, j) for i in range(rows) for j in range(cols)]
+
+        def read_with(*live):
+            moved = numeric.copy()
+            for i, j in live:
+                moved[i, j] = symbols[i, j]
+            self.env.objects[name] = moved
+            self.world.forget()
+            try:
+                return self.read(body)
+            finally:
+                self.env.objects[name] = symbols
+                self.world.forget()
+        if order == 2:
+            if cols != 1:
+                raise self.fail("the Hessian `\\nabla^2_x f` is of a number by a vector", node)
+            entries = {}
+            for a in range(rows):
+                for b in range(rows):
+                    scalar = self.scalar(read_with((a, 0), (b, 0)))
+                    if scalar is None:
+                        raise self.fail("the Hessian `\\nabla^2_x f` is of a number by a vector",
+                                        node)
+                    entries[a, b] = sp.diff(scalar, symbols[a, 0], symbols[b, 0])
+            return sp.Matrix(rows, rows, lambda a, b: entries[a, b])
+        parts = {p: read_with(p) for p in positions}
+        first = parts[positions[0]]
+        scalar = self.scalar(first)
+        if scalar is not None:
+            grad = sp.Matrix(rows, cols, lambda i, j: sp.diff(self.scalar(parts[i, j]),
+                                                              symbols[i, j]))
+            numerator = self.env.layout == "numerator" and not gradient
+            return grad.T if numerator else grad
+        fshape = self.shape(first)
+        if gradient or fshape[1] != 1 or cols != 1:
+            raise self.fail("the derivative of a vector or matrix by a vector or matrix: "
+                            "derive-ce reads ∂f/∂x for a vector f and a vector x (the Jacobian), "
+                            "and gradients of numbers", node)
+        jacobian = sp.Matrix(fshape[0], rows,
+                             lambda k, i: sp.diff(parts[i, 0][k, 0], symbols[i, 0]))
+        return jacobian if self.env.layout == "numerator" else jacobian.T
 
     def variable(self, name, node):
         if name in self.env.objects:
@@ -522,7 +599,7 @@ class MatrixReader:
 
 
 # Rules read here even without a vector or matrix inside: they are matrix notation.
-_OWN = frozenset({"sup_top", "sup_invtop", "norm", "napply", "mfunc", "hadamard", "ones",
+_OWN = frozenset({"sup_top", "sup_invtop", "norm", "napply", "mfunc", "hadamard", "kron", "ones",
                   "group_sub", "symbol", "name", "styled", "implicit"})
 
 
@@ -539,18 +616,33 @@ class _Product:
 
 
 class _Eye:
-    """`I` without its size: it takes the size of what it is added to or multiplies."""
+    """`I` or `\\mathbf{1}` without its size: it takes the size of what it is
+    added to or multiplies (`ones`: the vector of ones, `row`: its transpose)."""
 
-    def __init__(self, size, factor=1):
-        self.size, self.factor = size, factor
+    def __init__(self, size, factor=1, ones=False, row=False):
+        self.size, self.factor, self.ones, self.row = size, factor, ones, row
 
 
 def _resolve_eye(value, partner, reader: MatrixReader, product: str = ""):
     if not isinstance(value, _Eye):
         return value
     shape = reader.shape(partner)
-    if shape is None:
-        raise reader.fail("`I` beside a number: write its size, `I_n`")
+    what = "`\\mathbf{1}`" if value.ones else "`I`"
+    if shape is None or isinstance(partner, _Eye):
+        sized = "`\\mathbf{1}_n`" if value.ones else "`I_n`"
+        raise reader.fail(f"{what} beside a number: write its size, {sized}")
+    if value.ones:
+        if not product:
+            rows, cols = shape
+        elif product == "left" and value.row:        # 1ᵀ A: a row as long as A's columns
+            rows, cols = 1, shape[0]
+        elif product == "right" and not value.row:   # A 1: a column as long as A's rows
+            rows, cols = shape[1], 1
+        else:
+            raise reader.fail("the size of `\\mathbf{1}` is not set by this product: write "
+                              "it, `\\mathbf{1}_n`")
+        ones = sp.ones(rows, cols) if reader.env.mode == "explicit" else sp.OneMatrix(rows, cols)
+        return value.factor * ones
     size = shape[1] if product == "right" else shape[0] if product == "left" else shape[0]
     if not product and not reader.same((shape[0],), (shape[1],)):
         raise reader.fail(f"`I` added to a {_shown(shape)} matrix, which is not square")

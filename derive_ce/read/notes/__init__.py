@@ -23,6 +23,7 @@ from derive_ce.read.notes.displays import Prose, Row, blocks, has_display, mask
 from derive_ce.read.notes.prose import GREEK
 from derive_ce.read.notes.segments import Builder, split_why, top_parts
 from derive_ce.read.notes.symbols import infer_symbols
+from derive_ce.read.shapes import sized_by_use
 
 __all__ = ["GREEK", "Imported", "Prose", "Row", "READER_VERSION", "is_notes", "load", "read",
            "split_why", "top_parts", "case_condition"]
@@ -92,12 +93,14 @@ def _imported(builder: Builder) -> Imported:
     notes = tuple(sorted(builder.notes, key=lambda n: n.line))
     if len(found) <= 1:
         title, line, steps, cases, sources = found[0] if found else ("", 0, (), (), ())
-        return Imported(Derivation(**common, steps=steps, cases=cases), notes, reasons,
-                        definition_notes, sources, (sources,))
+        return Imported(sized_by_use(Derivation(**common, steps=steps, cases=cases),
+                                     set(builder.objects)),
+                        notes, reasons, definition_notes, sources, (sources,))
     titles = _titles(found)
     sections = tuple(Section(t, steps, cases, None, line)
                      for t, (_, line, steps, cases, _) in zip(titles, found))
-    return Imported(Derivation(**common, sections=sections), notes, reasons, definition_notes,
+    return Imported(sized_by_use(Derivation(**common, sections=sections), set(builder.objects)),
+                    notes, reasons, definition_notes,
                     (), tuple(f[4] for f in found))
 
 
@@ -150,7 +153,8 @@ def _with_objects(symbols, reasons, objects):
     decls, why = [], []
     for name, said in objects.items():
         decls.append(SymbolDecl((name,), said.kind, (), None, said.line,
-                                shape=tuple(Math(d, said.line) for d in said.shape)))
+                                shape=tuple(Math(d, said.line) for d in said.shape),
+                                properties=said.properties))
         why.append(said.reason)
     for decl, reason in zip(symbols, reasons):
         names = tuple(n for n in decl.names if n not in objects)
