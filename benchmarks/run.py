@@ -264,6 +264,19 @@ def chains() -> None:
     shutil.rmtree(folder)
 
 
+MATRIX_STAGE = "vectors and matrices as a whole (matrices.decide)"
+
+
+def cold() -> None:
+    """Forget what this process kept (a worker's memos), as a fresh worker would."""
+    from derive_ce.decide import engine, sums
+    from derive_ce.evaluate import check
+    from derive_ce.read.latex import parser
+    for memo in (engine._prepared, engine._scopes, engine._contexts, check._evaluators,
+                 sums._done, parser._parsed):
+        memo.clear()
+
+
 STAGE_HOOKS = (("preparing (SymPy: build, expand, doit)", "_prepare"),
                ("symbolic ladder", "equivalent"))
 
@@ -292,8 +305,10 @@ def breakdown(cached: Path, cache: Path) -> None:
     for label, name in STAGE_HOOKS:
         if name in saved:
             setattr(engine, name, _timed(saved[name], label, spent))
-    for memo in ("_prepared", "_scopes", "_contexts"):     # a cold engine
-        getattr(engine, memo, {}).clear()
+    cold()
+    from derive_ce.decide import matrices
+    matrix_decide = matrices.decide
+    matrices.decide = _timed(matrix_decide, MATRIX_STAGE, spent)
     try:
         engine.SPENT.clear()
         start = time.process_time()
@@ -306,9 +321,11 @@ def breakdown(cached: Path, cache: Path) -> None:
     finally:
         for name, function in saved.items():
             setattr(engine, name, function)
+        matrices.decide = matrix_decide
     for label, name in STAGE_HOOKS:
         lines.append((label, spent.get(label, float("nan"))) if name in saved
                      else (label + " (not found)", float("nan")))
+    lines.append((MATRIX_STAGE, spent.get(MATRIX_STAGE, 0.0)))
     lines.append(("cross-check (engine.SPENT)", spent["cross-check (engine.SPENT)"]))
     lines.append(("the rest of the engine (scopes, explaining)",
                   total - sum(v for v in spent.values())))
@@ -382,8 +399,7 @@ def stages() -> None:
     compared = 0
     verdicts: Counter = Counter()
     for path in sorted((ROOT / "derivations").glob("*.yaml")):
-        for memo in (engine._scopes, engine._contexts, engine._prepared):
-            memo.clear()
+        cold()
         for task in tasks_of(path):
             before = len(engine.SPENT)
             start = time.process_time()
