@@ -264,6 +264,19 @@ def chains() -> None:
     shutil.rmtree(folder)
 
 
+MATRIX_STAGE = "vectors and matrices as a whole (matrices.decide)"
+
+
+def cold() -> None:
+    """Forget what this process kept (a worker's memos), as a fresh worker would."""
+    from derive_ce.decide import engine, sums
+    from derive_ce.evaluate import check
+    from derive_ce.read.latex import parser
+    for memo in (engine._prepared, engine._scopes, engine._contexts, check._evaluators,
+                 sums._done, parser._parsed):
+        memo.clear()
+
+
 STAGE_HOOKS = (("preparing (SymPy: build, expand, doit)", "_prepare"),
                ("symbolic ladder", "equivalent"))
 
@@ -292,8 +305,10 @@ def breakdown(cached: Path, cache: Path) -> None:
     for label, name in STAGE_HOOKS:
         if name in saved:
             setattr(engine, name, _timed(saved[name], label, spent))
-    for memo in ("_prepared", "_scopes", "_contexts"):     # a cold engine
-        getattr(engine, memo, {}).clear()
+    cold()
+    from derive_ce.decide import matrices
+    matrix_decide = matrices.decide
+    matrices.decide = _timed(matrix_decide, MATRIX_STAGE, spent)
     try:
         engine.SPENT.clear()
         start = time.process_time()
@@ -306,9 +321,11 @@ def breakdown(cached: Path, cache: Path) -> None:
     finally:
         for name, function in saved.items():
             setattr(engine, name, function)
+        matrices.decide = matrix_decide
     for label, name in STAGE_HOOKS:
         lines.append((label, spent.get(label, float("nan"))) if name in saved
                      else (label + " (not found)", float("nan")))
+    lines.append((MATRIX_STAGE, spent.get(MATRIX_STAGE, 0.0)))
     lines.append(("cross-check (engine.SPENT)", spent["cross-check (engine.SPENT)"]))
     lines.append(("the rest of the engine (scopes, explaining)",
                   total - sum(v for v in spent.values())))
@@ -382,8 +399,7 @@ def stages() -> None:
     compared = 0
     verdicts: Counter = Counter()
     for path in sorted((ROOT / "derivations").glob("*.yaml")):
-        for memo in (engine._scopes, engine._contexts, engine._prepared):
-            memo.clear()
+        cold()
         for task in tasks_of(path):
             before = len(engine.SPENT)
             start = time.process_time()
@@ -425,15 +441,25 @@ def marker_line(path: Path, word: str) -> int | None:
     return None
 
 
+PEER_SECONDS = 10.0     # a peer's CPU limit per step pair, the engine's default budget
+
+
 def naive(task) -> str:
-    """The baseline: read, expand definitions, apply the case, doit, simplify(a - b)."""
+    """The baseline: read, expand definitions, apply the case, doit, simplify(a - b),
+    within PEER_SECONDS of CPU (past it: `unknown`)."""
     import sympy as sp
     from derive_ce.decide import engine
     from derive_ce.decide.build import read_expression
+    from derive_ce.decide.equivalence import OutOfTime, deadline
     scope = engine._scope(task.scope)
     ctx = engine._context(scope, task.scope, task.when)
-    a, b = (ctx.apply(scope.expand(read_expression(m, scope))).doit() for m in (task.a, task.b))
-    return "proved" if sp.simplify(a - b) == 0 else "failed"
+    try:
+        with deadline(PEER_SECONDS):
+            a, b = (ctx.apply(scope.expand(read_expression(m, scope))).doit()
+                    for m in (task.a, task.b))
+            return "proved" if sp.simplify(a - b) == 0 else "failed"
+    except OutOfTime:
+        return "unknown"
 
 
 def mathverify(task) -> str:
@@ -490,6 +516,8 @@ def main() -> None:
     parser.add_argument("--library-rounds", type=int, default=3,
                         help="rounds that also time the whole library at -j 1")
     parser.add_argument("--stages", action="store_true", help="only the per-stage CPU breakdown")
+    parser.add_argument("--no-peers", action="store_true",
+                        help="skip naive simplify and Math-Verify (the longest part)")
     args = parser.parse_args()
     if args.stages:
         stages()
@@ -505,7 +533,8 @@ def main() -> None:
         chains()
         slowest()
         stages()
-        peers()
+        if not args.no_peers:
+            peers()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -39,7 +39,26 @@ def _parser() -> lark.Lark:
 
 
 def parse(text: str, start: str = "chain", line: int | None = None) -> lark.Tree:
-    """Parse LaTeX; raise InputError naming the column on failure."""
+    """Parse LaTeX; raise InputError naming the column on failure.
+
+    A text is parsed once per process: the splitter, the inference, the
+    builder, the matrix reader and the evaluator each ask for the same
+    steps, so trees are kept (and shared: no caller may change a tree)."""
+    key = (text, start)
+    tree = _parsed.get(key)
+    if tree is None:
+        tree = _parse(text, start, line)
+        if len(_parsed) >= _PARSED_LIMIT:
+            _parsed.clear()
+        _parsed[key] = tree
+    return tree
+
+
+_PARSED_LIMIT = 4096
+_parsed: dict[tuple[str, str], lark.Tree] = {}
+
+
+def _parse(text: str, start: str, line: int | None) -> lark.Tree:
     if len(text) > MAX_LENGTH:
         raise InputError(f"the LaTeX is longer than {MAX_LENGTH} characters", line)
     _check_spaced(_GROUPED.sub(_joined, _COMMENT.sub(lambda m: " " * len(m.group()), text)), line)
