@@ -675,6 +675,8 @@ def _holds(constraints, point: dict, integers_only: bool) -> bool:
 
 
 def _compare_at(a, b, values, shown) -> Sampled | None:
+    if _rounding_step(a, b, values):
+        return None
     exact = _exact(a, values), _exact(b, values)
     if all(v is not None for v in exact):      # both sides exact: no tolerance at all
         if exact[0] == exact[1]:
@@ -690,6 +692,29 @@ def _compare_at(a, b, values, shown) -> Sampled | None:
         if _close(left, right, _scale(a, b, values, left, right), digits):
             return Sampled("equal", 1)
     return Sampled("differ", 1, point=shown, left=left, right=right)
+
+
+def _rounding_step(a, b, values) -> bool:
+    """A floor, ceiling or sign whose argument is within rounding of its step
+    at the point but not exactly on it (`\lfloor \operatorname{erf}(699) \rfloor`: erf is
+    1 − 10^{-212000}): its value there cannot be trusted, so the point is skipped."""
+    for f in a.atoms(sp.floor, sp.ceiling) | b.atoms(sp.floor, sp.ceiling):
+        arg = f.args[0]
+        if not arg.free_symbols & set(values) and arg.free_symbols:
+            continue
+        try:
+            if arg.xreplace(values).is_Rational:
+                continue
+        except (TypeError, ValueError, ArithmeticError, RecursionError):
+            continue
+        value = _value(arg, values, CONFIRM_DIGITS)
+        if value is None:
+            continue
+        with mpmath.workdps(CONFIRM_DIGITS + 10):
+            if abs(value.imag) == 0 and abs(value.real - mpmath.nint(value.real)) \
+                    <= mpmath.mpf(10) ** (10 - CONFIRM_DIGITS) * max(1, abs(value.real)):
+                return True
+    return False
 
 
 def _exact(expr, values) -> sp.Rational | None:
