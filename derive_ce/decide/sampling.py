@@ -71,7 +71,7 @@ class _Draws(random.Random):
         cuts |= _cuts_inside_steps(exprs, hidden)
         self.cuts = sorted(cuts | {sp.Integer(0)}, key=lambda n: (abs(n), n))[:24] \
             if cuts else []
-        self.exact = _transcendental_points(hidden)
+        self.exact = _exact_points(hidden, exprs)
         beyond = sorted({int(n) + k for n in numbers if n.is_Integer and
                          LARGE_SIZES[-1] <= n < MAX_SIZE for k in (1, 2)})
         self.large = LARGE_SIZES + tuple(beyond)
@@ -186,33 +186,46 @@ def _cuts_inside_steps(exprs, hidden: dict) -> set:
     return cuts
 
 
-def _transcendental_points(hidden: dict) -> list:
-    """π, e and their simple multiples the step mentions, as exact points: at
-    x = π, `\lfloor x - \pi \rfloor` is 0 while `\lfloor x - 3.2 \rfloor` is −1."""
-    points = []
+def _exact_points(hidden: dict, exprs) -> list:
+    """Exact points where a floor, ceiling or sign turns: pi, e and their simple
+    multiples the step mentions, and the constants added inside a floor, with
+    both signs: at x = pi, `\\lfloor x - \\pi \\rfloor` is 0 while `\\lfloor x - 3.2 \\rfloor`
+    is -1; at x = 6.3, `\\lceil x - 2\\pi \\rceil` is 1 while `\\lceil x - 6.3 \\rceil` is 0."""
+    points: set = set()
     for sub in hidden:
-        if sub.is_real and sub.has(sp.pi, sp.E) and len(sub.free_symbols) == 0 \
+        if sub.is_real and sub.has(sp.pi, sp.E) and not sub.free_symbols \
                 and sp.count_ops(sub) <= 3:
-            points.append(abs(sub))
-    return sorted(set(points), key=sp.default_sort_key)[:6]
+            points |= {abs(sub), -abs(sub)}
+    for e in exprs:
+        for f in e.atoms(sp.floor, sp.ceiling, sp.sign, sp.Heaviside):
+            for term in sp.Add.make_args(f.args[0]):
+                if not term.free_symbols and term.is_real and (
+                        term.is_Rational or term.has(sp.pi, sp.E)) and sp.count_ops(term) <= 3:
+                    points |= {term, -term}
+    points.discard(sp.Integer(0))
+    return sorted(points, key=sp.default_sort_key)[:12]
 
 
 def _zero_one_points(a, b, free, ranges, ctx, rng) -> Sampled | None:
-    """Each real symbol at 0 while the others are drawn (nonzero): `x \operatorname{sign}(y)`
-    against cases on `y \ge 0` differ only at y = 0 with x ≠ 0."""
-    reals = sorted((s for s in free if not s.is_integer and s.is_real and s not in ranges
-                    and _fits(s, 0)), key=str)
-    if len(reals) < 2:
-        return None
+    """Each real symbol alone at 0 while the others are drawn (nonzero), then at
+    each of the step's exact points (`_exact_points`): `x \\operatorname{sign}(y)` against
+    cases on `y \\ge 0` differ only at y = 0 with x != 0, `\\lceil x - 2\\pi \\rceil` and
+    `\\lceil x - 6.3 \\rceil` only on (2pi, 6.3]."""
+    reals = sorted((s for s in free if not s.is_integer and s.is_real and s not in ranges),
+                   key=str)
+    tries = []
     for symbol in reals[:4]:
-        for attempt in range(1, 4):
-            point = _point(free - {symbol}, ranges, rng, attempt + 100)
-            if point is None:
-                continue
-            point[symbol] = sp.Integer(0)
-            found = _try_point(a, b, point, ctx, rng, ranges)
-            if found is not None and found.outcome == "differ":
-                return found
+        if len(reals) > 1 and _fits(symbol, 0):
+            tries += [(symbol, sp.Integer(0))] * 3
+        tries += [(symbol, v) for v in getattr(rng, "exact", ()) if _fits_sign(symbol, v)]
+    for attempt, (symbol, value) in enumerate(tries, start=1):
+        point = _point(free - {symbol}, ranges, rng, attempt + 100)
+        if point is None:
+            continue
+        point[symbol] = value
+        found = _try_point(a, b, point, ctx, rng, ranges)
+        if found is not None and found.outcome == "differ":
+            return found
     return None
 
 
@@ -541,11 +554,9 @@ def _within(atom, low, high, rng) -> sp.Expr:
 
 
 def _real(symbol, rng) -> sp.Expr:
-    exact = getattr(rng, "exact", None)
-    if exact and rng.random() < 0.2:
-        value = rng.choice(exact)
-        return -value if symbol.is_negative or symbol.is_nonpositive or (
-            not symbol.is_nonnegative and rng.random() < 0.3) else value
+    exact = [v for v in getattr(rng, "exact", None) or () if _fits_sign(symbol, v)]
+    if exact and rng.random() < 0.25:
+        return rng.choice(exact)
     if rng.random() < 0.15:
         allowed = [v for v in SPECIAL if _fits(symbol, v)]
         if allowed:
@@ -559,6 +570,13 @@ def _real(symbol, rng) -> sp.Expr:
     if symbol.is_real is not True:
         return sign * magnitude + sp.I * sign * _magnitude(rng) * rng.choice((1, -1))
     return sign * magnitude
+
+
+def _fits_sign(symbol, value) -> bool:
+    """An exact point (pi, -3.2) allowed by the symbol's sign."""
+    return not ((symbol.is_positive or symbol.is_nonnegative) and value.is_negative
+                or (symbol.is_negative or symbol.is_nonpositive) and value.is_positive
+                or symbol.is_integer)
 
 
 def _fits(symbol, value: int) -> bool:
