@@ -60,7 +60,8 @@ class _Draws(random.Random):
         logs = [math.log10(n) for n in map(float, numbers + gaps) if 0 < n < math.inf]
         self.count = 0
         self.scales = sorted({round(x, 3) for x in logs if 2 <= abs(x) <= REACH})
-        self.scales = _scales_from_constants(exprs, self.scales, numbers)
+        self.derived = _scales_from_constants(exprs, self.scales, numbers)
+        self.extra = 0
         # the step's own breakpoints: a piecewise `x < -1 or x > 1`, a `\max(x, -3)`
         # differ only on one side of a constant, so both sides of each are drawn
         cuts = {n for e in exprs for r in e.atoms(sp.core.relational.Relational, sp.Min, sp.Max, sp.Abs)
@@ -71,7 +72,7 @@ class _Draws(random.Random):
         cuts |= _cuts_inside_steps(exprs, hidden)
         self.cuts = sorted(cuts | {sp.Integer(0)}, key=lambda n: (abs(n), n))[:24] \
             if cuts else []
-        self.exact = _exact_points(hidden, exprs)
+        self.exact = _exact_points(exprs)
         beyond = sorted({int(n) + k for n in numbers if n.is_Integer and
                          LARGE_SIZES[-1] <= n < MAX_SIZE for k in (1, 2)})
         self.large = LARGE_SIZES + tuple(beyond)
@@ -108,7 +109,21 @@ class _Draws(random.Random):
             turn = (k // len(self.scales)) % 4
             offset = self.uniform(0.05, 1) * (1 if turn in (0, 2) else -1)
             return (1 if turn < 2 else -1), irregular(10 ** (centre + offset))
+        if self.derived:
+            self.extra += 1
+            if self.extra % 2 == 1:
+                return self._derived_scale()
         return self.choice((1, -1)), irregular(10 ** self.uniform(*MAGNITUDE))
+
+    def _derived_scale(self) -> tuple[int, sp.Rational]:
+        """Every other draw that is not at a cut or one of the step's own scales: at a
+        scale derived from its constants (`_scales_from_constants`), the farthest
+        first, above it, then in turn below it and with the other sign."""
+        k = self.extra // 2
+        centre = self.derived[k % len(self.derived)]
+        turn = (k // len(self.derived)) % 4
+        offset = self.uniform(0.05, 1) * (1 if turn in (0, 2) else -1)
+        return (1 if turn < 2 else -1), irregular(10 ** (centre + offset))
 
 
 # -- the step's computed constants as sizes, scales, cuts and points ------------
@@ -138,7 +153,7 @@ def _scales_from_constants(exprs, scales: list, numbers) -> list:
     """Scales where a constant factor stops hiding a term: `x^2/10^{40}` turns at
     10^{20} (a root), `|x|/e^{30}` at e^{30} (a reciprocal), and behind a logarithm
     `\max(\ln x, -70)` at e^{-70} (both sides of it)."""
-    derived = set(scales)
+    derived: set = set()
     for s in scales:
         derived |= {round(f * s, 3) for f in (-1, 0.5, -0.5, 1 / 3, -1 / 3)}
     thresholds = _log_thresholds(exprs)
@@ -148,8 +163,7 @@ def _scales_from_constants(exprs, scales: list, numbers) -> list:
         if 2 <= abs(v) <= REACH / math.log10(math.e):
             t = abs(v) * math.log10(math.e)
             derived |= {round(t, 3), round(-t, 3), round(t - 1, 3), round(-t - 1, 3)}
-    if derived == set(scales):
-        return scales
+    derived -= set(scales)
     # the farthest first: a draw of few points meets the scale that hides the most
     return sorted((x for x in derived if 2 <= abs(x) <= REACH), key=lambda x: (-abs(x), -x))
 
@@ -186,16 +200,11 @@ def _cuts_inside_steps(exprs, hidden: dict) -> set:
     return cuts
 
 
-def _exact_points(hidden: dict, exprs) -> list:
-    """Exact points where a floor, ceiling or sign turns: pi, e and their simple
-    multiples the step mentions, and the constants added inside a floor, with
-    both signs: at x = pi, `\\lfloor x - \\pi \\rfloor` is 0 while `\\lfloor x - 3.2 \\rfloor`
+def _exact_points(exprs) -> list:
+    """Exact points where a floor, ceiling or sign turns: the constants added to
+    its argument (pi, e and their simple multiples, rationals), with both signs: at x = pi, `\\lfloor x - \\pi \\rfloor` is 0 while `\\lfloor x - 3.2 \\rfloor`
     is -1; at x = 6.3, `\\lceil x - 2\\pi \\rceil` is 1 while `\\lceil x - 6.3 \\rceil` is 0."""
     points: set = set()
-    for sub in hidden:
-        if sub.is_real and sub.has(sp.pi, sp.E) and not sub.free_symbols \
-                and sp.count_ops(sub) <= 3:
-            points |= {abs(sub), -abs(sub)}
     for e in exprs:
         for f in e.atoms(sp.floor, sp.ceiling, sp.sign, sp.Heaviside):
             for term in sp.Add.make_args(f.args[0]):
