@@ -67,6 +67,8 @@ class _Draws(random.Random):
         self.scales = sorted({round(x, 3) for x in logs if 2 <= abs(x) <= REACH})
         top = max([x for x in self.scales if x > 0], default=0.0)
         self.far = (max(FAR[0], top + 1.0), max(FAR[1], top + 4.0))    # past the step's own scale
+        self.derived = _scales_from_constants(exprs, self.scales, numbers)
+        self.extra = 0
         # the step's own breakpoints: a piecewise `x < -1 or x > 1`, a `\max(x, -3)`
         # differ only on one side of a constant, so both sides of each are drawn
         cuts = {n for e in exprs for r in e.atoms(sp.core.relational.Relational, sp.Min, sp.Max, sp.Abs)
@@ -74,8 +76,10 @@ class _Draws(random.Random):
         cuts |= {hidden[arg] for e in exprs
                  for r in e.atoms(sp.core.relational.Relational, sp.Min, sp.Max, sp.Abs)
                  for arg in r.args if arg in hidden}
+        cuts |= _cuts_inside_steps(exprs, hidden)
         self.cuts = sorted(cuts | {sp.Integer(0)}, key=lambda n: (abs(n), n))[:24] \
             if cuts else []
+        self.exact = _exact_points(exprs)
         beyond = sorted({int(n) + k for n in numbers if n.is_Integer and
                          LARGE_SIZES[-1] <= n < MAX_SIZE for k in (1, 2)})
         self.large = LARGE_SIZES + tuple(beyond)
@@ -87,7 +91,7 @@ class _Draws(random.Random):
         for c in mentioned:
             if 1 <= c <= MAX_SIZE:
                 sweep |= {c - 1, c, c + 1, 2 * c}
-        self.sweep = sorted(v for v in sweep if 1 <= v <= MAX_SIZE)
+        self.sweep = _computed_sizes(exprs, hidden) + sorted(v for v in sweep if 1 <= v <= MAX_SIZE)
         # `\lfloor n^2 / 20000 \rfloor = 0` fails only from n = 142: a size that
         # only scales is also drawn past the step's larger integers (20001)
         # and at 2, 10 and 3 times them (`\cos(n/1000) > 0` fails from n = 1571), in turn
@@ -127,7 +131,174 @@ class _Draws(random.Random):
             turn = (k // len(self.scales)) % 4
             offset = self.uniform(0.05, 1) * (1 if turn in (0, 2) else -1)
             return (1 if turn < 2 else -1), irregular(10 ** (centre + offset))
+        if self.derived:
+            self.extra += 1
+            if self.extra % 2 == 1:
+                return self._derived_scale()
         return self.choice((1, -1)), irregular(10 ** self.uniform(*MAGNITUDE))
+
+    def _derived_scale(self) -> tuple[int, sp.Rational]:
+        """Every other draw that is not at a cut or one of the step's own scales: at a
+        scale derived from its constants (`_scales_from_constants`), the farthest
+        first, above it, then in turn below it and with the other sign."""
+        k = self.extra // 2
+        centre = self.derived[k % len(self.derived)]
+        turn = (k // len(self.derived)) % 4
+        offset = self.uniform(0.05, 1) * (1 if turn in (0, 2) else -1)
+        return (1 if turn < 2 else -1), irregular(10 ** (centre + offset))
+
+
+# -- the step's computed constants as sizes, scales, cuts and points ------------
+# (attack 17: `\min(n, 5!)`, `x^2/20!`, `\max(\ln x, -70)`, `\lfloor x - \pi \rfloor`)
+
+MAX_COMPUTED_SIZE = 10_000    # sizes at a computed constant (`10 \cdot 10`, `5!`) up to this
+
+
+def _computed_sizes(exprs, hidden: dict) -> list[int]:
+    """Sizes at and beside the integers the step computes beyond the sweep
+    (`\min(n, 10 \cdot 10)` holds 100, `\lceil 100\pi \rceil` 315) and at the
+    thresholds of a logarithm of a size (`\ln(n)/(3 \ln 10)` turns at e^{6.9} = 1000):
+    first in the sweep, so each is drawn."""
+    values = {sp.Integer(v) for e in exprs for r in e.atoms(sp.Rational) for v in (abs(r.p), r.q)}
+    values |= {abs(h) for h in hidden.values()}
+    values |= {sp.Integer(round(math.exp(t))) for t in _log_thresholds(exprs)
+               if 0 < t < math.log(MAX_COMPUTED_SIZE)}
+    sizes: set = set()
+    for v in values:
+        if MAX_SIZE < v <= MAX_COMPUTED_SIZE:
+            low = int(math.floor(v))
+            sizes |= {low - 1, low, low + 1, low + 2}
+    return sorted(sizes)[:24]
+
+
+def _scales_from_constants(exprs, scales: list, numbers) -> list:
+    """Scales where a constant factor stops hiding a term: `x^2/10^{40}` turns at
+    10^{20} (a root), `|x|/e^{30}` at e^{30} (a reciprocal), and behind a logarithm
+    `\max(\ln x, -70)` at e^{-70} (both sides of it)."""
+    derived: set = set()
+    for s in scales:
+        derived |= {round(f * s, 3) for f in (-1, 0.5, -0.5, 1 / 3, -1 / 3)}
+    thresholds = _log_thresholds(exprs)
+    if any(log.free_symbols for e in exprs for log in e.atoms(sp.log)):
+        thresholds |= {float(n) for n in numbers}
+    for v in thresholds:
+        if 2 <= abs(v) <= REACH / math.log10(math.e):
+            t = abs(v) * math.log10(math.e)
+            derived |= {round(t, 3), round(-t, 3), round(t - 1, 3), round(-t - 1, 3)}
+    derived -= set(scales)
+    # the farthest first: a draw of few points meets the scale that hides the most
+    return sorted((x for x in derived if 2 <= abs(x) <= REACH), key=lambda x: (-abs(x), -x))
+
+
+def _log_thresholds(exprs) -> set:
+    """Values t where a logarithm's term turns: `\ln(n) / (3 \ln 10)` is 1 at
+    ln n = 3 ln 10, so t = 1/c and 2/c for the constant factor c of a log."""
+    found: set = set()
+    for e in exprs:
+        for log in e.atoms(sp.log):
+            if not log.free_symbols:
+                continue
+            for m in e.atoms(sp.Mul):
+                if log in m.args:
+                    c = m / log
+                    if c.is_number and c.is_real and c != 0:
+                        found |= {1 / abs(float(c)), 2 / abs(float(c))}
+    return found
+
+
+def _cuts_inside_steps(exprs, hidden: dict) -> set:
+    """Breakpoints of floors, ceilings and signs: the constants added to their
+    argument (`\lfloor x - \pi \rfloor` turns at π, `\lfloor x - 3.2 \rfloor` at 3.2)."""
+    cuts: set = set()
+    for e in exprs:
+        for f in e.atoms(sp.floor, sp.ceiling, sp.sign, sp.Heaviside):
+            for term in sp.Add.make_args(f.args[0]):
+                if term.is_Number and term.is_real and term.is_finite:
+                    cuts.add(-term)
+                elif term in hidden:
+                    cuts.add(-hidden[term])
+                elif -term in hidden:
+                    cuts.add(hidden[-term])
+    return cuts
+
+
+def _exact_points(exprs) -> list:
+    """Exact points where a floor, ceiling or sign turns: the constants added to
+    its argument (pi, e and their simple multiples, rationals), with both signs: at x = pi, `\\lfloor x - \\pi \\rfloor` is 0 while `\\lfloor x - 3.2 \\rfloor`
+    is -1; at x = 6.3, `\\lceil x - 2\\pi \\rceil` is 1 while `\\lceil x - 6.3 \\rceil` is 0."""
+    points: set = set()
+    for e in exprs:
+        for f in e.atoms(sp.floor, sp.ceiling, sp.sign, sp.Heaviside):
+            for term in sp.Add.make_args(f.args[0]):
+                if not term.free_symbols and term.is_real and (
+                        term.is_Rational or term.has(sp.pi, sp.E)) and sp.count_ops(term) <= 3:
+                    points |= {term, -term}
+    points.discard(sp.Integer(0))
+    return sorted(points, key=sp.default_sort_key)[:12]
+
+
+def _zero_one_points(a, b, free, ranges, ctx, rng) -> Sampled | None:
+    """Each real symbol alone at 0 while the others are drawn (nonzero), then at
+    each of the step's exact points (`_exact_points`): `x \\operatorname{sign}(y)` against
+    cases on `y \\ge 0` differ only at y = 0 with x != 0, `\\lceil x - 2\\pi \\rceil` and
+    `\\lceil x - 6.3 \\rceil` only on (2pi, 6.3]."""
+    reals = sorted((s for s in free if not s.is_integer and s.is_real and s not in ranges),
+                   key=str)
+    tries = []
+    for symbol in reals[:4]:
+        if len(reals) > 1 and _fits(symbol, 0):
+            tries += [(symbol, sp.Integer(0))] * 3
+        tries += [(symbol, v) for v in getattr(rng, "exact", ()) if _fits_sign(symbol, v)]
+    for attempt, (symbol, value) in enumerate(tries, start=1):
+        point = _point(free - {symbol}, ranges, rng, attempt + 100)
+        if point is None:
+            continue
+        point[symbol] = value
+        found = _try_point(a, b, point, ctx, rng, ranges)
+        if found is not None and found.outcome == "differ":
+            return found
+    return None
+
+
+def _series_outside(a, b, free, ranges, ctx, rng) -> Sampled | None:
+    """An infinite series SymPy sums only where it converges (`\sum_{k=0}^\infty x^k` is
+    `1/(1-x)` for |x| < 1, else the divergent sum): its region is where the side
+    exists, never a case to sample within.  A point of the step's domain outside
+    it makes the step unknown, with the region to state."""
+    regions = []
+    for expr in (a, b):
+        for pw in expr.atoms(sp.Piecewise):
+            diverging = [c for v, c in pw.args if any(
+                any(lim.has(sp.oo, -sp.oo) for lim in s.limits[0][1:]) for s in v.atoms(sp.Sum))]
+            if diverging:
+                region = sp.Or(*(c for v, c in pw.args if c not in diverging))
+                series = next(s for v, c in pw.args if c in diverging for s in v.atoms(sp.Sum))
+                regions.append((region, series))
+    if not regions:
+        return None
+    reals = {s for s in free if s not in ranges and not s.is_integer}
+    for attempt in range(1, 4 * POINTS):
+        point = _point(free, ranges, rng, attempt)
+        if point is None or not _holds(ctx.constraints, point, integers_only=True):
+            continue
+        try:
+            point.update(_draw(reals, ctx.constraints, point, rng))
+            if not _holds(ctx.constraints, point, integers_only=False):
+                continue
+            for region, series in regions:
+                if region.xreplace(point) == sp.false:
+                    at = ", ".join(f"{k} = {sp.sstr(sp.N(v, 6))}" for k, v in sorted(point.items(), key=str)
+                                   if k in region.free_symbols)
+                    var, lo, hi = series.limits[0]
+                    k = sp.Symbol("k")
+                    shown = f"Σ_{{k={sp.sstr(lo)}}}^{{{sp.sstr(hi)}}} {sp.sstr(series.function.xreplace({var: k}))}"
+                    return Sampled("unknown", reason=f"the series `{shown}` converges "
+                                   f"only where `{sp.sstr(region)}`, and not at {at}, which the "
+                                   "step allows: state where it converges (a `when:` condition "
+                                   "or the symbol's domain) to check it")
+        except (TypeError, ValueError, ArithmeticError, AttributeError):
+            continue
+    return None
 
 
 def _counted(exprs) -> set:
@@ -206,6 +377,9 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
     free = _free(a) | _free(b) | _condition_symbols(ctx)
     if not free and not (a.atoms(AppliedUndef, sp.Indexed) or b.atoms(AppliedUndef, sp.Indexed)):
         return _constant(a, b)
+    outside = _series_outside(a, b, free, ranges, ctx, rng)
+    if outside is not None:
+        return outside
     result = Sampled("equal")
     tries = 0
     indices = _ordered_indices(free, ranges)
@@ -228,6 +402,9 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
         _tally(result, point, found.point, ranges)
         _meet(branches, {**point, **(found.point or {})}, met)
     if result.points >= MIN_POINTS:
+        zero = _zero_one_points(a, b, free, ranges, ctx, rng)
+        if zero is not None:
+            return zero
         missed = [cond for cond in branches if cond not in met]
         if missed:
             return Sampled("unknown", result.points, reason=f"the case `{sp.sstr(missed[0])}` of a "
@@ -427,6 +604,9 @@ def _within(atom, low, high, rng) -> sp.Expr:
 
 
 def _real(symbol, rng) -> sp.Expr:
+    exact = [v for v in getattr(rng, "exact", None) or () if _fits_sign(symbol, v)]
+    if exact and rng.random() < 0.25:
+        return rng.choice(exact)
     if rng.random() < 0.15:
         allowed = [v for v in SPECIAL if _fits(symbol, v)]
         if allowed:
@@ -440,6 +620,13 @@ def _real(symbol, rng) -> sp.Expr:
     if symbol.is_real is not True:
         return sign * magnitude + sp.I * sign * _magnitude(rng) * rng.choice((1, -1))
     return sign * magnitude
+
+
+def _fits_sign(symbol, value) -> bool:
+    """An exact point (pi, -3.2) allowed by the symbol's sign."""
+    return not ((symbol.is_positive or symbol.is_nonnegative) and value.is_negative
+                or (symbol.is_negative or symbol.is_nonpositive) and value.is_positive
+                or symbol.is_integer)
 
 
 def _fits(symbol, value: int) -> bool:
@@ -556,6 +743,8 @@ def _holds(constraints, point: dict, integers_only: bool) -> bool:
 
 
 def _compare_at(a, b, values, shown) -> Sampled | None:
+    if _rounding_step(a, b, values):
+        return None
     exact = _exact(a, values), _exact(b, values)
     if all(v is not None for v in exact):      # both sides exact: no tolerance at all
         if exact[0] == exact[1]:
@@ -571,6 +760,29 @@ def _compare_at(a, b, values, shown) -> Sampled | None:
         if _close(left, right, _scale(a, b, values, left, right), digits):
             return Sampled("equal", 1)
     return Sampled("differ", 1, point=shown, left=left, right=right)
+
+
+def _rounding_step(a, b, values) -> bool:
+    """A floor, ceiling or sign whose argument is within rounding of its step
+    at the point but not exactly on it (`\lfloor \operatorname{erf}(699) \rfloor`: erf is
+    1 − 10^{-212000}): its value there cannot be trusted, so the point is skipped."""
+    for f in a.atoms(sp.floor, sp.ceiling) | b.atoms(sp.floor, sp.ceiling):
+        arg = f.args[0]
+        if not arg.free_symbols & set(values) and arg.free_symbols:
+            continue
+        try:
+            if arg.xreplace(values).is_Rational:
+                continue
+        except (TypeError, ValueError, ArithmeticError, RecursionError):
+            continue
+        value = _value(arg, values, CONFIRM_DIGITS)
+        if value is None:
+            continue
+        with mpmath.workdps(CONFIRM_DIGITS + 10):
+            if abs(value.imag) == 0 and abs(value.real - mpmath.nint(value.real)) \
+                    <= mpmath.mpf(10) ** (10 - CONFIRM_DIGITS) * max(1, abs(value.real)):
+                return True
+    return False
 
 
 def _exact(expr, values) -> sp.Rational | None:

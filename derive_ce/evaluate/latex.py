@@ -36,7 +36,7 @@ from derive_ce.read.latex.shape import (
 )
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
-_ORDER = re.compile(r"\^\s*\{?\s*([0-9])")
+_ORDER = re.compile(r"\^\s*\{?\s*([0-9]+)")
 _MISSING = object()
 # `\Gamma(x)`, `\zeta(s)` with the letter not declared: the special functions
 SPECIAL_FUNCTIONS = {"Gamma": "gamma", "zeta": "zeta"}
@@ -373,7 +373,7 @@ class Compiler:
             if is_a(item, "number"):
                 item = item.children[0]
             if isinstance(item, lark.Token) and item.type == "NUMBER" and str(item).isdigit() \
-                    and len(item) == 1 and int(item) > 0:
+                    and int(item) > 0:
                 return int(item)
             return None
         if is_a(node, "partial"):

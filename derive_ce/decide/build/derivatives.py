@@ -18,7 +18,7 @@ from derive_ce.read.latex.shape import (
     trailing_operator,
 )
 
-_ORDER = re.compile(r"\^\s*\{?\s*([0-9])")
+_ORDER = re.compile(r"\^\s*\{?\s*([0-9]+)")
 
 
 class Derivatives:
@@ -180,6 +180,7 @@ class Derivatives:
                             "be a derivative or a quotient of products with d: rename the "
                             "index, or write `\\frac{\\partial y}{\\partial x}` (or `\\cdot` "
                             "for the quotient)", num)
+        self._check_symbolic_order(num_items[0], den_items, num, den)
         num_order = self._differential(num_items[0])
         if num_order is None:
             return None
@@ -203,6 +204,21 @@ class Derivatives:
         else:
             self._check_partial_by_name(function, variables, num)
         return Derivative(function, *variables)
+
+    def _check_symbolic_order(self, top, den_items, num, den) -> None:
+        """`\\frac{d^n}{dx^n}`, `\\frac{d^{n+1} y}{dx^{n+1}}`: a derivative whose order is
+        not a whole number as written.  Never read as a quotient of products with
+        the letter d; refused, naming the construct."""
+        if not is_a(top, "pow") or self._differential(top.children[0]) != 1 \
+                or self._differential(top) is not None:
+            return
+        if len(den_items) < 2 or self._differential(den_items[0]) != 1:
+            return
+        order = self.source(top.children[1]).strip().strip("{}").strip()
+        raise self.fail(f"`\\frac{{{self.source(num)}}}{{{self.source(den)}}}` is a derivative of "
+                        f"symbolic order `{order}`: a derivative of symbolic order is not "
+                        "checked; write it for a given whole order "
+                        "(`\\frac{d^2}{dx^2}`), or write its result", num)
 
     def _differentiated(self, items, variables, num) -> sp.Expr:
         """The numerator after `d`: `\\frac{df}{dx}` with f a function of one

@@ -115,6 +115,7 @@ class Functions:
         if is_a(item, "pow") and is_a(item.children[0], "symbol") \
                 and self._function_named(item.children[0]) is not None:   # f^2(x) = (f(x))²
             order = self._derivative_order(item)
+            self._check_symbolic_derivative_order(item)                   # g^{(n)}(x)
             if order is not None:                                         # f^{(2)}(x) = f''(x)
                 return self._derivative_application(item.children[0], following, order), index + 2
             self._check_not_inverse(item)
@@ -125,6 +126,7 @@ class Functions:
                 and _argument_of(following)[0] is not None \
                 and self._function_like(item.children[0]):
             self._check_not_inverse(item)
+            self._check_symbolic_derivative_order(item)
             if self._derivative_order(item) is not None:
                 raise self.fail(f"`{self.source(item)}` is a derivative of a function: declare "
                                 f"`{self.source(item.children[0])}: function` or define it", item)
@@ -143,6 +145,17 @@ class Functions:
         import re
         found = re.fullmatch(r"\s*\{?\s*\(\s*([0-9]+)\s*\)\s*\}?\s*", self.source(item.children[1]))
         return int(found.group(1)) if found else None
+
+    def _check_symbolic_derivative_order(self, item) -> None:
+        """`g^{(n)}(x)`, `f^{(k+1)}(x)`: a derivative of a function of symbolic order,
+        never the power g(x)^n; refused, naming the construct."""
+        import re
+        found = re.fullmatch(r"\s*\{\s*\(([^()]*)\)\s*\}\s*", self.source(item.children[1]))
+        if found and not found.group(1).strip().isdigit():
+            raise self.fail(f"`{self.source(item)}` is a derivative of symbolic order "
+                            f"`{found.group(1).strip()}`: a derivative of symbolic order is not "
+                            "checked; write it for a given whole order (`"
+                            f"{self.source(item.children[0])}^{{(2)}}`), or write its result", item)
 
     def _check_not_inverse(self, item) -> None:
         """`f^{-1}(x)`, `g^{-1}(5)`: the inverse function, never 1/f(x); refused."""

@@ -423,6 +423,10 @@ def _explain(text: str, pos: int, exc: Exception, start: str) -> str:
     token = getattr(exc, "token", None)
     at_end = (isinstance(exc, lark.exceptions.UnexpectedEOF) or pos >= len(text)
               or getattr(token, "type", "") == "$END")
+    if start == "relation" and any(rest.startswith(rel) for rel in _RELATIONS):
+        return (f"a chained condition (`{' '.join(text.split())}`) is not read in `when:`; a "
+                "condition must be one relation: write the case `when:` with the first "
+                "relation and a nested case (`cases:` inside it) with the second")
     if start == "relation" and (at_end or rest.startswith("=")):
         return "a condition must be one relation, such as `x > 0` or `\\gamma \\neq i`"
     if at_end:
