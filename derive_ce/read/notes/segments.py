@@ -22,6 +22,7 @@ from derive_ce.errors import InputError
 from derive_ce.read.model import Case, Definition, Math, Step
 from derive_ce.read.notes import prose as P
 from derive_ce.read.notes.displays import Prose, Row
+from derive_ce.read.latex.parser import OUT_OF_SCOPE
 from derive_ce.read.shapes import Declared, declared_in
 
 MAX_PROSE = 400        # longer prose lines open no case and give no title
@@ -45,6 +46,14 @@ _TRAILING = re.compile(
 _BUILTIN = {"e", "pi", "sin", "cos", "tan", "exp", "ln", "log", "sqrt", "frac", "tanh",
             "sinh", "cosh", "cdot", "left", "right", "sum", "prod", "partial", "mathrm", "text"}
 _DERIVATIVE = re.compile(r"\\partial|\\frac\s*\{\s*d|\\nabla|\\sum|\\prod|\\lim|'")
+# Math outside what derive-ce reads: a part of a row that holds it is not
+# checked (with the reason); the row's other links and the file's other
+# derivations still are.
+_OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq)"
+                      r"(?![A-Za-z])"
+                      r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])")
+_EXPECTATION = "expectations (`\\mathbb{E}`) are not read: derive-ce checks algebra, sums and " \
+               "derivatives"
 
 
 def split_why(text: str) -> tuple[str, str]:
@@ -130,6 +139,7 @@ class Branch:
     steps: list[Step] = field(default_factory=list)
     last: str = ""                          # the branch's last expression
     broken: bool = False                    # its last row is not checked
+    outside: str = ""                       # ... because it holds math not read: why
     trailing: bool = False                  # opened by a row's own condition
 
 
@@ -284,6 +294,9 @@ class Builder:
                             new=not row.starts_with_equals)
             self.solving = True
             return
+        if _OUTSIDE.search(body):
+            self._outside(row, body, raw_why)
+            return
         trailing = _TRAILING.match(body) if "=" in body or "\\ne" in body else None
         if trailing is not None and top_parts(trailing.group("body"))[1:] \
                 and any(top_parts(trailing.group("body"))[1:]):
@@ -308,7 +321,9 @@ class Builder:
         if row.starts_with_equals:
             if self.pending is not None:
                 self._start(self.pending)
-            if self.branch.broken:
+            if self.branch.broken and self.branch.outside:
+                self._after_outside(row, body, raw_why)
+            elif self.branch.broken:
                 self._unchecked(row, body, raw_why, "it continues a row that is not checked")
             else:
                 self._step(row, body, raw_why)
@@ -330,6 +345,50 @@ class Builder:
                 return
         self._step(row, body, raw_why)
         self._why_definition(raw_why, row)
+
+    def _outside(self, row: Row, body: str, raw_why: str) -> None:
+        """A row with math derive-ce does not read (`\\int`, `\\mathbb{E}`,
+        `\\dots`, `\\approx`, ...): the links that touch it are not checked,
+        with the reason; the links before and after it still are."""
+        parts = top_parts(body)
+        bad = [n for n, p in enumerate(parts) if _OUTSIDE.search(p)]
+        first, last = bad[0], bad[-1]
+        found = _OUTSIDE.search(parts[first])
+        reason = _EXPECTATION if found.group(1) is None else OUT_OF_SCOPE.get(
+            found.group(1), f"`\\{found.group(1)}` is not read: derive-ce checks steps joined by `=`")
+        if first >= 2:                        # `a = b = \int …`: a = b is checked
+            self._row(Row(" = ".join(parts[:first]), row.line, row.column,
+                          row.starts_with_equals))
+            start = first - 1
+        else:
+            start = 0
+            if row.starts_with_equals and self.pending is not None:
+                self._start(self.pending)
+            elif not row.starts_with_equals:
+                self._settle_pending()
+        chunk = " = ".join(parts[start:last + 2])
+        new = start == 0 and not row.starts_with_equals
+        self._unchecked(row, chunk.strip() if chunk.strip() else body, "" if last + 1 < len(parts)
+                        else raw_why, reason, new=new)
+        rest = parts[last + 1:]
+        if len(rest) > 1:                     # `\int … = a = b`: a = b is checked
+            self._step(row, " = ".join(rest), raw_why, column=0)
+        elif rest:                            # `\int … = a`, then `= b`: a = b is checked
+            self.pending = Row(rest[0], row.line, 0, False)
+        else:                                 # `= b` on the next row: not checked
+            self.branch.outside = reason
+
+    def _after_outside(self, row: Row, body: str, raw_why: str) -> None:
+        """`= b = c` after a row that ends in math not read: `= b` is not
+        checked (for that reason), `b = c` is."""
+        parts = top_parts(body)
+        reason = self.branch.outside
+        self._unchecked(row, "= " + parts[1] if len(parts) > 2 else body,
+                        "" if len(parts) > 2 else raw_why, reason)
+        if len(parts) > 2:
+            self._step(row, " = ".join(parts[1:]), raw_why, column=0)
+        else:
+            self.pending = Row(parts[1], row.line, 0, False)
 
     def _continues(self, first: str) -> bool:
         branch = self.branch
@@ -385,6 +444,7 @@ class Builder:
         branch.steps.append(step)
         branch.last = top_parts(body)[-1]
         branch.broken = False
+        branch.outside = ""
 
     def _unchecked(self, row: Row, body: str, raw_why: str, reason: str,
                    new: bool = False) -> None:
@@ -394,6 +454,7 @@ class Builder:
         self.branch.steps.append(Step(Math(body, row.line, column=row.column),
                                       clean_why(raw_why), unchecked=reason))
         self.branch.broken = True
+        self.branch.outside = ""
 
     # -- definitions
     def _main_definition(self, parts: list[str], row: Row, raw_why: str) -> bool:
