@@ -172,7 +172,9 @@ def _with_assumptions(builder: Builder, symbols, reasons):
         flags = (("integer", True),) if flag.endswith("integer") else ()
         flags += ((flag.split()[0], True),)
         decls.append(SymbolDecl((name,), "scalar", flags, None, 0))
-        why.append(f"assumed in the prose, line {line}: {flag}")
+        why.append(f"a standard deviation (beside \\sqrt{{2\\pi}}), line {line}: positive"
+                   if name == "sigma" and builder.gaussian == line
+                   and name not in builder.said else f"assumed in the prose, line {line}: {flag}")
     return tuple(decls), tuple(why)
 
 

@@ -118,12 +118,17 @@ class Where:
         return line, offset - self.starts[line - 1] + 1
 
 
+_OTHERS = re.compile(r"\$\$[^$]+\$\$")
+
+
 def _inline(text: str, start: int, end: int, close_end: int) -> bool:
     """Kramdown: `$$…$$` with words before it or after it on its line is
-    inline math."""
+    inline math (other `$$…$$` on the line are no words: a line of them is
+    a line of displays)."""
     before = text[text.rfind("\n", 0, start) + 1:start]
     after_end = text.find("\n", close_end)
     after = text[close_end:len(text) if after_end < 0 else after_end]
+    before, after = _OTHERS.sub(" ", before), _OTHERS.sub(" ", after)   # `$$a$$ $$b$$`: displays
     words_after = bool(re.sub(r"^[\s.,;:]*", "", after))
     return words_after or bool(before.strip()) and not text[end:].lstrip().startswith("=")
 

@@ -38,7 +38,7 @@ INLINE = re.compile(r"(?<!\$)\$(?!\$)([^$]+)\$(?!\$)|\$\$([^$]+)\$\$|\\\((.+?)\\
 _ASSUME_CUE = re.compile(r"\b(?:for|where|assum\w*|with|suppose|given|let|if|since|when)\b",
                          re.IGNORECASE)
 _DEFINE_CUE = re.compile(r"(?:\b(?:where|let|if|define[sd]?|denote[sd]?|is|be|with|here|set"
-                         r"|written|writes?|given by|called|so that|as|and|by)|:)\s*$",
+                         r"|written|writes?|given by|called|so that|as|and|by|since)|:)\s*$",
                          re.IGNORECASE)
 _POSITIVE_WORDS = re.compile(r"^\s*(?:be|is|are)\s+(?:a\s+|an\s+)?(positive|non-?negative)"
                              r"(\s+integers?|\s+real(?:s| numbers?)?|\s+numbers?)?", re.IGNORECASE)
@@ -101,6 +101,12 @@ def inline_math(text: str) -> list[tuple[str, str, str]]:
 def defines(before: str) -> bool:
     """Do the words before inline math introduce a definition?"""
     return bool(_DEFINE_CUE.search(before[-60:]))
+
+
+def list_item(before: str, after: str) -> bool:
+    """Is the inline math all of a list item (`- $u(x) = x$`)?"""
+    return bool(re.fullmatch(r"\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s*", before)) \
+        and not re.search(r"\w", after)
 
 
 def assumption(before: str, math: str, after: str) -> tuple[list[str], str] | None:

@@ -52,6 +52,10 @@ _DERIVATIVE = re.compile(r"\\partial|\\frac\s*\{\s*d|\\nabla|\\sum|\\prod|\\lim|
 _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq)"
                       r"(?![A-Za-z])"
                       r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])")
+_GAUSSIAN = re.compile(r"\\sqrt\s*\{\s*2\s*\\pi")
+# `s'(x)`, `v'`, `u^{\prime}(x)`: a primed letter that opens a chain.
+_PRIMED = re.compile(r"\s*(" + P.LETTER + r")\s*(?:'|’|\^\s*\{?\s*\\prime\s*\}?)+"
+                     r"\s*(?:\((?:[^()]*)\)|\\left\s*\([^()]*\\right\s*\))?\s*")
 _EXPECTATION = "expectations (`\\mathbb{E}`) are not read: derive-ce checks algebra, sums and " \
                "derivatives"
 
@@ -180,6 +184,10 @@ class Builder:
         self.displays = 0
         self.first_display = 0
         self.objects: dict[str, Declared] = {}   # letters the prose calls vectors or matrices
+        self.said: set[str] = set()  # letters the prose states an assumption on
+        self.gaussian = 0            # the line where sigma was guessed a standard deviation
+        self.line = 0                # the line being read
+        self.labels: list = []       # chains opened by a primed letter: see _labelled
 
     @property
     def seg(self) -> Segment:
@@ -211,6 +219,7 @@ class Builder:
 
     # -- prose
     def _prose(self, prose: Prose) -> None:
+        self.line = prose.line
         if P.SKIP_TEX.match(prose.text) or not re.search(r"\w", prose.text):
             return                       # the preamble, `***`, `---`
         for declared in declared_in(prose.text, prose.line):
@@ -272,20 +281,30 @@ class Builder:
             if assumed is not None:
                 names, flag = assumed
                 for name in names:
-                    self.assumptions.setdefault(name, (flag, prose.line))
+                    if name not in self.said:    # the prose over a guess
+                        self.assumptions[name] = (flag, prose.line)
+                        self.said.add(name)
                 continue
             parts = top_parts(math)
-            if len(parts) != 2 or not parts[1] or not P.defines(before):
+            if len(parts) < 2 or not all(parts):
                 continue
-            named = definition_name(parts[0])
-            if named is None or self._defined(named[0]) or mentions(parts[1], named[0]):
+            item = P.list_item(before, after)
+            if not (P.defines(before) or item):
                 continue
-            if not named[1] and not named[2] and not _free_letters(parts[1]):
-                continue                    # "$x = 0$": a point, not a definition
-            self._define(named, parts[1], Row(math, prose.line, 0, False), "in the prose")
+            body = parts[-1]                # `s = \sigma(x) = \frac{1}{1+e^{-x}}`: both named
+            for head in parts[:-1]:
+                named = definition_name(head)
+                if named is None or self._defined(named[0]) or mentions(body, named[0]):
+                    continue
+                if not named[1] and not named[2] and not _free_letters(body):
+                    continue                # "$x = 0$": a point, not a definition
+                if item and not named[2] and named[0] in self.used:
+                    continue                # "- $a = b$" about letters in use: a fact
+                self._define(named, body, Row(math, prose.line, 0, False), "in the prose")
 
     # -- rows
     def _row(self, row: Row) -> None:
+        self.line = row.line
         body, raw_why = split_why(row.text)
         if _ARROW.search(body):
             self._settle_pending()
@@ -304,6 +323,9 @@ class Builder:
         else:
             trailing = None
         parts = top_parts(body)
+        if len(parts) > 1 and not parts[-1] and any(parts[:-1]):
+            body = body.rstrip()[:-1].rstrip()   # `= a =`: the chain goes on at the next row
+            parts = parts[:-1]
         if not any(parts):
             self.notes.append(Prose(f"an empty row, skipped: {row.text}", row.line))
             return
@@ -319,6 +341,8 @@ class Builder:
             self._why_definition(raw_why, row)
             return
         if row.starts_with_equals:
+            if self.pending is None and self.seg.empty() and len(self.segments) > 1:
+                self.segments.pop()          # "Next, …" then `= …`: the chain goes on
             if self.pending is not None:
                 self._start(self.pending)
             if self.branch.broken and self.branch.outside:
@@ -335,6 +359,9 @@ class Builder:
             self._why_definition(raw_why, row)
             return
         if self._main_definition(parts, row, raw_why):
+            return
+        if len(parts) > 2 and _PRIMED.fullmatch(parts[0]):
+            self._labelled(row, parts, raw_why)
             return
         if not self._continues(parts[0]):
             if not self.branch.broken:       # rows of one solving stay together
@@ -390,6 +417,16 @@ class Builder:
         else:
             self.pending = Row(parts[1], row.line, 0, False)
 
+    def _labelled(self, row: Row, parts: list[str], raw_why: str) -> None:
+        """`s'(x) = \\frac{d}{dx}(…) = …`: when the notes never define nor
+        declare `s`, `s'(x)` is the name of what the chain computes, not a
+        derivative; the chain is checked from its second expression (decided
+        in `derivations`, once every definition of the notes is known)."""
+        self._new_segment(row.line)
+        self._step(row, " = ".join(parts), raw_why)
+        self.labels.append((self.branch.steps, len(self.branch.steps) - 1,
+                            _PRIMED.fullmatch(parts[0]).group(1).lstrip("\\"), parts, raw_why))
+
     def _continues(self, first: str) -> bool:
         branch = self.branch
         if branch is not self.seg.main and not branch.steps:
@@ -435,6 +472,7 @@ class Builder:
         self._step(row, body, raw_why)
 
     def _step(self, row: Row, body: str, raw_why: str, column: int | None = None) -> None:
+        self.line = row.line
         self._see(body)
         step = Step(Math(body, row.line, column=row.column if column is None else column),
                     clean_why(raw_why))
@@ -494,7 +532,17 @@ class Builder:
     def _defined(self, name: str) -> bool:
         return any(name == d.name for d in self.definitions)
 
+    def _gaussian(self, text: str, line: int) -> None:
+        """`\\sigma` beside `\\sqrt{2\\pi}` (never applied as `\\sigma(x)`): the
+        standard deviation of a Gaussian density, guessed positive."""
+        if "sigma" not in self.assumptions and _GAUSSIAN.search(text) \
+                and re.search(r"\\sigma(?![A-Za-z])(?!\s*(?:\\left\s*)?\()", text) \
+                and not re.search(r"\\sigma\s*(?:\\left\s*)?\(", text):
+            self.assumptions["sigma"] = ("positive", line)
+            self.gaussian = line
+
     def _see(self, text: str) -> None:
+        self._gaussian(text, self.line)
         self.used.update(next(g for g in m.groups() if g) for m in _TOKEN.finditer(text))
 
     def _define(self, named, body: str, row: Row, label: str) -> None:
@@ -507,6 +555,16 @@ class Builder:
     def derivations(self) -> list[tuple[str, int, tuple[Step, ...], tuple[Case, ...], tuple[str, ...]]]:
         """(title, line, steps, cases, case sources) of each derivation with
         something to check, in the order of the notes."""
+        for steps, index, letter, parts, raw_why in self.labels:
+            if self._defined(letter) or letter in self.objects:
+                continue
+            step = steps[index]
+            steps[index] = Step(Math(" = ".join(parts[1:]), step.math.line, column=0),
+                                step.why)
+            self.notes.append(Prose(f"`{parts[0].strip()}` names what the chain computes "
+                                    f"(`{letter}` is neither defined nor declared): the chain "
+                                    "is checked from the expression after it", step.math.line))
+        self.labels = []
         out = []
         for seg in self.segments:
             if seg.empty() or (not seg.checked() and not _has_unchecked(seg)):
