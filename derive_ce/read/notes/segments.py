@@ -60,6 +60,28 @@ _EXPECTATION = "expectations (`\\mathbb{E}`) are not read: derive-ce checks alge
                "derivatives"
 
 
+_D = r"(?:\\partial|d|\\mathrm\s*\{\s*d\s*\}|\\operatorname\s*\{\s*d\s*\})"
+_DERIVATIVE_OF = re.compile(
+    r"\s*\\[dt]?frac\s*\{\s*" + _D + r"\s*(?:(" + P.LETTER + r")|\\(?:text|mathrm)\s*\{\s*"
+    r"([A-Za-z]+)\s*\})(?:\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))?\s*\}\s*\{\s*" + _D
+    + r"\s*(?:" + P.LETTER + r")(?:\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))?\s*\}\s*")
+_FUNCTION_LETTERS = {"f", "g", "h", "F", "G", "varphi", "phi", "Phi", "psi", "sigma"}
+
+
+def label_name(text: str) -> str | None:
+    """The letter of a chain's opening `s'(x)` or `\\frac{\\partial L}{\\partial a}`
+    (`L_{\\text{MSE}}` too), or None: if the notes neither define nor
+    declare it, the expression only names the chain."""
+    primed = _PRIMED.fullmatch(text)
+    if primed:
+        return primed.group(1).lstrip("\\")
+    derivative = _DERIVATIVE_OF.fullmatch(text)
+    if derivative:
+        name = (derivative.group(1) or derivative.group(2)).lstrip("\\")
+        return None if name in _FUNCTION_LETTERS or name == "e" else name
+    return None
+
+
 def split_why(text: str) -> tuple[str, str]:
     """`a = b \\quad | rule` -> ("a = b", "\\text{rule}" as written)."""
     parts = _WHY.split(text, maxsplit=1)
@@ -343,6 +365,13 @@ class Builder:
         if row.starts_with_equals:
             if self.pending is None and self.seg.empty() and len(self.segments) > 1:
                 self.segments.pop()          # "Next, …" then `= …`: the chain goes on
+            if self.pending is not None and self.solving \
+                    and re.fullmatch(P.LETTER + r"(?:_\s*(?:\{[^{}]*\}|\w))?",
+                                     split_why(self.pending.text)[0].strip()):
+                pending, self.pending = self.pending, None   # "Isolate $a$:" `a = …`
+                self._unchecked(pending, split_why(pending.text)[0], "",
+                                "equation solving (the letter solved for, after \"solve\", "
+                                "\"isolate\" or \"set … to zero\")", new=True)
             if self.pending is not None:
                 self._start(self.pending)
             if self.branch.broken and self.branch.outside:
@@ -360,7 +389,7 @@ class Builder:
             return
         if self._main_definition(parts, row, raw_why):
             return
-        if len(parts) > 2 and _PRIMED.fullmatch(parts[0]):
+        if label_name(parts[0]) is not None:
             self._labelled(row, parts, raw_why)
             return
         if not self._continues(parts[0]):
@@ -418,14 +447,16 @@ class Builder:
             self.pending = Row(parts[1], row.line, 0, False)
 
     def _labelled(self, row: Row, parts: list[str], raw_why: str) -> None:
-        """`s'(x) = \\frac{d}{dx}(…) = …`: when the notes never define nor
-        declare `s`, `s'(x)` is the name of what the chain computes, not a
-        derivative; the chain is checked from its second expression (decided
-        in `derivations`, once every definition of the notes is known)."""
-        self._new_segment(row.line)
+        """`s'(x) = \\frac{d}{dx}(…) = …`, `\\frac{\\partial L}{\\partial a} = …`: when
+        the notes never define nor declare `s` or `L`, the chain's first
+        expression is the name of what it computes, not a derivative; the
+        chain is checked from its second expression (decided in
+        `derivations`, once every definition of the notes is known)."""
+        if not self._continues(parts[0]) and not self.branch.broken:
+            self._new_segment(row.line)
         self._step(row, " = ".join(parts), raw_why)
         self.labels.append((self.branch.steps, len(self.branch.steps) - 1,
-                            _PRIMED.fullmatch(parts[0]).group(1).lstrip("\\"), parts, raw_why))
+                            label_name(parts[0]), parts))
 
     def _continues(self, first: str) -> bool:
         branch = self.branch
@@ -470,6 +501,9 @@ class Builder:
         if not self._continues(body) and not self.seg.empty():
             self._new_segment(row.line)
         self._step(row, body, raw_why)
+        if label_name(body) is not None and len(top_parts(body)) == 1:
+            self.labels.append((self.branch.steps, len(self.branch.steps) - 1,
+                                label_name(body), [body]))
 
     def _step(self, row: Row, body: str, raw_why: str, column: int | None = None) -> None:
         self.line = row.line
@@ -555,15 +589,24 @@ class Builder:
     def derivations(self) -> list[tuple[str, int, tuple[Step, ...], tuple[Case, ...], tuple[str, ...]]]:
         """(title, line, steps, cases, case sources) of each derivation with
         something to check, in the order of the notes."""
-        for steps, index, letter, parts, raw_why in self.labels:
+        for steps, index, letter, parts in reversed(self.labels):
             if self._defined(letter) or letter in self.objects:
                 continue
             step = steps[index]
-            steps[index] = Step(Math(" = ".join(parts[1:]), step.math.line, column=0),
-                                step.why)
-            self.notes.append(Prose(f"`{parts[0].strip()}` names what the chain computes "
-                                    f"(`{letter}` is neither defined nor declared): the chain "
-                                    "is checked from the expression after it", step.math.line))
+            why = (f"`{letter}` is neither defined nor declared, so `{parts[0].strip()}` only "
+                   "names what the chain computes")
+            if len(parts) > 1:
+                steps[index:index + 1] = [
+                    Step(Math(f"{parts[0]} = {parts[1]}", step.math.line, column=step.math.column),
+                         "", unchecked=why),
+                    Step(Math(" = ".join(parts[1:]), step.math.line, column=0), step.why)]
+                continue
+            after = steps[index + 1] if index + 1 < len(steps) else None
+            if after is None or after.unchecked or not after.math.text.lstrip().startswith("="):
+                continue                     # a lone row, then `= …` rows
+            steps[index] = Step(step.math, step.why, unchecked=why)
+            steps[index + 1] = Step(Math(after.math.text.lstrip()[1:].strip(), after.math.line,
+                                         column=0), after.why)
         self.labels = []
         out = []
         for seg in self.segments:
