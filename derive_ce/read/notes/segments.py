@@ -52,6 +52,8 @@ _DERIVATIVE = re.compile(r"\\partial|\\frac\s*\{\s*d|\\nabla|\\sum|\\prod|\\lim|
 _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq)"
                       r"(?![A-Za-z])"
                       r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])")
+_TEXT_ONLY = re.compile(r"\s*(?:\\(?:text|textrm|textit|mathrm|textbf)\s*\{[^{}$]*\}\s*[:.,;]?\s*)+")
+_LEAD_IN = re.compile(r"(?:assum\w*|suppos\w*|given|if|for|let|with|when)\b", re.I)
 _GAUSSIAN = re.compile(r"\\sqrt\s*\{\s*2\s*\\pi")
 # `s'(x)`, `v'`, `u^{\prime}(x)`: a primed letter that opens a chain.
 _PRIMED = re.compile(r"\s*(" + P.LETTER + r")\s*(?:'|’|\^\s*\{?\s*\\prime\s*\}?)+"
@@ -177,6 +179,7 @@ class Segment:
     main: Branch = field(default_factory=lambda: Branch(None))
     cases: list[Branch] = field(default_factory=list)
     start: str = ""                          # the chain's first expression
+    conditioned: bool = False                # its one case is a condition from the prose
 
     def empty(self) -> bool:
         return not self.main.steps and not self.cases
@@ -209,6 +212,8 @@ class Builder:
         self.said: set[str] = set()  # letters the prose states an assumption on
         self.gaussian = 0            # the line where sigma was guessed a standard deviation
         self.line = 0                # the line being read
+        self.after_display = False   # the block before the prose line is a display
+        self.why = ""                # a text-only row: the why of the next step
         self.labels: list = []       # chains opened by a primed letter: see _labelled
 
     @property
@@ -223,11 +228,13 @@ class Builder:
         for block in blocks:
             if isinstance(block, Prose):
                 self._prose(block)
+                self.after_display = False
             else:
                 self.displays += 1
                 self.first_display = self.first_display or block.line
                 for row in block.rows:
                     self._row(row)
+                self.after_display = True
         self._settle_pending()
 
     # -- segments
@@ -310,6 +317,11 @@ class Builder:
             parts = top_parts(math)
             if len(parts) < 2 or not all(parts):
                 continue
+            if len(parts) == 2 and "\\sum" in parts[0] and definition_name(parts[0]) is None \
+                    and (P.assumption_cue(before) or re.match(r"\s*(?:because|since|as)\b",
+                                                             after, re.I)):
+                self._condition(Math(math, prose.line), prose)   # "assuming $\sum_k y_k = 1$"
+                continue
             item = P.list_item(before, after)
             if not (P.defines(before) or item):
                 continue
@@ -324,6 +336,24 @@ class Builder:
                     continue                # "- $a = b$" about letters in use: a fact
                 self._define(named, body, Row(math, prose.line, 0, False), "in the prose")
 
+    def _condition(self, when: Math, prose: Prose) -> None:
+        """A condition in the prose ("assuming $\\sum_k y_k = 1$", "given that
+        …", "$…$ because …"): a case around the derivation it stands by, the
+        one just before when the prose follows its display at once, else the
+        next one."""
+        seg = self.seg
+        if seg.main.steps and not seg.cases and self.after_display \
+                and not any(s.unchecked for s in seg.main.steps):
+            seg.cases.append(Branch(when, prose.text, steps=seg.main.steps, last=seg.main.last))
+            seg.main = Branch(None)
+            seg.conditioned = True
+            return
+        if not _LEAD_IN.match(P.clean(prose.text)) or not prose.text.rstrip().endswith(":"):
+            return                           # no lead-in to a derivation: said, not applied
+        self._new_segment(prose.line)
+        self.seg.cases.append(Branch(when, prose.text))
+        self.seg.conditioned = True
+
     # -- rows
     def _row(self, row: Row) -> None:
         self.line = row.line
@@ -334,6 +364,9 @@ class Builder:
                             f"`{_ARROW.search(body).group()}` between equations)",
                             new=not row.starts_with_equals)
             self.solving = True
+            return
+        if _TEXT_ONLY.fullmatch(body) and re.search(r"\w\s+\w|:", body):       # `\text{using the chain rule:}`: the next why
+            self.why = clean_why(body).rstrip(":").strip()
             return
         if _OUTSIDE.search(body):
             self._outside(row, body, raw_why)
@@ -500,7 +533,9 @@ class Builder:
         body, raw_why = split_why(row.text)
         if not self._continues(body) and not self.seg.empty():
             self._new_segment(row.line)
+        why, self.why = self.why, ""         # a text-only row after it is the next step's
         self._step(row, body, raw_why)
+        self.why = why
         if label_name(body) is not None and len(top_parts(body)) == 1:
             self.labels.append((self.branch.steps, len(self.branch.steps) - 1,
                                 label_name(body), [body]))
@@ -509,7 +544,8 @@ class Builder:
         self.line = row.line
         self._see(body)
         step = Step(Math(body, row.line, column=row.column if column is None else column),
-                    clean_why(raw_why))
+                    clean_why(raw_why) or self.why)
+        self.why = ""
         branch = self.branch
         if not self.seg.start and branch is self.seg.main and not branch.steps:
             self.seg.start = top_parts(body)[0] or top_parts(body)[-1]
@@ -608,6 +644,8 @@ class Builder:
             steps[index + 1] = Step(Math(after.math.text.lstrip()[1:].strip(), after.math.line,
                                          column=0), after.why)
         self.labels = []
+        for seg in self.segments:
+            _split_start(seg)
         out = []
         for seg in self.segments:
             if seg.empty() or (not seg.checked() and not _has_unchecked(seg)):
@@ -622,6 +660,22 @@ class Builder:
             out.append((seg.title or seg.start, seg.line, tuple(seg.main.steps), cases,
                         tuple(b.source for b in seg.cases)))
         return out
+
+
+def _split_start(seg: Segment) -> None:
+    """A derivation under a condition from the prose (one case, no chain
+    before it): its first expression is the chain, the rest is the case."""
+    if not seg.conditioned or seg.main.steps or len(seg.cases) != 1 or not seg.cases[0].steps:
+        return
+    case = seg.cases[0]
+    first = case.steps[0]
+    parts = top_parts(first.math.text)
+    if first.unchecked or len(parts) < 1 or not parts[0]:
+        return
+    seg.main.steps.append(Step(Math(parts[0], first.math.line, column=first.math.column), ""))
+    rest = [Step(Math("= " + " = ".join(parts[1:]), first.math.line, column=0), first.why)] \
+        if len(parts) > 1 else []
+    case.steps[:1] = rest
 
 
 def _meet(conditions: list[str]) -> list[str]:
