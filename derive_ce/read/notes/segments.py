@@ -22,7 +22,6 @@ from derive_ce.errors import InputError
 from derive_ce.read.model import Case, Definition, Math, Step
 from derive_ce.read.notes import prose as P
 from derive_ce.read.notes.displays import Prose, Row
-from derive_ce.read.latex.parser import OUT_OF_SCOPE
 from derive_ce.read.shapes import Declared, declared_in
 
 MAX_PROSE = 400        # longer prose lines open no case and give no title
@@ -443,6 +442,7 @@ class Builder:
         bad = [n for n, p in enumerate(parts) if _OUTSIDE.search(p)]
         first, last = bad[0], bad[-1]
         found = _OUTSIDE.search(parts[first])
+        from derive_ce.read.latex.parser import OUT_OF_SCOPE   # lark: not on the cached path
         reason = _EXPECTATION if found.group(1) is None else OUT_OF_SCOPE.get(
             found.group(1), f"`\\{found.group(1)}` is not read: derive-ce checks steps joined by `=`")
         if first >= 2:                        # `a = b = \int …`: a = b is checked
