@@ -28,7 +28,7 @@ from derive_ce.read.shapes import sized_by_use
 __all__ = ["GREEK", "Imported", "Prose", "Row", "READER_VERSION", "is_notes", "load", "read",
            "split_why", "top_parts", "case_condition"]
 
-READER_VERSION = b"derive-ce notes reader 3\0"   # part of the report cache key
+READER_VERSION = b"derive-ce notes reader 4\0"   # part of the report cache key
 _FUNCTION = re.compile(r"(?<![\\A-Za-z])(f|g|h|F|G|\\varphi|\\phi|\\Phi|\\psi|\\sigma)"
                        r"\s*(?:'+\s*)?(?:\\left\s*)?\(")
 
@@ -177,7 +177,9 @@ def _with_assumptions(builder: Builder, symbols, reasons):
         if flag.split()[0] != "integer":
             flags += ((flag.split()[0], True),)
         decls.append(SymbolDecl((name,), "scalar", flags, None, 0))
-        why.append(f"assumed in the prose, line {line}: {flag}")
+        why.append(f"a standard deviation (beside \\sqrt{{2\\pi}}), line {line}: positive"
+                   if name == "sigma" and builder.gaussian == line
+                   and name not in builder.said else f"assumed in the prose, line {line}: {flag}")
     return tuple(decls), tuple(why)
 
 

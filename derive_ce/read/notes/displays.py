@@ -118,12 +118,20 @@ class Where:
         return line, offset - self.starts[line - 1] + 1
 
 
+_ROWS = re.compile(r"\\\\|&\s*=")
+_OTHERS = re.compile(r"\$\$[^$]+\$\$")
+
+
 def _inline(text: str, start: int, end: int, close_end: int) -> bool:
     """Kramdown: `$$…$$` with words before it or after it on its line is
-    inline math."""
+    inline math (other `$$…$$` on the line are no words: a line of them is
+    a line of displays)."""
     before = text[text.rfind("\n", 0, start) + 1:start]
     after_end = text.find("\n", close_end)
     after = text[close_end:len(text) if after_end < 0 else after_end]
+    if _ROWS.search(text, end, close_end):
+        return False                # rows (`\\`, `&=`): a display, wherever it stands
+    before, after = _OTHERS.sub(" ", before), _OTHERS.sub(" ", after)   # `$$a$$ $$b$$`: displays
     words_after = bool(re.sub(r"^[\s.,;:]*", "", after))
     return words_after or bool(before.strip()) and not text[end:].lstrip().startswith("=")
 
@@ -183,12 +191,28 @@ def _rows(text: str, where: Where, start: int, end: int, multline: bool) -> list
     body = text[start:end]
     body = re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group()), body)
     body = _INNER.sub(lambda m: " " * len(m.group()), body)
+    body = _ARRAY.sub(_aligning, body)
     body = _NOISE.sub(lambda m: " " * len(m.group()), body)
     body = _blank_amp(body)
     rows: list[Row] = []
     for piece_start, piece in _split_rows(body, multline):
         rows.extend(_piece_rows(where, start + piece_start, piece))
     return rows
+
+
+_ARRAY = re.compile(r"\\begin\s*\{array\}\s*\{[lcr|\s]*\}((?:(?!\\begin\s*\{array\}).)*?)"
+                    r"\\end\s*\{array\}", re.S)
+
+
+def _aligning(match: re.Match) -> str:
+    """`\\begin{array}{ll} a &= b \\\\ &= c \\end{array}`: an array of `&=` rows
+    aligns a chain (it is no matrix): its begin and end go."""
+    inner = match.group(1)
+    rows = [r for r in re.split(r"\\\\", inner) if r.strip()]
+    if not rows or not all(re.search(r"&\s*=", r) and r.count("&") == 1 for r in rows[1:]) \
+            or not re.search(r"&\s*=", inner):
+        return match.group()
+    return " " * (match.start(1) - match.start()) + inner + " " * (match.end() - match.end(1))
 
 
 def _blank_amp(body: str) -> str:

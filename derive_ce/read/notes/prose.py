@@ -32,13 +32,13 @@ HEADING = re.compile(r"^(?:#+\s*|\\(?:title|section\*?|subsection\*?|subsubsecti
                      r"|chapter\*?|paragraph)\s*\{)(.*?)\}?\s*$")
 SKIP_TEX = re.compile(r"^\\(?:documentclass|usepackage|begin\s*\{document\}|end\s*\{document\}"
                       r"|maketitle|date|author)(?![A-Za-z])")
-SOLVING = re.compile(r"\b(?:solv\w*|setting|set (?:it|this|the \w+|them)\b.*\b(?:to )?zero"
+SOLVING = re.compile(r"\b(?:solv\w*|isolat\w*|setting|set (?:it|this|the \w+|them)\b.*\b(?:to )?zero"
                      r"|equal to zero|equals? zero|system of|rearrang\w*)\b", re.IGNORECASE)
 INLINE = re.compile(r"(?<!\$)\$(?!\$)([^$]+)\$(?!\$)|\$\$([^$]+)\$\$|\\\((.+?)\\\)")
 _ASSUME_CUE = re.compile(r"\b(?:for|where|assum\w*|with|suppose|given|let|if|since|when)\b",
                          re.IGNORECASE)
 _DEFINE_CUE = re.compile(r"(?:\b(?:where|let|if|define[sd]?|denote[sd]?|is|be|with|here|set"
-                         r"|written|writes?|given by|called|so that|as|and|by)|:)\s*$",
+                         r"|written|writes?|given by|called|so that|as|and|by|since)|:)\s*$",
                          re.IGNORECASE)
 _POSITIVE_WORDS = re.compile(r"^\s*(?:be|is|are)\s+(?:a\s+|an\s+)?(positive|non-?negative)"
                              r"(\s+integers?|\s+real(?:s| numbers?)?|\s+numbers?)?", re.IGNORECASE)
@@ -112,6 +112,12 @@ _VALUE_CUE = re.compile(r"\b(?:let|set|take|put|suppose|assume|now)\s*$", re.IGN
 def gives_value(before: str) -> bool:
     """"Let $n = -1$.", "Now take $x = 2$": the words give a letter a value."""
     return bool(_VALUE_CUE.search(before[-40:]))
+
+
+def list_item(before: str, after: str) -> bool:
+    """Is the inline math all of a list item (`- $u(x) = x$`)?"""
+    return bool(re.fullmatch(r"\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s*", before)) \
+        and not re.search(r"\w", after)
 
 
 def assumption(before: str, math: str, after: str) -> tuple[list[str], str] | None:

@@ -47,6 +47,42 @@ _TRAILING = re.compile(
 _BUILTIN = {"e", "pi", "sin", "cos", "tan", "exp", "ln", "log", "sqrt", "frac", "tanh",
             "sinh", "cosh", "cdot", "left", "right", "sum", "prod", "partial", "mathrm", "text"}
 _DERIVATIVE = re.compile(r"\\partial|\\frac\s*\{\s*d|\\nabla|\\sum|\\prod|\\lim|'")
+# Math outside what derive-ce reads: a part of a row that holds it is not
+# checked (with the reason); the row's other links and the file's other
+# derivations still are.
+_OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq)"
+                      r"(?![A-Za-z])"
+                      r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])")
+_TEXT_ONLY = re.compile(r"\s*(?:\\(?:text|textrm|textit|mathrm|textbf)\s*\{[^{}$]*\}\s*[:.,;]?\s*)+")
+_LEAD_IN = re.compile(r"(?:assum\w*|suppos\w*|given|if|for|let|with|when)\b", re.I)
+_GAUSSIAN = re.compile(r"\\sqrt\s*\{\s*2\s*\\pi")
+# `s'(x)`, `v'`, `u^{\prime}(x)`: a primed letter that opens a chain.
+_PRIMED = re.compile(r"\s*(" + P.LETTER + r")\s*(?:'|’|\^\s*\{?\s*\\prime\s*\}?)+"
+                     r"\s*(?:\((?:[^()]*)\)|\\left\s*\([^()]*\\right\s*\))?\s*")
+_EXPECTATION = "expectations (`\\mathbb{E}`) are not read: derive-ce checks algebra, sums and " \
+               "derivatives"
+
+
+_D = r"(?:\\partial|d|\\mathrm\s*\{\s*d\s*\}|\\operatorname\s*\{\s*d\s*\})"
+_DERIVATIVE_OF = re.compile(
+    r"\s*\\[dt]?frac\s*\{\s*" + _D + r"\s*(?:(" + P.LETTER + r")|\\(?:text|mathrm)\s*\{\s*"
+    r"([A-Za-z]+)\s*\})(?:\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))?\s*\}\s*\{\s*" + _D
+    + r"\s*(?:" + P.LETTER + r")(?:\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))?\s*\}\s*")
+_FUNCTION_LETTERS = {"f", "g", "h", "F", "G", "varphi", "phi", "Phi", "psi", "sigma"}
+
+
+def label_name(text: str) -> str | None:
+    """The letter of a chain's opening `s'(x)` or `\\frac{\\partial L}{\\partial a}`
+    (`L_{\\text{MSE}}` too), or None: if the notes neither define nor
+    declare it, the expression only names the chain."""
+    primed = _PRIMED.fullmatch(text)
+    if primed:
+        return primed.group(1).lstrip("\\")
+    derivative = _DERIVATIVE_OF.fullmatch(text)
+    if derivative:
+        name = (derivative.group(1) or derivative.group(2)).lstrip("\\")
+        return None if name in _FUNCTION_LETTERS or name == "e" else name
+    return None
 
 
 def split_why(text: str) -> tuple[str, str]:
@@ -132,6 +168,7 @@ class Branch:
     steps: list[Step] = field(default_factory=list)
     last: str = ""                          # the branch's last expression
     broken: bool = False                    # its last row is not checked
+    outside: str = ""                       # ... because it holds math not read: why
     trailing: bool = False                  # opened by a row's own condition
 
 
@@ -143,6 +180,7 @@ class Segment:
     main: Branch = field(default_factory=lambda: Branch(None))
     cases: list[Branch] = field(default_factory=list)
     start: str = ""                          # the chain's first expression
+    conditioned: bool = False                # its one case is a condition from the prose
 
     def empty(self) -> bool:
         return not self.main.steps and not self.cases
@@ -173,6 +211,12 @@ class Builder:
         self.first_display = 0
         self.objects: dict[str, Declared] = {}   # letters the prose calls vectors or matrices
         self.shadows: list[Shadow] = []          # names whose meaning the prose changes
+        self.said: set[str] = set()  # letters the prose states an assumption on
+        self.gaussian = 0            # the line where sigma was guessed a standard deviation
+        self.line = 0                # the line being read
+        self.after_display = False   # the block before the prose line is a display
+        self.why = ""                # a text-only row: the why of the next step
+        self.labels: list = []       # chains opened by a primed letter: see _labelled
 
     @property
     def seg(self) -> Segment:
@@ -186,11 +230,13 @@ class Builder:
         for block in blocks:
             if isinstance(block, Prose):
                 self._prose(block)
+                self.after_display = False
             else:
                 self.displays += 1
                 self.first_display = self.first_display or block.line
                 for row in block.rows:
                     self._row(row)
+                self.after_display = True
         self._settle_pending()
 
     # -- segments
@@ -204,6 +250,7 @@ class Builder:
 
     # -- prose
     def _prose(self, prose: Prose) -> None:
+        self.line = prose.line
         if P.SKIP_TEX.match(prose.text) or not re.search(r"\w", prose.text):
             return                       # the preamble, `***`, `---`
         for declared in declared_in(prose.text, prose.line):
@@ -267,30 +314,63 @@ class Builder:
             if assumed is not None:
                 names, flag = assumed
                 for name in names:
-                    self.assumptions.setdefault(name, (flag, prose.line))
+                    if name not in self.said:    # the prose over a guess
+                        self.assumptions[name] = (flag, prose.line)
+                        self.said.add(name)
                 continue
             parts = top_parts(math)
-            if len(parts) != 2 or not parts[1] or not P.defines(before):
+            if len(parts) < 2 or not all(parts):
                 continue
-            named = definition_name(parts[0])
-            if named is None:
+            if len(parts) == 2 and "\\sum" in parts[0] and definition_name(parts[0]) is None \
+                    and (P.assumption_cue(before) or re.match(r"\s*(?:because|since|as)\b",
+                                                             after, re.I)):
+                self._condition(Math(math, prose.line), prose)   # "assuming $\sum_k y_k = 1$"
                 continue
-            if self._defined(named[0]):
-                self._redefined(named[0], parts[1], prose.line)
+            item = P.list_item(before, after)
+            if not (P.defines(before) or item):
                 continue
-            if mentions(parts[1], named[0]):
-                continue
-            if not named[1] and not named[2] and not _free_letters(parts[1]):
-                if P.gives_value(before):   # "Let $n = -1$.": not read, and not ignored
-                    self.shadows.append(Shadow(named[0], prose.line, True, (
-                        f"line {prose.line} gives {named[0]} the value {parts[1].strip()}, which "
-                        f"is not read: steps after it that use {named[0]} are not checked "
-                        f"(write the value into the steps)")))
-                continue                    # "$x = 0$": a point, not a definition
-            self._define(named, parts[1], Row(math, prose.line, 0, False), "in the prose")
+            body = parts[-1]                # `s = \sigma(x) = \frac{1}{1+e^{-x}}`: both named
+            for head in parts[:-1]:
+                named = definition_name(head)
+                if named is None:
+                    continue
+                if self._defined(named[0]):
+                    self._redefined(named[0], body, prose.line)
+                    continue
+                if mentions(body, named[0]):
+                    continue
+                if not named[1] and not named[2] and not _free_letters(body):
+                    if P.gives_value(before):   # "Let $n = -1$.": not read, and not ignored
+                        self.shadows.append(Shadow(named[0], prose.line, True, (
+                            f"line {prose.line} gives {named[0]} the value {body.strip()}, "
+                            f"which is not read: steps after it that use {named[0]} are not "
+                            f"checked (write the value into the steps)")))
+                    continue                # "$x = 0$": a point, not a definition
+                if item and not named[2] and named[0] in self.used:
+                    continue                # "- $a = b$" about letters in use: a fact
+                self._define(named, body, Row(math, prose.line, 0, False), "in the prose")
+
+    def _condition(self, when: Math, prose: Prose) -> None:
+        """A condition in the prose ("assuming $\\sum_k y_k = 1$", "given that
+        …", "$…$ because …"): a case around the derivation it stands by, the
+        one just before when the prose follows its display at once, else the
+        next one."""
+        seg = self.seg
+        if seg.main.steps and not seg.cases and self.after_display \
+                and not any(s.unchecked for s in seg.main.steps):
+            seg.cases.append(Branch(when, prose.text, steps=seg.main.steps, last=seg.main.last))
+            seg.main = Branch(None)
+            seg.conditioned = True
+            return
+        if not _LEAD_IN.match(P.clean(prose.text)) or not prose.text.rstrip().endswith(":"):
+            return                           # no lead-in to a derivation: said, not applied
+        self._new_segment(prose.line)
+        self.seg.cases.append(Branch(when, prose.text))
+        self.seg.conditioned = True
 
     # -- rows
     def _row(self, row: Row) -> None:
+        self.line = row.line
         body, raw_why = split_why(row.text)
         if _ARROW.search(body):
             self._settle_pending()
@@ -299,6 +379,12 @@ class Builder:
                             new=not row.starts_with_equals)
             self.solving = True
             return
+        if _TEXT_ONLY.fullmatch(body) and re.search(r"\w\s+\w|:", body):       # `\text{using the chain rule:}`: the next why
+            self.why = clean_why(body).rstrip(":").strip()
+            return
+        if _OUTSIDE.search(body):
+            self._outside(row, body, raw_why)
+            return
         trailing = _TRAILING.match(body) if "=" in body or "\\ne" in body else None
         if trailing is not None and top_parts(trailing.group("body"))[1:] \
                 and any(top_parts(trailing.group("body"))[1:]):
@@ -306,6 +392,9 @@ class Builder:
         else:
             trailing = None
         parts = top_parts(body)
+        if len(parts) > 1 and not parts[-1] and any(parts[:-1]):
+            body = body.rstrip()[:-1].rstrip()   # `= a =`: the chain goes on at the next row
+            parts = parts[:-1]
         if not any(parts):
             self.notes.append(Prose(f"an empty row, skipped: {row.text}", row.line))
             return
@@ -321,9 +410,20 @@ class Builder:
             self._why_definition(raw_why, row)
             return
         if row.starts_with_equals:
+            if self.pending is None and self.seg.empty() and len(self.segments) > 1:
+                self.segments.pop()          # "Next, …" then `= …`: the chain goes on
+            if self.pending is not None and self.solving \
+                    and re.fullmatch(P.LETTER + r"(?:_\s*(?:\{[^{}]*\}|\w))?",
+                                     split_why(self.pending.text)[0].strip()):
+                pending, self.pending = self.pending, None   # "Isolate $a$:" `a = …`
+                self._unchecked(pending, split_why(pending.text)[0], "",
+                                "equation solving (the letter solved for, after \"solve\", "
+                                "\"isolate\" or \"set … to zero\")", new=True)
             if self.pending is not None:
                 self._start(self.pending)
-            if self.branch.broken:
+            if self.branch.broken and self.branch.outside:
+                self._after_outside(row, body, raw_why)
+            elif self.branch.broken:
                 self._unchecked(row, body, raw_why, "it continues a row that is not checked")
             else:
                 self._step(row, body, raw_why)
@@ -336,6 +436,9 @@ class Builder:
             return
         if self._main_definition(parts, row, raw_why):
             return
+        if label_name(parts[0]) is not None:
+            self._labelled(row, parts, raw_why)
+            return
         if not self._continues(parts[0]):
             if not self.branch.broken:       # rows of one solving stay together
                 self._new_segment(row.line)
@@ -345,6 +448,63 @@ class Builder:
                 return
         self._step(row, body, raw_why)
         self._why_definition(raw_why, row)
+
+    def _outside(self, row: Row, body: str, raw_why: str) -> None:
+        """A row with math derive-ce does not read (`\\int`, `\\mathbb{E}`,
+        `\\dots`, `\\approx`, ...): the links that touch it are not checked,
+        with the reason; the links before and after it still are."""
+        parts = top_parts(body)
+        bad = [n for n, p in enumerate(parts) if _OUTSIDE.search(p)]
+        first, last = bad[0], bad[-1]
+        found = _OUTSIDE.search(parts[first])
+        from derive_ce.read.latex.parser import OUT_OF_SCOPE   # lark: not on the cached path
+        reason = _EXPECTATION if found.group(1) is None else OUT_OF_SCOPE.get(
+            found.group(1), f"`\\{found.group(1)}` is not read: derive-ce checks steps joined by `=`")
+        if first >= 2:                        # `a = b = \int …`: a = b is checked
+            self._row(Row(" = ".join(parts[:first]), row.line, row.column,
+                          row.starts_with_equals))
+            start = first - 1
+        else:
+            start = 0
+            if row.starts_with_equals and self.pending is not None:
+                self._start(self.pending)
+            elif not row.starts_with_equals:
+                self._settle_pending()
+        chunk = " = ".join(parts[start:last + 2])
+        new = start == 0 and not row.starts_with_equals
+        self._unchecked(row, chunk.strip() if chunk.strip() else body, "" if last + 1 < len(parts)
+                        else raw_why, reason, new=new)
+        rest = parts[last + 1:]
+        if len(rest) > 1:                     # `\int … = a = b`: a = b is checked
+            self._step(row, " = ".join(rest), raw_why, column=0)
+        elif rest:                            # `\int … = a`, then `= b`: a = b is checked
+            self.pending = Row(rest[0], row.line, 0, False)
+        else:                                 # `= b` on the next row: not checked
+            self.branch.outside = reason
+
+    def _after_outside(self, row: Row, body: str, raw_why: str) -> None:
+        """`= b = c` after a row that ends in math not read: `= b` is not
+        checked (for that reason), `b = c` is."""
+        parts = top_parts(body)
+        reason = self.branch.outside
+        self._unchecked(row, "= " + parts[1] if len(parts) > 2 else body,
+                        "" if len(parts) > 2 else raw_why, reason)
+        if len(parts) > 2:
+            self._step(row, " = ".join(parts[1:]), raw_why, column=0)
+        else:
+            self.pending = Row(parts[1], row.line, 0, False)
+
+    def _labelled(self, row: Row, parts: list[str], raw_why: str) -> None:
+        """`s'(x) = \\frac{d}{dx}(…) = …`, `\\frac{\\partial L}{\\partial a} = …`: when
+        the notes never define nor declare `s` or `L`, the chain's first
+        expression is the name of what it computes, not a derivative; the
+        chain is checked from its second expression (decided in
+        `derivations`, once every definition of the notes is known)."""
+        if not self._continues(parts[0]) and not self.branch.broken:
+            self._new_segment(row.line)
+        self._step(row, " = ".join(parts), raw_why)
+        self.labels.append((self.branch.steps, len(self.branch.steps) - 1,
+                            label_name(parts[0]), parts))
 
     def _continues(self, first: str) -> bool:
         branch = self.branch
@@ -388,18 +548,26 @@ class Builder:
         body, raw_why = split_why(row.text)
         if not self._continues(body) and not self.seg.empty():
             self._new_segment(row.line)
+        why, self.why = self.why, ""         # a text-only row after it is the next step's
         self._step(row, body, raw_why)
+        self.why = why
+        if label_name(body) is not None and len(top_parts(body)) == 1:
+            self.labels.append((self.branch.steps, len(self.branch.steps) - 1,
+                                label_name(body), [body]))
 
     def _step(self, row: Row, body: str, raw_why: str, column: int | None = None) -> None:
+        self.line = row.line
         self._see(body)
         step = Step(Math(body, row.line, column=row.column if column is None else column),
-                    clean_why(raw_why))
+                    clean_why(raw_why) or self.why)
+        self.why = ""
         branch = self.branch
         if not self.seg.start and branch is self.seg.main and not branch.steps:
             self.seg.start = top_parts(body)[0] or top_parts(body)[-1]
         branch.steps.append(step)
         branch.last = top_parts(body)[-1]
         branch.broken = False
+        branch.outside = ""
 
     def _unchecked(self, row: Row, body: str, raw_why: str, reason: str,
                    new: bool = False) -> None:
@@ -409,6 +577,7 @@ class Builder:
         self.branch.steps.append(Step(Math(body, row.line, column=row.column),
                                       clean_why(raw_why), unchecked=reason))
         self.branch.broken = True
+        self.branch.outside = ""
 
     # -- definitions
     def _main_definition(self, parts: list[str], row: Row, raw_why: str) -> bool:
@@ -460,7 +629,17 @@ class Builder:
             f"keeps one meaning in a file, so steps after line {line} that use {name} are not "
             f"checked (give the second a new name, or put it in a file of its own)")))
 
+    def _gaussian(self, text: str, line: int) -> None:
+        """`\\sigma` beside `\\sqrt{2\\pi}` (never applied as `\\sigma(x)`): the
+        standard deviation of a Gaussian density, guessed positive."""
+        if "sigma" not in self.assumptions and _GAUSSIAN.search(text) \
+                and re.search(r"\\sigma(?![A-Za-z])(?!\s*(?:\\left\s*)?\()", text) \
+                and not re.search(r"\\sigma\s*(?:\\left\s*)?\(", text):
+            self.assumptions["sigma"] = ("positive", line)
+            self.gaussian = line
+
     def _see(self, text: str) -> None:
+        self._gaussian(text, self.line)
         self.used.update(next(g for g in m.groups() if g) for m in _TOKEN.finditer(text))
 
     def _define(self, named, body: str, row: Row, label: str) -> None:
@@ -492,6 +671,27 @@ class Builder:
     def derivations(self) -> list[tuple[str, int, tuple[Step, ...], tuple[Case, ...], tuple[str, ...]]]:
         """(title, line, steps, cases, case sources) of each derivation with
         something to check, in the order of the notes."""
+        for steps, index, letter, parts in reversed(self.labels):
+            if self._defined(letter) or letter in self.objects:
+                continue
+            step = steps[index]
+            why = (f"`{letter}` is neither defined nor declared, so `{parts[0].strip()}` only "
+                   "names what the chain computes")
+            if len(parts) > 1:
+                steps[index:index + 1] = [
+                    Step(Math(f"{parts[0]} = {parts[1]}", step.math.line, column=step.math.column),
+                         "", unchecked=why),
+                    Step(Math(" = ".join(parts[1:]), step.math.line, column=0), step.why)]
+                continue
+            after = steps[index + 1] if index + 1 < len(steps) else None
+            if after is None or after.unchecked or not after.math.text.lstrip().startswith("="):
+                continue                     # a lone row, then `= …` rows
+            steps[index] = Step(step.math, step.why, unchecked=why)
+            steps[index + 1] = Step(Math(after.math.text.lstrip()[1:].strip(), after.math.line,
+                                         column=0), after.why)
+        self.labels = []
+        for seg in self.segments:
+            _split_start(seg)
         out = []
         for seg in self.segments:
             if seg.empty() or (not seg.checked() and not _has_unchecked(seg)):
@@ -518,6 +718,22 @@ class Shadow(NamedTuple):
     point: bool
     reason: str
     until: int = 0
+
+
+def _split_start(seg: Segment) -> None:
+    """A derivation under a condition from the prose (one case, no chain
+    before it): its first expression is the chain, the rest is the case."""
+    if not seg.conditioned or seg.main.steps or len(seg.cases) != 1 or not seg.cases[0].steps:
+        return
+    case = seg.cases[0]
+    first = case.steps[0]
+    parts = top_parts(first.math.text)
+    if first.unchecked or len(parts) < 1 or not parts[0]:
+        return
+    seg.main.steps.append(Step(Math(parts[0], first.math.line, column=first.math.column), ""))
+    rest = [Step(Math("= " + " = ".join(parts[1:]), first.math.line, column=0), first.why)] \
+        if len(parts) > 1 else []
+    case.steps[:1] = rest
 
 
 def _meet(conditions: list[str]) -> list[str]:
