@@ -16,9 +16,9 @@ class Verdict:
     error_side: str = ""   # "a", "b" or "scope": which input could not be read
     evidence: dict | None = None   # failed: {"point", "left", "right"}; numeric: {"points"}
     reading: str = ""      # what was read, SymPy's pretty form (--explain)
-    slip: dict | None = None       # failed: {"kind", "difference", "said", …} (decide/slip.py)
+    slip: dict | None = None       # failed: {"kind", "difference", "said", …} (decide/slip/kinds.py)
     readings: dict | None = None   # failed: both sides as read, definitions expanded:
-    #                                {"previous"|"this": {"latex", "shown"}} (decide/explain.py)
+    #                                {"previous"|"this": {"latex", "shown"}} (decide/slip/explain.py)
     cross_checked: bool | None = None   # proved/numeric: did the evaluator (evaluate/) agree?
 
     def to_dict(self) -> dict:

@@ -12,13 +12,13 @@ import time
 
 import sympy as sp
 
-from derive_ce.decide import explain
+from derive_ce.decide.slip import explain
 from derive_ce.decide.build import read_once
 from derive_ce.decide.context import Context, build_context
 from derive_ce.decide.equivalence import OutOfTime, deadline, equivalent
 from derive_ce.decide.ranges import resolve
 from derive_ce.decide.scope import SymScope
-from derive_ce.decide.slip import named
+from derive_ce.decide.slip.kinds import named
 from derive_ce.decide.sums import canonical
 from derive_ce.errors import InputError
 from derive_ce.results import Task, Verdict
@@ -91,7 +91,7 @@ def _decide(task: Task) -> Verdict:
                        "limit), so that its verdict does not depend on the machine's load",
                        "timeout")
     if verdict.status not in ("proved", "numeric"):
-        return named(a, b, verdict)     # a failed step: which slip (decide/slip.py)
+        return named(a, b, verdict)     # a failed step: which slip (decide/slip/kinds.py)
     if outcome.kind == "agree":
         return dataclasses.replace(verdict, cross_checked=True)
     if outcome.kind == "differ":
@@ -134,7 +134,7 @@ def _evidence(outcome) -> dict:
 
 def _shrunk(a, b, ranges, ctx, left: float) -> Verdict | None:
     """A step the evaluator refuted, shown at the symbolic sampler's
-    counterexample, shrunk to small values (decide/shrink.py), where the
+    counterexample, shrunk to small values (decide/slip/shrink.py), where the
     sampler finds one too within its share of the time; None otherwise."""
     from derive_ce.decide import sampling
     try:

@@ -659,7 +659,7 @@ def _try_point(a, b, point, ctx, rng, ranges=None) -> Sampled | None:
     if found is not None and found.outcome == "equal":
         found.point = rest
     if found is not None and found.outcome == "differ":     # the simplest such point
-        from derive_ce.decide import shrink
+        from derive_ce.decide.slip import shrink
         found = shrink.sampled(found, a, b, point, rest, functions, ctx, ranges or {})
     return found
 
@@ -846,7 +846,7 @@ def evidence(result: Sampled) -> dict:
     """The counterexample as plain data: the point and both values, as text
     (exact where the shrinker found them exact)."""
     if isinstance(result.left, sp.Basic):
-        from derive_ce.decide.shrink import text
+        from derive_ce.decide.slip.shrink import text
         left, right = text(result.left), text(result.right)
     else:
         left, right = _pair(result.left, result.right)

@@ -31,7 +31,7 @@ def readings(task: Task, scope) -> dict:
     definitions expanded, as LaTeX and as the steps' Unicode rendering; as
     typed (definitions kept) when the expansion would not fit on two lines."""
     from derive_ce.decide.build import read_once
-    from derive_ce.decide.slip import latex
+    from derive_ce.decide.slip.kinds import latex
     from derive_ce.read.render import render as shown
     found = {}
     for name, math in (("previous", task.a), ("this", task.b)):
