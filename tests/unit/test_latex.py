@@ -77,13 +77,27 @@ def test_reads(text, expected):
     ("\\frac{\\partial}{\\partial x} -\\ln(x)", sp.Derivative(-sp.log(x), x)),
     ("\\frac{d x^2}{d x}", sp.Derivative(x**2, x)),
     ("\\frac{\\partial (x y)}{\\partial y}", sp.Derivative(x * y, y)),
-    ("\\frac{\\partial y}{\\partial x}", sp.Derivative(y, x)),   # y held constant: a partial derivative
     ("\\frac{d}{dx} \\sin(x) \\cdot 2", 2 * sp.Derivative(sp.sin(x), x)),
 ])
 def test_derivative_operator_takes_the_next_factor(text, expected):
     got = read(text)
     assert got.atoms(Derivative) and got == expected.replace(   # the kink-aware derivative
         lambda e: type(e) is sp.Derivative, lambda e: Derivative(*e.args))
+
+
+def test_a_declared_letter_is_held_constant_by_a_partial_derivative():
+    declared = scope([("x,y", "scalar", (("real", True),), None)])
+    got = read("\\frac{\\partial y}{\\partial x}", declared)
+    assert got.atoms(Derivative) and got.doit() == 0
+
+
+@pytest.mark.parametrize("text", ["\\frac{\\partial y}{\\partial x}", "\\frac{\\partial L}{\\partial z}",
+                                  "\\frac{d L}{d x}", "\\frac{\\partial}{\\partial w} (L + 1)"])
+def test_the_derivative_of_an_undeclared_letter_is_refused_not_zero(text):
+    """Notes name an unknown this way (`\\partial L / \\partial z`): read as 0, a
+    step `= 0` would be proved."""
+    with pytest.raises(InputError, match="would be 0"):
+        read(text)
 
 
 def test_sums_take_missing_bounds_from_the_range():

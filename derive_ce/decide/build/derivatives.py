@@ -59,7 +59,15 @@ class Derivatives:
         if named:
             self._check_by_name(value, named, node)
             return
-        if self._depends(value, variables):
+        self._refuse_constant(value, variables, node, "total")
+
+    def _refuse_constant(self, value: sp.Expr, variables, node, kind: str) -> None:
+        """The derivative of what does not depend on the variable and holds a
+        letter that is not declared (`\\frac{\\partial L}{\\partial z}`): it would be
+        0, which no reader means (notes name the unknown this way)."""
+        named = frozenset(v for v, _ in variables if v in self.scope.names)
+        if self._depends(value, variables) or named and any(
+                v in self.scope.expand(value, named).free_symbols for v in named):
             return
         loose = sorted(str(s) for s in self.scope.expand(value).free_symbols
                        if isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy)
@@ -67,7 +75,7 @@ class Derivatives:
         if loose:
             var = sp.sstr(variables[0][0])
             raise self.fail(f"`{loose[0]}` does not depend on `{var}` as written (it is not "
-                            f"declared), so this total derivative would be 0: define "
+                            f"declared), so this {kind} derivative would be 0: define "
                             f"`{loose[0]}: ...` in terms of `{var}`, or declare `{loose[0]}: "
                             f"function` and write `{loose[0]}({var})`", node)
 
@@ -75,6 +83,7 @@ class Derivatives:
         """∂/∂u with u defined holds the other symbols constant (∂L/∂ŷ of
         (ŷ - y)² + λw² is 2(ŷ - y)), but an expression not written in u at all
         while made of what u is made of (∂/∂u sin(2x), u := 2x) is refused."""
+        self._refuse_constant(value, variables, node, "partial")
         named = [v for v, _ in variables if v in self.scope.names]
         if not named:
             return
