@@ -68,6 +68,7 @@ class _Draws(random.Random):
         top = max([x for x in self.scales if x > 0], default=0.0)
         self.far = (max(FAR[0], top + 1.0), max(FAR[1], top + 4.0))    # past the step's own scale
         self.derived = _scales_from_constants(exprs, self.scales, numbers)
+        self.roots = _root_turns(exprs, self.scales)
         self.extra = 0
         # the step's own breakpoints: a piecewise `x < -1 or x > 1`, a `\max(x, -3)`
         # differ only on one side of a constant, so both sides of each are drawn
@@ -131,6 +132,11 @@ class _Draws(random.Random):
             turn = (k // len(self.scales)) % 4
             offset = self.uniform(0.05, 1) * (1 if turn in (0, 2) else -1)
             return (1 if turn < 2 else -1), irregular(10 ** (centre + offset))
+        if self.roots and self.count % 3 == 2:     # past where a root meets a constant
+            k = self.count // 3
+            centre, degree = self.roots[k % len(self.roots)]
+            spread = (0.1 + (k // len(self.roots)) * 0.6180339887 + self.uniform(0, 0.05)) % 1.0
+            return self.choice((1, -1)), irregular(10 ** (centre + 0.05 + spread * degree / 2))
         if self.derived:
             self.extra += 1
             if self.extra % 2 == 1:
@@ -155,7 +161,7 @@ MAX_COMPUTED_SIZE = 10_000    # sizes at a computed constant (`10 \cdot 10`, `5!
 
 
 def _computed_sizes(exprs, hidden: dict) -> list[int]:
-    """Sizes at and beside the integers the step computes beyond the sweep
+    r"""Sizes at and beside the integers the step computes beyond the sweep
     (`\min(n, 10 \cdot 10)` holds 100, `\lceil 100\pi \rceil` 315) and at the
     thresholds of a logarithm of a size (`\ln(n)/(3 \ln 10)` turns at e^{6.9} = 1000):
     first in the sweep, so each is drawn."""
@@ -172,12 +178,20 @@ def _computed_sizes(exprs, hidden: dict) -> list[int]:
 
 
 def _scales_from_constants(exprs, scales: list, numbers) -> list:
-    """Scales where a constant factor stops hiding a term: `x^2/10^{40}` turns at
+    r"""Scales where a constant factor stops hiding a term: `x^2/10^{40}` turns at
     10^{20} (a root), `|x|/e^{30}` at e^{30} (a reciprocal), and behind a logarithm
     `\max(\ln x, -70)` at e^{-70} (both sides of it)."""
     derived: set = set()
+    # a power of a variable turns where the constant beside it does: `x^2` at
+    # half the constant's decades, `\sqrt{x}` at twice (`\cos(\sqrt{x}/10^4)` at 10^8)
+    factors = {-1.0, 0.5, -0.5, 1 / 3, -1 / 3}
+    for e in exprs:
+        for power in e.atoms(sp.Pow):
+            exp = power.exp
+            if power.base.free_symbols and exp.is_Rational and exp != 0 and abs(exp) <= 6:
+                factors |= {float(1 / exp), float(-1 / exp)}
     for s in scales:
-        derived |= {round(f * s, 3) for f in (-1, 0.5, -0.5, 1 / 3, -1 / 3)}
+        derived |= {round(f * s, 3) for f in factors}
     thresholds = _log_thresholds(exprs)
     if any(log.free_symbols for e in exprs for log in e.atoms(sp.log)):
         thresholds |= {float(n) for n in numbers}
@@ -190,8 +204,18 @@ def _scales_from_constants(exprs, scales: list, numbers) -> list:
     return sorted((x for x in derived if 2 <= abs(x) <= REACH), key=lambda x: (-abs(x), -x))
 
 
+def _root_turns(exprs, scales: list) -> list:
+    r"""(log10 of x, degree) where a root of x meets one of the step's large
+    scales: `\cos(\sqrt[4]{x}/10^4)` turns only past x = 10^{16}; drawn above
+    it, spread over half the degree's decades (the argument then spans 1 … 10^{1/2})."""
+    degrees = {int(1 / p.exp) for e in exprs for p in e.atoms(sp.Pow)
+               if p.base.free_symbols and p.exp.is_Rational and p.exp.p == 1 and 2 <= p.exp.q <= 9}
+    return sorted({(round(abs(s) * k, 3), k) for s in scales for k in degrees
+                   if 2 <= abs(s) and abs(s) * k <= REACH}, reverse=True)
+
+
 def _log_thresholds(exprs) -> set:
-    """Values t where a logarithm's term turns: `\ln(n) / (3 \ln 10)` is 1 at
+    r"""Values t where a logarithm's term turns: `\ln(n) / (3 \ln 10)` is 1 at
     ln n = 3 ln 10, so t = 1/c and 2/c for the constant factor c of a log."""
     found: set = set()
     for e in exprs:
@@ -207,7 +231,7 @@ def _log_thresholds(exprs) -> set:
 
 
 def _cuts_inside_steps(exprs, hidden: dict) -> set:
-    """Breakpoints of floors, ceilings and signs: the constants added to their
+    r"""Breakpoints of floors, ceilings and signs: the constants added to their
     argument (`\lfloor x - \pi \rfloor` turns at π, `\lfloor x - 3.2 \rfloor` at 3.2)."""
     cuts: set = set()
     for e in exprs:
@@ -261,7 +285,7 @@ def _zero_one_points(a, b, free, ranges, ctx, rng) -> Sampled | None:
 
 
 def _series_outside(a, b, free, ranges, ctx, rng) -> Sampled | None:
-    """An infinite series SymPy sums only where it converges (`\sum_{k=0}^\infty x^k` is
+    r"""An infinite series SymPy sums only where it converges (`\sum_{k=0}^\infty x^k` is
     `1/(1-x)` for |x| < 1, else the divergent sum): its region is where the side
     exists, never a case to sample within.  A point of the step's domain outside
     it makes the step unknown, with the region to state."""
@@ -763,7 +787,7 @@ def _compare_at(a, b, values, shown) -> Sampled | None:
 
 
 def _rounding_step(a, b, values) -> bool:
-    """A floor, ceiling or sign whose argument is within rounding of its step
+    r"""A floor, ceiling or sign whose argument is within rounding of its step
     at the point but not exactly on it (`\lfloor \operatorname{erf}(699) \rfloor`: erf is
     1 − 10^{-212000}): its value there cannot be trusted, so the point is skipped."""
     for f in a.atoms(sp.floor, sp.ceiling) | b.atoms(sp.floor, sp.ceiling):

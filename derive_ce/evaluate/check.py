@@ -8,6 +8,7 @@ from cached values and each step is evaluated once per instance.
 
 from __future__ import annotations
 
+import math
 import re
 import zlib
 from dataclasses import dataclass, field, replace
@@ -252,10 +253,26 @@ def _bound_letters(tree) -> set[str]:
 
 _NUMBER = re.compile(r"(?<![A-Za-z_^])([0-9]+(?:\.[0-9]+)?)")
 _POWER = re.compile(r"10\s*\^\s*\{\s*(-?[0-9]+)\s*\}")
+# roots of a variable: `\sqrt{`, `\sqrt[3]{`, `^{1/3}`, `^{\frac{1}{3}}`, `^{0.5}`
+_ROOTS = (re.compile(r"\\sqrt\s*\[\s*([2-9])\s*\]"), re.compile(r"\\sqrt\s*(?!\[)()"),
+          re.compile(r"\^\s*\{?\s*1\s*/\s*([2-9])"), re.compile(r"\^\s*\{\s*\\[dt]?frac\s*\{?\s*1\s*\}?\s*\{?\s*([2-9])"),
+          re.compile(r"\^\s*\{\s*0?\.5\s*\}()"))
 
 
-def _constants(texts) -> tuple[int, float, float]:
-    """(largest integer, smallest and largest magnitudes) written in the texts."""
+def _root_degree(texts) -> int:
+    r"""The highest root written (2 for `\sqrt{x}`, 3 for `x^{1/3}`; 1 for none):
+    `\cos(\sqrt[3]{x}/10^4)` turns where x is (10^4)^3, past the far reals."""
+    degree = 1
+    for text in texts:
+        for pattern in _ROOTS:
+            for match in pattern.finditer(text):
+                degree = max(degree, int(match.group(1) or 2))
+    return degree
+
+
+def _constants(texts) -> tuple[int, float, float, float]:
+    """(largest integer, smallest and largest magnitudes written in the texts,
+    and the log10 of where a root of a variable meets the largest: 0 for none)."""
     integers, magnitudes = [0], []
     for text in texts:
         for match in _NUMBER.finditer(text):
@@ -268,7 +285,12 @@ def _constants(texts) -> tuple[int, float, float]:
             magnitudes.append(10.0 ** max(-30, min(30, int(match.group(1)))))
             if 0 < int(match.group(1)) < 7:         # `n / 10^{4}`: sizes past 10⁴ too
                 integers.append(10 ** int(match.group(1)))
-    return (min(max(integers), 10_000), min(magnitudes, default=1.0), max(magnitudes, default=1.0))
+    largest = max(magnitudes, default=1.0)
+    degree = _root_degree(texts)
+    smallest = min(magnitudes, default=1.0)
+    scale = max(largest, 1 / smallest)      # `\sqrt{x}/10^6` and `x^{1/3} \cdot 10^{-4}` alike
+    turn = min(60.0, degree * math.log10(scale)) if degree > 1 and scale > 1e3 else 0.0
+    return (min(max(integers), 10_000), smallest, largest, turn)
 
 
 def _close(left, right, digits: int) -> bool:

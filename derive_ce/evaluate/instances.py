@@ -46,7 +46,8 @@ class Plan:
                                     # a sum's bounds nor a range): far past the constants
 
 
-def plans(largest_integer: int, smallest: float, largest: float) -> tuple[Plan, ...]:
+def plans(largest_integer: int, smallest: float, largest: float,
+          turn: float = 0.0) -> tuple[Plan, ...]:
     """Ten instances: size 1; small sizes; small sizes with small reals;
     sizes past every integer constant with large positive reals (the step's
     own constants set how small and how large); plain reals at 0; moderate
@@ -56,7 +57,8 @@ def plans(largest_integer: int, smallest: float, largest: float) -> tuple[Plan, 
     step's own scale (`\\lfloor \\ln(1 + x^2)/32 \\rfloor = 0` fails only from
     x ≈ 9·10^6 on); in the two far ones an integer that counts no terms is
     drawn at 2, 3, 7 or 10 times past the step's integers (`\\cos(n/1000) > 0`
-    fails only from n = 1571)."""
+    fails only from n = 1571); and where a root of a variable meets a large
+    constant, two more just past where they turn (`\\cos(\\sqrt{x}/10^6)` at 10^{12})."""
     low = -3.0 if smallest >= 1e-3 else max(-9.0, _log10(smallest) - 1)
     high = 3.0 if largest <= 1e3 else min(9.0, _log10(largest) + 1)
     big = max(12, largest_integer + 1)
@@ -71,7 +73,9 @@ def plans(largest_integer: int, smallest: float, largest: float) -> tuple[Plan, 
             Plan(6, (2, 5), (high - 1.5, high), sign=-1),
             Plan(7, (2, 3), far, sign=1, far=True, huge=(2 * big + 1, 10 * big + 1)),
             Plan(8, (3, 4), far, sign=-1, far=True, huge=(3 * big + 2, 7 * big + 3)),
-            Plan(9, (1, 2, 3), tiny, far=True))
+            Plan(9, (1, 2, 3), tiny, far=True)) + (
+            (Plan(10, (2, 3), (turn + 0.1, turn + 0.7), sign=1, far=True),
+             Plan(11, (2, 3), (turn + 0.7, turn + 1.5), sign=1, far=True)) if turn > far[0] else ())
 
 
 def _log10(value: float) -> float:

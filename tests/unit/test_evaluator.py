@@ -95,6 +95,24 @@ def test_far_and_tiny_reals(a, b, kind):
         assert outcome.point
 
 
+POSITIVE_X = document.SymbolDecl(("x",), "scalar", (("positive", True),), None, 1)
+
+
+@pytest.mark.parametrize("a, b, kind", [
+    ("\\lfloor \\cos(\\frac{\\sqrt{x}}{10^{6}}) \\rfloor", "0", "differ"),          # from x = 2.5e12
+    ("\\lfloor \\cos(\\frac{\\sqrt[3]{x}}{10^{4}}) \\rfloor", "0", "differ"),       # from x = 3.9e12
+    ("\\lfloor \\cos(x^{1/3} \\cdot 10^{-4}) \\rfloor", "0", "differ"),              # a small factor
+    ("\\lfloor \\cos(\\frac{x^{\\frac{1}{4}}}{10^{4}}) \\rfloor", "0", "differ"),   # from x = 6e16
+    ("\\lfloor \\cos(\\frac{\\sqrt[3]{x}}{10^{4}}) \\rfloor",
+     "\\lfloor \\cos(-\\frac{\\sqrt[3]{x}}{10^{4}}) \\rfloor", "agree"),
+])
+def test_a_root_of_a_variable_is_drawn_past_where_it_meets_a_constant(a, b, kind):
+    """The far reals stop at 10^{12}; a root beside a large constant turns at the
+    constant's power: two more instances are drawn just past it."""
+    outcome = compare(a, b, symbols=[POSITIVE_X])
+    assert outcome.kind == kind, outcome
+
+
 @pytest.mark.parametrize("when, kind", [(("n > 20",), "differ"), (("n < 20",), "agree")])
 def test_a_case_draws_its_sizes_from_its_own_bounds(when, kind):
     assert compare("\\binom{n}{21}", "0", when, symbols=[SIZE]).kind == kind

@@ -65,6 +65,19 @@ def test_reals_reach_far_and_tiny():
     assert sampling.compare(bump, sp.floor(1 / (1 + x**2)), {}, Context()).outcome == "differ"
 
 
+@pytest.mark.parametrize("power", [sp.Rational(1, 2), sp.Rational(1, 3), sp.Rational(1, 4)])
+def test_a_root_or_power_turns_where_its_constant_says(power):
+    """`\\lfloor \\cos(\\sqrt{x}/10^4) \\rfloor = 0` holds only while x < 2.5·10⁸: the scale
+    of a root of x beside a constant is that constant's decades times the root's
+    degree (10⁸ for a square root, 10¹² for a cube root)."""
+    t = sp.Symbol("t", positive=True)
+    scale = sp.Integer(10) ** 4
+    turning = sp.floor(sp.cos(t ** power / scale))
+    assert sampling.compare(turning, sp.Integer(0), {}, Context()).outcome == "differ"
+    assert sampling.compare(turning, sp.floor(sp.cos(-t ** power / scale)), {}, Context()).outcome \
+        in ("equal", "constant")
+
+
 @pytest.mark.parametrize("a, b", [
     (x + sp.Rational(1, 10**11), x),                              # a small shift
     ((1 + x / 10**20) ** 2, sp.Integer(1)),                       # a tiny term
