@@ -1,4 +1,6 @@
+import contextlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,3 +42,35 @@ def marker_line(path: Path, word: str) -> int | None:
         if f"# expect: {word}" in line:
             return number
     return None
+
+
+@contextlib.contextmanager
+def both_readings():
+    """Around one batch run: the symbolic ladder runs even where the evaluator
+    refutes (derive_ce/decide/engine.py), so a disagreement of the two readings
+    shows as `unknown: the two readings disagree`; every other verdict is what it
+    is without it.  The batch fixtures run this way, so the check costs no run
+    of its own."""
+    old = os.environ.get("DERIVE_CE_BOTH_READINGS")
+    os.environ["DERIVE_CE_BOTH_READINGS"] = "1"
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["DERIVE_CE_BOTH_READINGS"]
+        else:
+            os.environ["DERIVE_CE_BOTH_READINGS"] = old
+
+
+def disagreements(reports) -> list[tuple[str, int]]:
+    """(file, line) of every record where the two readings disagree, over file
+    reports (derive_ce.results.FileReport) or the JSON report's files."""
+    found = []
+    for report in reports:
+        if isinstance(report, dict):
+            found += [(Path(report["path"]).name, s["line"]) for s in report["steps"]
+                      if "the two readings disagree" in s["message"]]
+        else:
+            found += [(Path(report.path).name, r.line) for r in report.records
+                      if "the two readings disagree" in r.message]
+    return sorted(found)

@@ -91,19 +91,22 @@ KNOWN: set = set()
 
 
 def test_the_two_readings_never_disagree():
-    """Over the library and every test example, with the symbolic ladder run
-    even where the evaluator refutes: a disagreement is a bug."""
+    """Over the library and the test examples no batch fixture runs, with the
+    symbolic ladder run even where the evaluator refutes: a disagreement is a bug."""
+    # the red team, the reading twins, the matrix cookbook and the real notes are
+    # run with both readings by their own batch fixtures (tests/conftest.py)
+    batched = ("matrix", "real", "heldout")
     folders = ["derivations", "tests/examples/pass", "tests/examples/fail",
-               "tests/examples/redteam", "tests/examples/reading/pass",
-               "tests/examples/reading/fail", "tests/examples/evaluate", "tests/notes"]
+               "tests/examples/evaluate", "tests/notes"]
     folders += sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "notes").rglob("*")
-                      if p.suffix in (".md", ".tex", ".txt"))
+                      if p.suffix in (".md", ".tex", ".txt")
+                      and p.relative_to(ROOT / "tests" / "notes").parts[0] not in batched)
     env = {**os.environ, "DERIVE_CE_BOTH_READINGS": "1", "NO_COLOR": "1"}
     done = subprocess.run([sys.executable, "-m", "derive_ce", "check", "--no-cache", "-j", "2",
                            "--format", "json", *folders], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=1500)
     files = json.loads(done.stdout)["files"]
-    assert len(files) > 150
+    assert len(files) > 100
     found = {(Path(f["path"]).name, s["line"]) for f in files for s in f["steps"]
              if "the two readings disagree" in s["message"]}
     assert found <= KNOWN, sorted(found - KNOWN)

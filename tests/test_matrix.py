@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import both_readings, disagreements
 from derive_ce.decide.engine import run_task
 from derive_ce.evaluate.matrix import cross_check as matrix_check
 from derive_ce.read import document
@@ -23,8 +24,14 @@ COOKBOOK = Path(__file__).parent / "notes" / "matrix"
 
 @pytest.fixture(scope="module")
 def cookbook():
-    checked = check(sorted(COOKBOOK.glob("*.md")), Options(budget=60.0, jobs=2, cache_dir=None))
+    with both_readings():
+        checked = check(sorted(COOKBOOK.glob("*.md")), Options(budget=60.0, jobs=2, cache_dir=None))
     return {Path(r.path).name: r for r in checked}
+
+
+def test_the_two_readings_agree_on_the_cookbook(cookbook):
+    """The run above asks for both readings: a disagreement is a bug."""
+    assert disagreements(cookbook.values()) == []
 
 
 def _identities():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import marker_line
+from conftest import both_readings, disagreements, marker_line
 from derive_ce.results import FileReport
 from derive_ce.run.checker import Options, check
 from derive_ce.run.paths import expand
@@ -27,8 +27,14 @@ def _files(kind: str) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def reports() -> dict[str, FileReport]:
-    checked = check(expand([READING]), Options(budget=20.0, jobs=2, cache_dir=None))
+    with both_readings():
+        checked = check(expand([READING]), Options(budget=20.0, jobs=2, cache_dir=None))
     return {Path(r.path).resolve().as_posix(): r for r in checked}
+
+
+def test_the_two_readings_agree_on_every_reading(reports):
+    """The run above asks for both readings: a disagreement is a bug."""
+    assert disagreements(reports.values()) == []
 
 
 def _report(reports, path: Path) -> FileReport:

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import both_readings, disagreements
 from derive_ce.results import FileReport
 from derive_ce.run.checker import Options, check
 from derive_ce.run.paths import expand
@@ -57,13 +58,20 @@ def _slipped(path: Path, folder: Path) -> Path | None:
 
 
 def _check(paths: list[Path]) -> dict[str, FileReport]:
-    reports = check(expand(paths), Options(budget=20.0, jobs=2, cache_dir=None))
+    with both_readings():
+        reports = check(expand(paths), Options(budget=20.0, jobs=2, cache_dir=None))
     return {Path(r.path).resolve().as_posix(): r for r in reports}
 
 
 @pytest.fixture(scope="module")
 def reports() -> dict[str, FileReport]:
     return _check(_corpus())
+
+
+def test_the_two_readings_agree_on_the_corpus_and_its_slips(reports, slipped):
+    """Both runs ask for both readings: a disagreement is a bug."""
+    assert disagreements(reports.values()) == []
+    assert disagreements(report for _, report in slipped.values()) == []
 
 
 @pytest.fixture(scope="module")

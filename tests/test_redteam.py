@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import marker_line
+from conftest import both_readings, disagreements, marker_line
 from derive_ce.cli import main
 
 ROOT = Path(__file__).parent / "examples" / "redteam"
@@ -27,9 +27,14 @@ FILES = sorted(ROOT.glob("*.yaml"))
 def reports() -> dict:
     """One run over the whole folder (one pool of workers): path -> file report."""
     out = io.StringIO()
-    with contextlib.redirect_stdout(out):
+    with contextlib.redirect_stdout(out), both_readings():
         main(["check", "--no-cache", "--format", "json", str(ROOT)])
     return {Path(f["path"]).name: f for f in json.loads(out.getvalue())["files"]}
+
+
+def test_the_two_readings_agree_on_every_attack(reports):
+    """The run above asks for both readings: a disagreement is a bug."""
+    assert disagreements(reports.values()) == []
 
 
 def test_every_attack_has_both_twins():

@@ -27,9 +27,16 @@ _MEMO_LIMIT = 512
 SHRINK_SECONDS = 3.0       # a refuted step's counterexample, found again and shrunk
 CROSS_CHECK_SECONDS = 3.0    # the evaluator's CPU limit per step (it counts its work first)
 MARGIN = 0.6                 # a step that needs more of its budget than this is not decided
-# Tests: run the symbolic ladder even where the evaluator refutes, so that a
-# disagreement of the two readings shows as `unknown: the two readings disagree`.
-ALWAYS_LADDER = os.environ.get("DERIVE_CE_BOTH_READINGS") == "1"
+
+
+def both_readings() -> bool:
+    """Tests: run the symbolic ladder even where the evaluator refutes, so that a
+    disagreement of the two readings shows as `unknown: the two readings disagree`;
+    every other verdict stays what it is without it.  Read per task, so that a
+    test can set it around one run."""
+    return os.environ.get("DERIVE_CE_BOTH_READINGS") == "1"
+
+
 SPENT: list[float] = []      # CPU seconds of each cross-check, most recent last
 _scopes: dict = {}
 _contexts: dict = {}
@@ -76,7 +83,7 @@ def _decide(task: Task) -> Verdict:
         return Verdict("unknown", f"timed out after {time.process_time() - start:.1f} s of CPU "
                        "(reading and evaluating the expressions)", "timeout")
     outcome = _cross_check(task, task.budget - (time.process_time() - start))
-    if outcome.kind == "differ" and not ALWAYS_LADDER:
+    if outcome.kind == "differ" and not both_readings():
         left = task.budget * MARGIN - (time.process_time() - start)
         return named(a, b, _shrunk(a, b, scope.ranges, ctx, left) or _refuted(outcome))
     if outcome.kind == "kink":
@@ -85,6 +92,11 @@ def _decide(task: Task) -> Verdict:
     verdict = equivalent(a, b, scope.ranges, ctx,
                          task.budget * MARGIN - (time.process_time() - start))
     spent = time.process_time() - start
+    if outcome.kind == "differ":        # both readings asked for (tests)
+        if verdict.status in ("proved", "numeric"):
+            return _disagree(verdict, outcome)
+        left = task.budget * MARGIN - spent
+        return named(a, b, _shrunk(a, b, scope.ranges, ctx, left) or _refuted(outcome))
     if verdict.method == "timeout" or spent > task.budget * MARGIN:
         return Verdict("unknown", f"timed out: {spent:.1f} s of CPU spent, and a step is decided "
                        f"within {task.budget * MARGIN:g} s ({MARGIN:.0%} of the {task.budget:g} s "
@@ -94,14 +106,16 @@ def _decide(task: Task) -> Verdict:
         return named(a, b, verdict)     # a failed step: which slip (decide/slip/kinds.py)
     if outcome.kind == "agree":
         return dataclasses.replace(verdict, cross_checked=True)
-    if outcome.kind == "differ":
-        return Verdict("unknown", f"the two readings disagree at {_where(outcome.point)}: the "
-                       f"symbolic path says {verdict.status}, the evaluator finds left = "
-                       f"{outcome.left}, right = {outcome.right} (a bug in derive-ce, please "
-                       "report it)", "disagree", evidence=_evidence(outcome))
     note = f"not cross-checked: {outcome.reason}"
     message = f"{verdict.status} ({note})" + (f"; {verdict.message}" if verdict.message else "")
     return dataclasses.replace(verdict, message=message, cross_checked=False)
+
+
+def _disagree(verdict: Verdict, outcome) -> Verdict:
+    return Verdict("unknown", f"the two readings disagree at {_where(outcome.point)}: the "
+                   f"symbolic path says {verdict.status}, the evaluator finds left = "
+                   f"{outcome.left}, right = {outcome.right} (a bug in derive-ce, please "
+                   "report it)", "disagree", evidence=_evidence(outcome))
 
 
 def _cross_check(task: Task, left: float):
