@@ -91,6 +91,13 @@ def test_the_layout_is_said(run):
     assert "∇_w (1 / 2) ‖Xw − y‖²" in result.out and "Xᵀ(Xw − y)" in result.out
 
 
+def test_the_html_report_shows_matrix_notation(run):
+    result = run("check", "--format", "html", COOKBOOK / "lsq.md")
+    assert result.code == 0
+    assert "‖Xw − y‖²" in result.out and "Xᵀ(Xw − y)" in result.out    # the text beside the MathML
+    assert "<math" in result.out and "denominator layout" in result.out
+
+
 # -- the second reading (evaluate/matrix.py) ----------------------------------------
 
 SQUARE = document.Scope((

@@ -21,6 +21,7 @@ from derive_ce.report.layout import (
     math_text,
     natural,
     numbers,
+    relabel,
     record_why,
     step_text,
 )
@@ -57,6 +58,7 @@ div.step+div.step{border-top:1px solid #eee}
 .proved .mark{color:#1d7a22} .numeric .mark{color:#a66b00} .unknown .mark{color:#8a2a9e}
 div.failed,div.error{background:#fde2e2} .failed .mark,.error .mark{color:#c40000}
 .message{grid-column:2/5;color:#6b0000;white-space:pre-wrap;font-family:ui-monospace,monospace;font-size:.9em}
+.message.note{color:#1f4d1f}
 table.counterexample{grid-column:4;justify-self:start;border-collapse:collapse;margin:.3em 0;font-size:.9em}
 table.counterexample td,table.counterexample th{border:1px solid #e5b3b3;padding:.15em .6em;text-align:left}
 p.slip{grid-column:2/5;margin:.3em 0 .1em;color:#6b0000}
@@ -145,6 +147,8 @@ def _record(record: Record, view: View) -> str:
         html += f'<span class="why">{_why(record)}</span>'
     if record.reading:
         html += f'<pre class="reading">{escape(record.reading)}</pre>'
+    if record.status == "proved" and record.message and kind != "start":    # the layout, a caveat
+        html += f'<div class="message note">proved: {escape(relabel(record.message, record.kind))}</div>'
     if record.status != "proved" and kind != "start":
         message = failure(record, view.latex) if record.message else ""
         html += f'<div class="message">{escape(record.status)}{": " if message else ""}{escape(message)}</div>'
