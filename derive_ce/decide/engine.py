@@ -93,9 +93,6 @@ def _decide(task: Task) -> Verdict:
     sampled: list = []
     verdict = equivalent(a, b, scope.ranges, ctx,
                          task.budget * MARGIN - (time.process_time() - start), sampled)
-    if verdict.status == "failed" and outcome.kind == "agree":
-        verdict = _confirmed(task, a, b, verdict, sampled[-1] if sampled else None,
-                             task.budget - (time.process_time() - start), outcome)
     spent = time.process_time() - start
     if outcome.kind == "differ":        # both readings asked for (tests)
         if verdict.status in ("proved", "numeric"):
@@ -107,6 +104,9 @@ def _decide(task: Task) -> Verdict:
                        f"within {task.budget * MARGIN:g} s ({MARGIN:.0%} of the {task.budget:g} s "
                        "limit), so that its verdict does not depend on the machine's load",
                        "timeout")
+    if verdict.status == "failed" and outcome.kind == "agree":     # the symbolic path alone
+        verdict = _confirmed(task, a, b, verdict, sampled[-1] if sampled else None,
+                             task.budget - spent, outcome)
     if verdict.status not in ("proved", "numeric"):
         return named(a, b, verdict)     # a failed step: which slip (decide/slip/kinds.py)
     if outcome.kind == "agree":
