@@ -11,6 +11,7 @@ import os
 import time
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from derive_ce.decide.slip import explain
 from derive_ce.decide.build import read_once
@@ -89,8 +90,9 @@ def _decide(task: Task) -> Verdict:
     if outcome.kind == "kink":
         return Verdict("unknown", f"{outcome.reason} (on a concrete instance: "
                        f"{_where(outcome.point)}), so the step is not decided", "kink")
+    sampled: list = []
     verdict = equivalent(a, b, scope.ranges, ctx,
-                         task.budget * MARGIN - (time.process_time() - start))
+                         task.budget * MARGIN - (time.process_time() - start), sampled)
     spent = time.process_time() - start
     if outcome.kind == "differ":        # both readings asked for (tests)
         if verdict.status in ("proved", "numeric"):
@@ -102,6 +104,9 @@ def _decide(task: Task) -> Verdict:
                        f"within {task.budget * MARGIN:g} s ({MARGIN:.0%} of the {task.budget:g} s "
                        "limit), so that its verdict does not depend on the machine's load",
                        "timeout")
+    if verdict.status == "failed" and outcome.kind == "agree":     # the symbolic path alone
+        verdict = _confirmed(task, a, b, verdict, sampled[-1] if sampled else None,
+                             task.budget - spent, outcome)
     if verdict.status not in ("proved", "numeric"):
         return named(a, b, verdict)     # a failed step: which slip (decide/slip/kinds.py)
     if outcome.kind == "agree":
@@ -116,6 +121,58 @@ def _disagree(verdict: Verdict, outcome) -> Verdict:
                    f"symbolic path says {verdict.status}, the evaluator finds left = "
                    f"{outcome.left}, right = {outcome.right} (a bug in derive-ce, please "
                    "report it)", "disagree", evidence=_evidence(outcome))
+
+
+def _confirmed(task: Task, a, b, verdict: Verdict, sampled, left: float, outcome) -> Verdict:
+    """A refutation by the symbolic path alone, where the evaluator agreed at
+    its own instances, asked of the evaluator at that counterexample: `failed`
+    stands where the evaluator finds the difference there too, or cannot
+    evaluate there (docs/format.md, "two readings"); where it finds the two
+    sides equal there, the readings disagree and the step is `unknown`."""
+    if verdict.method != "sampling" or sampled is None or sampled.at is None:
+        return verdict      # a constant difference, shown at no point: it stands
+    if a.atoms(AppliedUndef) or b.atoms(AppliedUndef):
+        return verdict      # each reading has its own concrete functions: not the same point
+    from derive_ce.evaluate.check import Outcome, check_at
+    start = time.process_time()
+    try:
+        with deadline(max(min(CROSS_CHECK_SECONDS, left), 0.05)):
+            found = check_at(task, sampled.at, _gap(sampled.left, sampled.right))
+    except OutOfTime:
+        found = Outcome("unchecked", reason="the evaluator ran out of time")
+    except RecursionError:
+        found = Outcome("unchecked", reason="the expression is nested too deeply")
+    SPENT.append(time.process_time() - start)
+    del SPENT[:-_MEMO_LIMIT]
+    if found.kind != "agree":
+        return verdict
+    symbolic = verdict.evidence or {}
+    where = _where(symbolic.get("point") or found.point)
+    return Verdict("unknown", f"the two readings disagree at {where}: the symbolic path "
+                   f"finds left = {symbolic.get('left')}, right = {symbolic.get('right')}, the "
+                   f"evaluator finds left = {found.left}, right = {found.right} there (and "
+                   f"agrees at its {outcome.instances} instances), so the step is not decided "
+                   "(a bug in derive-ce, please report it)", "disagree",
+                   evidence=verdict.evidence)
+
+
+def _gap(left, right) -> str:
+    """|left − right| of the symbolic counterexample, as text ("" if unknown)."""
+    import mpmath
+    try:
+        with mpmath.workdps(120):
+            gap = abs(_mp(left) - _mp(right))
+            return mpmath.nstr(gap, 30) if mpmath.isfinite(gap) else ""
+    except (TypeError, ValueError, ArithmeticError, AttributeError):
+        return ""
+
+
+def _mp(value):
+    import mpmath
+    if isinstance(value, sp.Basic):
+        real, imag = sp.N(value, 110).as_real_imag()
+        return mpmath.mpc(mpmath.mpf(str(real)), mpmath.mpf(str(imag)))
+    return mpmath.mpc(value)
 
 
 def _cross_check(task: Task, left: float):

@@ -58,12 +58,14 @@ HEAVY = (
 
 
 def equivalent(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context,
-               budget: float) -> Verdict:
+               budget: float, sampled: list | None = None) -> Verdict:
     """The verdict on a == b, deciding within `budget` seconds.
 
     `ranges` maps index symbols to (low, high); `ctx` holds the branch's
     conditions.  The verdict carries its evidence: the rung that proved it,
     the number of points that agreed, or the counterexample.
+    `sampled`, where given, receives the sampling's result (its
+    counterexample, as plain data, for the engine to ask the evaluator).
     """
     undefined = _undefined(a, b)
     if undefined:
@@ -76,7 +78,10 @@ def equivalent(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context,
     proof = _first_zero(diff, CHEAP, end, min(budget / 10, CHEAP_SECONDS), forms)
     if proof:
         return Verdict("proved", method=proof)
-    sampled = _sample(a, b, ranges, ctx, end)
+    found = _sample(a, b, ranges, ctx, end)
+    if sampled is not None:
+        sampled.append(found)
+    sampled = found
     if sampled.outcome == "differ":
         return Verdict("failed", "not equal " + sampling.describe(sampled), "sampling",
                        evidence=sampling.evidence(sampled))

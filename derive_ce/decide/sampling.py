@@ -384,6 +384,7 @@ class Sampled:
     reason: str = ""
     sizes: dict = field(default_factory=dict)      # size symbol -> values drawn
     reals: list = field(default_factory=list)      # |values| of reals drawn (nonzero)
+    at: dict | None = None      # differ: the point as plain data, for the evaluator (plain())
 
     def ranges(self) -> str:
         """Over which values the points agreed, for the `numeric` message."""
@@ -461,13 +462,13 @@ def _constant(a, b) -> Sampled:
         if exact[0] == exact[1]:
             return Sampled("constant", 1, reason="the two numbers are equal")
         return Sampled("differ", 1, point={}, left=_value(exact[0], {}, DIGITS),
-                       right=_value(exact[1], {}, DIGITS))
+                       right=_value(exact[1], {}, DIGITS), at={})
     left, right = (_value(side, {}, CONFIRM_DIGITS, strict=True) for side in exact)
     if left is None or right is None:
         return Sampled("unknown", reason="neither side could be evaluated to a number")
     if _close(left, right, _scale(a, b, {}, left, right), CONFIRM_DIGITS):
         return Sampled("constant", 1, reason=f"the two numbers agree to {CONFIRM_DIGITS - 5} digits")
-    return Sampled("differ", 1, point={}, left=left, right=right)
+    return Sampled("differ", 1, point={}, left=left, right=right, at={})
 
 
 def _branches(a, b) -> list:
@@ -684,7 +685,38 @@ def _try_point(a, b, point, ctx, rng, ranges=None) -> Sampled | None:
         found.point = rest
     if found is not None and found.outcome == "differ":     # the simplest such point
         from derive_ce.decide.slip import shrink
+        found.at = plain(full, ctx)
         found = shrink.sampled(found, a, b, point, rest, functions, ctx, ranges or {})
+    return found
+
+
+def plain(point: dict, ctx: Context) -> dict | None:
+    """A point as plain data (evaluate/check.py's check_at reads it): a symbol's
+    name, or (vector name, indices) for an element, to an int or an exact
+    rational as text; a symbol a condition shifted (`x < 1` read as x = 1 - t)
+    under its own name.  None where a value or an index is not a number."""
+    found: dict = {}
+    for atom, value in point.items():
+        if atom in ctx.origins:
+            name, expr = ctx.origins[atom]
+            key, value = name, expr.xreplace({atom: value})
+        elif isinstance(atom, sp.Indexed):
+            if not all(i.is_Integer for i in atom.indices):
+                return None
+            key = (str(atom.base.label), tuple(int(i) for i in atom.indices))
+        elif isinstance(atom, sp.Symbol):
+            key = atom.name
+        else:
+            return None
+        value = sp.nsimplify(value) if isinstance(value, sp.Float) else value
+        if value.is_Integer:
+            found[key] = int(value)
+        elif value.is_Rational:
+            found[key] = f"{value.p}/{value.q}"
+        elif value.is_number and value.is_real:
+            found[key] = sp.sstr(sp.N(value, 60))
+        else:
+            return None
     return found
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
+from fractions import Fraction
 from dataclasses import dataclass, field, replace
 
 import lark
@@ -18,7 +19,7 @@ import mpmath
 
 from derive_ce.errors import InputError
 from derive_ce.evaluate import numbers as num
-from derive_ce.evaluate.instances import Instance, plans, shaped
+from derive_ce.evaluate.instances import Instance, Plan, plans, shaped
 from derive_ce.evaluate.latex import compile_expression, compile_relation
 from derive_ce.evaluate.numbers import NotDifferentiable, Undefined, Unsupported
 from derive_ce.evaluate.runtime import Env
@@ -55,12 +56,33 @@ def cross_check(task) -> Outcome:
 
 
 def _cross_check(task) -> Outcome:
-    evaluator = _evaluators.get(task.scope)
+    return _evaluator(task.scope).compare(task.a, task.b, tuple(task.when))
+
+
+def check_at(task, point: dict, gap: str = "") -> Outcome:
+    """Both sides of task at one given point (another reading's counterexample):
+    `differ` (confirmed at CONFIRM digits), `agree` (equal there: exactly, or
+    within a tolerance finer than `gap`, the difference the other reading found),
+    or `unchecked` (cannot say, with the reason).
+
+    `point` holds plain data only: a name (`"n"`, `"x"`) or an element
+    (`("L", (3,))`) to an int, a string (`"3/7"`, `"1.5e-3"`) or a float.
+    Every variable the step reads must be in it (or set by the case's
+    conditions): nothing is drawn."""
+    try:
+        return _evaluator(task.scope).at(task.a, task.b, tuple(task.when), point, gap)
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError,
+            OverflowError) as exc:
+        return Outcome("unchecked", reason=f"the evaluator failed ({type(exc).__name__}: {exc})")
+
+
+def _evaluator(spec) -> "Evaluator":
+    evaluator = _evaluators.get(spec)
     if evaluator is None:
         if len(_evaluators) >= _MEMO_LIMIT:
             _evaluators.clear()
-        evaluator = _evaluators[task.scope] = Evaluator(task.scope)
-    return evaluator.compare(task.a, task.b, tuple(task.when))
+        evaluator = _evaluators[spec] = Evaluator(spec)
+    return evaluator
 
 
 class Evaluator:
@@ -100,6 +122,48 @@ class Evaluator:
         reason = skipped[0] if skipped else "no instance"
         return Outcome("unchecked", agreed, reason=f"only {agreed} instance"
                        f"{'s' if agreed != 1 else ''} could be evaluated: {reason}")
+
+    def at(self, a, b, when: tuple, point: dict, gap: str = "") -> Outcome:
+        """Both sides at a given point (see check_at)."""
+        try:
+            ints = self._integers([(a, "chain"), (b, "chain")] + [(m, "relation") for m in when])
+            left, right = self._compiled(a, ints), self._compiled(b, ints)
+            conditions = [self._condition(m, ints) for m in when]
+            with mpmath.workdps(CONFIRM + 10):
+                inst = _AtPoint(self.scope, point, self._ranges(ints))
+                found, why = shaped(lambda attempt: inst, conditions, tries=1)
+            if found is None:
+                return Outcome("unchecked", reason=f"at that point, {why}")
+            values = {}
+            for digits in (DIGITS, CONFIRM):
+                with mpmath.workdps(digits):
+                    pair = []
+                    for compiled in (left, right):
+                        env = Env(inst)
+                        value = compiled(env)
+                        pair.append((value, max(env.work[1], abs(num.real(value)))))
+                    values[digits] = pair
+        except (Unsupported, Undefined, NotDifferentiable) as exc:
+            return Outcome("unchecked", reason=f"at that point: {exc}")
+        except (InputError, lark.exceptions.LarkError, RecursionError):
+            return Outcome("unchecked", reason="the evaluator cannot read this step")
+        except (ArithmeticError, ValueError, MemoryError) as exc:
+            return Outcome("unchecked", reason=f"at that point: {exc or type(exc).__name__}")
+        shown = _point(inst)
+        (lhs, rhs), (fine_l, fine_r) = values[DIGITS], values[CONFIRM]
+        with mpmath.workdps(CONFIRM):
+            pair = _pair(fine_l[0], fine_r[0])
+        if _close(fine_l, fine_r, CONFIRM):
+            if num.exact(fine_l[0]) and num.exact(fine_r[0]):
+                return Outcome("agree", 1, point=shown, left=pair[0], right=pair[1])
+            if not gap or mpmath.mpf(gap) <= 10 * _tolerance(fine_l, fine_r, CONFIRM):
+                return Outcome("unchecked", point=shown, reason="the difference found there "
+                               "is below what the evaluator resolves")
+            return Outcome("agree", 1, point=shown, left=pair[0], right=pair[1])
+        if _vanishing(lhs, rhs, fine_l, fine_r):
+            return Outcome("unchecked", point=shown, reason="the difference there goes "
+                           "with the precision (rounding)")
+        return Outcome("differ", point=shown, left=pair[0], right=pair[1])
 
     def _at(self, a, b, left, right, when, ints, plan, conditions):
         """True where both sides agree at the plan's instance, an Outcome that
@@ -294,14 +358,20 @@ def _constants(texts) -> tuple[int, float, float, float]:
 
 
 def _close(left, right, digits: int) -> bool:
-    (a, scale_a), (b, scale_b) = left, right
+    (a, _), (b, _) = left, right
     if num.exact(a) and num.exact(b):
         return a == b
+    with mpmath.workdps(digits + 10):
+        return abs(num.real(a) - num.real(b)) <= _tolerance(left, right, digits)
+
+
+def _tolerance(left, right, digits: int):
+    """How far apart two values at `digits` digits may be and still agree."""
+    (a, scale_a), (b, scale_b) = left, right
     scale = max(num.real(scale_a), num.real(scale_b), abs(num.real(a)), abs(num.real(b)))
     with mpmath.workdps(digits + 10):
-        tolerance = mpmath.mpf(10) ** (SLACK - digits) * num.real(scale) \
+        return mpmath.mpf(10) ** (SLACK - digits) * num.real(scale) \
             + mpmath.mpf(10) ** (-digits)     # a derivative's step error where a piece joins
-        return abs(num.real(a) - num.real(b)) <= tolerance
 
 
 def _vanishing(lhs, rhs, left, right) -> bool:
@@ -329,6 +399,63 @@ def _pair(left, right) -> tuple[str, str]:
         if shown[0] != shown[1]:
             return shown
     return shown
+
+
+class _AtPoint(Instance):
+    """An instance that holds a given point and draws nothing: a variable
+    outside the point (and not set by a condition) cannot be evaluated."""
+
+    def __init__(self, scope, point: dict, ranges):
+        super().__init__(scope, "point", Plan(0, (1,), (0.0, 0.0)), ranges)
+        for name, value in point.items():
+            value = _plain_number(value)
+            if isinstance(name, tuple):
+                base, indices = name
+                self.fixed[("r", base, tuple(int(i) for i in indices))] = value
+                continue
+            self.fixed[("r", name, ())] = value
+            if isinstance(value, int):
+                self.fixed[("n", name)] = value
+                self.fixed[("i", name)] = value
+        self.given = frozenset(self.fixed)
+
+    def real(self, key):
+        if key not in self.fixed:
+            raise Unsupported(f"`{_label(key)}` is not in the point")
+        return super().real(key)
+
+    def size(self, name: str) -> int:
+        if ("n", name) not in self.fixed:
+            raise Unsupported(f"`{name}` is not in the point (or not a whole number there)")
+        return super().size(name)
+
+    def index(self, name: str, env) -> int:
+        if ("i", name) not in self.fixed:
+            raise Unsupported(f"`{name}` is not in the point (or not a whole number there)")
+        return super().index(name, env)
+
+    def fix(self, key, value) -> None:
+        if key not in self.given:       # a condition sets what the point leaves out
+            super().fix(key, value)
+
+
+def _label(key) -> str:
+    return key[1] if len(key) < 3 or not key[2] else f"{key[1]}_{','.join(map(str, key[2]))}"
+
+
+def _plain_number(value):
+    """An int, an exact Fraction (`"3/7"`, `"0.25"`) or an mpf (`"1.5e-300"`, a float)."""
+    if isinstance(value, bool):
+        raise ValueError("a truth value is not a number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return num.normal(mpmath.mpf(value))
+    text = str(value).strip()
+    try:
+        return num.normal(Fraction(text))
+    except ValueError:
+        return num.normal(mpmath.mpf(text))
 
 
 def _point(inst, read=None) -> dict:

@@ -217,3 +217,49 @@ def test_an_index_named_e_is_never_the_base_of_a_power():
                document.SymbolDecl(("z",), "vector", (), None, 1)]
     assert compare("e^{z_k}", "\\exp(z_k)", (), symbols).kind == "agree"
     assert compare("z_e", "z_k", ("e = k",), symbols).kind == "agree"
+
+
+# -- at a given point (another reading's counterexample, issue 16) -------------------
+
+NONNEG = document.SymbolDecl(("n",), "scalar", (("integer", True), ("nonnegative", True)), None, 1)
+VECTOR = (document.SymbolDecl(("L",), "vector", (), None, 1), SIZE,
+          document.SymbolDecl(("i", "j"), "index", (),
+                              (document.Math("1", 1), document.Math("n", 1)), 1))
+
+
+def at(a, b, point, gap="", when=(), symbols=()):
+    spec = document.Scope(tuple(symbols), ())
+    return Evaluator(spec).at(document.Math(a, 1), document.Math(b, 2),
+                              tuple(document.Math(w, 1) for w in when), point, gap)
+
+
+@pytest.mark.parametrize("b, kind", [("0^n", "agree"), ("0", "differ")])
+def test_at_a_point_the_empty_alternating_sum_is_one(b, kind):
+    found = at("\\sum_{k=0}^{n} (-1)^k \\binom{n}{k}", b, {"n": 0}, symbols=(NONNEG,))
+    assert found.kind == kind and found.left == "1"
+
+
+def test_at_a_point_sizes_indices_and_elements_map_by_name():
+    point = {"n": 3, "i": 2, ("L", (1,)): "1/2", ("L", (2,)): "-3/7", ("L", (3,)): 2}
+    assert at("L_i \\sum_{j=1}^{n} L_j", "-\\frac{3}{7} \\cdot \\frac{29}{14}", point,
+              symbols=VECTOR).kind == "agree"
+    assert at("L_i \\sum_{j=1}^{n} L_j", "L_i n", point, symbols=VECTOR).kind == "differ"
+    assert at("L_i", "-\\frac{3}{7}", {**point, "i": 1}, symbols=VECTOR).kind == "differ"
+
+
+def test_at_a_point_nothing_is_drawn():
+    found = at("x + y", "y + x", {"x": "1/3"})
+    assert found.kind == "unchecked" and "`y` is not in the point" in found.reason
+
+
+def test_at_a_point_the_case_sets_what_the_point_leaves_out_and_must_hold():
+    assert at("y", "x", {"x": "1/3"}, when=("y = x",)).kind == "agree"
+    assert at("x", "1", {"x": 2}, when=("x < 1",)).kind == "unchecked"
+
+
+def test_at_a_point_an_agreement_counts_only_where_the_difference_would_show():
+    """Inexact values equal to the evaluator's tolerance: agreement only if the
+    difference the other reading found is well past that tolerance."""
+    assert at("\\sin(x)^2 + \\cos(x)^2", "1", {"x": "1/3"}, gap="1").kind == "agree"
+    assert at("\\sin(x)^2 + \\cos(x)^2", "1", {"x": "1/3"}, gap="1e-95").kind == "unchecked"
+    assert at("\\sin(x)^2 + \\cos(x)^2", "1", {"x": "1/3"}).kind == "unchecked"

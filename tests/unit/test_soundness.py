@@ -221,3 +221,43 @@ def test_a_sums_index_is_known_only_by_its_own_bounds():
     renamed = sums.rename_bound(sp.Sum(sp.Abs(j), (j, -n, -1)))
     ((var, _, _),) = renamed.limits
     assert var.is_negative and not var.is_positive
+
+
+# -- a refutation by the symbolic path alone is confirmed at its point (issue 16) ------
+
+NONNEG = document.Scope(
+    (document.SymbolDecl(("n",), "scalar", (("integer", True), ("nonnegative", True)), None, 1),), ())
+
+
+def test_a_symbolic_refutation_the_evaluator_contradicts_there_is_unknown():
+    """SymPy sums (-1)^k C(n, k) to 0, wrong at n = 0: the evaluator finds 1 = 1
+    there, so the step is not failed but unknown, and says the readings disagree."""
+    true = run_task(task("\\sum_{k=0}^{n} (-1)^k \\binom{n}{k}", "0^n", NONNEG))
+    assert true.status == "unknown" and true.method == "disagree", true
+    assert "the two readings disagree at n = 0" in true.message
+    false = run_task(task("\\sum_{k=0}^{n} (-1)^k \\binom{n}{k}", "0", NONNEG))
+    assert false.status == "failed" and "n = 0" in false.message, false
+
+
+def test_a_symbolic_refutation_the_evaluator_confirms_there_stays_failed():
+    """256 hides in 2^{2^3}: the evaluator's instances stop below it, the
+    sampler's point n = 257 (with i and L_i) is evaluated there and confirmed."""
+    spec = document.Scope(SOFTMAX.symbols, ())
+    wrong = run_task(task("L_i \\min(n, 2^{2^{3}})", "L_i n", spec))
+    assert wrong.status == "failed" and "n = 257" in wrong.message, wrong
+
+
+def test_a_broken_symbolic_reading_of_a_true_step_is_never_failed(monkeypatch):
+    """Defence in depth, the other way round: a symbolic side read wrongly (here:
+    doubled) refutes a true step at a point with a size, an index and elements;
+    the evaluator, asked at that point, finds the sides equal: unknown."""
+    prepare = engine._prepare
+
+    def broken(scope, task, ctx, math):
+        expr = prepare(scope, task, ctx, math)
+        return 2 * expr if math.text == "L_i \\sum_{k=1}^{n} L_k" else expr
+    monkeypatch.setattr(engine, "_prepare", broken)
+    found = run_task(task("\\sum_{j=1}^{n} L_j L_\\gamma", "L_i \\sum_{k=1}^{n} L_k", SOFTMAX,
+                          when=("\\gamma = i",)))
+    assert (found.status, found.method) == ("unknown", "disagree"), found
+    assert "n = " in found.message and "L_" in found.message

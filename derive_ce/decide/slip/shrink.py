@@ -317,4 +317,5 @@ def sampled(found, a, b, integers: dict, reals: dict, functions: dict, ctx, rang
     if shrunk is None:
         return found
     return sampling.Sampled("differ", 1, point=sampling._shown(shrunk.point, ctx),
-                            left=shrunk.left, right=shrunk.right)
+                            left=shrunk.left, right=shrunk.right,
+                            at=sampling.plain(shrunk.point, ctx))
