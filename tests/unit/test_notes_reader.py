@@ -205,3 +205,14 @@ def test_a_function_named_alone_is_its_value_at_its_letter_where_that_letter_is_
                      "\\sigma^2 = \\sigma \\cdot \\sigma"]
     texts = _texts(_read("t\n\nwith $u = 3$:\n\n$$ \\sigma (1 - \\sigma) = x $$\n"))
     assert texts == ["\\sigma (1 - \\sigma) = x"]                 # \sigma never defined
+
+
+def test_a_prime_after_a_bracket_is_read_only_where_one_letter_is_the_variable():
+    texts = _texts(_read("t\n\n$$ (x^2 + 1)' = 2x $$\n\n$$ (a x)' = a $$\n\n$$ (2 \\cdot 3)' = 0 $$\n"))
+    assert texts == ["{\\frac{d}{dx}\\left(x^2 + 1\\right)} = 2x", "(a x)' = a", "(2 \\cdot 3)' = 0"]
+
+
+def test_a_line_of_inline_cells_is_one_row_only_with_a_cell_that_is_only_a_relation():
+    texts = _texts(_read("t\n\n$\\displaystyle x + x$ $\\displaystyle =$ $\\displaystyle 2x$\n\n"
+                         "$x = 1$ $y = 2$\n"))
+    assert [" ".join(t.split()) for t in texts] == ["x + x = 2x"]

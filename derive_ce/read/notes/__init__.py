@@ -75,6 +75,7 @@ def read_text(path: str, text: str, tex: bool = False) -> Imported:
 
 def _imported(builder: Builder) -> Imported:
     _bare_functions(builder)
+    _bracket_primes(builder)
     found = builder.derivations()
     if builder.displays and not any(seg.checked() for seg in builder.segments):
         _nothing_checked(builder)
@@ -227,6 +228,52 @@ def _bare_functions(builder: Builder) -> None:
                                      step.math.line)
                         if said not in builder.notes:
                             builder.notes.append(said)
+
+
+def _bracket_primes(builder: Builder) -> None:
+    """`(x^2+1)'`, `(\\frac{x^2+1}{x^3-1})'`: a prime after a bracket, in a
+    step whose only letter is `x` (`e` aside), is `\\frac{d}{dx}\\left(…\\right)`.
+    With two letters or none the variable is not plain: refused as before."""
+    for seg in builder.segments:
+        for branch in (seg.main, *seg.cases):
+            for n, step in enumerate(branch.steps):
+                text = step.math.text
+                if ")'" not in text:
+                    continue
+                bare = re.sub(r"\\(?:text|mathrm|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+", " ",
+                              text)
+                letters = set(re.findall(r"[A-Za-z]", bare)) - {"e"}
+                if len(letters) != 1:
+                    continue
+                letter = letters.pop()
+                new = _primed_brackets(text, letter)
+                if new != text:
+                    math = dataclasses.replace(step.math, text=new, column=0)
+                    branch.steps[n] = dataclasses.replace(step, math=math)
+                    said = Prose(f"`(…)'` read as `\\frac{{d}}{{d{letter}}}(…)`", step.math.line)
+                    if said not in builder.notes:
+                        builder.notes.append(said)
+
+
+def _primed_brackets(text: str, letter: str) -> str:
+    for _ in range(text.count(")'")):
+        close = next((m.start() for m in re.finditer(r"\)'(?!')", text)), None)
+        if close is None:
+            break
+        depth, open_ = 0, None
+        for i in range(close, -1, -1):
+            depth += {")": 1, "(": -1}.get(text[i], 0)
+            if depth == 0:
+                open_ = i
+                break
+        if open_ is None:
+            break
+        start = open_ - len("\\left") if text[:open_].endswith("\\left") else open_
+        end_inner = close - len("\\right") if text[:close].endswith("\\right") else close
+        inner = text[open_ + 1:end_inner]
+        text = (text[:start] + f"{{\\frac{{d}}{{d{letter}}}\\left({inner}\\right)}}"
+                + text[close + 2:])
+    return text
 
 
 def _product_brackets(text: str, head: str, param: str) -> str:
