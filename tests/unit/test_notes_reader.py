@@ -216,3 +216,9 @@ def test_a_line_of_inline_cells_is_one_row_only_with_a_cell_that_is_only_a_relat
     texts = _texts(_read("t\n\n$\\displaystyle x + x$ $\\displaystyle =$ $\\displaystyle 2x$\n\n"
                          "$x = 1$ $y = 2$\n"))
     assert [" ".join(t.split()) for t in texts] == ["x + x = 2x"]
+
+
+def test_the_readings_of_a_bare_name_and_a_bracket_prime_keep_to_their_limits():
+    texts = _texts(_read("t\n\nLet $f(x) = x^2$ and $u = 3x^2$.\n\n"
+                         "$$ \\hat{f} + f = \\hat{f} + x^2 $$\n\n$$ (u^2)' = 2u $$\n"))
+    assert texts == ["\\hat{f} + f(x) = \\hat{f} + x^2", "(u^2)' = 2u"]

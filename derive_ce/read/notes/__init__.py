@@ -219,7 +219,8 @@ def _bare_functions(builder: Builder) -> None:
                     continue
                 for n, step in enumerate(branch.steps):
                     text = _product_brackets(step.math.text, head, param)
-                    text = bare.sub(lambda m: m.group(0) + f"({param})", text)
+                    text = bare.sub(lambda m: m.group(0) if _accented(m.string, m.start())
+                                    else m.group(0) + f"({param})", text)
                     if text != step.math.text:
                         math = dataclasses.replace(step.math, text=text, column=0)
                         branch.steps[n] = dataclasses.replace(step, math=math)
@@ -233,7 +234,9 @@ def _bare_functions(builder: Builder) -> None:
 def _bracket_primes(builder: Builder) -> None:
     """`(x^2+1)'`, `(\\frac{x^2+1}{x^3-1})'`: a prime after a bracket, in a
     step whose only letter is `x` (`e` aside), is `\\frac{d}{dx}\\left(…\\right)`.
-    With two letters or none the variable is not plain: refused as before."""
+    With two letters or none, or a letter the notes define, the variable is
+    not plain: refused as before."""
+    defined = {d.name for d in builder.definitions}
     for seg in builder.segments:
         for branch in (seg.main, *seg.cases):
             for n, step in enumerate(branch.steps):
@@ -243,8 +246,8 @@ def _bracket_primes(builder: Builder) -> None:
                 bare = re.sub(r"\\(?:text|mathrm|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+", " ",
                               text)
                 letters = set(re.findall(r"[A-Za-z]", bare)) - {"e"}
-                if len(letters) != 1:
-                    continue
+                if len(letters) != 1 or letters & defined:
+                    continue                 # `(u^2)'` with `u = 3x^2`: d/dx, not d/du
                 letter = letters.pop()
                 new = _primed_brackets(text, letter)
                 if new != text:
@@ -276,13 +279,20 @@ def _primed_brackets(text: str, letter: str) -> str:
     return text
 
 
+def _accented(text: str, at: int) -> bool:
+    """`\\hat{f}`, `\\mathbf{f}`: another name, not `f` alone."""
+    return re.search(r"\\(?:hat|bar|tilde|dot|ddot|vec|check|breve|overline|widehat|widetilde|"
+                     r"mathbf|boldsymbol|bm|mathcal|mathbb|mathrm|mathit|text|operatorname)"
+                     r"\s*\{\s*$", text[:at]) is not None
+
+
 def _product_brackets(text: str, head: str, param: str) -> str:
     """`\\sigma(1-\\sigma)`: a bracket after the name that holds the name
     alone is a product, `\\sigma(x) (1-\\sigma)` (as `h(1 - h)` is for
     a name never defined)."""
     out, at = [], 0
     for m in re.finditer(head + r"(?![A-Za-z])(?=\s*(?:\\left)?\s*\()", text):
-        if m.start() < at:
+        if m.start() < at or _accented(text, m.start()):
             continue
         open_ = text.index("(", m.end())
         depth, end = 0, None
