@@ -119,6 +119,9 @@ def test_prose_only_markdown_has_nothing_to_check(run, tmp_path):
     path.write_text("# A readme\n\nInline $x = 1$ only, and `$$ 1 = 2 $$` in code.\n")
     result = run("check", "--format", "json", path)
     assert result.code == 0 and result.json()["files"][0]["steps"] == []
+    text = run("check", "--no-cache", path)
+    assert text.code == 0 and "no step to check: nothing checked" in text.out
+    assert "all steps hold" not in text.out
 
 
 def test_a_stored_report_of_notes_is_reused_and_kept_apart_from_yaml(run, tmp_path):

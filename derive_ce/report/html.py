@@ -85,6 +85,8 @@ def render(reports: list[FileReport], strict: bool, out, view: View | None = Non
 def _summary(reports: list[FileReport], strict: bool, code: int) -> str:
     word = {0: "all steps hold", 1: "some steps do not hold", 2: "some input could not be used"}[code]
     tally = " ".join(f"<span>{MARKS[s]} {n} {s}</span>" for s, n in counts(reports).items() if n)
+    if code == 0 and not tally:
+        word = "no step to check"     # prose only: exit 0, but nothing was shown to hold
     items = "".join(
         f'<li><a href="#file-{n}">{escape(r.path)}</a>{_title(r)}: '
         f'{STATES[r.exit_code(strict)]}</li>'

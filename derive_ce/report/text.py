@@ -66,6 +66,8 @@ def _summary(reports: list[FileReport], strict: bool) -> list:
         summary += f"; {skipped} row{'s' if skipped != 1 else ''} not checked (each with its reason)"
     word, style = {0: ("all steps hold", "green"), 1: ("some steps do not hold", "bold red"),
                    2: ("some input could not be used", "bold red")}[code]
+    if code == 0 and not any(tally.values()):
+        word, style = "no step to check", "yellow"   # prose only: exit 0, but nothing holds
     files = len({r.path for r in reports})
     return [(word, style), (f": {summary or 'nothing checked'} "
                             f"({files} file{'s' if files != 1 else ''})", "")]

@@ -187,3 +187,38 @@ def test_line_breaks_yaml_knows_cannot_escape_a_comment_or_a_scalar():
     assert loaded.title == "T title: injected" and loaded.scope.definitions == ()
     assert loaded.source == "notes: n.md" and "\u2028" not in written
     assert [s.math.text for s in loaded.steps] == [s.math.text for s in imported.derivation.steps]
+
+
+def _texts(imported):
+    found = imported.derivation
+    steps = [s for sec in found.sections for s in sec.steps] if found.sections else found.steps
+    return [s.math.text for s in steps]
+
+
+def test_a_function_named_alone_is_its_value_at_its_letter_where_that_letter_is_used():
+    texts = _texts(_read("t\n\nLet $\\sigma(x) = \\frac{1}{1+e^{-x}}$.\n\n"
+                         "$$ \\frac{d\\sigma}{dx} = \\sigma(1-\\sigma) \\cdot e^{0 x} $$\n\n"
+                         "$$ \\sigma' = \\sigma_i + \\sigma(2) $$\n\n"
+                         "$$ \\sigma^2 = \\sigma \\cdot \\sigma $$\n"))
+    assert texts == ["\\frac{d\\sigma(x)}{dx} = \\sigma(x) (1-\\sigma(x)) \\cdot e^{0 x}",
+                     "\\sigma' = \\sigma_i + \\sigma(2)",       # no x: refused later, as before
+                     "\\sigma^2 = \\sigma \\cdot \\sigma"]
+    texts = _texts(_read("t\n\nwith $u = 3$:\n\n$$ \\sigma (1 - \\sigma) = x $$\n"))
+    assert texts == ["\\sigma (1 - \\sigma) = x"]                 # \sigma never defined
+
+
+def test_a_prime_after_a_bracket_is_read_only_where_one_letter_is_the_variable():
+    texts = _texts(_read("t\n\n$$ (x^2 + 1)' = 2x $$\n\n$$ (a x)' = a $$\n\n$$ (2 \\cdot 3)' = 0 $$\n"))
+    assert texts == ["{\\frac{d}{dx}\\left(x^2 + 1\\right)} = 2x", "(a x)' = a", "(2 \\cdot 3)' = 0"]
+
+
+def test_a_line_of_inline_cells_is_one_row_only_with_a_cell_that_is_only_a_relation():
+    texts = _texts(_read("t\n\n$\\displaystyle x + x$ $\\displaystyle =$ $\\displaystyle 2x$\n\n"
+                         "$x = 1$ $y = 2$\n"))
+    assert [" ".join(t.split()) for t in texts] == ["x + x = 2x"]
+
+
+def test_the_readings_of_a_bare_name_and_a_bracket_prime_keep_to_their_limits():
+    texts = _texts(_read("t\n\nLet $f(x) = x^2$ and $u = 3x^2$.\n\n"
+                         "$$ \\hat{f} + f = \\hat{f} + x^2 $$\n\n$$ (u^2)' = 2u $$\n"))
+    assert texts == ["\\hat{f} + f(x) = \\hat{f} + x^2", "(u^2)' = 2u"]

@@ -11,6 +11,7 @@ SymPy, nothing evaluated.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ from derive_ce.read.shapes import sized_by_use
 __all__ = ["GREEK", "Imported", "Prose", "Row", "READER_VERSION", "is_notes", "load", "read",
            "split_why", "top_parts", "case_condition"]
 
-READER_VERSION = b"derive-ce notes reader 4\0"   # part of the report cache key
+READER_VERSION = b"derive-ce notes reader 5\0"   # part of the report cache key
 _FUNCTION = re.compile(r"(?<![\\A-Za-z])(f|g|h|F|G|\\varphi|\\phi|\\Phi|\\psi|\\sigma)"
                        r"\s*(?:'+\s*)?(?:\\left\s*)?\(")
 
@@ -73,6 +74,8 @@ def read_text(path: str, text: str, tex: bool = False) -> Imported:
 
 
 def _imported(builder: Builder) -> Imported:
+    _bare_functions(builder)
+    _bracket_primes(builder)
     found = builder.derivations()
     if builder.displays and not any(seg.checked() for seg in builder.segments):
         _nothing_checked(builder)
@@ -192,6 +195,117 @@ def _with_functions(texts, definitions, symbols, reasons):
         return symbols, reasons
     return (symbols + (SymbolDecl(tuple(found), "function", (), None, 0),),
             reasons + ("applied and never defined: unknown functions",))
+
+
+def _bare_functions(builder: Builder) -> None:
+    """`\\sigma` alone, after the notes define `\\sigma(x) = …`, is `\\sigma(x)`:
+    `(1+e^{-x})\\sigma = 1`, `\\sigma(1-\\sigma)`, `\\frac{d\\sigma}{dx}`, `\\sigma'`.
+    Only for a function of one letter named by one letter or a Greek letter,
+    and only in a derivation that uses that letter (`x`) itself; elsewhere
+    the bare name is refused as before. Rewritten in place, so the checked
+    step and its import say `\\sigma(x)`."""
+    functions = {}
+    for d in builder.definitions:
+        if d.function and len(d.params) == 1 and re.fullmatch(r"[A-Za-z]", d.params[0]) \
+                and (re.fullmatch(r"[A-Za-z]", d.name) or d.name in GREEK):
+            functions.setdefault(d.name, d.params[0])
+    for name, param in functions.items():
+        head = (r"\\" if len(name) > 1 else r"(?<![\\A-Za-z])") + name
+        bare = re.compile(head + r"(?![A-Za-z])('*)(?!\s*(?:\(|\\left|\\[bB]igl?\b|_|'))")
+        uses = re.compile(r"(?<![\\A-Za-z])" + param + r"(?![A-Za-z])")
+        for seg in builder.segments:
+            for branch in (seg.main, *seg.cases):
+                if not any(uses.search(s.math.text) for s in branch.steps):
+                    continue
+                for n, step in enumerate(branch.steps):
+                    text = _product_brackets(step.math.text, head, param)
+                    text = bare.sub(lambda m: m.group(0) if _accented(m.string, m.start())
+                                    else m.group(0) + f"({param})", text)
+                    if text != step.math.text:
+                        math = dataclasses.replace(step.math, text=text, column=0)
+                        branch.steps[n] = dataclasses.replace(step, math=math)
+                        label = ("\\" if len(name) > 1 else "") + name
+                        said = Prose(f"`{label}` alone read as `{label}({param})`",
+                                     step.math.line)
+                        if said not in builder.notes:
+                            builder.notes.append(said)
+
+
+def _bracket_primes(builder: Builder) -> None:
+    """`(x^2+1)'`, `(\\frac{x^2+1}{x^3-1})'`: a prime after a bracket, in a
+    step whose only letter is `x` (`e` aside), is `\\frac{d}{dx}\\left(…\\right)`.
+    With two letters or none, or a letter the notes define, the variable is
+    not plain: refused as before."""
+    defined = {d.name for d in builder.definitions}
+    for seg in builder.segments:
+        for branch in (seg.main, *seg.cases):
+            for n, step in enumerate(branch.steps):
+                text = step.math.text
+                if ")'" not in text:
+                    continue
+                bare = re.sub(r"\\(?:text|mathrm|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+", " ",
+                              text)
+                letters = set(re.findall(r"[A-Za-z]", bare)) - {"e"}
+                if len(letters) != 1 or letters & defined:
+                    continue                 # `(u^2)'` with `u = 3x^2`: d/dx, not d/du
+                letter = letters.pop()
+                new = _primed_brackets(text, letter)
+                if new != text:
+                    math = dataclasses.replace(step.math, text=new, column=0)
+                    branch.steps[n] = dataclasses.replace(step, math=math)
+                    said = Prose(f"`(…)'` read as `\\frac{{d}}{{d{letter}}}(…)`", step.math.line)
+                    if said not in builder.notes:
+                        builder.notes.append(said)
+
+
+def _primed_brackets(text: str, letter: str) -> str:
+    for _ in range(text.count(")'")):
+        close = next((m.start() for m in re.finditer(r"\)'(?!')", text)), None)
+        if close is None:
+            break
+        depth, open_ = 0, None
+        for i in range(close, -1, -1):
+            depth += {")": 1, "(": -1}.get(text[i], 0)
+            if depth == 0:
+                open_ = i
+                break
+        if open_ is None:
+            break
+        start = open_ - len("\\left") if text[:open_].endswith("\\left") else open_
+        end_inner = close - len("\\right") if text[:close].endswith("\\right") else close
+        inner = text[open_ + 1:end_inner]
+        text = (text[:start] + f"{{\\frac{{d}}{{d{letter}}}\\left({inner}\\right)}}"
+                + text[close + 2:])
+    return text
+
+
+def _accented(text: str, at: int) -> bool:
+    """`\\hat{f}`, `\\mathbf{f}`: another name, not `f` alone."""
+    return re.search(r"\\(?:hat|bar|tilde|dot|ddot|vec|check|breve|overline|widehat|widetilde|"
+                     r"mathbf|boldsymbol|bm|mathcal|mathbb|mathrm|mathit|text|operatorname)"
+                     r"\s*\{\s*$", text[:at]) is not None
+
+
+def _product_brackets(text: str, head: str, param: str) -> str:
+    """`\\sigma(1-\\sigma)`: a bracket after the name that holds the name
+    alone is a product, `\\sigma(x) (1-\\sigma)` (as `h(1 - h)` is for
+    a name never defined)."""
+    out, at = [], 0
+    for m in re.finditer(head + r"(?![A-Za-z])(?=\s*(?:\\left)?\s*\()", text):
+        if m.start() < at or _accented(text, m.start()):
+            continue
+        open_ = text.index("(", m.end())
+        depth, end = 0, None
+        for i in range(open_, len(text)):
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            if depth == 0:
+                end = i
+                break
+        inside = text[open_ + 1:end] if end is not None else ""
+        if end is not None and re.search(head + r"(?![A-Za-z])(?!\s*(?:\(|\\left|_))", inside):
+            out.append(text[at:m.end()] + f"({param}) ")
+            at = m.end()
+    return "".join(out) + text[at:]
 
 
 def _ordered(definitions):

@@ -85,6 +85,7 @@ def mask(text: str, tex: bool) -> str:
         line = _QUOTE.sub(lambda m: " " * len(m.group()), line)
         line = _CALLOUT.sub(lambda m: " " * len(m.group()), line)
         line = re.sub(r"`[^`]*`", lambda m: " " * len(m.group()), line)
+        line = _cells(line)
         if tex:
             line = re.sub(r"(?<!\\)%.*", lambda m: " " * len(m.group()), line)
         lines.append(line)
@@ -99,6 +100,22 @@ def mask(text: str, tex: bool) -> str:
         out += [masked[pos:start], _blank(masked[start:end])]
         pos = end
     return "".join(out) + masked[pos:]
+
+
+_CELLS = re.compile(r"[ \t]*(?:\$(?!\$)[^$\n]+\$[ \t]*){2,}")
+_RELATION_CELL = re.compile(r"\$\s*(?:\\displaystyle\s*)?=\s*\$")
+
+
+def _cells(line: str) -> str:
+    """A table of `$\\displaystyle …$` cells, flattened to one line with a
+    cell that is only `=` (`$(…)'$ $\\displaystyle =$ $…$`): one row, its
+    cells side by side (the `$` between them blanked)."""
+    if not _CELLS.fullmatch(line) or not _RELATION_CELL.search(line):
+        return line
+    first, last = line.index("$"), line.rindex("$")
+    inside = re.sub(r"\\(?:display|text)style(?![A-Za-z])", lambda m: " " * len(m.group()),
+                    line[first + 1:last].replace("$", " "))
+    return line[:first + 1] + inside + line[last:]
 
 
 def _display_open(text: str, end: int) -> bool:
