@@ -73,6 +73,12 @@ def test_identity_verifies_and_its_slip_fails_on_its_line(cookbook, name):
      [("W", "matrix", ()), ("x", "vector", ()), ("y", "vector", ())]),
     ("Let $x$ be a point. The matrix $A$ is nice.", [("A", "matrix", ())]),
     ("Let $\\lambda > 0$ be a number.", []),
+    # a size or a count after the kind word is not the object
+    ("Here $X$ is $N \\times d$, $w$ is a vector of length $d$ and $y \\in \\mathbb{R}^N$.",
+     [("y", "vector", ("N",)), ("X", "matrix", ("N", "d")), ("w", "vector", ("d",))]),
+    ("Let $x$ be a vector with $n$ entries.", [("x", "vector", ())]),
+    ("The matrix $A$ has $m$ rows.", [("A", "matrix", ())]),
+    ("a vector of size $k$", []),
 ])
 def test_prose_declares_vectors_and_matrices(prose, declared):
     assert [(d.name, d.kind, d.shape) for d in declared_in(prose, 3)] == declared

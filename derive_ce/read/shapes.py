@@ -29,6 +29,10 @@ _MEMBER = re.compile(rf"(.*?)\\in\s*(?:{_REALS})\s*\^\s*(?:\{{{_SHAPE}\}}|({_DIM
 _DIMS = re.compile(rf"\s*({_DIM}){_TIMES}({_DIM})\s*")
 _WORD = re.compile(r"\b(matri(?:x|ces)|vectors?|scalars?|numbers?)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[.;](?:\s|$)")
+_LENGTH = re.compile(r"\bvectors?\s+(?:of|with)\s+(?:length|size|dimension)\s*$", re.IGNORECASE)
+# between a kind word and a name: the name is a size or a count, not the object
+_OF_SIZE = re.compile(r"\b(?:of|with|has|have|having|by|whose|length|size|dimension|rows?|"
+                      r"columns?|entries|elements|components)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,14 +66,19 @@ def declared_in(text: str, line: int) -> list[Declared]:
                                     if after_end < len(chunks) else len(text)])
         before = _sentence_tail(text[(chunks[groups[n - 1][1]][1] if n else 0):chunks[first][0]])
         words = list(_WORD.finditer(before))
+        if words and _OF_SIZE.search(before[words[-1].end():]):
+            words = []          # "a vector of length $d$": d is the size, not a vector
         adjacent = words and not before[words[-1].end():].strip(" ~,:")
         kind, shape = _kind_after(after)
         if adjacent or (kind is None and words):
             kind = _kind_of(words[-1].group(1))
         if kind is None:
             continue
+        if kind == "vector":        # "$w$ is a vector of length $d$"
+            sized = n + 1 < len(groups) and len(groups[n + 1][2]) == 1 and _LENGTH.search(after)
+            shape = (groups[n + 1][2][0],) if sized else ()
         said = _properties(text, chunks, first, last) if kind == "matrix" else ()
-        found += [Declared(name, kind, shape if kind == "matrix" else (), line,
+        found += [Declared(name, kind, shape, line,
                            f"the notes call it a {kind} (line {line})", said)
                   for name in names]
     return _merged(found)
