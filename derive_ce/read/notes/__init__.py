@@ -79,8 +79,7 @@ def read_text(path: str, text: str, tex: bool = False) -> Imported:
 def _with_word_functions(block):
     """`sigmoid(z)`, `myloss(w)`: a word before a bracket is a name (words.py)."""
     if isinstance(block, Prose):
-        text = _words.rewrite_prose(block.text)
-        return block if text == block.text else dataclasses.replace(block, text=text)
+        return block                     # quoted as written; its math: Builder._inline
     rows = tuple(r if (t := _words.rewrite(r.text)) == r.text
                  else dataclasses.replace(r, text=t, column=0) for r in block.rows)
     return dataclasses.replace(block, rows=rows)

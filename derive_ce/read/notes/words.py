@@ -41,7 +41,6 @@ _WORD = re.compile(r"(?<![\\A-Za-z])([A-Za-z]{3,})(?=\(|\s*\\left\s*\()")
 _KNOWN = re.compile(r"(?<![\\A-Za-z])(" + "|".join(DEFAULTS) + r")(?=\s*(?:\(|\\left\s*\())",
                     re.I)
 _COMMAND_BRACE = re.compile(r"\\(?:text|textrm|textit|mathrm|mathit|operatorname|rm)\s*\{\s*$")
-_INLINE = re.compile(r"\$\$?[^$]+\$\$?|\\\(.*?\\\)")
 
 
 def _name(match: re.Match) -> str:
@@ -57,10 +56,6 @@ def rewrite(math: str) -> str:
     math = _KNOWN.sub(_name, math)
     return _WORD.sub(_name, math)
 
-
-def rewrite_prose(text: str) -> str:
-    """The same, inside the inline math of a prose line only."""
-    return _INLINE.sub(lambda m: rewrite(m.group()), text)
 
 
 _APPLIED = re.compile(r"\\(?:operatorname|mathrm|text|textrm)\s*\{\s*([A-Za-z]+)\s*\}"
