@@ -222,3 +222,27 @@ def test_the_readings_of_a_bare_name_and_a_bracket_prime_keep_to_their_limits():
     texts = _texts(_read("t\n\nLet $f(x) = x^2$ and $u = 3x^2$.\n\n"
                          "$$ \\hat{f} + f = \\hat{f} + x^2 $$\n\n$$ (u^2)' = 2u $$\n"))
     assert texts == ["\\hat{f} + f(x) = \\hat{f} + x^2", "(u^2)' = 2u"]
+
+
+@pytest.mark.parametrize("math, read_as", [
+    ("s = sigmoid(z)", r"s = \operatorname{sigmoid}(z)"),
+    ("2*Softplus(x)-1", r"2*\operatorname{Softplus}(x)-1"),
+    (r"ReLU \left(x\right)", r"\operatorname{ReLU} \left(x\right)"),
+    ("myloss(w)", r"\operatorname{myloss}(w)"),          # refused by the checker, named
+    (r"\frac{sigmoid(x)}{2}", r"\frac{\operatorname{sigmoid}(x)}{2}"),
+    ("log(x) + tanh(z) + sqrt(x)", "log(x) + tanh(z) + sqrt(x)"),   # the grammar's own
+    ("xlog(x)", "xlog(x)"),                              # x·log(x), as in YAML
+    ("ax(b + c)", "ax(b + c)"),                          # two letters: a product
+    (r"\text{sigmoid}(x) + \sigma(x)", r"\text{sigmoid}(x) + \sigma(x)"),
+])
+def test_words_before_brackets_are_names(math, read_as):
+    from derive_ce.read.notes.words import rewrite
+    assert rewrite(math) == read_as
+
+
+def test_known_word_function_gets_its_meaning_unless_defined():
+    imported = _read("$$ \\frac{d}{dz} softplus(z) = sigmoid(z) $$\n")
+    defs = {d.name: d.body.text for d in imported.derivation.scope.definitions}
+    assert defs == {"softplus": r"\ln\left(1 + e^{x}\right)", "sigmoid": r"\frac{1}{1 + e^{-x}}"}
+    own = _read("$$ sigmoid(t) = \\frac{1}{1+e^{-t}} $$\n\n$$ 2 sigmoid(t) = \\frac{2}{1+e^{-t}} $$\n")
+    assert [(d.name, d.params) for d in own.derivation.scope.definitions] == [("sigmoid", ("t",))]

@@ -24,6 +24,9 @@ from derive_ce.read.notes.displays import Prose, Row, blocks, has_display, mask
 from derive_ce.read.notes.prose import GREEK
 from derive_ce.read.notes.segments import Builder, split_why, top_parts
 from derive_ce.read.notes.symbols import infer_symbols
+from derive_ce.read.notes import words as _words
+from derive_ce.read.model import Definition
+from derive_ce.read.notes.displays import Display
 from derive_ce.read.shapes import sized_by_use
 
 __all__ = ["GREEK", "Imported", "Prose", "Row", "READER_VERSION", "is_notes", "load", "read",
@@ -69,11 +72,35 @@ def read(path: Path, data: bytes | None = None) -> Imported:
 def read_text(path: str, text: str, tex: bool = False) -> Imported:
     """Read notes already decoded (a notebook's markdown cells, joined)."""
     builder = Builder(path)
-    builder.build(blocks(mask(text, tex), text))
+    builder.build([_with_word_functions(b) for b in blocks(mask(text, tex), text)])
     return _imported(builder)
 
 
+def _with_word_functions(block):
+    """`sigmoid(z)`, `myloss(w)`: a word before a bracket is a name (words.py)."""
+    if isinstance(block, Prose):
+        return block                     # quoted as written; its math: Builder._inline
+    rows = tuple(r if (t := _words.rewrite(r.text)) == r.text
+                 else dataclasses.replace(r, text=t, column=0) for r in block.rows)
+    return dataclasses.replace(block, rows=rows)
+
+
+def _known_functions(builder: Builder) -> None:
+    """`sigmoid(z)`, `ReLU(x)` applied and not defined by the notes: their
+    usual meaning, said as a definition (words.DEFAULTS)."""
+    texts = [s.math.text for seg in builder.segments for b in (seg.main, *seg.cases)
+             for s in b.steps] + [d.body.text for d in builder.definitions]
+    for name in _words.known_applied(texts):
+        if any(d.name == name for d in builder.definitions):
+            continue
+        body = _words.DEFAULTS[name.lower()]
+        builder.definitions.append(Definition(name, ("x",), Math(body, 0), 0, True))
+        builder.definition_notes.append(f"`{name}(…)` in the notes, never defined there: "
+                                        "the known function, as its readers mean it")
+
+
 def _imported(builder: Builder) -> Imported:
+    _known_functions(builder)
     _bare_functions(builder)
     _bracket_primes(builder)
     found = builder.derivations()

@@ -194,6 +194,9 @@ class Segment:
         return main >= 2 or any(count(c) >= (1 if main else 2) for c in self.cases)
 
 
+from derive_ce.read.notes.words import rewrite as rewrite_words  # noqa: E402
+
+
 class Builder:
     def __init__(self, path: str):
         self.path = path
@@ -310,6 +313,7 @@ class Builder:
     def _inline(self, prose: Prose) -> None:
         """Definitions and assumptions written in inline math."""
         for before, math, after in P.inline_math(prose.text):
+            math = rewrite_words(math)      # `$s = sigmoid(z)$`: words.py
             assumed = P.assumption(before, math, after) if P.assumption_cue(before) else None
             if assumed is not None:
                 names, flag = assumed

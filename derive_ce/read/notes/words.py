@@ -1,0 +1,72 @@
+"""Plain words used as functions in notes: `sigmoid(z)`, `softplus(x)`,
+`relu(z)`, `myloss(w)`.
+
+Notes copied from READMEs and notebooks write a function's name as a plain
+word before its bracket.  Read letter by letter it is a product
+(`s·i·g·m·o·i·d·(z)`), which no reader means.  So in notes:
+
+- a word derive-ce knows as an activation (`sigmoid`, `softplus`, `relu`,
+  any capitalisation such as `ReLU`) before a bracket is that function,
+  `\\operatorname{sigmoid}(z)`, with its usual meaning unless the notes
+  define it themselves (`DEFAULTS`, added by the reader as definitions);
+- the grammar's own known names (`log`, `exp`, `tanh`, `max` …) keep the
+  grammar's reading;
+- any other word of three or more letters written directly before a bracket
+  (`myloss(w)`) is taken as a name, `\\operatorname{myloss}(w)`: the checker
+  then refuses it unless the notes define it, naming the fix (define
+  `\\operatorname{myloss}(x): ...`), instead of a product of letters.
+
+Pure text work, like the rest of the reader.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The usual meaning of each activation word (lower case), in the variable x.
+DEFAULTS = {
+    "sigmoid": r"\frac{1}{1 + e^{-x}}",
+    "softplus": r"\ln\left(1 + e^{x}\right)",
+    "relu": r"\max\left(0, x\right)",
+}
+
+# Names the grammar reads without a backslash (`log(x)`), or refuses with its
+# own advice (`sqrt(x)`): left alone.
+_GRAMMAR = {"ln", "log", "exp", "sinh", "cosh", "tanh", "sin", "cos", "tan", "cot", "sec", "csc",
+            "arcsin", "arccos", "arctan", "max", "min", "erf", "sqrt"}
+
+# A word before a bracket, not a command (`\frac(`), not inside `\text{…}`
+# (the `{` before it) and not the tail of a longer run of letters.
+_WORD = re.compile(r"(?<![\\A-Za-z])([A-Za-z]{3,})(?=\(|\s*\\left\s*\()")
+_KNOWN = re.compile(r"(?<![\\A-Za-z])(" + "|".join(DEFAULTS) + r")(?=\s*(?:\(|\\left\s*\())",
+                    re.I)
+_COMMAND_BRACE = re.compile(r"\\(?:text|textrm|textit|mathrm|mathit|operatorname|rm)\s*\{\s*$")
+
+
+def _name(match: re.Match) -> str:
+    word = match.group(1)
+    if word.lower() in _GRAMMAR or _COMMAND_BRACE.search(match.string[:match.start()]) \
+            or any(word.endswith(name) for name in _GRAMMAR):   # `xlog(x)`: x·log(x)
+        return word
+    return r"\operatorname{" + word + "}"
+
+
+def rewrite(math: str) -> str:
+    """The words before brackets in `math` written as names."""
+    math = _KNOWN.sub(_name, math)
+    return _WORD.sub(_name, math)
+
+
+
+_APPLIED = re.compile(r"\\(?:operatorname|mathrm|text|textrm)\s*\{\s*([A-Za-z]+)\s*\}"
+                      r"(?=\s*(?:\(|\\left\s*\())")
+
+
+def known_applied(texts) -> list[str]:
+    """The activation names applied in `texts`, as written (`ReLU`), in order."""
+    found: list[str] = []
+    for text in texts:
+        for m in _APPLIED.finditer(text):
+            if m.group(1).lower() in DEFAULTS and m.group(1) not in found:
+                found.append(m.group(1))
+    return found
