@@ -25,7 +25,7 @@ from derive_ce.decide.build import read_expression
 from derive_ce.decide.build.matrix import Env, MatrixReader, Unsupported, parse_one
 from derive_ce.decide.equivalence import OutOfTime, deadline
 from derive_ce.errors import InputError
-from derive_ce.read.latex.parser import parse
+from derive_ce.read.latex.parser import chain_refusal, parse
 from derive_ce.read.latex.shape import is_a, unwrap
 from derive_ce.read.model import Math
 from derive_ce.read.names import tree_name
@@ -469,6 +469,9 @@ def _conditions(world: World, task):
             tree = parse(math.text, "relation", math.line)
         except InputError as exc:
             return Verdict("error", exc.describe(), error_side="scope")
+        if len(tree.children) != 3:
+            return Verdict("error", InputError(chain_refusal(math.text), math.line).describe(),
+                           error_side="scope")
         left, op, right = tree.children
         if any(uses_objects(side, objects_of(world.symscope)) for side in (left, right)):
             return Verdict("unknown", f"line {math.line}: a case's condition on vectors or "

@@ -21,7 +21,7 @@ from derive_ce.evaluate import numbers as num
 from derive_ce.evaluate.numbers import Undefined, Unsupported, normal, whole
 from derive_ce.evaluate.runtime import concrete, derivative
 from derive_ce.read import names
-from derive_ce.read.latex.parser import parse
+from derive_ce.read.latex.parser import chain_refusal, parse
 from derive_ce.read.latex.shape import (
     first_token,
     function_name,
@@ -63,6 +63,8 @@ def compile_expression(text: str, scope, ints: frozenset, line: int | None = Non
 def compile_relation(text: str, scope, ints: frozenset, line: int | None = None):
     """(left, operator token type, right, left reference, right reference)."""
     tree = parse(text, "relation", line)
+    if len(tree.children) != 3:     # a chain the checker did not split into its links
+        raise Unsupported(chain_refusal(text))
     left, op, right = tree.children
     compiler = Compiler(scope, ints, frozenset())
     return (compiler.c(left), op.children[0].type, compiler.c(right),

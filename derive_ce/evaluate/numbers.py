@@ -304,6 +304,13 @@ def _zeta(x):
     return mpmath.zeta(real(x))
 
 
+def _of_reciprocal(func):
+    """x ↦ func(1/x): arcsec x = arccos(1/x), …"""
+    def wrapped(x):
+        return func(div(1, x))
+    return wrapped
+
+
 FUNCTIONS = {
     "ln": _log, "log": _log, "exp": _exp,
     "sin": _zero_fixed(mpmath.sin), "cos": lambda x: 1 if x == 0 else mpmath.cos(real(x)),
@@ -316,10 +323,18 @@ FUNCTIONS = {
     "arcosh": _acosh, "arccosh": _acosh, "artanh": _atanh, "arctanh": _atanh,
     "gamma": _gamma, "zeta": _zeta,
     "erfinv": lambda x: mpmath.erfinv(_in(-1, 1, "erf⁻¹", True)(x)),
+    # `\cot^{-1}` …: the principal branches, as the symbolic reading takes them
+    # (decide/build/functions.py): arccot x = π/2 − arctan x, in (0, π)
+    "arccot": lambda x: mpmath.pi / 2 - (0 if x == 0 else mpmath.atan(real(x))),
+    "arcsec": _of_reciprocal(_acos), "arccsc": _of_reciprocal(_asin),
+    "arcoth": _of_reciprocal(_atanh), "arsech": _of_reciprocal(_acosh),
+    "arcsch": _of_reciprocal(_zero_fixed(mpmath.asinh)),
     "erf": _zero_fixed(mpmath.erf), "sgn": _sign, "sign": _sign, "sqrt": _sqrt, "abs": lambda x: abs(normal(x)),
 }
 INVERSES = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "sinh": "arsinh",
-            "cosh": "arcosh", "tanh": "artanh", "exp": "ln", "ln": "exp", "erf": "erfinv"}
+            "cosh": "arcosh", "tanh": "artanh", "exp": "ln", "ln": "exp", "erf": "erfinv",
+            "cot": "arccot", "sec": "arcsec", "csc": "arccsc", "coth": "arcoth",
+            "sech": "arsech", "csch": "arcsch"}
 
 
 def apply(name: str, *args):

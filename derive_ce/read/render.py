@@ -204,8 +204,7 @@ def _chain(node) -> Piece:
 
 
 def _relation(node) -> Piece:
-    left, op, right = node.children
-    return Piece(f"{render_tree(left)} {render_tree(op)} {render_tree(right)}", SUM - 1)
+    return Piece(" ".join(render_tree(child) for child in node.children), SUM - 1)
 
 
 def _relop(node) -> Piece:

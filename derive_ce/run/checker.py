@@ -252,7 +252,7 @@ class _Walker:
 
     def cases(self, cases, prev, when: tuple, labels: tuple) -> None:
         for case in cases:
-            inner_when, inner_labels = when + (case.when,), labels + (case.when.text,)
+            inner_when, inner_labels = when + _links(case.when), labels + (case.when.text,)
             self.plan.branches.append(inner_when)
             last = self.steps(case.steps, prev, inner_when, inner_labels)
             self.cases(case.cases, last, inner_when, inner_labels)
@@ -389,3 +389,15 @@ def _record(slot: _Slot, verdict: Verdict) -> Record:
                   slip=verdict.slip if status == "failed" else None,
                   readings=verdict.readings if status == "failed" else None,
                   cross_checked=checked)
+
+
+def _links(math) -> tuple:
+    """A case's condition as the relations both readings take in turn: a
+    chain `0 < x < 1` is `0 < x` and `x < 1`; one relation is itself."""
+    if math.syntax != "latex":
+        return (math,)
+    from derive_ce.read.latex.parser import condition_links
+    texts = condition_links(math.text, math.line)
+    if texts == [math.text]:
+        return (math,)
+    return tuple(dataclasses.replace(math, text=text) for text in texts)

@@ -30,7 +30,7 @@ from derive_ce.decide.magnitude import factorial, power
 from derive_ce.decide.scope import SymScope
 from derive_ce.errors import InputError
 from derive_ce.read import names
-from derive_ce.read.latex.parser import parse
+from derive_ce.read.latex.parser import chain_refusal, parse
 from derive_ce.read.latex.shape import (
     column_of,
     first_token,
@@ -79,6 +79,8 @@ def read_once(math: Math, scope: SymScope) -> sp.Expr:
 def read_relation(math: Math, scope: SymScope) -> tuple[sp.Expr, str, sp.Expr]:
     """A `when:` condition: (left, operator, right), operator one of = ≠ < > ≤ ≥."""
     tree = parse(math.text, "relation", math.line)
+    if len(tree.children) != 3:     # a chain the checker did not split into its links
+        raise InputError(chain_refusal(math.text), math.line)
     left, op, right = tree.children
     builder = _Builder(scope, math)
     return builder.build(left), _relop(op.children[0]), builder.build(right)

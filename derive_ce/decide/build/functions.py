@@ -32,7 +32,15 @@ FUNCTIONS = {
     "erf": sp.erf,
 }
 INVERSES = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "sinh": sp.asinh,
-            "cosh": sp.acosh, "tanh": sp.atanh, "exp": sp.log, "ln": sp.exp, "erf": sp.erfinv}
+            "cosh": sp.acosh, "tanh": sp.atanh, "exp": sp.log, "ln": sp.exp, "erf": sp.erfinv,
+            # the principal branches, through the functions above (the evaluator
+            # reads them the same way, evaluate/numbers.py): arccot x = π/2 − arctan x
+            # (values in (0, π), continuous at 0), arcsec x = arccos(1/x),
+            # arccsc x = arcsin(1/x), arcoth x = artanh(1/x), arsech x = arcosh(1/x),
+            # arcsch x = arsinh(1/x)
+            "cot": lambda x: sp.pi / 2 - sp.atan(x), "sec": lambda x: sp.acos(1 / x),
+            "csc": lambda x: sp.asin(1 / x), "coth": lambda x: sp.atanh(1 / x),
+            "sech": lambda x: sp.acosh(1 / x), "csch": lambda x: sp.asinh(1 / x)}
 SEVERAL_ARGUMENTS = ("max", "min")
 # `\Gamma(x)`, `\zeta(s)` with the letter not declared: the special functions
 # (the evaluator reads them as mpmath's gamma and zeta)

@@ -83,6 +83,43 @@ def split_chain(text: str, line: int | None = None) -> list[Part]:
     return parts
 
 
+_UP, _DOWN = {"LT", "LE"}, {"GT", "GE"}
+
+
+def condition_links(text: str, line: int | None = None) -> list[str]:
+    """A `when:` condition as the relations it joins: `0 < x \\le 1` is
+    [`0 < x`, `x \\le 1`] (their conjunction), one relation is [text].
+    A chain whose links do not all point one way (`0 < x > 1`, `a = b < c`)
+    or that cannot be parsed is kept whole: reading it reports the error."""
+    try:
+        tree = parse(text, "relation", line)
+    except InputError:
+        return [text]
+    if len(tree.children) <= 3 or chain_direction(tree) is None:
+        return [text]
+    normal_text = normalize(text)
+
+    def source(node):
+        return normal_text[node.meta.start_pos:node.meta.end_pos].strip()
+    kids = tree.children
+    return [f"{source(kids[i])} {source(kids[i + 1])} {source(kids[i + 2])}"
+            for i in range(0, len(kids) - 2, 2)]
+
+
+def chain_direction(tree: lark.Tree) -> str | None:
+    """"up" when every link of a relation tree is < or ≤, "down" for > or ≥, else None."""
+    ops = {op.children[0].type for op in tree.children[1::2]}
+    return "up" if ops <= _UP else "down" if ops <= _DOWN else None
+
+
+def chain_refusal(text: str) -> str:
+    """The message for a chained condition that is not read (mixed directions)."""
+    return (f"a chained condition (`{' '.join(text.split())}`) is read only when every link "
+            "points the same way, as in `0 < x < 1` or `1 \\ge x > 0` (the conjunction of "
+            "its links); write this one as a case `when:` with the first relation and a "
+            "nested case (`cases:` inside it) with the second")
+
+
 # Pasted from an align block, a note or a web page: `&`, a trailing `\\`,
 # `\nonumber`, a closing `.` or `,`, and `\underbrace{...}_{label}` are not
 # math.  They become spaces, so every column stays where it was typed.
@@ -424,9 +461,9 @@ def _explain(text: str, pos: int, exc: Exception, start: str) -> str:
     at_end = (isinstance(exc, lark.exceptions.UnexpectedEOF) or pos >= len(text)
               or getattr(token, "type", "") == "$END")
     if start == "relation" and any(rest.startswith(rel) for rel in _RELATIONS):
-        return (f"a chained condition (`{' '.join(text.split())}`) is not read in `when:`; a "
-                "condition must be one relation: write the case `when:` with the first "
-                "relation and a nested case (`cases:` inside it) with the second")
+        return (f"cannot read the condition `{' '.join(text.split())}`: a condition is one "
+                "relation (`x > 0`) or a chain whose links point one way (`0 < x < 1`), "
+                "with an expression between two relations")
     if start == "relation" and (at_end or rest.startswith("=")):
         return "a condition must be one relation, such as `x > 0` or `\\gamma \\neq i`"
     if at_end:
