@@ -865,7 +865,7 @@ def _value(expr, values, digits, strict: bool = False) -> mpmath.mpc | None:
     """The value at `digits` digits; strict: None unless SymPy reached them
     (a mismatch counts only between values known to that precision)."""
     try:
-        number = sp.N(expr.xreplace(values), digits, strict=strict)
+        number = sp.N(_reciprocals(expr).xreplace(values), digits, strict=strict)
         real, imag = number.as_real_imag()
         with mpmath.workdps(digits + 10):
             value = mpmath.mpc(mpmath.mpf(str(real)), mpmath.mpf(str(imag)))
@@ -874,6 +874,20 @@ def _value(expr, values, digits, strict: bool = False) -> mpmath.mpc | None:
     if not (mpmath.isfinite(value.real) and mpmath.isfinite(value.imag)):
         return None
     return value
+
+
+_RECIPROCAL = {sp.csc: lambda a: 1 / sp.sin(a), sp.sec: lambda a: 1 / sp.cos(a),
+               sp.cot: lambda a: sp.cos(a) / sp.sin(a), sp.csch: lambda a: 1 / sp.sinh(a),
+               sp.sech: lambda a: 1 / sp.cosh(a), sp.coth: lambda a: sp.cosh(a) / sp.sinh(a)}
+
+
+def _reciprocals(expr):
+    r"""csc, sec, cot (and csch, sech, coth) as quotients of sin and cos: SymPy's
+    evalf of csc(2.3·10^10) is right to 25 of 30 digits, 1/sin to all 30, so
+    `\frac{1}{\sin x} = \csc x` failed far out."""
+    if not expr.has(*_RECIPROCAL):
+        return expr
+    return expr.replace(lambda e: type(e) in _RECIPROCAL, lambda e: _RECIPROCAL[type(e)](e.args[0]))
 
 
 def _close(x, y, scale, digits: int) -> bool:
