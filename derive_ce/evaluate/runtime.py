@@ -70,24 +70,28 @@ def derivative(g, x0, order: int, label: str, note=None):
 
 
 def _first(g, x0, label: str, note=None):
-    """Central difference with a step of 10^-(D+2) at 2D+10 digits: the step's
-    error (h²) is far below D digits, and the rounding error stays at D+8."""
+    r"""Central difference with a step of 10^-(D+2) at 2D+10 digits: the step's
+    error (h²) is far below D digits, and the rounding error stays at D+8.
+    One-sided derivatives that differ are tried once more at 4D+10 digits
+    before a kink is said: `\ln(1 - \sigma(z))` at z = 123 loses 54 digits to
+    the cancellation in 1 − σ(z), which is rounding, not a kink."""
     digits = mpmath.mp.dps
-    with mpmath.workdps(2 * digits + 10):
-        point = real(x0)
-        h = mpf(10) ** (-(digits + 2)) * max(mpf(1), abs(point))
-        mid, up, down = g(x0), g(point + h), g(point - h)      # x0 as it is: 0 stays exact
-        if exact(mid) and exact(up) and exact(down) and mid == up == down:
-            return 0
-        mid, up, down = real(mid), real(up), real(down)
-        if note is not None:      # the result is good to D digits of this, not of itself
-            note(max(abs(up), abs(down)) / max(mpf(1), abs(point)), 0)
-        forward, backward = (up - mid) / h, (mid - down) / h
-        spread = abs(forward - backward)
-        if spread > mpf(10) ** (-(digits // 2)) * (1 + abs(forward) + abs(backward)):
-            raise NotDifferentiable(label, x0)
-        value = (up - down) / (2 * h)
-    return normal(+value)
+    for work in (2 * digits + 10, 4 * digits + 10):
+        with mpmath.workdps(work):
+            point = real(x0)
+            h = mpf(10) ** (-(digits + 2)) * max(mpf(1), abs(point))
+            mid, up, down = g(x0), g(point + h), g(point - h)      # x0 as it is: 0 stays exact
+            if exact(mid) and exact(up) and exact(down) and mid == up == down:
+                return 0
+            mid, up, down = real(mid), real(up), real(down)
+            forward, backward = (up - mid) / h, (mid - down) / h
+            spread = abs(forward - backward)
+            if spread <= mpf(10) ** (-(digits // 2)) * (1 + abs(forward) + abs(backward)):
+                if note is not None:      # the result is good to D digits of this, not of itself
+                    note(max(abs(up), abs(down)) / max(mpf(1), abs(point)), 0)
+                value = (up - down) / (2 * h)
+                return normal(+value)
+    raise NotDifferentiable(label, x0)
 
 
 # -- concrete functions for declared ones -----------------------------------------
