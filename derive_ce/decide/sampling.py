@@ -807,7 +807,8 @@ def _compare_at(a, b, values, shown) -> Sampled | None:
             return Sampled("equal", 1)
         return Sampled("differ", 1, point=shown, left=_value(exact[0], {}, DIGITS),
                        right=_value(exact[1], {}, DIGITS))
-    for digits, strict in ((DIGITS, False), (CONFIRM_DIGITS, True)):
+    extra = _fine_digits(a, b)
+    for digits, strict in ((DIGITS + extra, False), (CONFIRM_DIGITS + extra, True)):
         left, right = _value(a, values, digits, strict), _value(b, values, digits, strict)
         if left is None or right is None:
             return None
@@ -816,6 +817,16 @@ def _compare_at(a, b, values, shown) -> Sampled | None:
         if _close(left, right, _scale(a, b, values, left, right), digits):
             return Sampled("equal", 1)
     return Sampled("differ", 1, point=shown, left=left, right=right)
+
+
+def _fine_digits(a, b) -> int:
+    r"""Digits past the usual that the step's own numbers ask for: a factor
+    `2 + 10^{-40}` (the rational 20…01/10^{40}) differs from 2 in the 41st
+    digit, below a 30-digit comparison, so the comparison carries the digits
+    of the step's longest numerator or denominator past 15."""
+    decades = [max(len(str(abs(n.p))), len(str(n.q))) - 1
+               for n in a.atoms(sp.Rational) | b.atoms(sp.Rational)]
+    return min(200, max(0, max(decades, default=0) - 15))
 
 
 def _rounding_step(a, b, values) -> bool:

@@ -263,3 +263,12 @@ def test_at_a_point_an_agreement_counts_only_where_the_difference_would_show():
     assert at("\\sin(x)^2 + \\cos(x)^2", "1", {"x": "1/3"}, gap="1").kind == "agree"
     assert at("\\sin(x)^2 + \\cos(x)^2", "1", {"x": "1/3"}, gap="1e-95").kind == "unchecked"
     assert at("\\sin(x)^2 + \\cos(x)^2", "1", {"x": "1/3"}).kind == "unchecked"
+
+
+@pytest.mark.parametrize("a, b, kind", [
+    ("\\sqrt[3]{8x + 16}", "(2 + 10^{-40}) \\sqrt[3]{x + 2}", "differ"),    # 5e-41 relative
+    ("\\sqrt[3]{8x + 16}", "2 \\sqrt[3]{x + 2}", "agree"),
+    ("\\frac{d}{dz} \\ln(1 - \\frac{1}{1 + e^{-z}})", "-\\frac{1}{1 + e^{-z}}", "agree"),  # 1 − σ(247)
+])
+def test_precision_follows_the_step(a, b, kind):
+    assert compare(a, b).kind == kind

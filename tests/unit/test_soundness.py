@@ -272,3 +272,14 @@ def test_reciprocal_trig_is_evaluated_to_its_digits_far_out(a, b):
     far = sp.Rational(234757435807955616, 9999991)
     assert sampling._compare_at(a, b, {x: far}, {}).outcome == "equal"
     assert sampling.compare(a, b, {}, Context()).outcome in ("equal", "constant")
+
+
+def test_a_factor_off_in_the_41st_digit_is_compared_at_the_digits_it_needs():
+    """`\\sqrt[3]{8x + 16} = (2 + 10^{-40}) \\sqrt[3]{x + 2}` differs by 5·10⁻⁴¹
+    relative: a 30-digit comparison called it equal (attack 18)."""
+    off = (2 + sp.Rational(1, 10**40)) * sp.cbrt(x + 2)
+    assert sampling._fine_digits(sp.cbrt(8 * x + 16), off) == 25
+    assert sampling._fine_digits(sp.sin(x), sp.Rational(1, 2) * x) == 0
+    assert sampling.compare(sp.cbrt(8 * x + 16), off, {}, Context()).outcome == "differ"
+    assert sampling.compare(sp.cbrt(8 * x + 16), 2 * sp.cbrt(x + 2), {}, Context()).outcome \
+        in ("equal", "constant")
