@@ -887,15 +887,26 @@ def _value(expr, values, digits, strict: bool = False) -> mpmath.mpc | None:
     return value
 
 
+def _sinh(a):
+    return (sp.exp(a) - sp.exp(-a)) / 2
+
+
+def _cosh(a):
+    return (sp.exp(a) + sp.exp(-a)) / 2
+
+
 _RECIPROCAL = {sp.csc: lambda a: 1 / sp.sin(a), sp.sec: lambda a: 1 / sp.cos(a),
-               sp.cot: lambda a: sp.cos(a) / sp.sin(a), sp.csch: lambda a: 1 / sp.sinh(a),
-               sp.sech: lambda a: 1 / sp.cosh(a), sp.coth: lambda a: sp.cosh(a) / sp.sinh(a)}
+               sp.cot: lambda a: sp.cos(a) / sp.sin(a),
+               sp.sinh: _sinh, sp.cosh: _cosh, sp.tanh: lambda a: _sinh(a) / _cosh(a),
+               sp.csch: lambda a: 1 / _sinh(a), sp.sech: lambda a: 1 / _cosh(a),
+               sp.coth: lambda a: _cosh(a) / _sinh(a)}
 
 
 def _reciprocals(expr):
-    r"""csc, sec, cot (and csch, sech, coth) as quotients of sin and cos: SymPy's
-    evalf of csc(2.3·10^10) is right to 25 of 30 digits, 1/sin to all 30, so
-    `\frac{1}{\sin x} = \csc x` failed far out."""
+    r"""csc, sec, cot as quotients of sin and cos, and the hyperbolic functions
+    in exponentials, whose digits SymPy's evalf keeps far out: its csc(2.3·10^10)
+    is right to 25 of 30 digits (`rac{1}{\sin x} = \csc x` failed), its
+    cosh(5·10^10) to 24 (`\cosh 2x = 1 + 2\sinh^2 x` was a disagreement)."""
     if not expr.has(*_RECIPROCAL):
         return expr
     return expr.replace(lambda e: type(e) in _RECIPROCAL, lambda e: _RECIPROCAL[type(e)](e.args[0]))

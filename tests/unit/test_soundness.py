@@ -265,7 +265,8 @@ def test_a_broken_symbolic_reading_of_a_true_step_is_never_failed(monkeypatch):
 
 @pytest.mark.parametrize("a, b", [(1 / sp.sin(x), sp.csc(x)), (1 / sp.cos(x), sp.sec(x)),
                                   (sp.cos(x) / sp.sin(x), sp.cot(x)),
-                                  (sp.cosh(x) / sp.sinh(x), sp.coth(x))])
+                                  (sp.cosh(x) / sp.sinh(x), sp.coth(x)),
+                                  (sp.cosh(2 * x), 1 + 2 * sp.sinh(x) ** 2)])
 def test_reciprocal_trig_is_evaluated_to_its_digits_far_out(a, b):
     """SymPy's evalf of csc(2.3·10^10) is right to 25 of 30 digits: the sampler
     evaluates csc, sec, cot as quotients of sin and cos, so a true step holds."""
