@@ -38,7 +38,6 @@ MAX_SIZE = 12          # a declared size beyond it (`size: 1000`) is not instant
 TOLERANCE = sp.Float("1e-20", 40)
 SYMBOLIC = 0.5         # of that, for SymPy's proof; the explicit instances have the rest
 SHARE = 0.6            # of the budget, for the SymPy readings; the evaluator has the rest
-MARGIN = 0.6           # of that share: a verdict that needs more is not reproducible under load
 
 
 def objects_of(symscope) -> set[str]:
@@ -208,14 +207,6 @@ def decide(symscope, task, budget: float) -> Verdict:
     except OutOfTime:
         return Verdict("unknown", f"timed out after {budget * SHARE:g} s (vectors and matrices)",
                        "timeout")
-    spent = time.process_time() - start
-    if verdict.status in ("proved", "numeric", "failed") and spent > budget * SHARE * MARGIN:
-        # decided, but near the limit: on a busier machine the same work runs out of
-        # time, so it is `unknown` every time, never sometimes (as in engine.py)
-        return Verdict("unknown", f"timed out: {spent:.1f} s of CPU spent, and a matrix step "
-                       f"is decided within {budget * SHARE * MARGIN:.1f} s ({MARGIN:.0%} of its "
-                       f"{budget * SHARE:g} s), so that its verdict does not depend on the "
-                       "machine's load", "timeout")
     if task.kind != "compare" or verdict.status not in ("proved", "numeric", "failed"):
         return verdict
     return _cross_checked(verdict, _evaluated(task, budget - (time.process_time() - start)))
