@@ -16,6 +16,7 @@ decided at 60 digits, and never counts as `numeric`.
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 import zlib
@@ -819,6 +820,7 @@ def _compare_at(a, b, values, shown) -> Sampled | None:
     return Sampled("differ", 1, point=shown, left=left, right=right)
 
 
+@functools.lru_cache(maxsize=256)      # per step, not per point
 def _fine_digits(a, b) -> int:
     r"""Digits past the usual that the step's own numbers ask for: a factor
     `2 + 10^{-40}` (the rational 20…01/10^{40}) differs from 2 in the 41st
@@ -902,6 +904,7 @@ _RECIPROCAL = {sp.csc: lambda a: 1 / sp.sin(a), sp.sec: lambda a: 1 / sp.cos(a),
                sp.coth: lambda a: _cosh(a) / _sinh(a)}
 
 
+@functools.lru_cache(maxsize=512)      # per side, not per point and precision
 def _reciprocals(expr):
     r"""csc, sec, cot as quotients of sin and cos, and the hyperbolic functions
     in exponentials, whose digits SymPy's evalf keeps far out: its csc(2.3·10^10)

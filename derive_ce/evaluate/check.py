@@ -138,15 +138,8 @@ class Evaluator:
                 found, why = shaped(lambda attempt: inst, conditions, tries=1)
             if found is None:
                 return Outcome("unchecked", reason=f"at that point, {why}")
-            values = {}
-            for digits in (DIGITS, CONFIRM):
-                with mpmath.workdps(digits):
-                    pair = []
-                    for compiled in (left, right):
-                        env = Env(inst)
-                        value = compiled(env)
-                        pair.append((value, max(env.work[1], abs(num.real(value)))))
-                    values[digits] = pair
+            values = {digits: [_evaluated(compiled, inst, digits) for compiled in (left, right)]
+                      for digits in (DIGITS, CONFIRM)}
         except (Unsupported, Undefined, NotDifferentiable) as exc:
             return Outcome("unchecked", reason=f"at that point: {exc}")
         except (InputError, lark.exceptions.LarkError, RecursionError):
@@ -238,10 +231,7 @@ class Evaluator:
         key = (math.text, math.syntax, ints, id(inst))
         if key not in self.values:
             try:
-                with mpmath.workdps(DIGITS):
-                    env = Env(inst)
-                    value = compiled(env)
-                    self.values[key] = (value, max(env.work[1], abs(num.real(value))))
+                self.values[key] = _evaluated(compiled, inst, DIGITS)
             except (Undefined, Unsupported, NotDifferentiable) as exc:
                 self.values[key] = exc
             except (ArithmeticError, ValueError, MemoryError) as exc:
@@ -258,12 +248,7 @@ class Evaluator:
         an exact zero is never a counterexample."""
         try:
             inst.shown = []
-            with mpmath.workdps(CONFIRM):
-                values = []
-                for compiled in (left, right):
-                    env = Env(inst)
-                    value = compiled(env)
-                    values.append((value, max(env.work[1], abs(num.real(value)))))
+            values = [_evaluated(compiled, inst, CONFIRM) for compiled in (left, right)]
         except (Undefined, Unsupported, NotDifferentiable, ArithmeticError, ValueError,
                 MemoryError):
             return None
@@ -410,6 +395,16 @@ def _pair(left, right) -> tuple[str, str]:
         if shown[0] != shown[1]:
             return shown
     return shown
+
+
+def _evaluated(compiled, inst, digits: int) -> tuple:
+    """(value, scale) of a compiled side at the instance, at `digits` digits:
+    the scale is the largest term added on the way, what a true identity may
+    cancel."""
+    with mpmath.workdps(digits):
+        env = Env(inst)
+        value = compiled(env)
+        return value, max(env.work[1], abs(num.real(value)))
 
 
 _UNSTABLE = object()     # a difference found, but a side's value moved with the precision
