@@ -41,11 +41,45 @@ class Context:
     def apply_late(self, expr: sp.Expr) -> sp.Expr:
         """`when: \\sum_c y_{b,c} = 1`: that sum, wherever it stands after
         evaluation (whatever its index letter), is replaced by its value."""
-        expr = settle(expr)
+        expr = _decided_branches(settle(expr), self.constraints)
         if not self.late:
             return expr
         return expr.replace(lambda e: isinstance(e, sp.Sum) and canonical(e) in self.late,
                             lambda e: self.late[canonical(e)])
+
+
+def _decided_branches(expr: sp.Expr, constraints: list) -> sp.Expr:
+    """Under `when: |x| \le \delta`, a piecewise case whose condition is
+    that constraint (or one of its links) holds, and a case whose condition is
+    its negation never does: the piecewise keeps only the cases left open.
+    Only a condition identical to a constraint, or to its negation, is decided."""
+    if not constraints or not expr.has(sp.Piecewise):
+        return expr
+    held = {_normal(c) for c in constraints if isinstance(c, sp.core.relational.Relational)}
+    if not held:
+        return expr
+    return expr.replace(lambda e: isinstance(e, sp.Piecewise), lambda e: _decided(e, held))
+
+
+def _normal(relation) -> sp.Basic:
+    return relation.canonical if isinstance(relation, sp.core.relational.Relational) else relation
+
+
+def _decided(piecewise: sp.Piecewise, held: set) -> sp.Expr:
+    kept = []
+    for value, cond in piecewise.args:
+        links = cond.args if isinstance(cond, sp.And) else (cond,)
+        if any(isinstance(link, sp.core.relational.Relational)
+               and _normal(link.negated) in held for link in links):
+            continue                                   # this case never holds here
+        open_links = [link for link in links if _normal(link) not in held]
+        if not open_links:
+            kept.append((value, sp.true))
+            break
+        kept.append((value, sp.And(*open_links) if len(open_links) > 1 else open_links[0]))
+    if not kept or kept == list(piecewise.args):
+        return piecewise
+    return sp.Piecewise(*kept)
 
 
 def build_context(conditions: tuple[Math, ...], scope: SymScope) -> Context:
