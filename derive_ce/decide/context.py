@@ -49,7 +49,7 @@ class Context:
 
 
 def _decided_branches(expr: sp.Expr, constraints: list) -> sp.Expr:
-    """Under `when: |x| \le \delta`, a piecewise case whose condition is
+    r"""Under `when: |x| \le \delta`, a piecewise case whose condition is
     that constraint (or one of its links) holds, and a case whose condition is
     its negation never does: the piecewise keeps only the cases left open.
     Only a condition identical to a constraint, or to its negation, is decided."""
