@@ -51,8 +51,11 @@ class UsualSum(sp.Sum):
     @_remembered
     def doit(self, **hints):
         if len(self.limits) > 1:            # innermost first: an inner range may be empty
-            *outer, inner = self.limits
-            return type(self)(type(self)(self.function, inner), *outer).doit(**hints)
+            inner, *outer = self.limits     # SymPy's first limit is the innermost
+            done = type(self)(self.function, inner).doit(**hints)
+            if isinstance(done, type(self)):
+                return self                 # Σ(Σ f) would fold back into this sum
+            return type(self)(done, *outer).doit(**hints)
         var, lo, hi = self.limits[0]
         body = self.function.doit(**hints) if hints.get("deep", True) else self.function
         body = within(body, var, lo, hi)
