@@ -23,7 +23,7 @@ class Derivative(sp.Derivative):
     """A derivative that remembers where its function has kinks."""
 
     def doit(self, **hints):
-        done = super().doit(**hints)
+        done = _steps_flat(super().doit(**hints))
         if isinstance(done, sp.Derivative):
             return done
         expr = self.expr.doit(**hints) if hints.get("deep", True) else self.expr
@@ -50,6 +50,19 @@ class Subs(sp.Subs):
             if not isinstance(done, sp.Derivative):
                 return done.subs(list(zip(variables, point)))
         return super().doit(**hints)
+
+
+def _steps_flat(done: sp.Expr) -> sp.Expr:
+    """SymPy leaves d/dx ⌊g⌋ undone: it is 0, and d/dx frac(g) is g', away
+    from the jumps (where g is an integer), which kinks_of registers, so that
+    a derivative taken on a jump is refused."""
+    if not done.has(sp.Derivative) or not done.has(sp.floor, sp.ceiling, sp.frac):
+        return done
+    return done.replace(
+        lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, (sp.floor, sp.ceiling,
+                                                                       sp.frac)),
+        lambda e: sp.Derivative(e.expr.args[0], *e.variable_count).doit()
+        if isinstance(e.expr, sp.frac) else sp.Integer(0))
 
 
 def kinks_of(expr: sp.Expr, var) -> list:
