@@ -102,6 +102,16 @@ def test_constants_are_decided_at_sixty_digits(a, b):
     assert equivalence.equivalent(a, b, {}, Context(), 5.0).status == "failed"
 
 
+def test_a_constant_is_compared_with_its_own_digits_not_its_terms():
+    """√(10⁴⁰+1) − 10²⁰ is 1/(2·10²⁰) − 1.25·10⁻⁶¹: both sides are evaluated to
+    60 digits of their own value, so the difference shows; measured against
+    the terms (10²⁰) it was 'agree to 55 digits', unknown."""
+    a = sp.sqrt(sp.Integer(10) ** 40 + 1) - sp.Integer(10) ** 20
+    assert sampling.compare(a, sp.Rational(1, 2 * 10**20), {}, Context()).outcome == "differ"
+    assert sampling.compare(a, 1 / (sp.sqrt(sp.Integer(10) ** 40 + 1) + sp.Integer(10) ** 20),
+                            {}, Context()).outcome == "constant"
+
+
 def test_a_constant_step_is_never_numeric_from_digits_alone():
     verdict = equivalence.equivalent(sp.Integer(1), sp.Integer(1) + sp.exp(-sp.Integer(200)),
                                      {}, Context(), 5.0)
