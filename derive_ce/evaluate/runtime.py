@@ -66,7 +66,7 @@ def derivative(g, x0, order: int, label: str, note=None):
         return g(x0)
     if order == 1:
         return _first(g, x0, label, note)
-    return _first(lambda t: derivative(g, t, order - 1, label, note), x0, label, note)
+    return _higher(g, x0, order, label, note)
 
 
 def _first(g, x0, label: str, note=None):
@@ -92,6 +92,61 @@ def _first(g, x0, label: str, note=None):
                 value = (up - down) / (2 * h)
                 return normal(+value)
     raise NotDifferentiable(label, x0)
+
+
+def _higher(g, x0, order: int, label: str, note=None):
+    r"""The order-th derivative as central differences of central differences
+    on one grid x0 + k·h (k = -order … order), with the one-sided check at
+    every level, so that a kink of any lower derivative is still found. Each
+    level loses D+2 digits, so the grid is evaluated once, at D + order·(D+2)
+    + 10 digits: 2·order + 1 evaluations. (Nesting the first derivative
+    evaluated 3^order points at precisions that doubled with each level:
+    `rac{d^5}{dx^5} x e^{2x}` took 3 s.) As for the first derivative, a
+    spread is tried once more at twice the digits before a kink is said."""
+    digits = mpmath.mp.dps
+    base = digits + order * (digits + 2) + 10
+    for work in (base, 2 * base):
+        with mpmath.workdps(work):
+            point = real(x0)
+            h = mpf(10) ** (-(digits + 2)) * max(mpf(1), abs(point))
+            values: dict = {}
+            levels: dict = {}
+
+            def at(k: int):
+                if k not in values:      # x0 as it is at k = 0: 0 stays exact
+                    values[k] = g(x0) if k == 0 else g(point + k * h)
+                return values[k]
+
+            def level(m: int, k: int):
+                """The m-th derivative at x0 + k·h, or None where the sides differ."""
+                if m == 0:
+                    return at(k)
+                if (m, k) not in levels:
+                    levels[(m, k)] = _slope(level(m - 1, k - 1), level(m - 1, k),
+                                            level(m - 1, k + 1), h, digits, point, note)
+                return levels[(m, k)]
+
+            try:
+                return normal(+level(order, 0))
+            except _Spread:
+                continue
+    raise NotDifferentiable(label, x0)
+
+
+class _Spread(Exception):
+    """The one-sided slopes differ at one level of a higher derivative."""
+
+
+def _slope(down, mid, up, h, digits: int, point, note):
+    if exact(mid) and exact(up) and exact(down) and mid == up == down:
+        return 0
+    mid, up, down = real(mid), real(up), real(down)
+    forward, backward = (up - mid) / h, (mid - down) / h
+    if abs(forward - backward) > mpf(10) ** (-(digits // 2)) * (1 + abs(forward) + abs(backward)):
+        raise _Spread
+    if note is not None:
+        note(max(abs(up), abs(down)) / max(mpf(1), abs(point)), 0)
+    return (up - down) / (2 * h)
 
 
 # -- concrete functions for declared ones -----------------------------------------

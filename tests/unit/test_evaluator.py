@@ -272,3 +272,32 @@ def test_at_a_point_an_agreement_counts_only_where_the_difference_would_show():
 ])
 def test_precision_follows_the_step(a, b, kind):
     assert compare(a, b).kind == kind
+
+
+def test_a_higher_derivative_evaluates_one_grid_and_still_finds_kinks():
+    """d⁵/dx⁵ x e^{2x}: 2·5 + 1 evaluations (nesting the first derivative made
+    3⁵ = 243, at precisions that doubled per level: 3 s, and the cross-check
+    ran out of time); a kink of any lower derivative is still found."""
+    import mpmath
+
+    from derive_ce.evaluate.numbers import NotDifferentiable
+    from derive_ce.evaluate.runtime import derivative
+
+    calls = []
+
+    def g(t):
+        calls.append(t)
+        t = mpmath.mpf(t)
+        return t * mpmath.exp(2 * t)
+
+    with mpmath.workdps(100):
+        x = mpmath.mpf("0.7")
+        value = derivative(g, x, 5, "x")
+        assert abs(value - 16 * (2 * x + 5) * mpmath.exp(2 * x)) < mpmath.mpf(10) ** -95
+        assert len(calls) == 11
+        for function, order in ((abs, 2), (lambda t: t * abs(t), 2),
+                                (lambda t: t**4 if t > 0 else 0, 4), (mpmath.floor, 3)):
+            with pytest.raises(NotDifferentiable):
+                derivative(lambda t: function(mpmath.mpf(t)), 0, order, "x")
+        assert abs(derivative(lambda t: (mpmath.mpf(t) ** 4 if t > 0 else 0), 0, 3, "x")) \
+            < mpmath.mpf(10) ** -90
