@@ -217,11 +217,11 @@ class SymScope:
         expanded with ŷ held as a variable, differentiated, and only then is ŷ
         itself expanded."""
         def by_names(derivative):
-            held = frozenset(v for v in derivative.variables if v in self.names)
+            held = frozenset(v for v in derivative._wrt_variables if v in self.names)
             inner = self.expand(derivative.expr, held)
             return Derivative(inner, *derivative.variable_count).doit()
         return expr.replace(
-            lambda e: isinstance(e, sp.Derivative) and any(v in self.names for v in e.variables),
+            lambda e: isinstance(e, sp.Derivative) and any(v in self.names for v in e._wrt_variables),
             by_names)
 
     def _expand_functions(self, expr: sp.Expr) -> sp.Expr:

@@ -217,7 +217,7 @@ def substitute(expr: sp.Expr, mapping: dict) -> sp.Expr:
         avoid |= key.free_symbols | as_expr(value).free_symbols
     expr = _apart(expr, avoid)
     held = {d: sp.Dummy("derivative") for d in expr.atoms(sp.Derivative)
-            if any(v in mapping or v.free_symbols & set(mapping) for v in d.variables)}
+            if any(v in mapping or v.free_symbols & set(mapping) for v in d._wrt_variables)}
     back = {holder: d.subs(mapping) for d, holder in held.items()}
     return expr.xreplace(held).xreplace(mapping).xreplace(back)
 

@@ -36,7 +36,7 @@ from derive_ce.read.latex.shape import (
 )
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
-_ORDER = re.compile(r"\^\s*\{?\s*([0-9]+)")
+_ORDER_TEXT = re.compile(r"\^\s*(\{[^{}]*\}|[0-9A-Za-z])")
 _MISSING = object()
 # `\Gamma(x)`, `\zeta(s)` with the letter not declared: the special functions
 SPECIAL_FUNCTIONS = {"Gamma": "gamma", "zeta": "zeta"}
@@ -390,7 +390,7 @@ class Compiler:
         top_items, bottom_items = items_of(top), items_of(bottom)
         order = self.differential(top_items[0])
         if order is None:
-            return None
+            return self.symbolic_quotient(top_items, bottom_items)
         if len(bottom_items) < 2 or self.differential(bottom_items[0]) is None:
             if len(top_items) == 1:
                 raise Unsupported("a derivative without its variable")
@@ -422,6 +422,23 @@ class Compiler:
                 return self.differentiated(body, variables)
         return self.differentiated(self.implicit(rest), variables)
 
+    def symbolic_quotient(self, top_items, bottom_items):
+        r"""`\frac{d^{n} y}{dx^{n}}`: a derivative of an order in whole-number
+        letters, the same below; its order is taken at each instance."""
+        head = top_items[0]
+        if not (is_a(head, "pow") and self.differential(head.children[0]) == 1
+                and len(bottom_items) == 2 and self.differential(bottom_items[0]) == 1):
+            return None
+        target = bottom_items[1]
+        if not is_a(target, "pow") or _bare(_label(head.children[1])) \
+                != _bare(_label(target.children[1])):
+            raise Unsupported("a derivative whose orders differ above and below")
+        if len(top_items) < 2:
+            raise Unsupported("a derivative of nothing")
+        count = _order(self.sup(target.children[1]))
+        variables = [(self.variable(target.children[0]), count, _label(target.children[0]))]
+        return self.differentiated(self.implicit(top_items[1:]), variables)
+
     def differentiated(self, body, variables):
         for keyfn, order, label in variables:
             body = self.one_derivative(body, keyfn, order, label)
@@ -433,8 +450,9 @@ class Compiler:
         def value(env):
             key = keyfn(env)
             start = at(env) if at is not None else current(env, key)
-            env.count(3 * order)
-            return derivative(lambda t: body(env.moved(key, t)), start, order, label, env.note)
+            times = order(env) if callable(order) else order
+            env.count(3 * times)
+            return derivative(lambda t: body(env.moved(key, t)), start, times, label, env.note)
         return value
 
     def r_dapply(self, node, op, operand):
@@ -446,9 +464,17 @@ class Compiler:
             if isinstance(target, lark.Token):
                 target = lark.Tree("symbol", [lark.Tree("name", [target])])
             return [(self.variable(target), 1, _label(target))]
-        order = _ORDER.search(str(op.children[0]))
+        above = _ORDER_TEXT.search(str(op.children[0]))
+        above = _bare(above.group(1)) if above else "1"
+        dvars = [c for c in op.children if is_a(c, "dvar")]
+        if not above.isdigit():          # \frac{d^{n}}{dx^{n}}: one variable, the same order
+            if len(dvars) != 1 or len(dvars[0].children) != 2 \
+                    or _bare(_label(dvars[0].children[1])) != above:
+                raise Unsupported("a derivative whose orders differ above and below")
+            count = _order(self.sup(dvars[0].children[1]))
+            return [(self.variable(dvars[0].children[0]), count, _label(dvars[0].children[0]))]
         variables = []
-        for dvar in (c for c in op.children if is_a(c, "dvar")):
+        for dvar in dvars:
             count = 1
             if len(dvar.children) == 2:
                 exponent, trailing = self.sup(dvar.children[1])
@@ -456,7 +482,7 @@ class Compiler:
                     raise Unsupported("a derivative's order")
                 count = _small(exponent)
             variables.append((self.variable(dvar.children[0]), count, _label(dvar.children[0])))
-        if sum(k for _, k, _ in variables) != (int(order.group(1)) if order else 1):
+        if sum(k for _, k, _ in variables) != int(above):
             raise Unsupported("a derivative whose orders differ above and below")
         return variables
 
@@ -891,6 +917,32 @@ def _small(exponent) -> int:
     if not isinstance(value, int) or value <= 0:
         raise Unsupported("the order of a derivative is a small whole number")
     return value
+
+
+MAX_ORDER = 40
+
+
+def _order(sup_pair):
+    """The order of `\frac{d^{n}}{dx^{n}}` at an instance: a whole number
+    0 … MAX_ORDER, else the instance is not evaluated."""
+    exponent, trailing = sup_pair
+    if trailing is not None:
+        raise Unsupported("a derivative's order")
+
+    def at(env) -> int:
+        try:
+            value = whole(exponent(env))
+        except (TypeError, ValueError, ArithmeticError):
+            raise Unsupported("a derivative's order that is not a whole number") from None
+        if not isinstance(value, int) or not 0 <= value <= MAX_ORDER:
+            raise Unsupported(f"a derivative of order {value} (0 … {MAX_ORDER} are evaluated)")
+        return value
+    return at
+
+
+def _bare(order: str) -> str:
+    """An order as written, without braces and spaces: `{ 2n }` is `2n`."""
+    return re.sub(r"[\s{}]+", "", order)
 
 
 def _sample_label(sup) -> str | None:

@@ -126,6 +126,7 @@ def _higher(g, x0, order: int, label: str, note=None):
                                             level(m - 1, k + 1), h, digits, point, note)
                 return levels[(m, k)]
 
+            at(0)           # outside the domain there (1/x at 0): Undefined, not a kink
             try:
                 return normal(+level(order, 0))
             except _Spread:

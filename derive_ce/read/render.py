@@ -507,10 +507,10 @@ def _dapply(node) -> Piece:
 def _dop_frac(node) -> Piece:
     """d/dx, d²/dx², ∂²/∂x∂y."""
     sign = "∂" if "partial" in node.children[0] or "∂" in node.children[0] else "d"
-    order = re.search(r"\^\s*\{?\s*([0-9])", str(node.children[0]))
+    order = re.search(r"\^\s*(\{[^{}]*\}|[0-9A-Za-z])", str(node.children[0]))
+    order = re.sub(r"[\s{}]+", "", order.group(1)) if order else "1"
     variables = [render_tree(c) for c in node.children if isinstance(c, lark.Tree)]
-    top = sign + (_script(order.group(1), SUPERSCRIPT, _SUP_OK, "^")
-                  if order and order.group(1) != "1" else "")
+    top = sign + (_script(order, SUPERSCRIPT, _SUP_OK, "^") if order != "1" else "")
     return Piece(f"{top}/{''.join(sign + str(v) for v in variables)}")
 
 

@@ -18,7 +18,12 @@ from derive_ce.read.latex.shape import (
     trailing_operator,
 )
 
-_ORDER = re.compile(r"\^\s*\{?\s*([0-9]+)")
+_ORDER_TEXT = re.compile(r"\^\s*(\{[^{}]*\}|[0-9A-Za-z])")
+
+
+def _bare(order: str) -> str:
+    """An order as written, without its braces and spaces: `{ 2n }` is `2n`."""
+    return re.sub(r"\s+", "", order.strip().removeprefix("{").removesuffix("}"))
 
 
 class Derivatives:
@@ -116,23 +121,44 @@ class Derivatives:
             if isinstance(target, lark.Token):
                 target = lark.Tree("symbol", [lark.Tree("name", [target])])
             return [(self._variable(target), 1)]
-        order = _ORDER.search(str(op.children[0]))
-        variables = [self._dvar(c) for c in op.children if is_a(c, "dvar")]
+        above = _ORDER_TEXT.search(str(op.children[0]))
+        above = _bare(above.group(1)) if above else "1"
+        dvars = [c for c in op.children if is_a(c, "dvar")]
+        if not above.isdigit():          # \frac{d^{n}}{dx^{n}}: one variable, the same order below
+            below = _bare(self.source(dvars[0].children[1])) if len(dvars[0].children) == 2 else "1"
+            if len(dvars) != 1 or below != above:
+                raise self.fail(f"the derivative `{self.source(op)}` has order `{above}` above and "
+                                f"`{below if len(dvars) == 1 else '…'}` below: write one variable "
+                                f"with the same order, as in `\\frac{{d^{{{above}}}}}{{dx^{{{above}}}}}`", op)
+            return [self._dvar(dvars[0], op)]
+        variables = [self._dvar(c, op) for c in dvars]
         total = sum(k for _, k in variables)
-        wanted = int(order.group(1)) if order else 1
-        if total != wanted:
-            raise self.fail(f"the derivative `{self.source(op)}` has order {wanted} above and "
+        if total != int(above):
+            raise self.fail(f"the derivative `{self.source(op)}` has order {above} above and "
                             f"{total} below", op)
         return variables
 
-    def _dvar(self, dvar) -> tuple[sp.Expr, int]:
+    def _dvar(self, dvar, op) -> tuple[sp.Expr, object]:
         var = self._variable(dvar.children[0])
         if len(dvar.children) == 1:
             return var, 1
         order, trailing = self._sup(dvar.children[1])
-        if not (order.is_Integer and order > 0) or trailing != 1:
+        if order.is_Integer and order > 0 and trailing == 1:
+            return var, int(order)
+        if trailing != 1 or not order.free_symbols:
             raise self.fail("the order of a derivative is a small whole number", dvar)
-        return var, int(order)
+        self._whole_order(order, f"`{self.source(op)}`", op)
+        return var, order
+
+    def _whole_order(self, order: sp.Expr, head: str, node) -> None:
+        """A symbolic order must be a whole number ≥ 0 by its declarations."""
+        if order.is_integer and order.is_nonnegative:
+            return
+        letters = sorted(str(s) for s in order.free_symbols)
+        raise self.fail(f"{head} is a derivative of order `{sp.sstr(order)}`, which must be a "
+                        f"whole number ≥ 0: declare `{', '.join(letters)}` so (`{letters[0]}: "
+                        "{integer: true, nonnegative: true}`), or write it for a given order "
+                        "(`\\frac{d^2}{dx^2}`)", node)
 
     def _check_bracket_first(self, operand, variables, op) -> None:
         """`\\frac{d}{dx}(x^2) e^x`: the bracket alone, or all of it?  Refused
@@ -189,7 +215,9 @@ class Derivatives:
                             "be a derivative or a quotient of products with d: rename the "
                             "index, or write `\\frac{\\partial y}{\\partial x}` (or `\\cdot` "
                             "for the quotient)", num)
-        self._check_symbolic_order(num_items[0], den_items, num, den)
+        symbolic = self._symbolic_order(num_items, den_items, num, den)
+        if symbolic is not None:
+            return symbolic
         num_order = self._differential(num_items[0])
         if num_order is None:
             return None
@@ -214,20 +242,44 @@ class Derivatives:
             self._check_partial_by_name(function, variables, num)
         return Derivative(function, *variables)
 
-    def _check_symbolic_order(self, top, den_items, num, den) -> None:
-        """`\\frac{d^n}{dx^n}`, `\\frac{d^{n+1} y}{dx^{n+1}}`: a derivative whose order is
-        not a whole number as written.  Never read as a quotient of products with
-        the letter d; refused, naming the construct."""
+    def _symbolic_order(self, num_items, den_items, num, den):
+        r"""`\frac{d^n}{dx^n} e^{2x}`, `\frac{d^{n+1} y}{dx^{n+1}}`: a derivative whose
+        order is an expression in whole numbers ≥ 0 (declared so), with the same
+        order below; never read as a quotient of products with the letter d.
+        It stays a derivative of that order: each sampled n is done as a
+        derivative of order n (d⁰ is the function itself).  None where the
+        order is not symbolic."""
+        top = num_items[0]
         if not is_a(top, "pow") or self._differential(top.children[0]) != 1 \
                 or self._differential(top) is not None:
-            return
+            return None
         if len(den_items) < 2 or self._differential(den_items[0]) != 1:
-            return
-        order = self.source(top.children[1]).strip().strip("{}").strip()
-        raise self.fail(f"`\\frac{{{self.source(num)}}}{{{self.source(den)}}}` is a derivative of "
-                        f"symbolic order `{order}`: a derivative of symbolic order is not "
-                        "checked; write it for a given whole order "
-                        "(`\\frac{d^2}{dx^2}`), or write its result", num)
+            return None
+        written = self.source(top.children[1]).strip().strip("{}").strip()
+        head = f"`\\frac{{{self.source(num)}}}{{{self.source(den)}}}` is a derivative of order `{written}`"
+        order, trailing = self._sup(top.children[1])
+        if trailing != 1 or not order.free_symbols:
+            raise self.fail(f"{head}: the order of a derivative is a whole number, as in "
+                            "`\\frac{d^2}{dx^2}`, or an expression in declared whole numbers, as "
+                            "in `\\frac{d^{n}}{dx^{n}}`", num)
+        self._whole_order(order, f"`\\frac{{{self.source(num)}}}{{{self.source(den)}}}`", num)
+        if len(den_items) != 2 or not is_a(den_items[1], "pow"):
+            raise self.fail(f"{head}: write its one variable with the same order below, as in "
+                            "`\\frac{d^{n}}{dx^{n}}`", den)
+        below, trailing = self._sup(den_items[1].children[1])
+        if trailing != 1 or sp.expand(below - order) != 0:
+            raise self.fail(f"{head} above and `{self.source(den_items[1].children[1]).strip()}` "
+                            "below", den)
+        if len(num_items) < 2:
+            raise self.fail(f"`\\frac{{{self.source(num)}}}{{{self.source(den)}}}` has no "
+                            "function to differentiate", num)
+        variables = [(self._variable(den_items[1].children[0]), order)]
+        function = self._differentiated(num_items[1:], variables, num)
+        if is_a(top.children[0], "partial"):
+            self._check_partial_by_name(function, variables, num)
+        else:
+            self._check_total(function, variables, num)
+        return Derivative(function, *variables)
 
     def _differentiated(self, items, variables, num) -> sp.Expr:
         """The numerator after `d`: `\\frac{df}{dx}` with f a function of one

@@ -191,10 +191,10 @@ class Functions:
     def _evaluated(self, item, group) -> sp.Expr:
         """`\\frac{dy}{dx}(0)`: the derivative at a point, never a product with 0."""
         value = self.build(item)
-        if not isinstance(value, sp.Derivative) or len(set(value.variables)) != 1:
+        if not isinstance(value, sp.Derivative) or len(set(value._wrt_variables)) != 1:
             raise self.fail("a derivative of several variables is evaluated at one point each: "
                             "write the values", group)
-        return sp.Subs(value, value.variables[0], self.build(group))
+        return sp.Subs(value, value._wrt_variables[0], self.build(group))
 
     def _increment(self, item, following) -> sp.Expr | None:
         """`\\Delta x`, `\\delta w`: one name, the increment (never Δ·x, which
