@@ -147,6 +147,18 @@ def test_a_bad_step_is_an_error_and_the_rest_is_still_checked(run, tmp_path):
     assert steps[1]["message"] == "not checked: the expression before it could not be read"
 
 
+def test_a_step_not_checked_says_why_when_its_predecessor_fails_only_in_the_case(run, tmp_path):
+    """d²/dx² x²|x| reads everywhere but at the kink x = 0: under `when: x = 0`
+    the start has no error record of its own, so the reason goes with the step."""
+    path = tmp_path / "kink.yaml"
+    path.write_text("steps:\n  - \\frac{d^{2}}{dx^{2}} x^{2}|x|\ncases:\n  - when: x = 0\n"
+                    "    steps:\n      - = 0\n")
+    steps = run("check", "--format", "json", path).json()["files"][0]["steps"]
+    assert [(s["line"], s["status"]) for s in steps] == [(6, "unknown")]
+    assert steps[0]["message"].startswith("not checked: the expression before it could not be "
+                                          "read here: not differentiable at x = 0")
+
+
 def test_help_is_printed_as_written(run):
     import re
     out = run("check", "--help").out

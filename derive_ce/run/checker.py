@@ -322,9 +322,12 @@ def _assemble(plan: _Plan, verdicts: list) -> None:
     if plan.report.error is not None or plan.stored:
         return
     seen: set[str] = set()
+    errors: set[int] = set()        # lines whose error is on a record of their own
     for slot in plan.slots:
         verdict = slot.verdict if slot.task is None else verdicts[slot.task]
-        record = _record(slot, verdict)
+        record = _record(slot, verdict, explained=slot.against in errors)
+        if record.status == "error":
+            errors.add(record.line)
         record = _shown(plan, slot, record)
         if record.kind != "start":
             record = _once(record, seen)
@@ -371,7 +374,10 @@ def _shown(plan: _Plan, slot: _Slot, record: Record) -> Record:
         shown_point={k: name_text(k) for k in point} if isinstance(point, dict) else None)
 
 
-def _record(slot: _Slot, verdict: Verdict) -> Record:
+def _record(slot: _Slot, verdict: Verdict, explained: bool = True) -> Record:
+    """explained: the expression before has an error record of its own; else
+    the reason it could not be read here (only under this case, as a
+    derivative at a kink) goes with "not checked"."""
     against = slot.against
     if slot.recovered is not None:
         verdict, against, slip = slot.recovered
@@ -379,7 +385,8 @@ def _record(slot: _Slot, verdict: Verdict) -> Record:
             verdict, message=f"holds against line {against}; the slip on line {slip} stands")
     status, message = verdict.status, verdict.message
     if verdict.error_side == "a":
-        status, message = "unknown", NOT_CHECKED
+        reason = "" if explained or not verdict.message else f" here: {verdict.message}"
+        status, message = "unknown", NOT_CHECKED + reason
     if verdict.error_side == "scope":
         status = "error"
     checked = verdict.cross_checked if status in ("proved", "numeric") else None
