@@ -271,9 +271,10 @@ def _zero_one_points(a, b, free, ranges, ctx, rng) -> Sampled | None:
                    key=str)
     tries = []
     for symbol in reals[:4]:
-        if len(reals) > 1 and _fits(symbol, 0):
-            tries += [(symbol, sp.Integer(0))] * 3
+        if _fits(symbol, 0):
+            tries += [(symbol, sp.Integer(0))] * (3 if len(reals) > 1 else 1)
         tries += [(symbol, v) for v in getattr(rng, "exact", ()) if _fits_sign(symbol, v)]
+    tries += _closed_ends(ctx.constraints, set(reals))
     for attempt, (symbol, value) in enumerate(tries, start=1):
         point = _point(free - {symbol}, ranges, rng, attempt + 100)
         if point is None:
@@ -283,6 +284,22 @@ def _zero_one_points(a, b, free, ranges, ctx, rng) -> Sampled | None:
         if found is not None and found.outcome == "differ":
             return found
     return None
+
+
+def _closed_ends(constraints, reals: set) -> list:
+    r"""The end of a case's closed interval, as a point: under `x \le 2` (x
+    shifted to 2 − t with t ≥ 0, tried at t = 0) or the second link of
+    `0 \le x \le 1`, x = 1.  A step that slips only at its case's boundary
+    (`\operatorname{sign}(x) = -1` for x ≤ 0) was numeric: 0 was drawn
+    only by chance, and a closed end never."""
+    ends = []
+    for relation in constraints:
+        if isinstance(relation, (sp.Le, sp.Ge)):
+            for symbol, bound in ((relation.lhs, relation.rhs), (relation.rhs, relation.lhs)):
+                if symbol in reals and bound.is_number and bound.is_real \
+                        and _fits_sign(symbol, bound):
+                    ends.append((symbol, bound))
+    return ends
 
 
 def _series_outside(a, b, free, ranges, ctx, rng) -> Sampled | None:
@@ -808,7 +825,7 @@ def _compare_at(a, b, values, shown) -> Sampled | None:
             return Sampled("equal", 1)
         return Sampled("differ", 1, point=shown, left=_value(exact[0], {}, DIGITS),
                        right=_value(exact[1], {}, DIGITS))
-    extra, guard = _fine_digits(a, b), _guard_digits(a, b)
+    extra, guard = _fine_digits(a, b), _guard_digits(a, b) + _exponential_digits(a, b, values)
     for digits, strict in ((DIGITS + extra, False), (CONFIRM_DIGITS + extra, True)):
         left, right = (_value(side, values, digits + guard, strict) for side in (a, b))
         if left is None or right is None:
@@ -817,7 +834,29 @@ def _compare_at(a, b, values, shown) -> Sampled | None:
             return Sampled("equal", 1)
         if _close(left, right, _scale(a, b, values, left, right), digits):
             return Sampled("equal", 1)
-    return Sampled("differ", 1, point=shown, left=left, right=right)
+    return _steady(a, b, values, digits + guard, (left, right), shown)
+
+
+def _steady(a, b, values, digits: int, found: tuple, shown) -> Sampled | None:
+    r"""A difference stands only where each side keeps its value at twice the
+    digits: a cancellation inside a factor, which the terms' scale does not
+    show (Σ p_i (z_i − \ln Σ_j e^{z_j}) at z = (0, 1, 323.4) cancels 140
+    digits), gave values wrong from the third digit, and a true step failed.
+    An unsteady side is computed at twice the digits again, up to 8 times;
+    a side that never settles leaves the point out."""
+    for _ in range(3):
+        more = 2 * digits
+        again = tuple(_value(side, values, more) for side in (a, b))
+        if None in again:
+            return None
+        steady = all(_close(old, new, max(abs(old), abs(new)), digits)
+                     for old, new in zip(found, again))
+        if _close(*again, max(abs(again[0]), abs(again[1])), more):
+            return Sampled("equal", 1)
+        if steady:
+            return Sampled("differ", 1, point=shown, left=found[0], right=found[1])
+        found, digits = again, more
+    return None
 
 
 @functools.lru_cache(maxsize=256)      # per step, not per point
@@ -843,6 +882,23 @@ def _guard_digits(a, b) -> int:
     60 digits (`\frac{\Gamma(x+2)}{\Gamma(x)} = x^2 + x` was a
     disagreement); 25 more digits cover arguments to 10^{22}."""
     return 25 if a.has(*_ILL_CONDITIONED) or b.has(*_ILL_CONDITIONED) else 0
+
+
+def _exponential_digits(a, b, values) -> int:
+    r"""Digits computed past those compared where the step's exponentials lie
+    far apart at the point: in a softmax at z = (0, 1, 323.4) the small terms
+    sit 140 digits below e^{323.4}, and ln p_3 = ln(1 − 10^{-140}) is 0 below
+    that precision. SymPy's evalf, strict or not, returned the same wrong value
+    at 30, 60 and 120 digits, and a true step failed."""
+    worst = 0.0
+    for atom in a.atoms(sp.exp) | b.atoms(sp.exp):
+        try:
+            power = atom.args[0].xreplace(values)
+            if power.is_number:
+                worst = max(worst, abs(float(sp.re(power))))
+        except (TypeError, ValueError, ArithmeticError, RecursionError, OverflowError):
+            continue
+    return 0 if worst < 20 else min(400, int(worst / math.log(10)) + 10)
 
 
 def _rounding_step(a, b, values) -> bool:

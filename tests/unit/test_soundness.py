@@ -294,3 +294,16 @@ def test_a_factor_off_in_the_41st_digit_is_compared_at_the_digits_it_needs():
     assert sampling.compare(sp.cbrt(8 * x + 16), off, {}, Context()).outcome == "differ"
     assert sampling.compare(sp.cbrt(8 * x + 16), 2 * sp.cbrt(x + 2), {}, Context()).outcome \
         in ("equal", "constant")
+
+
+def test_far_apart_exponentials_are_evaluated_with_the_digits_they_need():
+    """A softmax at z = (0, 1, 323.4): ln p₃ = ln(1 − 10⁻¹⁴⁰) is 0 below 140
+    digits, and SymPy's evalf (strict or not) gave the same wrong value at
+    30, 60 and 120 digits, so a true step (Σ p ln p = Σ p (z − ln Σ e^z)) failed."""
+    z = [sp.Integer(0), sp.Integer(1), sp.Rational(3234, 10)]
+    e = [sp.exp(t) for t in z]
+    total = sum(e)
+    a = sum(ei * sp.log(ei / total) for ei in e) / total
+    b = (-total * sp.log(total) + sum(ei * t for ei, t in zip(e, z))) / total
+    assert sampling._compare_at(a, b, {}, {}).outcome == "equal"
+    assert sampling._compare_at(a, b + sp.exp(-sp.Integer(330)), {}, {}).outcome == "differ"
