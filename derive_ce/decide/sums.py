@@ -67,7 +67,10 @@ class UsualSum(sp.Sum):
             return type(self)(body, (var, lo, hi))
         done = done.replace(lambda e: type(e) in (sp.Sum, sp.Product),
                             lambda e: (UsualSum if isinstance(e, sp.Sum) else UsualProduct)(*e.args))
-        return nonempty(done, count, self._empty)
+        done = nonempty(done, count, self._empty)
+        if _wrong_when_small(self, done, body, (var, lo, hi)):
+            return type(self)(body, (var, lo, hi))
+        return done
 
 
 class UsualProduct(sp.Product):
@@ -75,6 +78,40 @@ class UsualProduct(sp.Product):
 
     _empty = sp.S.One
     doit = UsualSum.doit
+
+
+def _wrong_when_small(total, closed: sp.Expr, body: sp.Expr, limit) -> bool:
+    r"""A closed form that differs from the sum written out at the smallest
+    sizes: SymPy gives Σ_{k=0}^{n} (-1)^k \binom{n}{k} = 0 for every n, but at
+    n = 0 the sum is 1.  Each integer letter of the bounds is tried at its
+    lowest values (0, 1, 2 or from 1 as declared); only a definite mismatch
+    between numbers counts, and the sum is then kept as written."""
+    var, lo, hi = limit
+    letters = sorted((s for s in (lo.free_symbols | hi.free_symbols) if s.is_integer), key=str)
+    if not letters or len(letters) > 2 or closed.has(sp.Sum, sp.Product):
+        return False
+    rest = (body.free_symbols | closed.free_symbols) - {var} - set(letters)
+    if rest:
+        return False
+    start = {s: 1 if s.is_positive else 0 if s.is_nonnegative else None for s in letters}
+    if any(v is None for v in start.values()):
+        return False
+    for shift in range(3):
+        point = {s: sp.Integer(v + shift) for s, v in start.items()}
+        low, high = lo.xreplace(point), hi.xreplace(point)
+        if not (low.is_Integer and high.is_Integer) or high - low > 12:
+            continue
+        terms = [body.xreplace({**point, var: sp.Integer(k)}) for k in range(int(low), int(high) + 1)]
+        written = (sp.Add(*terms) if isinstance(total, sp.Sum) else sp.Mul(*terms)) \
+            if terms else total._empty
+        value = closed.xreplace(point)
+        try:
+            gap = sp.nsimplify(sp.expand(value - written)) if value.is_number else None
+        except (TypeError, ValueError, ArithmeticError, RecursionError):
+            return False
+        if gap is not None and gap.is_number and gap.is_zero is False:
+            return True
+    return False
 
 
 def _karr(total) -> type:

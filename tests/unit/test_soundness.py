@@ -239,9 +239,24 @@ NONNEG = document.Scope(
     (document.SymbolDecl(("n",), "scalar", (("integer", True), ("nonnegative", True)), None, 1),), ())
 
 
-def test_a_symbolic_refutation_the_evaluator_contradicts_there_is_unknown():
-    """SymPy sums (-1)^k C(n, k) to 0, wrong at n = 0: the evaluator finds 1 = 1
-    there, so the step is not failed but unknown, and says the readings disagree."""
+def test_a_closed_form_wrong_at_the_smallest_size_is_not_used():
+    """SymPy sums (-1)^k C(n, k) to 0, wrong at n = 0 (the sum is 1): the
+    closed form is checked against the sum written out at n = 0, 1, 2, and
+    the sum is kept as written, so the true step is numeric, the false one
+    failed at n = 0."""
+    true = run_task(task("\\sum_{k=0}^{n} (-1)^k \\binom{n}{k}", "0^n", NONNEG))
+    assert true.status == "numeric", true
+    false = run_task(task("\\sum_{k=0}^{n} (-1)^k \\binom{n}{k}", "0", NONNEG))
+    assert false.status == "failed" and "n = 0" in false.message, false
+
+
+def test_a_symbolic_refutation_the_evaluator_contradicts_there_is_unknown(monkeypatch):
+    """With SymPy's closed form taken as it is (0, wrong at n = 0), the
+    evaluator finds 1 = 1 there, so the step is not failed but unknown, and
+    says the readings disagree."""
+    monkeypatch.setattr(sums, "_wrong_when_small", lambda *args: False)
+    monkeypatch.setattr(engine, "_prepared", {})
+    monkeypatch.setattr(sums, "_done", {})
     true = run_task(task("\\sum_{k=0}^{n} (-1)^k \\binom{n}{k}", "0^n", NONNEG))
     assert true.status == "unknown" and true.method == "disagree", true
     assert "the two readings disagree at n = 0" in true.message
