@@ -63,18 +63,6 @@ def applies(symscope, task) -> bool:
             continue
     return False
 
-_READS_KEPT = 2048
-
-
-def _env_key(env: Env) -> tuple:
-    """Everything a reading under env depends on, hashable (matrices as immutable ones)."""
-    def frozen(value):
-        return sp.ImmutableMatrix(value) if isinstance(value, sp.MatrixBase) else value
-    return (env.mode, env.layout, tuple(sorted(env.sizes.items())),
-            tuple(sorted((n, frozen(v)) for n, v in env.objects.items())),
-            tuple(sorted(env.indices.items())),
-            tuple(sorted(env.values.items(), key=lambda kv: str(kv[0]))))
-
 
 class World:
     """Declarations, definitions and scalars, shared by the readers of a step."""
@@ -142,24 +130,6 @@ class World:
             self._reading.pop()
         self._memo[key] = (env, value)
         return value
-
-    def read_side(self, tree, env: Env, math: Math):
-        """A side of a step read under env, as `read`; a value read before under an
-        equal env (the scope's sizes, objects and entries, the indices) is kept on
-        the scope: a chain's step is the right side of one comparison and the left
-        side of the next, read at the same instances.  Only values are kept: a side
-        that cannot be read is read again (its error names its own line)."""
-        memo = self.symscope.__dict__.setdefault("matrix_reads", {})
-        try:
-            key = (math.text, _env_key(env))
-        except TypeError:       # something unhashable in the env: not kept
-            return self.read(tree, env, math.text, math.line)
-        if key not in memo:
-            if len(memo) >= _READS_KEPT:
-                memo.clear()
-            memo[key] = self.read(tree, env, math.text, math.line)
-        value = memo[key]
-        return value.copy() if isinstance(value, sp.MatrixBase) else value
 
     def read(self, tree, env: Env, text: str, line: int):
         reader = MatrixReader(self, env, text, line)
@@ -346,7 +316,7 @@ def _symbolic(world: World, task):
         env.objects[name] = sp.MatrixSymbol(name, *world.shape(name, env))
     for side, math in sides:
         try:
-            symbolic[side] = world.read_side(trees[side], env, math)
+            symbolic[side] = world.read(trees[side], env, math.text, math.line)
         except InputError as exc:
             return Verdict("error", exc.describe(), error_side=side)
         except (Unsupported, TypeError, ValueError, AttributeError, NotImplementedError,
@@ -453,8 +423,8 @@ def _instances(world: World, task, trees, sides):
             values = {}
             for side, math in sides:
                 try:
-                    values[side] = world.read_side(trees[side], _side_env(env, trees[side], late),
-                                                   math)
+                    values[side] = world.read(trees[side], _side_env(env, trees[side], late),
+                                              math.text, math.line)
                 except InputError as exc:
                     return Verdict("error", exc.describe(), error_side=side)
                 except (ZeroDivisionError, ValueError):    # a singular instance
