@@ -275,6 +275,10 @@ class MatrixReader:
 
     # -- powers: transpose, inverse ------------------------------------------------
     def rule_pow(self, node, base, sup):
+        if self.env.mode == "explicit" and is_a(base, "norm") and is_a(sup, "sup") \
+                and len(sup.children) == 1 and isinstance(sup.children[0], lark.Token) \
+                and sup.children[0].type == "NUMBER" and str(sup.children[0]) == "2":
+            return self.rule_norm(base, *base.children, squared=True)     # ‖v‖² = Σ vᵢ²
         value = self.read(base)
         kind = self.sup_kind(sup)
         if isinstance(value, _Eye) and kind == "T":
@@ -343,11 +347,14 @@ class MatrixReader:
         return sp.Inverse(value)
 
     # -- norms, trace, determinant, diag -----------------------------------------
-    def rule_norm(self, node, *children):
+    def rule_norm(self, node, *children, squared=False):
         nsub = next((c for c in children if is_a(c, "nsub")), None)
-        return self.norm(node, nsub.children[0] if nsub is not None else None)
+        return self.norm(node, nsub.children[0] if nsub is not None else None, squared)
 
-    def norm(self, node, which):
+    def norm(self, node, which, squared=False):
+        """The norm; its square without the square root where `squared` (an
+        explicit instance's `\\|v\\|^2`: √(Σ vᵢ²)² is Σ vᵢ², and SymPy's √ of a
+        sum of numbers asks their signs by evaluating them)."""
         inner = next(c for c in node.children if isinstance(c, lark.Tree) and c.data != "nsub")
         value = self.read(inner)
         shape = self.shape(value)
@@ -363,7 +370,8 @@ class MatrixReader:
                             "vector (`\\|x\\|`, `\\|x\\|_2`) and the Frobenius norm of a matrix "
                             "(`\\|X\\|_F`)", node)
         if self.env.mode == "explicit":
-            return sp.sqrt(sum(e ** 2 for e in value))
+            total = sum(e ** 2 for e in value)
+            return total if squared else sp.sqrt(total)
         return sp.sqrt(sp.Trace(value.T * value))
 
     def rule_mfunc(self, node, token, argument):
