@@ -71,6 +71,11 @@ def compile_relation(text: str, scope, ints: frozenset, line: int | None = None)
             compiler.reference(left), compiler.reference(right))
 
 
+# While a sum or product is compiled: (the letters bound around it, the ones of
+# them its bounds and body read), innermost last (evaluate/sums.py).
+RECORDING: list = []
+
+
 class Compiler:
     def __init__(self, scope, ints: frozenset, bound: frozenset):
         self.scope = scope
@@ -99,6 +104,9 @@ class Compiler:
     def named(self, name: str):
         scope = self.scope
         if name in self.bound:
+            for outer, used in RECORDING:       # a sum being compiled reads this letter
+                if name in outer:
+                    used.add(name)
             return lambda env: env.loc[name]
         if name in scope.values:
             return self.value_of(name)

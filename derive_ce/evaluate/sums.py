@@ -27,14 +27,47 @@ def big_operator(compiler, node, token, rest):
         limits = _limits(compiler, bounds)
     letters = [limit[0] for limit in limits]
     compiled, inner = [], compiler
-    for name, lo, hi, excluded in limits:     # outermost first: inner bounds may use it
-        compiled.append((name, lo(inner), hi(inner),
-                         None if excluded is None else excluded(inner)))
-        inner = inner.inner(name)
-    if product and any(e is not None for *_, e in compiled):
-        raise Unsupported("a product that leaves an index out")
-    body = compiler.inner(*letters).c(body_node)
-    return looped(compiled, body, product)
+    from derive_ce.evaluate.latex import RECORDING
+    reads: set = set()
+    RECORDING.append((compiler.bound, reads))
+    try:
+        for name, lo, hi, excluded in limits:     # outermost first: inner bounds may use it
+            compiled.append((name, lo(inner), hi(inner),
+                             None if excluded is None else excluded(inner)))
+            inner = inner.inner(name)
+        if product and any(e is not None for *_, e in compiled):
+            raise Unsupported("a product that leaves an index out")
+        body = compiler.inner(*letters).c(body_node)
+    finally:
+        RECORDING.pop()
+    return kept(looped(compiled, body, product), tuple(sorted(reads)))
+
+
+def kept(total, reads: tuple):
+    """The sum's value kept for its instance and point (env.memo, as defined
+    names are) and the values of the enclosing letters it reads: Σ_k e^{L_{a,k}}
+    in the body of p_{a,q} is summed once per a, not once per (a, q).  Its
+    work is counted again where the value is reused, so that the limit on the
+    work of an instance is reached as before.  The values a case's conditions
+    fixed so far are part of the key (a condition solved after the sum was
+    summed changes it), and nothing is reused while an equality is being
+    solved (the instance lists the values read, to pick the one to solve for)."""
+    def value(env):
+        inst = env.inst
+        if getattr(inst, "reads", None) is not None:
+            return total(env)
+        fixed = getattr(inst, "fixed", None)
+        key = (value, tuple(env.loc.get(name, _MISSING) for name in reads),
+               tuple(fixed.items()) if fixed else ())
+        found = env.memo.get(key, _MISSING)
+        if found is not _MISSING:
+            env.count(found[1])
+            return found[0]
+        before = env.work[0]
+        result = total(env)
+        env.memo[key] = (result, env.work[0] - before)
+        return result
+    return value
 
 
 def looped(limits, body, product: bool):

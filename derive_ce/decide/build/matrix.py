@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import lark
 import sympy as sp
+from sympy.core.function import AppliedUndef, ArgumentIndexError
 
 from derive_ce.decide.build.functions import FUNCTIONS
 from derive_ce.errors import InputError
@@ -274,6 +275,10 @@ class MatrixReader:
 
     # -- powers: transpose, inverse ------------------------------------------------
     def rule_pow(self, node, base, sup):
+        if self.env.mode == "explicit" and is_a(base, "norm") and is_a(sup, "sup") \
+                and len(sup.children) == 1 and isinstance(sup.children[0], lark.Token) \
+                and sup.children[0].type == "NUMBER" and str(sup.children[0]) == "2":
+            return self.rule_norm(base, *base.children, squared=True)     # ‖v‖² = Σ vᵢ²
         value = self.read(base)
         kind = self.sup_kind(sup)
         if isinstance(value, _Eye) and kind == "T":
@@ -342,11 +347,14 @@ class MatrixReader:
         return sp.Inverse(value)
 
     # -- norms, trace, determinant, diag -----------------------------------------
-    def rule_norm(self, node, *children):
+    def rule_norm(self, node, *children, squared=False):
         nsub = next((c for c in children if is_a(c, "nsub")), None)
-        return self.norm(node, nsub.children[0] if nsub is not None else None)
+        return self.norm(node, nsub.children[0] if nsub is not None else None, squared)
 
-    def norm(self, node, which):
+    def norm(self, node, which, squared=False):
+        """The norm; its square without the square root where `squared` (an
+        explicit instance's `\\|v\\|^2`: √(Σ vᵢ²)² is Σ vᵢ², and SymPy's √ of a
+        sum of numbers asks their signs by evaluating them)."""
         inner = next(c for c in node.children if isinstance(c, lark.Tree) and c.data != "nsub")
         value = self.read(inner)
         shape = self.shape(value)
@@ -362,7 +370,8 @@ class MatrixReader:
                             "vector (`\\|x\\|`, `\\|x\\|_2`) and the Frobenius norm of a matrix "
                             "(`\\|X\\|_F`)", node)
         if self.env.mode == "explicit":
-            return sp.sqrt(sum(e ** 2 for e in value))
+            total = sum(e ** 2 for e in value)
+            return total if squared else sp.sqrt(total)
         return sp.sqrt(sp.Trace(value.T * value))
 
     def rule_mfunc(self, node, token, argument):
@@ -499,7 +508,7 @@ class MatrixReader:
                             node)
         if self.env.mode != "explicit" or not isinstance(variable, sp.Symbol):
             raise Unsupported("a derivative by an element")
-        return sp.diff(scalar, variable)
+        return entry_diff(scalar, variable)
 
     def entrywise(self, name: str) -> bool:
         """Explicit mode, by a vector or matrix whose entries have values: the
@@ -535,13 +544,13 @@ class MatrixReader:
                     if scalar is None:
                         raise self.fail("the Hessian `\\nabla^2_x f` is of a number by a vector",
                                         node)
-                    entries[a, b] = sp.diff(scalar, symbols[a, 0], symbols[b, 0])
+                    entries[a, b] = entry_diff(scalar, symbols[a, 0], symbols[b, 0])
             return sp.Matrix(rows, rows, lambda a, b: entries[a, b])
         parts = {p: read_with(p) for p in positions}
         first = parts[positions[0]]
         scalar = self.scalar(first)
         if scalar is not None:
-            grad = sp.Matrix(rows, cols, lambda i, j: sp.diff(self.scalar(parts[i, j]),
+            grad = sp.Matrix(rows, cols, lambda i, j: entry_diff(self.scalar(parts[i, j]),
                                                               symbols[i, j]))
             numerator = self.env.layout == "numerator" and not gradient
             return grad.T if numerator else grad
@@ -551,7 +560,7 @@ class MatrixReader:
                             "derive-ce reads ∂f/∂x for a vector f and a vector x (the Jacobian), "
                             "and gradients of numbers", node)
         jacobian = sp.Matrix(fshape[0], rows,
-                             lambda k, i: sp.diff(parts[i, 0][k, 0], symbols[i, 0]))
+                             lambda k, i: entry_diff(parts[i, 0][k, 0], symbols[i, 0]))
         return jacobian if self.env.layout == "numerator" else jacobian.T
 
     def variable(self, name, node):
@@ -572,7 +581,7 @@ class MatrixReader:
                 value.diff(var) if self.env.mode == "explicit" else _symbolic_diff(value, var))
         if scalar is not None:
             if self.env.mode == "explicit":
-                grad = sp.Matrix(*var.shape, lambda i, j: sp.diff(scalar, var[i, j]))
+                grad = sp.Matrix(*var.shape, lambda i, j: entry_diff(scalar, var[i, j]))
             else:
                 grad = _symbolic_diff(scalar, var)
             numerator = self.env.layout == "numerator" and not gradient
@@ -583,7 +592,8 @@ class MatrixReader:
                             "and gradients of numbers", node)
         if self.env.mode != "explicit":
             raise Unsupported("a Jacobian")
-        jacobian = sp.Matrix(fshape[0], vshape[0], lambda i, j: sp.diff(value[i, 0], var[j, 0]))
+        jacobian = sp.Matrix(fshape[0], vshape[0],
+                             lambda i, j: entry_diff(value[i, 0], var[j, 0]))
         return jacobian if self.env.layout == "numerator" else jacobian.T
 
     def hessian(self, value, name, node):
@@ -595,7 +605,7 @@ class MatrixReader:
         if self.env.mode != "explicit":
             raise Unsupported("a Hessian")
         n = var.shape[0]
-        return sp.Matrix(n, n, lambda i, j: sp.diff(scalar, var[i, 0], var[j, 0]))
+        return sp.Matrix(n, n, lambda i, j: entry_diff(scalar, var[i, 0], var[j, 0]))
 
 
 # Rules read here even without a vector or matrix inside: they are matrix notation.
@@ -648,6 +658,56 @@ def _resolve_eye(value, partner, reader: MatrixReader, product: str = ""):
         raise reader.fail(f"`I` added to a {_shown(shape)} matrix, which is not square")
     eye = sp.eye(size) if reader.env.mode == "explicit" else sp.Identity(size)
     return value.factor * eye
+
+
+def entry_diff(expr, *variables):
+    """`sp.diff(expr, *variables)` for an explicit instance, whose expressions
+    are numbers but for one entry (two for a Hessian): the sum, product, power
+    and chain rules applied here, so that the parts in which the variable does
+    not occur are not differentiated at all (SymPy builds `0·(…)` for each and
+    asks the assumptions of the numbers in it, `1/(1 + e^{-7/4})`).  Anything
+    else with the variable in it (a power by it, a function of several
+    arguments or with a derivative of its own, a sum, a piecewise) is left to
+    `sp.diff`; the result is the same derivative."""
+    for variable in variables:
+        if not isinstance(expr, sp.Expr) or not isinstance(variable, sp.Symbol):
+            expr = sp.diff(expr, variable)
+        else:
+            expr = _chain(expr, variable, {})
+    return expr
+
+
+def _chain(e, x, memo: dict):
+    if e == x:
+        return sp.S.One
+    if x not in e.free_symbols:
+        return sp.S.Zero
+    if e in memo:
+        return memo[e]
+    if isinstance(e, sp.Add):
+        found = sp.Add(*[_chain(a, x, memo) for a in e.args])
+    elif isinstance(e, sp.Mul):
+        args = e.args
+        terms = []
+        for k, a in enumerate(args):
+            if x in a.free_symbols:
+                terms.append(sp.Mul(*args[:k], _chain(a, x, memo), *args[k + 1:]))
+        found = sp.Add(*terms)
+    elif isinstance(e, sp.Pow) and x not in e.exp.free_symbols:
+        base, k = e.args
+        found = k * base ** (k - 1) * _chain(base, x, memo)
+    elif isinstance(e, sp.Function) and len(e.args) == 1 \
+            and type(e)._eval_derivative is sp.Function._eval_derivative \
+            and not isinstance(e, AppliedUndef) and isinstance(e.args[0], sp.Expr):
+        try:
+            outer = e.fdiff(1)
+        except ArgumentIndexError:      # as Function._eval_derivative does
+            outer = sp.Function.fdiff(e, 1)
+        found = outer * _chain(e.args[0], x, memo)
+    else:
+        found = sp.diff(e, x)
+    memo[e] = found
+    return found
 
 
 def _symbolic_diff(value, var):
