@@ -33,6 +33,7 @@ HEADING = re.compile(r"^(?:#+\s*|\\(?:title|section\*?|subsection\*?|subsubsecti
 SKIP_TEX = re.compile(r"^\\(?:documentclass|usepackage|begin\s*\{document\}|end\s*\{document\}"
                       r"|maketitle|date|author)(?![A-Za-z])")
 SOLVING = re.compile(r"\b(?:solv\w*|isolat\w*|setting|set (?:it|this|the \w+|them)\b.*\b(?:to )?zero"
+                     r"|set (?:\w+ ){0,3}?(?:equal )?to (?:zero|0)(?![\w.])"
                      r"|equal to zero|equals? zero|system of|rearrang\w*)\b", re.IGNORECASE)
 INLINE = re.compile(r"(?<!\$)\$(?!\$)([^$]+)\$(?!\$)|\$\$([^$]+)\$\$|\\\((.+?)\\\)")
 _ASSUME_CUE = re.compile(r"\b(?:for|where|assum\w*|with|suppose|given|let|if|since|when)\b",

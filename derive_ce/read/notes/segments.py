@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -34,9 +35,12 @@ _ARROW = re.compile(r"\\(?:Rightarrow|Longrightarrow|implies|iff|Leftrightarrow"
                     r"|Longleftrightarrow|therefore|Leftarrow|impliedby)(?![A-Za-z])")
 _TOKEN = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}"
                     r"|\\([A-Za-z]+)|([A-Za-z])")
+# `\\hat{y}`, `\\hat y`, `\\bar{x}`, `\\hat{\\mu}`: an accented letter is a name of its own.
+_ACCENTED = (r"\\(?:hat|widehat|bar|overline|tilde|widetilde)\s*(?:\{\s*" + P.LETTER + r"\s*\}"
+             r"|\s+[A-Za-z](?![A-Za-z])|\s*\\(?:" + "|".join(P.GREEK) + r")(?![A-Za-z]))")
 _NAME = re.compile(
     r"\s*(?:\\(?:text|mathrm|operatorname|textrm)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}"
-    r"|(" + P.LETTER + r"))\s*(?:_\s*(\{\s*[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])|\(\s*([^()]*)\))?\s*:?$")
+    r"|(" + _ACCENTED + r"|" + P.LETTER + r"))\s*(?:_\s*(\{\s*[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])|\(\s*([^()]*)\))?\s*:?$")
 _COND = (r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
          r"(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z]))\s*"
          r"-?(?:\\[A-Za-z]+|[A-Za-z0-9]+)(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
@@ -119,9 +123,9 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
     match = _NAME.match(text)
     if not match:
         return None
-    name = match.group(1) or match.group(2).lstrip("\\")
-    if name == "e":         # Euler's number, never a name to define
-        return None
+    name = match.group(1) or accented_name(match.group(2)) or match.group(2).lstrip("\\")
+    if name == "e" and match.group(3) is None:   # Euler's number, never a name to define
+        return None                              # (`e_i`, an error term, is a name)
     if match.group(4) is not None:
         params = _letters(match.group(4))
         if not params and all(re.fullmatch(P.LETTER + r"\s*_\s*(?:\{\s*\w+\s*\}|\w)", a.strip())
@@ -134,6 +138,16 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
         return f"{name}_{match.group(3).strip('{} ')}", (), False
     params = _letters(match.group(3))
     return (name, params, False) if params else None
+
+
+def accented_name(text: str) -> str | None:
+    """`\\hat{y}`, `\\hat y`, `\\hat{\\mu}` -> the name the LaTeX reader gives it
+    ("ŷ", "mû"); None for a text that is no accented letter."""
+    if not re.fullmatch(_ACCENTED, text.strip()):
+        return None
+    from derive_ce.read.names import name_of
+    command, rest = re.fullmatch(r"\s*\\([A-Za-z]+)\s*(.*?)\s*", text).groups()
+    return name_of(f"\\{command}{{{rest.strip('{} ')}}}")
 
 
 def _letters(sub: str) -> tuple[str, ...]:
@@ -154,7 +168,15 @@ def _free_letters(text: str) -> bool:
     return bool(re.search(r"[A-Za-df-z]", stripped))
 
 
+_ACCENT_COMMANDS = {"\u0302": "hat|widehat", "\u0304": "bar|overline", "\u0303": "tilde|widetilde"}
+
+
 def mentions(text: str, name: str) -> bool:
+    split = unicodedata.normalize("NFD", name)
+    if split[-1:] in _ACCENT_COMMANDS and split[:-1].isascii():    # `ŷ`: `\hat{y}`, `\hat y`
+        inner = (r"\\" if len(split) > 2 else "") + re.escape(split[:-1])
+        return re.search(r"\\(?:" + _ACCENT_COMMANDS[split[-1]] + r")\s*(?:\{\s*" + inner
+                         + r"\s*[}_]|\s*" + inner + r"(?![A-Za-z]))", text) is not None
     name = re.escape(name)
     return re.search(r"\\(?:text|mathrm|operatorname)\s*\{\s*" + name + r"\s*\}"
                      r"|(?<![A-Za-z\\])\\?" + name + r"(?![A-Za-z])", text) is not None
@@ -440,6 +462,8 @@ class Builder:
             return
         if self._main_definition(parts, row, raw_why):
             return
+        if self._named_square(parts, row, raw_why):
+            return
         if label_name(parts[0]) is not None:
             self._labelled(row, parts, raw_why)
             return
@@ -448,6 +472,13 @@ class Builder:
                 self._new_segment(row.line)
             reason = self._solving(parts)
             if reason and _readable(body):
+                if len(parts) > 2 and all(parts[:-1]) and re.fullmatch(r"0(?:\.0*)?", parts[-1]):
+                    # `\frac{\partial L}{\partial w} = -2 \sum_i … = 0` after "set to 0":
+                    # the derivative is checked, setting it to 0 is not
+                    self._step(row, " = ".join(parts[:-1]), "")
+                    self._unchecked(row, "= " + parts[-1], raw_why,
+                                    "equation solving (the expression set to 0)")
+                    return
                 self._unchecked(row, body, raw_why, reason)
                 return
         self._step(row, body, raw_why)
@@ -596,10 +627,32 @@ class Builder:
         single = not named[1] and not named[2] and re.fullmatch(P.LETTER, parts[0].strip())
         if single and named[0] in self.used:
             return False
+        if not named[0].isascii() and self._mentioned(named[0]):
+            return False                 # `\hat y` used before: a claim, as for a letter
         self._new_segment(row.line, f"definition of {named[0]}")
         self._define(named, parts[1], row, "")
         self._why_definition(raw_why, row)
         self._step(row, " = ".join(parts[1:]), "", column=0)
+        return True
+
+    def _named_square(self, parts: list[str], row: Row, raw_why: str) -> bool:
+        """`\\hat{\\sigma}^2 = \\frac{1}{n} \\sum_i (y_i - \\bar{y})^2`: the square of a
+        name that is neither defined nor used before, and not in the body,
+        can equal no expression free of it: the row says what the name is.
+        That link is not checked (with the reason); rows `= …` after it are
+        checked against the body."""
+        square = re.fullmatch(r"\s*(.+?)\s*\^\s*(?:2|\{\s*2\s*\})\s*", parts[0])
+        named = definition_name(square.group(1)) if square else None
+        if named is None or named[1] or named[2] or not parts[1] or self._defined(named[0]) \
+                or any(mentions(p, named[0]) for p in parts[1:]) or self._mentioned(named[0]) \
+                or (named[0].isascii() and named[0] in self.used):
+            return False
+        self._new_segment(row.line, f"{parts[0].strip()}")
+        self._unchecked(row, f"{parts[0]} = {parts[1]}", "" if len(parts) > 2 else raw_why,
+                        f"`{parts[0].strip()}` is neither defined nor used before, so this row "
+                        "states what it is (the square of a name is not defined: define the "
+                        "name itself to use it)")
+        self._step(row, " = ".join(parts[1:]), raw_why if len(parts) > 2 else "", column=0)
         return True
 
     def _why_definition(self, raw_why: str, row: Row) -> None:
@@ -617,6 +670,11 @@ class Builder:
                 or re.search(r"check|test|e\.g\.|example|verif|sanity|at ", label, re.I):
             return
         self._define(named, parts[1], row, label)
+
+    def _mentioned(self, name: str) -> bool:
+        """Does an earlier step use the name?"""
+        return any(mentions(s.math.text, name) for seg in self.segments
+                   for b in (seg.main, *seg.cases) for s in b.steps)
 
     def _defined(self, name: str) -> bool:
         return any(name == d.name for d in self.definitions)
