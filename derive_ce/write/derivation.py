@@ -173,6 +173,8 @@ def _definitions(definitions: tuple[Definition, ...], notes: tuple[str, ...]) ->
     out = ["definitions:\n"]
     for definition, note in zip(definitions, notes):
         key = latex_name(definition.name)
+        if definition.function and "_" in definition.name:     # `f_N(x)`, as the notes were read
+            key = f"\\operatorname{{{definition.name}}}"
         params = ",".join(f"\\{p}" if p in GREEK else p for p in definition.params)
         if definition.function:
             key += f"({params})"

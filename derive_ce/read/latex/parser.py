@@ -338,13 +338,21 @@ def _check_numbers(text: str, line: int | None) -> None:
 
 def _check_spaced(text: str, line: int | None) -> None:
     """`2 3` (read before `&` and the like become spaces)."""
-    found = _SPACED_DIGITS.search(text)
+    found = next((m for m in _SPACED_DIGITS.finditer(text) if not _frac_digits(text, m)), None)
     if found:
         digits = re.sub(r"\\.|\s|~", "", found.group())
         raise InputError(f"`{found.group()}`: two numbers side by side are not read (TeX "
                          f"typesets them as {digits}): write `{digits}`, or "
                          f"`\\cdot` for a product; group digits with `\\,` "
                          "(`1\\,000`)", line, found.start() + 1, text)
+
+
+def _frac_digits(text: str, match: re.Match) -> bool:
+    """`\\frac 1 2` is TeX's ½ (each argument one token), not the numbers 1 and 2 side
+    by side; `\\frac 1 23` stays refused (it is ½·3 in TeX, and 1/23 to a reader)."""
+    return re.search(r"\\[dtc]?frac\s*$", text[:match.start()]) is not None \
+        and re.fullmatch(r"[0-9](?:\s|\\[,;:! ]|~)+[0-9]", match.group()) is not None \
+        and not re.match(r"(?:\s|\\[,;:! ]|~)*[0-9.]", text[match.end():])
 
 
 def _check_depth(text: str, line: int | None) -> None:
@@ -398,6 +406,8 @@ OUT_OF_SCOPE = {
                       "equation as its own display, the reason after `\\quad |`",
     "Longleftrightarrow": "an equivalence of equations (`\\Longleftrightarrow`) is not a step: "
                           "write each equation as its own display, the reason after `\\quad |`",
+    "because": "`\\because …` gives a reason, which is not a step: put it after `\\quad |` "
+               "as the next step's why",
     "cancelto": "`\\cancelto{v}{x}` says x becomes v, which is not an equality: write the value",
     "mathbb": "`\\mathbb{...}` (an expectation, a probability or a set) is not read",
     "pm": "`\\pm` is two expressions: write each sign as its own step or case",

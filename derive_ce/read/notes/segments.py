@@ -40,7 +40,8 @@ _ACCENTED = (r"\\(?:hat|widehat|bar|overline|tilde|widetilde)\s*(?:\{\s*" + P.LE
              r"|\s+[A-Za-z](?![A-Za-z])|\s*\\(?:" + "|".join(P.GREEK) + r")(?![A-Za-z]))")
 _NAME = re.compile(
     r"\s*(?:\\(?:text|mathrm|operatorname|textrm)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}"
-    r"|(" + _ACCENTED + r"|" + P.LETTER + r"))\s*(?:_\s*(\{\s*[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])|\(\s*([^()]*)\))?\s*:?$")
+    r"|(" + _ACCENTED + r"|" + P.LETTER + r"))\s*(?:_\s*(\{\s*[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
+    r"(?:\s*\(\s*([^()]*)\))?\s*:?$")
 _COND = (r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
          r"(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z]))\s*"
          r"-?(?:\\[A-Za-z]+|[A-Za-z0-9]+)(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
@@ -120,6 +121,7 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
     `\\sigma(x)`, `\\mathrm{GELU}(x)`, `f\\left(x\\right)` -> a function;
     anything else -> None."""
     text = re.sub(r"\\(?:left|right|big|Big)\s*([()])", r"\1", text)
+    text = re.sub(r"\\[,;:! ]|\\q?quad(?![A-Za-z])", " ", text)     # `f(x) \;\;=`
     match = _NAME.match(text)
     if not match:
         return None
@@ -128,9 +130,14 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
         return None                              # (`e_i`, an error term, is a name)
     if match.group(4) is not None:
         params = _letters(match.group(4))
-        if not params and all(re.fullmatch(P.LETTER + r"\s*_\s*(?:\{\s*\w+\s*\}|\w)", a.strip())
-                              for a in match.group(4).split(",")):
-            return name, (), False      # `L(w_1, w_2) =`: the loss of those variables
+        if not params and all(re.fullmatch(_VARIABLE, a.strip()) for a in match.group(4).split(",")):
+            if match.group(3) is not None:
+                return None
+            return name, (), False      # `L(w_1, w_2, b) =`: the loss of those variables
+        if params and match.group(3) is not None:      # `f_N(x) =`: a function named f_N
+            if not re.fullmatch(r"\{?\s*[A-Za-z0-9]\s*\}?", match.group(3)):
+                return None
+            return f"{name}_{match.group(3).strip('{} ')}", params, True
         return (name, params, True) if params else None
     if match.group(3) is None:
         return name, (), False
@@ -138,6 +145,10 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
         return f"{name}_{match.group(3).strip('{} ')}", (), False
     params = _letters(match.group(3))
     return (name, params, False) if params else None
+
+
+# an argument of a head that names the variables: `w_1`, `b`, `\\sigma^2`
+_VARIABLE = P.LETTER + r"(?:\s*_\s*(?:\{\s*\w+\s*\}|\w)|\s*\^\s*(?:2|\{\s*2\s*\}))?"
 
 
 def accented_name(text: str) -> str | None:
@@ -202,6 +213,7 @@ class Segment:
     main: Branch = field(default_factory=lambda: Branch(None))
     cases: list[Branch] = field(default_factory=list)
     start: str = ""                          # the chain's first expression
+    named: tuple[str, ...] = ()              # a definition's head (`J(w_1, w_2, b)`, `J`)
     conditioned: bool = False                # its one case is a condition from the prose
 
     def empty(self) -> bool:
@@ -242,6 +254,8 @@ class Builder:
         self.after_display = False   # the block before the prose line is a display
         self.why = ""                # a text-only row: the why of the next step
         self.labels: list = []       # chains opened by a primed letter: see _labelled
+        self.heads: list[tuple[re.Pattern, str]] = []   # `J(w_1, w_2, b)` defined: read `J`
+        self.display_heads: tuple[str, ...] = ()   # the heads defined in this display
 
     @property
     def seg(self) -> Segment:
@@ -259,6 +273,7 @@ class Builder:
             else:
                 self.displays += 1
                 self.first_display = self.first_display or block.line
+                self.display_heads = ()
                 for row in block.rows:
                     self._row(row)
                 self.after_display = True
@@ -397,6 +412,11 @@ class Builder:
     # -- rows
     def _row(self, row: Row) -> None:
         self.line = row.line
+        text = row.text
+        for head, bare in self.heads:
+            text = head.sub(lambda m: bare, text)
+        if text != row.text:
+            row = Row(text, row.line, 0, row.starts_with_equals)
         body, raw_why = split_why(row.text)
         if _ARROW.search(body):
             self._settle_pending()
@@ -461,6 +481,13 @@ class Builder:
             self._why_definition(raw_why, row)
             return
         if self._main_definition(parts, row, raw_why):
+            return
+        if parts[0] and _norm(parts[0]) in {_norm(h) for h in self.display_heads} \
+                and not self.branch.broken and self.branch.steps:
+            # `J(w_1, w_2, b) &= …` closing the align that defined J: the chain goes on
+            self.notes.append(Prose(f"`{parts[0].strip()}` restates the chain's left side: "
+                                    "the rest of the row continues the chain", row.line))
+            self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
             return
         if self._named_square(parts, row, raw_why):
             return
@@ -547,7 +574,8 @@ class Builder:
             return True                      # a case's first row: against the chain
         if branch.broken:
             return False
-        return bool(first) and _norm(first) in (_norm(branch.last), _norm(self.seg.start))
+        return bool(first) and _norm(first) in (_norm(branch.last), _norm(self.seg.start),
+                                                *(_norm(n) for n in self.seg.named))
 
     def _solving(self, parts: list[str]) -> str:
         """Why a new equation is equation solving, not an identity ("" when it is one)."""
@@ -631,9 +659,34 @@ class Builder:
             return False                 # `\hat y` used before: a claim, as for a letter
         self._new_segment(row.line, f"definition of {named[0]}")
         self._define(named, parts[1], row, "")
+        self._head(parts[0], named)
         self._why_definition(raw_why, row)
         self._step(row, " = ".join(parts[1:]), "", column=0)
         return True
+
+    def _head(self, head: str, named) -> None:
+        """`J(w_1, w_2, b) = …` names the loss of those variables: written
+        again with the same arguments, `J(w_1, w_2, b)` is `J`."""
+        head = re.sub(r"\\[,;:! ]|\\q?quad(?![A-Za-z])", " ", head).strip()
+        self.seg.named = (head,)
+        self.display_heads += (head,)   # `J(…) &= …` at the align's end restates its chain
+        if named[2] and "_" in named[0]:
+            # `f_N(x) = …`: a function named f_N, written `\operatorname{f_N}` for the checker
+            base, sub = named[0].split("_", 1)
+            letter = ("\\" + base) if len(base) > 1 else base
+            self.heads.append((re.compile(r"(?<![\\A-Za-z])" + re.escape(letter)
+                                          + r"\s*_\s*(?:\{\s*" + re.escape(sub) + r"\s*\}|"
+                                          + re.escape(sub) + r")(?=\s*(?:\\left\s*)?\()"),
+                               f"\\operatorname{{{named[0]}}}"))
+            return
+        if named[1] or named[2] or "(" not in head:
+            return
+        bare = head[:head.index("(")].strip()
+        bare = re.sub(r"\\left\s*$", "", bare).strip()
+        self.seg.named = (head, bare)
+        self.display_heads += (bare,)
+        pattern = r"\s*".join(re.escape(c) for c in re.sub(r"\s+", "", head.strip()))
+        self.heads.append((re.compile(pattern + r"(?![A-Za-z])"), bare))
 
     def _named_square(self, parts: list[str], row: Row, raw_why: str) -> bool:
         """`\\hat{\\sigma}^2 = \\frac{1}{n} \\sum_i (y_i - \\bar{y})^2`: the square of a
@@ -705,6 +758,8 @@ class Builder:
         self.used.update(next(g for g in m.groups() if g) for m in _TOKEN.finditer(text))
 
     def _define(self, named, body: str, row: Row, label: str) -> None:
+        body = re.sub(r"^(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z]))+|(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z]))+$",
+                      "", body)               # `f(x) \;\;=\;\; …`: spacing is no part of the body
         self.definitions.append(Definition(named[0], named[1], Math(body, row.line), row.line,
                                            named[2]))
         self._see(body)

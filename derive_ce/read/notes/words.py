@@ -28,6 +28,9 @@ DEFAULTS = {
     "sigmoid": r"\frac{1}{1 + e^{-x}}",
     "softplus": r"\ln\left(1 + e^{x}\right)",
     "relu": r"\max\left(0, x\right)",
+    # Swish (β = 1) is SiLU, x·σ(x), as PyTorch and the papers name it
+    "swish": r"\frac{x}{1 + e^{-x}}",
+    "silu": r"\frac{x}{1 + e^{-x}}",
 }
 
 # Names the grammar reads without a backslash (`log(x)`), or refuses with its
