@@ -448,6 +448,13 @@ def _explain(text: str, pos: int, exc: Exception, start: str) -> str:
         return "evaluation bars (`\\left. ... \\right|_{x=a}`) are not read: write the value"
     char = text[pos:pos + 1]
     if char and char in "-+" and text[:pos].rstrip().endswith(("^", "_")):
+        mark = text[:pos].rstrip()[-1]
+        tail = re.match(r"[-+]\s*(?:\\[A-Za-z]+|[A-Za-z0-9.])+", text[pos:])
+        if tail and len(tail.group().replace(" ", "")) > 2:
+            written = tail.group().replace(" ", "")
+            return (f"`{mark}{written}` without braces is read two ways (TeX raises only the "
+                    f"`{written[0]}`): write `{mark}{{{written}}}` if all of it is the exponent, "
+                    f"or `{mark}{{{written[:2]}}}{written[2:]}`")
         return "write a superscript or subscript of more than one character in braces: `e^{-x}`"
     if char == "_" and re.search(r"(\)|\\right\s*\))\s*$", text[:pos]):
         return ("an element of a function's value (`s(\\mathbf x)_i`, `\\text{softmax}(z)_i`) is not "

@@ -56,7 +56,7 @@ _DERIVATIVE = re.compile(r"\\partial|\\frac\s*\{\s*d|\\nabla|\\sum|\\prod|\\lim|
 # checked (with the reason); the row's other links and the file's other
 # derivations still are.
 _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq)"
-                      r"(?![A-Za-z])"
+                      r"(?![A-Za-z])|(?<![0-9])(\.\.\.+|…)(?![0-9])"
                       r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])")
 _TEXT_ONLY = re.compile(r"\s*(?:\\(?:text|textrm|textit|mathrm|textbf)\s*\{[^{}$]*\}\s*[:.,;]?\s*)+")
 _LEAD_IN = re.compile(r"(?:assum\w*|suppos\w*|given|if|for|let|with|when)\b", re.I)
@@ -256,6 +256,7 @@ class Builder:
         self.labels: list = []       # chains opened by a primed letter: see _labelled
         self.heads: list[tuple[re.Pattern, str]] = []   # `J(w_1, w_2, b)` defined: read `J`
         self.display_heads: tuple[str, ...] = ()   # the heads defined in this display
+        self.sigmoid = 0             # the line where the prose calls σ the sigmoid
 
     @property
     def seg(self) -> Segment:
@@ -351,6 +352,10 @@ class Builder:
         """Definitions and assumptions written in inline math."""
         for before, math, after in P.inline_math(prose.text):
             math = rewrite_words(math)      # `$s = sigmoid(z)$`: words.py
+            if re.fullmatch(r"\\sigma\s*(?:\(\s*" + P.LETTER + r"\s*\))?", math) \
+                    and re.search(r"sigmoid", before[-40:] + " " + after[:40], re.I):
+                self.sigmoid = self.sigmoid or prose.line   # "σ(z) is the sigmoid"
+                continue
             assumed = P.assumption(before, math, after) if P.assumption_cue(before) else None
             if assumed is not None:
                 names, flag = assumed
@@ -520,7 +525,8 @@ class Builder:
         first, last = bad[0], bad[-1]
         found = _OUTSIDE.search(parts[first])
         from derive_ce.read.latex.parser import OUT_OF_SCOPE   # lark: not on the cached path
-        reason = _EXPECTATION if found.group(1) is None else OUT_OF_SCOPE.get(
+        reason = OUT_OF_SCOPE["dots"].replace("\\dots", "...") if found.group(2) else \
+            _EXPECTATION if found.group(1) is None else OUT_OF_SCOPE.get(
             found.group(1), f"`\\{found.group(1)}` is not read: derive-ce checks steps joined by `=`")
         if first >= 2:                        # `a = b = \int …`: a = b is checked
             self._row(Row(" = ".join(parts[:first]), row.line, row.column,
