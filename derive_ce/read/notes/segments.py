@@ -57,6 +57,12 @@ _DERIVATIVE = re.compile(r"\\partial|\\frac\s*\{\s*d|\\nabla|\\sum|\\prod|\\lim|
 # derivations still are.
 _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq)"
                       r"(?![A-Za-z])|(?<![0-9])(\.\.\.+|…)(?![0-9])"
+                      # `p(y|\lambda)`, `P(X \mid \theta)`: a probability given a parameter
+                      r"|((?:(?<![A-Za-z\\])[A-Za-z]|\\(?:mathrm|text|operatorname|mathcal)\s*\{\s*\w+\s*\})\s*\((?:[^()|\\]|\\(?!mid)[A-Za-z]+|\\.|\([^()]*\))*"
+                      r"(?:\||\\mid(?![A-Za-z]))(?:[^()|\\]|\\(?!mid)[A-Za-z]+|\\.|\([^()]*\))*\))"
+                      # `\mathrm{Poiss}(y_i; \lambda)`, `\mathcal{N}(x; \mu, \sigma^2)`: a named distribution
+                      r"|(\\(?:mathcal|mathrm|text|operatorname)\s*\{\s*[A-Z][A-Za-z]*\s*\}\s*\([^()]*;[^()]*\))"
+                      r"|(\\sim)(?![A-Za-z])"
                       r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])")
 _TEXT_ONLY = re.compile(r"\s*(?:\\(?:text|textrm|textit|mathrm|textbf)\s*\{[^{}$]*\}\s*[:.,;]?\s*)+")
 _LEAD_IN = re.compile(r"(?:assum\w*|suppos\w*|given|if|for|let|with|when)\b", re.I)
@@ -257,6 +263,7 @@ class Builder:
         self.heads: list[tuple[re.Pattern, str]] = []   # `J(w_1, w_2, b)` defined: read `J`
         self.display_heads: tuple[str, ...] = ()   # the heads defined in this display
         self.sigmoid = 0             # the line where the prose calls σ the sigmoid
+        self.outside_head = None     # a head whose row goes on with math not read
 
     @property
     def seg(self) -> Segment:
@@ -376,6 +383,10 @@ class Builder:
             if not (P.defines(before) or item):
                 continue
             body = parts[-1]                # `s = \sigma(x) = \frac{1}{1+e^{-x}}`: both named
+            if any(definition_name(h) for h in parts[:-1]) and not _readable(body):
+                self.notes.append(Prose(f"inline math not read as a definition (its right side "
+                                        f"cannot be read): {math}", prose.line))
+                continue                    # `$i=1,\dots,K, \mathbf{z}=\begin{bmatrix}…$`
             for head in parts[:-1]:
                 named = definition_name(head)
                 if named is None:
@@ -433,6 +444,8 @@ class Builder:
         if _TEXT_ONLY.fullmatch(body) and re.search(r"\w\s+\w|:", body):       # `\text{using the chain rule:}`: the next why
             self.why = clean_why(body).rstrip(":").strip()
             return
+        if not row.starts_with_equals:
+            self.outside_head = None
         if _OUTSIDE.search(body):
             self._outside(row, body, raw_why)
             return
@@ -526,6 +539,12 @@ class Builder:
         found = _OUTSIDE.search(parts[first])
         from derive_ce.read.latex.parser import OUT_OF_SCOPE   # lark: not on the cached path
         reason = OUT_OF_SCOPE["dots"].replace("\\dots", "...") if found.group(2) else \
+            (f"`{found.group(3).strip()}` is a probability given a parameter (a conditional "
+             "bar), which is not read: derive-ce checks algebra, sums and derivatives")\
+            if found.group(3) else \
+            (f"`{found.group(4).strip()}` names a distribution, which is not read: write its "
+             "formula") if found.group(4) else \
+            ("`\\sim` states a distribution, which is not a step") if found.group(5) else \
             _EXPECTATION if found.group(1) is None else OUT_OF_SCOPE.get(
             found.group(1), f"`\\{found.group(1)}` is not read: derive-ce checks steps joined by `=`")
         if first >= 2:                        # `a = b = \int …`: a = b is checked
@@ -538,11 +557,18 @@ class Builder:
                 self._start(self.pending)
             elif not row.starts_with_equals:
                 self._settle_pending()
+        named = definition_name(parts[0]) if first == 1 and not row.starts_with_equals else None
+        if named is not None and not self._defined(named[0]):
+            # `\mathrm{LL}(p) = \log \mathrm{p}(y|p)`, then `= \log {n \choose y} + …`:
+            # the head is defined by the first expression that can be read
+            self.outside_head = (named, parts[0])
         chunk = " = ".join(parts[start:last + 2])
         new = start == 0 and not row.starts_with_equals
         self._unchecked(row, chunk.strip() if chunk.strip() else body, "" if last + 1 < len(parts)
                         else raw_why, reason, new=new)
         rest = parts[last + 1:]
+        if rest:
+            self._outside_definition(rest[0], row)
         if len(rest) > 1:                     # `\int … = a = b`: a = b is checked
             self._step(row, " = ".join(rest), raw_why, column=0)
         elif rest:                            # `\int … = a`, then `= b`: a = b is checked
@@ -550,11 +576,22 @@ class Builder:
         else:                                 # `= b` on the next row: not checked
             self.branch.outside = reason
 
+    def _outside_definition(self, body: str, row: Row) -> None:
+        """The head of a row whose next link is not read, defined by the first
+        expression after it that can be read (and does not use the head)."""
+        pending, self.outside_head = self.outside_head, None
+        if pending is None or not body or self._defined(pending[0][0]) \
+                or mentions(body, pending[0][0]) or _OUTSIDE.search(body) or not _readable(body):
+            return
+        self._define(pending[0], body, row, f"{pending[1].strip()}, through a link not read")
+        self._head(pending[1], pending[0])
+
     def _after_outside(self, row: Row, body: str, raw_why: str) -> None:
         """`= b = c` after a row that ends in math not read: `= b` is not
         checked (for that reason), `b = c` is."""
         parts = top_parts(body)
         reason = self.branch.outside
+        self._outside_definition(parts[1], row)
         self._unchecked(row, "= " + parts[1] if len(parts) > 2 else body,
                         "" if len(parts) > 2 else raw_why, reason)
         if len(parts) > 2:
@@ -731,9 +768,11 @@ class Builder:
         self._define(named, parts[1], row, label)
 
     def _mentioned(self, name: str) -> bool:
-        """Does an earlier step use the name?"""
+        """Does an earlier step use the name? (A definition's body is no use: a
+        definition may come after the name's first use.)"""
         return any(mentions(s.math.text, name) for seg in self.segments
-                   for b in (seg.main, *seg.cases) for s in b.steps)
+                   for b in (seg.main, *seg.cases) for n, s in enumerate(b.steps)
+                   if not (n == 0 and b is seg.main and seg.title.startswith("definition of ")))
 
     def _defined(self, name: str) -> bool:
         return any(name == d.name for d in self.definitions)
