@@ -82,6 +82,18 @@ _DERIVATIVE_OF = re.compile(
 _FUNCTION_LETTERS = {"f", "g", "h", "F", "G", "varphi", "phi", "Phi", "psi", "sigma"}
 
 
+_TRANSPOSE = re.compile(r"\^\s*(?:\{\s*)?(?:\\top|\\intercal|\\mathrm\s*\{\s*T\s*\}|\\mathsf)(?![A-Za-z])")
+
+
+# One name that the reader cannot define: `\\mathcal{L}_{\\text{NLL}}`, `\\mathbf{W}_{out}`.
+_LONE_NAME = re.compile(r"\s*\\(?:mathcal|mathscr|mathbf|boldsymbol|bm)\s*\{\s*" + P.LETTER + r"\s*\}"
+                        r"(?:\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))?\s*")
+
+
+# `\\sigma(z_i)`, `f(x_k)`: a function letter applied to one subscripted letter
+_APPLIED_HEAD = re.compile(r"\s*(\\(?:sigma|phi|varphi|psi)|[fgh])\s*\(\s*([A-Za-z])\s*_\s*\{?\s*([A-Za-z])\s*\}?\s*\)\s*")
+
+
 def label_name(text: str) -> str | None:
     """The letter of a chain's opening `s'(x)` or `\\frac{\\partial L}{\\partial a}`
     (`L_{\\text{MSE}}` too), or None: if the notes neither define nor
@@ -137,8 +149,8 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
     if match.group(4) is not None:
         params = _letters(match.group(4))
         if not params and all(re.fullmatch(_VARIABLE, a.strip()) for a in match.group(4).split(",")):
-            if match.group(3) is not None:
-                return None
+            if match.group(3) is not None or name in _FUNCTION_LETTERS:
+                return None             # `\sigma(z_i)`: a function applied (_applied_definition)
             return name, (), False      # `L(w_1, w_2, b) =`: the loss of those variables
         if params and match.group(3) is not None:      # `f_N(x) =`: a function named f_N
             if not re.fullmatch(r"\{?\s*[A-Za-z0-9]\s*\}?", match.group(3)):
@@ -383,13 +395,15 @@ class Builder:
             if not (P.defines(before) or item):
                 continue
             body = parts[-1]                # `s = \sigma(x) = \frac{1}{1+e^{-x}}`: both named
-            if any(definition_name(h) for h in parts[:-1]) and not _readable(body):
+            if any(definition_name(h) for h in parts[:-1]) and (not _readable(body)
+                                                                or self._matrix_body(body)):
                 self.notes.append(Prose(f"inline math not read as a definition (its right side "
                                         f"cannot be read): {math}", prose.line))
                 continue                    # `$i=1,\dots,K, \mathbf{z}=\begin{bmatrix}…$`
             for head in parts[:-1]:
                 named = definition_name(head)
                 if named is None:
+                    self._applied_definition(head, body, prose.line)
                     continue
                 if self._defined(named[0]):
                     self._redefined(named[0], body, prose.line)
@@ -406,6 +420,27 @@ class Builder:
                 if item and not named[2] and named[0] in self.used:
                     continue                # "- $a = b$" about letters in use: a fact
                 self._define(named, body, Row(math, prose.line, 0, False), "in the prose")
+
+    def _applied_definition(self, head: str, body: str, line: int) -> None:
+        """`\\sigma(z_i) = \\frac{1}{1 + e^{-z_i}}` in the prose: a function applied to
+        one subscripted letter that its body uses defines the function, with
+        that argument as its variable (`\\sigma(t) = \\frac{1}{1 + e^{-t}}`)."""
+        match = _APPLIED_HEAD.fullmatch(head)
+        if match is None:
+            return
+        named = definition_name(f"{match.group(1)}(t)")
+        argument = re.compile(re.escape(match.group(2)) + r"\s*_\s*(?:\{\s*" + re.escape(match.group(3))
+                              + r"\s*\}|" + re.escape(match.group(3)) + r")(?![A-Za-z0-9])")
+        if named is None or self._defined(named[0]) or not argument.search(body) \
+                or mentions(body, named[0]):
+            return
+        letter = next(c for c in "tuvsrq" if not re.search(r"(?<![\\A-Za-z])" + c + r"(?![A-Za-z])",
+                                                            body))
+        generic = argument.sub(letter, body)
+        if re.search(r"(?<![\\A-Za-z])" + re.escape(match.group(3)) + r"(?![A-Za-z])", generic):
+            return                          # the index is used otherwise too: not one variable
+        self._define((named[0], (letter,), True), generic, Row(head, line, 0, False),
+                     f"in the prose, `{head.strip()}` for any `{match.group(2)}`")
 
     def _condition(self, when: Math, prose: Prose) -> None:
         """A condition in the prose ("assuming $\\sum_k y_k = 1$", "given that
@@ -507,7 +542,7 @@ class Builder:
                                     "the rest of the row continues the chain", row.line))
             self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
             return
-        if self._named_square(parts, row, raw_why):
+        if self._named_square(parts, row, raw_why) or self._named_statement(parts, row, raw_why):
             return
         if label_name(parts[0]) is not None:
             self._labelled(row, parts, raw_why)
@@ -693,7 +728,7 @@ class Builder:
         continuation rows (`= …`) are checked against its body."""
         named = definition_name(parts[0])
         if named is None or not parts[1] or self._defined(named[0]) \
-                or any(mentions(p, named[0]) for p in parts[1:]):
+                or any(mentions(p, named[0]) for p in parts[1:]) or self._matrix_body(parts[1]):
             return False
         single = not named[1] and not named[2] and re.fullmatch(P.LETTER, parts[0].strip())
         if single and named[0] in self.used:
@@ -751,6 +786,26 @@ class Builder:
         self._step(row, " = ".join(parts[1:]), raw_why if len(parts) > 2 else "", column=0)
         return True
 
+    def _named_statement(self, parts: list[str], row: Row, raw_why: str) -> bool:
+        """`\\mathcal{L}_{\\text{NLL}} = - \\sum_i …`, `D_{kl} = …`: a name the reader
+        cannot define (a styled letter, a text subscript), never defined nor
+        declared and not in the body, can equal no expression free of it: the
+        row says what the name is. That link is not checked (with the reason);
+        rows `= …` after it are checked against the body."""
+        lone = _LONE_NAME.fullmatch(parts[0])
+        if lone is None or definition_name(parts[0]) is not None or not parts[1] or self.solving \
+                or any(_norm(parts[0]) in _norm(p) for p in parts[1:]) \
+                or any(_norm(parts[0]) == _norm(d.body.text) for d in self.definitions):
+            return False
+        if not self._continues(parts[0]) and not self.branch.broken:
+            self._new_segment(row.line)
+        self._unchecked(row, f"{parts[0]} = {parts[1]}", "" if len(parts) > 2 else raw_why,
+                        f"`{parts[0].strip()}` is neither defined nor declared, so this row "
+                        "states what it is (a styled name is not defined here: name it with a "
+                        "letter or `\\text{…}` to use it in a step)")
+        self._step(row, " = ".join(parts[1:]), raw_why if len(parts) > 2 else "", column=0)
+        return True
+
     def _why_definition(self, raw_why: str, row: Row) -> None:
         """`\\quad | \\quad p_i = \\frac{…}{…} \\quad \\text{softmax}`; a remark
         such as `x = 0 \\quad \\text{sanity check}` defines nothing."""
@@ -801,6 +856,12 @@ class Builder:
     def _see(self, text: str) -> None:
         self._gaussian(text, self.line)
         self.used.update(next(g for g in m.groups() if g) for m in _TOKEN.finditer(text))
+
+    def _matrix_body(self, body: str) -> bool:
+        """A transpose (`\\mathbf{w}^\\top \\mathbf{x}_i`) with no letter the prose
+        declares a vector or matrix: a body the checker cannot read, so no
+        definition (the row stays a step and says why)."""
+        return not self.objects and _TRANSPOSE.search(body) is not None
 
     def _define(self, named, body: str, row: Row, label: str) -> None:
         body = re.sub(r"^(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z]))+|(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z]))+$",
