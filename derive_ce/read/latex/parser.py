@@ -159,8 +159,15 @@ def _primes(match: re.Match) -> str:
     return ("'" * count).ljust(len(match.group()))
 
 
+# `\ln {x}^{x}` is ln x^x in TeX (the braces only group one token): its braces
+# are not the function's brackets, so they go (`\ln  x ^{x}`, then folded as ln(x^x)).
+_BRACED_POWER_ARG = re.compile(r"(\\(?:ln|log|exp)(?![A-Za-z])\s*)"
+                               r"\{(\s*(?:[A-Za-z]|[0-9]+|\\[A-Za-z]+)\s*)\}(?=\s*\^)")
+
+
 def normalize(text: str) -> str:
     """The text with pasted layout blanked out, the same length as typed."""
+    text = _BRACED_POWER_ARG.sub(lambda m: m.group(1) + " " + m.group(2) + " ", text)
     text = _PRIME_SUP.sub(_primes, text)
     text = _UPRIGHT_DX.sub(_split_dx, text)
     text = _COMMENT.sub(lambda m: " " * len(m.group()), text)
