@@ -231,7 +231,6 @@ class Segment:
     main: Branch = field(default_factory=lambda: Branch(None))
     cases: list[Branch] = field(default_factory=list)
     start: str = ""                          # the chain's first expression
-    named: tuple[str, ...] = ()              # a definition's head (`J(w_1, w_2, b)`, `J`)
     conditioned: bool = False                # its one case is a condition from the prose
 
     def empty(self) -> bool:
@@ -652,8 +651,7 @@ class Builder:
             return True                      # a case's first row: against the chain
         if branch.broken:
             return False
-        return bool(first) and _norm(first) in (_norm(branch.last), _norm(self.seg.start),
-                                                *(_norm(n) for n in self.seg.named))
+        return bool(first) and _norm(first) in (_norm(branch.last), _norm(self.seg.start))
 
     def _solving(self, parts: list[str]) -> str:
         """Why a new equation is equation solving, not an identity ("" when it is one)."""
@@ -746,7 +744,6 @@ class Builder:
         """`J(w_1, w_2, b) = …` names the loss of those variables: written
         again with the same arguments, `J(w_1, w_2, b)` is `J`."""
         head = re.sub(r"\\[,;:! ]|\\q?quad(?![A-Za-z])", " ", head).strip()
-        self.seg.named = (head,)
         self.display_heads += (head,)   # `J(…) &= …` at the align's end restates its chain
         if named[2] and "_" in named[0]:
             # `f_N(x) = …`: a function named f_N, written `\operatorname{f_N}` for the checker
@@ -761,7 +758,6 @@ class Builder:
             return
         bare = head[:head.index("(")].strip()
         bare = re.sub(r"\\left\s*$", "", bare).strip()
-        self.seg.named = (head, bare)
         self.display_heads += (bare,)
         pattern = r"\s*".join(re.escape(c) for c in re.sub(r"\s+", "", head.strip()))
         self.heads.append((re.compile(pattern + r"(?![A-Za-z])"), bare))
