@@ -63,6 +63,11 @@ _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propt
                       # `\mathrm{Poiss}(y_i; \lambda)`, `\mathcal{N}(x; \mu, \sigma^2)`: a named distribution
                       r"|(\\(?:mathcal|mathrm|text|operatorname)\s*\{\s*[A-Z][A-Za-z]*\s*\}\s*\([^()]*;[^()]*\))"
                       r"|(\\sim)(?![A-Za-z])"
+                      # `\mathrm{KL}[P\,||\,Q]`: a divergence between distributions
+                      r"|((?:\\(?:mathrm|text|operatorname)\s*\{\s*(?:KL|D_?\{?KL\}?)\s*\}|D_\s*\{?\s*(?:KL|\\mathrm\s*\{\s*KL\s*\})\s*\}?)"
+                      r"\s*(?:\\left\s*)?[\[(][^\[\]()]*(?:\|\||\\\||\\Vert)[^\[\]()]*(?:\\right\s*)?[\])])"
+                      # `p(X=0)`: the probability of an event
+                      r"|((?<![A-Za-z\\])[pPqQ]\s*\(\s*[A-Z]\s*=\s*[^()=]*\))"
                       r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])")
 _TEXT_ONLY = re.compile(r"\s*(?:\\(?:text|textrm|textit|mathrm|textbf)\s*\{[^{}$]*\}\s*[:.,;]?\s*)+")
 _LEAD_IN = re.compile(r"(?:assum\w*|suppos\w*|given|if|for|let|with|when)\b", re.I)
@@ -579,6 +584,10 @@ class Builder:
             (f"`{found.group(4).strip()}` names a distribution, which is not read: write its "
              "formula") if found.group(4) else \
             ("`\\sim` states a distribution, which is not a step") if found.group(5) else \
+            (f"`{found.group(6).strip()}` is a divergence between distributions, which is not "
+             "read: derive-ce checks algebra, sums and derivatives") if found.group(6) else \
+            (f"`{found.group(7).strip()}` is the probability of an event, which is not read: "
+             "write its value") if found.group(7) else \
             _EXPECTATION if found.group(1) is None else OUT_OF_SCOPE.get(
             found.group(1), f"`\\{found.group(1)}` is not read: derive-ce checks steps joined by `=`")
         if first >= 2:                        # `a = b = \int …`: a = b is checked
