@@ -405,6 +405,11 @@ def _definition_name(text: str, line: int) -> tuple[str, tuple[str, ...], bool]:
     if not match:
         raise InputError(f"`{text}` is not a name to define (write `Loss`, `\\text{{Loss}}`, "
                          "`p_k`, `W_{i,j}` or `\\sigma(x)`)", line)
+    if match.group("args") is not None \
+            and re.fullmatch(r"\\operatorname\s*\{\s*[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9]+\s*\}",
+                             match.group("name")):    # `\operatorname{f_N}(x)`: a function f_N
+        name = match.group("name")[match.group("name").index("{") + 1:-1].strip()
+        return name, _params(match.group("args"), text, line), True
     name = _symbol_name(match.group("name"), line)
     if match.group("args") is not None:
         return name, _params(match.group("args"), text, line), True

@@ -101,3 +101,13 @@ def token_name(token) -> str:
     if token.type == "TEXTNAME":
         return text_name(str(token)[str(token).index("{") + 1:-1])
     return letter(str(token))
+
+
+def latex_name(name: str) -> str:
+    """The LaTeX of a name: "ŷ" -> `\\hat{y}`, "mû" -> `\\hat{\\mu}`, "mu" -> `\\mu`;
+    any other name as it is."""
+    split = unicodedata.normalize("NFD", name)
+    command = next((c for c, mark in ACCENTS.items() if split[-1:] == mark), None)
+    if command and split[:-1].isascii() and split[:-1].isalpha() and len(split) > 1:
+        return f"\\{command}{{{latex_name(split[:-1])}}}"
+    return f"\\{name}" if name in GREEK or name in NAMED else name

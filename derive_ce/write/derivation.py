@@ -13,6 +13,7 @@ import yaml
 
 from derive_ce.errors import InputError
 from derive_ce.read.model import Case, Definition, Math, Step, SymbolDecl
+from derive_ce.read.names import latex_name
 from derive_ce.read.notes import GREEK, Imported, read
 
 _BREAKS = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
@@ -171,7 +172,9 @@ def _definitions(definitions: tuple[Definition, ...], notes: tuple[str, ...]) ->
         return []
     out = ["definitions:\n"]
     for definition, note in zip(definitions, notes):
-        key = f"\\{definition.name}" if definition.name in GREEK else definition.name
+        key = latex_name(definition.name)
+        if definition.function and "_" in definition.name:     # `f_N(x)`, as the notes were read
+            key = f"\\operatorname{{{definition.name}}}"
         params = ",".join(f"\\{p}" if p in GREEK else p for p in definition.params)
         if definition.function:
             key += f"({params})"

@@ -159,8 +159,15 @@ def _primes(match: re.Match) -> str:
     return ("'" * count).ljust(len(match.group()))
 
 
+# `\ln {x}^{x}` is ln x^x in TeX (the braces only group one token): its braces
+# are not the function's brackets, so they go (`\ln  x ^{x}`, then folded as ln(x^x)).
+_BRACED_POWER_ARG = re.compile(r"(\\(?:ln|log|exp)(?![A-Za-z])\s*)"
+                               r"\{(\s*(?:[A-Za-z]|[0-9]+|\\[A-Za-z]+)\s*)\}(?=\s*\^)")
+
+
 def normalize(text: str) -> str:
     """The text with pasted layout blanked out, the same length as typed."""
+    text = _BRACED_POWER_ARG.sub(lambda m: m.group(1) + " " + m.group(2) + " ", text)
     text = _PRIME_SUP.sub(_primes, text)
     text = _UPRIGHT_DX.sub(_split_dx, text)
     text = _COMMENT.sub(lambda m: " " * len(m.group()), text)
@@ -338,13 +345,21 @@ def _check_numbers(text: str, line: int | None) -> None:
 
 def _check_spaced(text: str, line: int | None) -> None:
     """`2 3` (read before `&` and the like become spaces)."""
-    found = _SPACED_DIGITS.search(text)
+    found = next((m for m in _SPACED_DIGITS.finditer(text) if not _frac_digits(text, m)), None)
     if found:
         digits = re.sub(r"\\.|\s|~", "", found.group())
         raise InputError(f"`{found.group()}`: two numbers side by side are not read (TeX "
                          f"typesets them as {digits}): write `{digits}`, or "
                          f"`\\cdot` for a product; group digits with `\\,` "
                          "(`1\\,000`)", line, found.start() + 1, text)
+
+
+def _frac_digits(text: str, match: re.Match) -> bool:
+    """`\\frac 1 2` is TeX's ½ (each argument one token), not the numbers 1 and 2 side
+    by side; `\\frac 1 23` stays refused (it is ½·3 in TeX, and 1/23 to a reader)."""
+    return re.search(r"\\[dtc]?frac\s*$", text[:match.start()]) is not None \
+        and re.fullmatch(r"[0-9](?:\s|\\[,;:! ]|~)+[0-9]", match.group()) is not None \
+        and not re.match(r"(?:\s|\\[,;:! ]|~)*[0-9.]", text[match.end():])
 
 
 def _check_depth(text: str, line: int | None) -> None:
@@ -398,6 +413,8 @@ OUT_OF_SCOPE = {
                       "equation as its own display, the reason after `\\quad |`",
     "Longleftrightarrow": "an equivalence of equations (`\\Longleftrightarrow`) is not a step: "
                           "write each equation as its own display, the reason after `\\quad |`",
+    "because": "`\\because …` gives a reason, which is not a step: put it after `\\quad |` "
+               "as the next step's why",
     "cancelto": "`\\cancelto{v}{x}` says x becomes v, which is not an equality: write the value",
     "mathbb": "`\\mathbb{...}` (an expectation, a probability or a set) is not read",
     "pm": "`\\pm` is two expressions: write each sign as its own step or case",
@@ -438,6 +455,13 @@ def _explain(text: str, pos: int, exc: Exception, start: str) -> str:
         return "evaluation bars (`\\left. ... \\right|_{x=a}`) are not read: write the value"
     char = text[pos:pos + 1]
     if char and char in "-+" and text[:pos].rstrip().endswith(("^", "_")):
+        mark = text[:pos].rstrip()[-1]
+        tail = re.match(r"[-+]\s*(?:\\[A-Za-z]+|[A-Za-z0-9.])+", text[pos:])
+        if tail and len(tail.group().replace(" ", "")) > 2:
+            written = tail.group().replace(" ", "")
+            return (f"`{mark}{written}` without braces is read two ways (TeX raises only the "
+                    f"`{written[0]}`): write `{mark}{{{written}}}` if all of it is the exponent, "
+                    f"or `{mark}{{{written[:2]}}}{written[2:]}`")
         return "write a superscript or subscript of more than one character in braces: `e^{-x}`"
     if char == "_" and re.search(r"(\)|\\right\s*\))\s*$", text[:pos]):
         return ("an element of a function's value (`s(\\mathbf x)_i`, `\\text{softmax}(z)_i`) is not "

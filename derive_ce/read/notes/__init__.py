@@ -90,6 +90,11 @@ def _known_functions(builder: Builder) -> None:
     usual meaning, said as a definition (words.DEFAULTS)."""
     texts = [s.math.text for seg in builder.segments for b in (seg.main, *seg.cases)
              for s in b.steps] + [d.body.text for d in builder.definitions]
+    if builder.sigmoid and not any(d.name == "sigma" for d in builder.definitions):
+        builder.definitions.append(Definition("sigma", ("x",), Math(_words.DEFAULTS["sigmoid"], 0),
+                                              0, True))
+        builder.definition_notes.append(f"the prose calls `\\sigma` the sigmoid, line "
+                                        f"{builder.sigmoid}")
     for name in _words.known_applied(texts):
         if any(d.name == name for d in builder.definitions):
             continue

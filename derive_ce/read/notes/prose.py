@@ -33,12 +33,13 @@ HEADING = re.compile(r"^(?:#+\s*|\\(?:title|section\*?|subsection\*?|subsubsecti
 SKIP_TEX = re.compile(r"^\\(?:documentclass|usepackage|begin\s*\{document\}|end\s*\{document\}"
                       r"|maketitle|date|author)(?![A-Za-z])")
 SOLVING = re.compile(r"\b(?:solv\w*|isolat\w*|setting|set (?:it|this|the \w+|them)\b.*\b(?:to )?zero"
+                     r"|set (?:\w+ ){0,3}?(?:equal )?to (?:zero|0)(?![\w.])"
                      r"|equal to zero|equals? zero|system of|rearrang\w*)\b", re.IGNORECASE)
 INLINE = re.compile(r"(?<!\$)\$(?!\$)([^$]+)\$(?!\$)|\$\$([^$]+)\$\$|\\\((.+?)\\\)")
 _ASSUME_CUE = re.compile(r"\b(?:for|where|assum\w*|with|suppose|given|let|if|since|when)\b",
                          re.IGNORECASE)
 _DEFINE_CUE = re.compile(r"(?:\b(?:where|let|if|define[sd]?|denote[sd]?|is|be|with|here|set"
-                         r"|written|writes?|given by|called|so that|as|and|by|since)|:)\s*$",
+                         r"|written|writes?|given by|called|so that|as|and|by|since|substitute)|:)\s*$",
                          re.IGNORECASE)
 _POSITIVE_WORDS = re.compile(r"^\s*(?:be|is|are)\s+(?:a\s+|an\s+)?(positive|non-?negative)"
                              r"(\s+integers?|\s+real(?:s| numbers?)?|\s+numbers?)?", re.IGNORECASE)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -34,9 +35,13 @@ _ARROW = re.compile(r"\\(?:Rightarrow|Longrightarrow|implies|iff|Leftrightarrow"
                     r"|Longleftrightarrow|therefore|Leftarrow|impliedby)(?![A-Za-z])")
 _TOKEN = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}"
                     r"|\\([A-Za-z]+)|([A-Za-z])")
+# `\\hat{y}`, `\\hat y`, `\\bar{x}`, `\\hat{\\mu}`: an accented letter is a name of its own.
+_ACCENTED = (r"\\(?:hat|widehat|bar|overline|tilde|widetilde)\s*(?:\{\s*" + P.LETTER + r"\s*\}"
+             r"|\s+[A-Za-z](?![A-Za-z])|\s*\\(?:" + "|".join(P.GREEK) + r")(?![A-Za-z]))")
 _NAME = re.compile(
     r"\s*(?:\\(?:text|mathrm|operatorname|textrm)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}"
-    r"|(" + P.LETTER + r"))\s*(?:_\s*(\{\s*[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])|\(\s*([^()]*)\))?\s*:?$")
+    r"|(" + _ACCENTED + r"|" + P.LETTER + r"))\s*(?:_\s*(\{\s*[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
+    r"(?:\s*\(\s*([^()]*)\))?\s*:?$")
 _COND = (r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
          r"(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z]))\s*"
          r"-?(?:\\[A-Za-z]+|[A-Za-z0-9]+)(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
@@ -51,7 +56,18 @@ _DERIVATIVE = re.compile(r"\\partial|\\frac\s*\{\s*d|\\nabla|\\sum|\\prod|\\lim|
 # checked (with the reason); the row's other links and the file's other
 # derivations still are.
 _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq)"
-                      r"(?![A-Za-z])"
+                      r"(?![A-Za-z])|(?<![0-9])(\.\.\.+|…)(?![0-9])"
+                      # `p(y|\lambda)`, `P(X \mid \theta)`: a probability given a parameter
+                      r"|((?:(?<![A-Za-z\\])[A-Za-z]|\\(?:mathrm|text|operatorname|mathcal)\s*\{\s*\w+\s*\})\s*\((?:[^()|\\]|\\(?!mid)[A-Za-z]+|\\.|\([^()]*\))*"
+                      r"(?:\||\\mid(?![A-Za-z]))(?:[^()|\\]|\\(?!mid)[A-Za-z]+|\\.|\([^()]*\))*\))"
+                      # `\mathrm{Poiss}(y_i; \lambda)`, `\mathcal{N}(x; \mu, \sigma^2)`: a named distribution
+                      r"|(\\(?:mathcal|mathrm|text|operatorname)\s*\{\s*[A-Z][A-Za-z]*\s*\}\s*\([^()]*;[^()]*\))"
+                      r"|(\\sim)(?![A-Za-z])"
+                      # `\mathrm{KL}[P\,||\,Q]`: a divergence between distributions
+                      r"|((?:\\(?:mathrm|text|operatorname)\s*\{\s*(?:KL|D_?\{?KL\}?)\s*\}|D_\s*\{?\s*(?:KL|\\mathrm\s*\{\s*KL\s*\})\s*\}?)"
+                      r"\s*(?:\\left\s*)?[\[(][^\[\]()]*(?:\|\||\\\||\\Vert)[^\[\]()]*(?:\\right\s*)?[\])])"
+                      # `p(X=0)`: the probability of an event
+                      r"|((?<![A-Za-z\\])[pPqQ]\s*\(\s*[A-Z]\s*=\s*[^()=]*\))"
                       r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])")
 _TEXT_ONLY = re.compile(r"\s*(?:\\(?:text|textrm|textit|mathrm|textbf)\s*\{[^{}$]*\}\s*[:.,;]?\s*)+")
 _LEAD_IN = re.compile(r"(?:assum\w*|suppos\w*|given|if|for|let|with|when)\b", re.I)
@@ -69,6 +85,18 @@ _DERIVATIVE_OF = re.compile(
     r"([A-Za-z]+)\s*\})(?:\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))?\s*\}\s*\{\s*" + _D
     + r"\s*(?:" + P.LETTER + r")(?:\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))?\s*\}\s*")
 _FUNCTION_LETTERS = {"f", "g", "h", "F", "G", "varphi", "phi", "Phi", "psi", "sigma"}
+
+
+_TRANSPOSE = re.compile(r"\^\s*(?:\{\s*)?(?:\\top|\\intercal|\\mathrm\s*\{\s*T\s*\}|\\mathsf)(?![A-Za-z])")
+
+
+# One name that the reader cannot define: `\\mathcal{L}_{\\text{NLL}}`, `\\mathbf{W}_{out}`.
+_LONE_NAME = re.compile(r"\s*\\(?:mathcal|mathscr|mathbf|boldsymbol|bm)\s*\{\s*" + P.LETTER + r"\s*\}"
+                        r"(?:\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))?\s*")
+
+
+# `\\sigma(z_i)`, `f(x_k)`: a function letter applied to one subscripted letter
+_APPLIED_HEAD = re.compile(r"\s*(\\(?:sigma|phi|varphi|psi)|[fgh])\s*\(\s*([A-Za-z])\s*_\s*\{?\s*([A-Za-z])\s*\}?\s*\)\s*")
 
 
 def label_name(text: str) -> str | None:
@@ -116,17 +144,23 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
     `\\sigma(x)`, `\\mathrm{GELU}(x)`, `f\\left(x\\right)` -> a function;
     anything else -> None."""
     text = re.sub(r"\\(?:left|right|big|Big)\s*([()])", r"\1", text)
+    text = re.sub(r"\\[,;:! ]|\\q?quad(?![A-Za-z])", " ", text)     # `f(x) \;\;=`
     match = _NAME.match(text)
     if not match:
         return None
-    name = match.group(1) or match.group(2).lstrip("\\")
-    if name == "e":         # Euler's number, never a name to define
-        return None
+    name = match.group(1) or accented_name(match.group(2)) or match.group(2).lstrip("\\")
+    if name == "e" and match.group(3) is None:   # Euler's number, never a name to define
+        return None                              # (`e_i`, an error term, is a name)
     if match.group(4) is not None:
         params = _letters(match.group(4))
-        if not params and all(re.fullmatch(P.LETTER + r"\s*_\s*(?:\{\s*\w+\s*\}|\w)", a.strip())
-                              for a in match.group(4).split(",")):
-            return name, (), False      # `L(w_1, w_2) =`: the loss of those variables
+        if not params and all(re.fullmatch(_VARIABLE, a.strip()) for a in match.group(4).split(",")):
+            if match.group(3) is not None or name in _FUNCTION_LETTERS:
+                return None             # `\sigma(z_i)`: a function applied (_applied_definition)
+            return name, (), False      # `L(w_1, w_2, b) =`: the loss of those variables
+        if params and match.group(3) is not None:      # `f_N(x) =`: a function named f_N
+            if not re.fullmatch(r"\{?\s*[A-Za-z0-9]\s*\}?", match.group(3)):
+                return None
+            return f"{name}_{match.group(3).strip('{} ')}", params, True
         return (name, params, True) if params else None
     if match.group(3) is None:
         return name, (), False
@@ -134,6 +168,20 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
         return f"{name}_{match.group(3).strip('{} ')}", (), False
     params = _letters(match.group(3))
     return (name, params, False) if params else None
+
+
+# an argument of a head that names the variables: `w_1`, `b`, `\\sigma^2`
+_VARIABLE = P.LETTER + r"(?:\s*_\s*(?:\{\s*\w+\s*\}|\w)|\s*\^\s*(?:2|\{\s*2\s*\}))?"
+
+
+def accented_name(text: str) -> str | None:
+    """`\\hat{y}`, `\\hat y`, `\\hat{\\mu}` -> the name the LaTeX reader gives it
+    ("ŷ", "mû"); None for a text that is no accented letter."""
+    if not re.fullmatch(_ACCENTED, text.strip()):
+        return None
+    from derive_ce.read.names import name_of
+    command, rest = re.fullmatch(r"\s*\\([A-Za-z]+)\s*(.*?)\s*", text).groups()
+    return name_of(f"\\{command}{{{rest.strip('{} ')}}}")
 
 
 def _letters(sub: str) -> tuple[str, ...]:
@@ -154,7 +202,15 @@ def _free_letters(text: str) -> bool:
     return bool(re.search(r"[A-Za-df-z]", stripped))
 
 
+_ACCENT_COMMANDS = {"\u0302": "hat|widehat", "\u0304": "bar|overline", "\u0303": "tilde|widetilde"}
+
+
 def mentions(text: str, name: str) -> bool:
+    split = unicodedata.normalize("NFD", name)
+    if split[-1:] in _ACCENT_COMMANDS and split[:-1].isascii():    # `ŷ`: `\hat{y}`, `\hat y`
+        inner = (r"\\" if len(split) > 2 else "") + re.escape(split[:-1])
+        return re.search(r"\\(?:" + _ACCENT_COMMANDS[split[-1]] + r")\s*(?:\{\s*" + inner
+                         + r"\s*[}_]|\s*" + inner + r"(?![A-Za-z]))", text) is not None
     name = re.escape(name)
     return re.search(r"\\(?:text|mathrm|operatorname)\s*\{\s*" + name + r"\s*\}"
                      r"|(?<![A-Za-z\\])\\?" + name + r"(?![A-Za-z])", text) is not None
@@ -220,6 +276,10 @@ class Builder:
         self.after_display = False   # the block before the prose line is a display
         self.why = ""                # a text-only row: the why of the next step
         self.labels: list = []       # chains opened by a primed letter: see _labelled
+        self.heads: list[tuple[re.Pattern, str]] = []   # `J(w_1, w_2, b)` defined: read `J`
+        self.display_heads: tuple[str, ...] = ()   # the heads defined in this display
+        self.sigmoid = 0             # the line where the prose calls σ the sigmoid
+        self.outside_head = None     # a head whose row goes on with math not read
 
     @property
     def seg(self) -> Segment:
@@ -237,6 +297,7 @@ class Builder:
             else:
                 self.displays += 1
                 self.first_display = self.first_display or block.line
+                self.display_heads = ()
                 for row in block.rows:
                     self._row(row)
                 self.after_display = True
@@ -314,6 +375,10 @@ class Builder:
         """Definitions and assumptions written in inline math."""
         for before, math, after in P.inline_math(prose.text):
             math = rewrite_words(math)      # `$s = sigmoid(z)$`: words.py
+            if re.fullmatch(r"\\sigma\s*(?:\(\s*" + P.LETTER + r"\s*\))?", math) \
+                    and re.search(r"sigmoid", before[-40:] + " " + after[:40], re.I):
+                self.sigmoid = self.sigmoid or prose.line   # "σ(z) is the sigmoid"
+                continue
             assumed = P.assumption(before, math, after) if P.assumption_cue(before) else None
             if assumed is not None:
                 names, flag = assumed
@@ -334,9 +399,15 @@ class Builder:
             if not (P.defines(before) or item):
                 continue
             body = parts[-1]                # `s = \sigma(x) = \frac{1}{1+e^{-x}}`: both named
+            if any(definition_name(h) for h in parts[:-1]) and (not _readable(body)
+                                                                or self._matrix_body(body)):
+                self.notes.append(Prose(f"inline math not read as a definition (its right side "
+                                        f"cannot be read): {math}", prose.line))
+                continue                    # `$i=1,\dots,K, \mathbf{z}=\begin{bmatrix}…$`
             for head in parts[:-1]:
                 named = definition_name(head)
                 if named is None:
+                    self._applied_definition(head, body, prose.line)
                     continue
                 if self._defined(named[0]):
                     self._redefined(named[0], body, prose.line)
@@ -353,6 +424,27 @@ class Builder:
                 if item and not named[2] and named[0] in self.used:
                     continue                # "- $a = b$" about letters in use: a fact
                 self._define(named, body, Row(math, prose.line, 0, False), "in the prose")
+
+    def _applied_definition(self, head: str, body: str, line: int) -> None:
+        """`\\sigma(z_i) = \\frac{1}{1 + e^{-z_i}}` in the prose: a function applied to
+        one subscripted letter that its body uses defines the function, with
+        that argument as its variable (`\\sigma(t) = \\frac{1}{1 + e^{-t}}`)."""
+        match = _APPLIED_HEAD.fullmatch(head)
+        if match is None:
+            return
+        named = definition_name(f"{match.group(1)}(t)")
+        argument = re.compile(re.escape(match.group(2)) + r"\s*_\s*(?:\{\s*" + re.escape(match.group(3))
+                              + r"\s*\}|" + re.escape(match.group(3)) + r")(?![A-Za-z0-9])")
+        if named is None or self._defined(named[0]) or not argument.search(body) \
+                or mentions(body, named[0]):
+            return
+        letter = next(c for c in "tuvsrq" if not re.search(r"(?<![\\A-Za-z])" + c + r"(?![A-Za-z])",
+                                                            body))
+        generic = argument.sub(letter, body)
+        if re.search(r"(?<![\\A-Za-z])" + re.escape(match.group(3)) + r"(?![A-Za-z])", generic):
+            return                          # the index is used otherwise too: not one variable
+        self._define((named[0], (letter,), True), generic, Row(head, line, 0, False),
+                     f"in the prose, `{head.strip()}` for any `{match.group(2)}`")
 
     def _condition(self, when: Math, prose: Prose) -> None:
         """A condition in the prose ("assuming $\\sum_k y_k = 1$", "given that
@@ -375,6 +467,11 @@ class Builder:
     # -- rows
     def _row(self, row: Row) -> None:
         self.line = row.line
+        text = row.text
+        for head, bare in self.heads:
+            text = head.sub(lambda m: bare, text)
+        if text != row.text:
+            row = Row(text, row.line, 0, row.starts_with_equals)
         body, raw_why = split_why(row.text)
         if _ARROW.search(body):
             self._settle_pending()
@@ -386,6 +483,8 @@ class Builder:
         if _TEXT_ONLY.fullmatch(body) and re.search(r"\w\s+\w|:", body):       # `\text{using the chain rule:}`: the next why
             self.why = clean_why(body).rstrip(":").strip()
             return
+        if not row.starts_with_equals:
+            self.outside_head = None
         if _OUTSIDE.search(body):
             self._outside(row, body, raw_why)
             return
@@ -440,6 +539,15 @@ class Builder:
             return
         if self._main_definition(parts, row, raw_why):
             return
+        if parts[0] and _norm(parts[0]) in {_norm(h) for h in self.display_heads} \
+                and not self.branch.broken and self.branch.steps:
+            # `J(w_1, w_2, b) &= …` closing the align that defined J: the chain goes on
+            self.notes.append(Prose(f"`{parts[0].strip()}` restates the chain's left side: "
+                                    "the rest of the row continues the chain", row.line))
+            self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
+            return
+        if self._named_square(parts, row, raw_why) or self._named_statement(parts, row, raw_why):
+            return
         if label_name(parts[0]) is not None:
             self._labelled(row, parts, raw_why)
             return
@@ -448,6 +556,13 @@ class Builder:
                 self._new_segment(row.line)
             reason = self._solving(parts)
             if reason and _readable(body):
+                if len(parts) > 2 and all(parts[:-1]) and re.fullmatch(r"0(?:\.0*)?", parts[-1]):
+                    # `\frac{\partial L}{\partial w} = -2 \sum_i … = 0` after "set to 0":
+                    # the derivative is checked, setting it to 0 is not
+                    self._step(row, " = ".join(parts[:-1]), "")
+                    self._unchecked(row, "= " + parts[-1], raw_why,
+                                    "equation solving (the expression set to 0)")
+                    return
                 self._unchecked(row, body, raw_why, reason)
                 return
         self._step(row, body, raw_why)
@@ -462,7 +577,18 @@ class Builder:
         first, last = bad[0], bad[-1]
         found = _OUTSIDE.search(parts[first])
         from derive_ce.read.latex.parser import OUT_OF_SCOPE   # lark: not on the cached path
-        reason = _EXPECTATION if found.group(1) is None else OUT_OF_SCOPE.get(
+        reason = OUT_OF_SCOPE["dots"].replace("\\dots", "...") if found.group(2) else \
+            (f"`{found.group(3).strip()}` is a probability given a parameter (a conditional "
+             "bar), which is not read: derive-ce checks algebra, sums and derivatives")\
+            if found.group(3) else \
+            (f"`{found.group(4).strip()}` names a distribution, which is not read: write its "
+             "formula") if found.group(4) else \
+            ("`\\sim` states a distribution, which is not a step") if found.group(5) else \
+            (f"`{found.group(6).strip()}` is a divergence between distributions, which is not "
+             "read: derive-ce checks algebra, sums and derivatives") if found.group(6) else \
+            (f"`{found.group(7).strip()}` is the probability of an event, which is not read: "
+             "write its value") if found.group(7) else \
+            _EXPECTATION if found.group(1) is None else OUT_OF_SCOPE.get(
             found.group(1), f"`\\{found.group(1)}` is not read: derive-ce checks steps joined by `=`")
         if first >= 2:                        # `a = b = \int …`: a = b is checked
             self._row(Row(" = ".join(parts[:first]), row.line, row.column,
@@ -474,11 +600,18 @@ class Builder:
                 self._start(self.pending)
             elif not row.starts_with_equals:
                 self._settle_pending()
+        named = definition_name(parts[0]) if first == 1 and not row.starts_with_equals else None
+        if named is not None and not self._defined(named[0]):
+            # `\mathrm{LL}(p) = \log \mathrm{p}(y|p)`, then `= \log {n \choose y} + …`:
+            # the head is defined by the first expression that can be read
+            self.outside_head = (named, parts[0])
         chunk = " = ".join(parts[start:last + 2])
         new = start == 0 and not row.starts_with_equals
         self._unchecked(row, chunk.strip() if chunk.strip() else body, "" if last + 1 < len(parts)
                         else raw_why, reason, new=new)
         rest = parts[last + 1:]
+        if rest:
+            self._outside_definition(rest[0], row)
         if len(rest) > 1:                     # `\int … = a = b`: a = b is checked
             self._step(row, " = ".join(rest), raw_why, column=0)
         elif rest:                            # `\int … = a`, then `= b`: a = b is checked
@@ -486,11 +619,22 @@ class Builder:
         else:                                 # `= b` on the next row: not checked
             self.branch.outside = reason
 
+    def _outside_definition(self, body: str, row: Row) -> None:
+        """The head of a row whose next link is not read, defined by the first
+        expression after it that can be read (and does not use the head)."""
+        pending, self.outside_head = self.outside_head, None
+        if pending is None or not body or self._defined(pending[0][0]) \
+                or mentions(body, pending[0][0]) or _OUTSIDE.search(body) or not _readable(body):
+            return
+        self._define(pending[0], body, row, f"{pending[1].strip()}, through a link not read")
+        self._head(pending[1], pending[0])
+
     def _after_outside(self, row: Row, body: str, raw_why: str) -> None:
         """`= b = c` after a row that ends in math not read: `= b` is not
         checked (for that reason), `b = c` is."""
         parts = top_parts(body)
         reason = self.branch.outside
+        self._outside_definition(parts[1], row)
         self._unchecked(row, "= " + parts[1] if len(parts) > 2 else body,
                         "" if len(parts) > 2 else raw_why, reason)
         if len(parts) > 2:
@@ -591,15 +735,80 @@ class Builder:
         continuation rows (`= …`) are checked against its body."""
         named = definition_name(parts[0])
         if named is None or not parts[1] or self._defined(named[0]) \
-                or any(mentions(p, named[0]) for p in parts[1:]):
+                or any(mentions(p, named[0]) for p in parts[1:]) or self._matrix_body(parts[1]):
             return False
         single = not named[1] and not named[2] and re.fullmatch(P.LETTER, parts[0].strip())
         if single and named[0] in self.used:
             return False
+        if not named[0].isascii() and self._mentioned(named[0]):
+            return False                 # `\hat y` used before: a claim, as for a letter
         self._new_segment(row.line, f"definition of {named[0]}")
         self._define(named, parts[1], row, "")
+        self._head(parts[0], named)
         self._why_definition(raw_why, row)
         self._step(row, " = ".join(parts[1:]), "", column=0)
+        return True
+
+    def _head(self, head: str, named) -> None:
+        """`J(w_1, w_2, b) = …` names the loss of those variables: written
+        again with the same arguments, `J(w_1, w_2, b)` is `J`."""
+        head = re.sub(r"\\[,;:! ]|\\q?quad(?![A-Za-z])", " ", head).strip()
+        self.display_heads += (head,)   # `J(…) &= …` at the align's end restates its chain
+        if named[2] and "_" in named[0]:
+            # `f_N(x) = …`: a function named f_N, written `\operatorname{f_N}` for the checker
+            base, sub = named[0].split("_", 1)
+            letter = ("\\" + base) if len(base) > 1 else base
+            self.heads.append((re.compile(r"(?<![\\A-Za-z])" + re.escape(letter)
+                                          + r"\s*_\s*(?:\{\s*" + re.escape(sub) + r"\s*\}|"
+                                          + re.escape(sub) + r")(?=\s*(?:\\left\s*)?\()"),
+                               f"\\operatorname{{{named[0]}}}"))
+            return
+        if named[1] or named[2] or "(" not in head:
+            return
+        bare = head[:head.index("(")].strip()
+        bare = re.sub(r"\\left\s*$", "", bare).strip()
+        self.display_heads += (bare,)
+        pattern = r"\s*".join(re.escape(c) for c in re.sub(r"\s+", "", head.strip()))
+        self.heads.append((re.compile(pattern + r"(?![A-Za-z])"), bare))
+
+    def _named_square(self, parts: list[str], row: Row, raw_why: str) -> bool:
+        """`\\hat{\\sigma}^2 = \\frac{1}{n} \\sum_i (y_i - \\bar{y})^2`: the square of a
+        name that is neither defined nor used before, and not in the body,
+        can equal no expression free of it: the row says what the name is.
+        That link is not checked (with the reason); rows `= …` after it are
+        checked against the body."""
+        square = re.fullmatch(r"\s*(.+?)\s*\^\s*(?:2|\{\s*2\s*\})\s*", parts[0])
+        named = definition_name(square.group(1)) if square else None
+        if named is None or named[1] or named[2] or not parts[1] or self._defined(named[0]) \
+                or any(mentions(p, named[0]) for p in parts[1:]) or self._mentioned(named[0]) \
+                or (named[0].isascii() and named[0] in self.used):
+            return False
+        self._new_segment(row.line, f"{parts[0].strip()}")
+        self._unchecked(row, f"{parts[0]} = {parts[1]}", "" if len(parts) > 2 else raw_why,
+                        f"`{parts[0].strip()}` is neither defined nor used before, so this row "
+                        "states what it is (the square of a name is not defined: define the "
+                        "name itself to use it)")
+        self._step(row, " = ".join(parts[1:]), raw_why if len(parts) > 2 else "", column=0)
+        return True
+
+    def _named_statement(self, parts: list[str], row: Row, raw_why: str) -> bool:
+        """`\\mathcal{L}_{\\text{NLL}} = - \\sum_i …`, `D_{kl} = …`: a name the reader
+        cannot define (a styled letter, a text subscript), never defined nor
+        declared and not in the body, can equal no expression free of it: the
+        row says what the name is. That link is not checked (with the reason);
+        rows `= …` after it are checked against the body."""
+        lone = _LONE_NAME.fullmatch(parts[0])
+        if lone is None or definition_name(parts[0]) is not None or not parts[1] or self.solving \
+                or any(_norm(parts[0]) in _norm(p) for p in parts[1:]) \
+                or any(_norm(parts[0]) == _norm(d.body.text) for d in self.definitions):
+            return False
+        if not self._continues(parts[0]) and not self.branch.broken:
+            self._new_segment(row.line)
+        self._unchecked(row, f"{parts[0]} = {parts[1]}", "" if len(parts) > 2 else raw_why,
+                        f"`{parts[0].strip()}` is neither defined nor declared, so this row "
+                        "states what it is (a styled name is not defined here: name it with a "
+                        "letter or `\\text{…}` to use it in a step)")
+        self._step(row, " = ".join(parts[1:]), raw_why if len(parts) > 2 else "", column=0)
         return True
 
     def _why_definition(self, raw_why: str, row: Row) -> None:
@@ -617,6 +826,13 @@ class Builder:
                 or re.search(r"check|test|e\.g\.|example|verif|sanity|at ", label, re.I):
             return
         self._define(named, parts[1], row, label)
+
+    def _mentioned(self, name: str) -> bool:
+        """Does an earlier step use the name? (A definition's body is no use: a
+        definition may come after the name's first use.)"""
+        return any(mentions(s.math.text, name) for seg in self.segments
+                   for b in (seg.main, *seg.cases) for n, s in enumerate(b.steps)
+                   if not (n == 0 and b is seg.main and seg.title.startswith("definition of ")))
 
     def _defined(self, name: str) -> bool:
         return any(name == d.name for d in self.definitions)
@@ -646,7 +862,15 @@ class Builder:
         self._gaussian(text, self.line)
         self.used.update(next(g for g in m.groups() if g) for m in _TOKEN.finditer(text))
 
+    def _matrix_body(self, body: str) -> bool:
+        """A transpose (`\\mathbf{w}^\\top \\mathbf{x}_i`) with no letter the prose
+        declares a vector or matrix: a body the checker cannot read, so no
+        definition (the row stays a step and says why)."""
+        return not self.objects and _TRANSPOSE.search(body) is not None
+
     def _define(self, named, body: str, row: Row, label: str) -> None:
+        body = re.sub(r"^(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z]))+|(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z]))+$",
+                      "", body)               # `f(x) \;\;=\;\; …`: spacing is no part of the body
         self.definitions.append(Definition(named[0], named[1], Math(body, row.line), row.line,
                                            named[2]))
         self._see(body)

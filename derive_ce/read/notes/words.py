@@ -28,6 +28,9 @@ DEFAULTS = {
     "sigmoid": r"\frac{1}{1 + e^{-x}}",
     "softplus": r"\ln\left(1 + e^{x}\right)",
     "relu": r"\max\left(0, x\right)",
+    # Swish (β = 1) is SiLU, x·σ(x), as PyTorch and the papers name it
+    "swish": r"\frac{x}{1 + e^{-x}}",
+    "silu": r"\frac{x}{1 + e^{-x}}",
 }
 
 # Names the grammar reads without a backslash (`log(x)`), or refuses with its
@@ -51,8 +54,16 @@ def _name(match: re.Match) -> str:
     return r"\operatorname{" + word + "}"
 
 
+# `e^-x`, `e^-2`: a superscript of a minus and one letter or number, without
+# braces (TeX would raise the minus alone), is what its writer means, `e^{-x}`.
+# `e^-2x`, `e^-x^2`, `e^-xy` stay refused: the exponent's end is a guess.
+_SIGNED_SCRIPT = re.compile(r"\^\s*([-−])\s*([A-Za-z]|\\(?:alpha|beta|gamma|lambda|mu|sigma|theta|tau)"
+                            r"(?![A-Za-z])|[0-9]+(?:\.[0-9]+)?)(?![A-Za-z0-9_^{(.'])")
+
+
 def rewrite(math: str) -> str:
-    """The words before brackets in `math` written as names."""
+    """The words before brackets in `math` written as names; `e^-x` as `e^{-x}`."""
+    math = _SIGNED_SCRIPT.sub(lambda m: "^{-" + m.group(2) + "}", math)
     math = _KNOWN.sub(_name, math)
     return _WORD.sub(_name, math)
 
