@@ -66,11 +66,17 @@ class Record:
     def passing(self, strict: bool) -> bool:
         """--strict fails what holds only numerically, and a proof that the
         independent evaluator could not cross-check."""
-        if self.kind == "start":
-            return self.status != "error"
+        if self.kind == "start":       # a notes row not checked for a name defined again: unsure
+            return self.status != "error" and self.method != "unsure"
         if self.status == "proved":
             return not (strict and self.cross_checked is False)
         return self.status == "numeric" and not strict
+
+
+def unsure(record: Record) -> bool:
+    """A notes row not checked because the notes gave a name a second meaning
+    (or a value not read) before it: the file cannot be said to hold (exit 1)."""
+    return not_checked(record) and record.method == "unsure"
 
 
 def not_checked(record: Record) -> bool:

@@ -24,6 +24,8 @@ class Step:
     math: Math
     why: str = ""
     unchecked: str = ""     # notes: why this row is reported as not checked (equation solving)
+    unsure: bool = False    # notes: not checked, and the file cannot be said to hold (a name
+    #                         defined again): exit 1, never "all steps hold"
 
 
 @dataclass(frozen=True)

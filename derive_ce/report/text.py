@@ -25,7 +25,7 @@ from derive_ce.report.layout import (
     width,
     wrap,
 )
-from derive_ce.results import FileReport, Record, counts, exit_code, not_checked
+from derive_ce.results import FileReport, Record, counts, exit_code, not_checked, unsure
 
 MARKS = {"proved": ("✓", "green"), "numeric": ("≈", "yellow"), "failed": ("✗", "bold red"),
          "unknown": ("?", "magenta"), "error": ("!", "bold red"), "start": ("·", "dim")}
@@ -66,6 +66,9 @@ def _summary(reports: list[FileReport], strict: bool) -> list:
         summary += f"; {skipped} row{'s' if skipped != 1 else ''} not checked (each with its reason)"
     word, style = {0: ("all steps hold", "green"), 1: ("some steps do not hold", "bold red"),
                    2: ("some input could not be used", "bold red")}[code]
+    if code == 1 and not tally["failed"] \
+            and any(unsure(record) for r in reports for record in r.records):
+        word = "some steps are not checked"          # a name defined again: never "all hold"
     if code == 0 and not any(tally.values()):
         word, style = "no step to check", "yellow"   # prose only: exit 0, but nothing holds
     files = len({r.path for r in reports})

@@ -56,6 +56,7 @@ class _Plan:
 
 _BROKEN = object()
 NOT_CHECKED = "not checked: the expression before it could not be read"
+UNSURE = "unsure"   # a notes row not checked whose file cannot be said to hold (results.py)
 
 
 def check(entries: list[Path | FileReport], options: Options, pool=None,
@@ -234,7 +235,8 @@ class _Walker:
         for step in steps:
             if getattr(step, "unchecked", ""):      # notes: equation solving, with its reason
                 self._fixed(step.math.line, labels, "start", step.why, step.math.text,
-                            Verdict("unknown", f"not checked: {step.unchecked}"))
+                            Verdict("unknown", f"not checked: {step.unchecked}",
+                                    UNSURE if getattr(step, "unsure", False) else ""))
                 prev = None
                 continue
             try:

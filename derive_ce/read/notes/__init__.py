@@ -32,7 +32,7 @@ from derive_ce.read.shapes import sized_by_use
 __all__ = ["GREEK", "Imported", "Prose", "Row", "READER_VERSION", "is_notes", "load", "read",
            "split_why", "top_parts", "case_condition"]
 
-READER_VERSION = b"derive-ce notes reader 5\0"   # part of the report cache key
+READER_VERSION = b"derive-ce notes reader 6\0"   # part of the report cache key
 _FUNCTION = re.compile(r"(?<![\\A-Za-z])(f|g|h|F|G|\\varphi|\\phi|\\Phi|\\psi|\\sigma)"
                        r"\s*(?:'+\s*)?(?:\\left\s*)?\(")
 

@@ -104,6 +104,13 @@ def defines(before: str) -> bool:
     return bool(_DEFINE_CUE.search(before[-60:]))
 
 
+def continues_list(before: str) -> bool:
+    """"where $L = …$, $\\hat{y} = …$": between two inline maths only a comma
+    (or `;`, `, and`, `and let` …): the list of definitions goes on."""
+    return bool(re.fullmatch(r"\s*[,;]?\s*(?:(?:and|as well as)\s*)?(?:(?:let|where|with)\s*)?",
+                             before, re.IGNORECASE))
+
+
 _INTEGER_BEFORE = re.compile(r"\b(?:any|every|all|each|some|an?|for)\s+integers?\s*$", re.IGNORECASE)
 _INTEGER_AFTER = re.compile(r"^\s*(?:be|is|are)\s+(?:an?\s+)?(?:arbitrary\s+)?integers?\b", re.IGNORECASE)
 _INTEGER_SET = re.compile(r"\s*\\in\s*\\mathbb\s*\{?\s*Z\s*\}?\s*$")

@@ -373,7 +373,9 @@ class Builder:
 
     def _inline(self, prose: Prose) -> None:
         """Definitions and assumptions written in inline math."""
+        listing = False                     # the math before opened a definition's list
         for before, math, after in P.inline_math(prose.text):
+            continued, listing = listing and P.continues_list(before), False
             math = rewrite_words(math)      # `$s = sigmoid(z)$`: words.py
             if re.fullmatch(r"\\sigma\s*(?:\(\s*" + P.LETTER + r"\s*\))?", math) \
                     and re.search(r"sigmoid", before[-40:] + " " + after[:40], re.I):
@@ -396,7 +398,8 @@ class Builder:
                 self._condition(Math(math, prose.line), prose)   # "assuming $\sum_k y_k = 1$"
                 continue
             item = P.list_item(before, after)
-            if not (P.defines(before) or item):
+            listing = P.defines(before) or continued   # "where $a = …$, $b = …$"
+            if not (listing or item):
                 continue
             body = parts[-1]                # `s = \sigma(x) = \frac{1}{1+e^{-x}}`: both named
             if any(definition_name(h) for h in parts[:-1]) and (not _readable(body)
@@ -892,7 +895,8 @@ class Builder:
                         and not (shadow.until and step.math.line >= shadow.until):
                     reason = shadow.reason
                     break
-            out.append(dataclasses.replace(step, unchecked=reason) if reason else step)
+            out.append(dataclasses.replace(step, unchecked=reason, unsure=True) if reason
+                       else step)
         return out
 
     # -- the result
