@@ -44,23 +44,12 @@ def test_every_identity_has_its_slip():
     assert all(n.replace(".md", "_slip.md") in names for n in _identities())
 
 
-# At the time limit (the explicit reading differentiates det(X⁻¹) with
-# symbolic entries): unknown on a loaded machine, proved on a quiet one (seen
-# on CI's two quiet cores with this test's 60 s budget), never failed; its
-# slip still fails.  A verdict that depends on the load is a known defect
-# (issue 16, "the same verdict every run"), kept visible here.
-TOO_SLOW = {"detXinv.md"}
-
-
 @pytest.mark.parametrize("name", _identities())
 def test_identity_verifies_and_its_slip_fails_on_its_line(cookbook, name):
     true, slip = cookbook[name], cookbook[name.replace(".md", "_slip.md")]
-    if name in TOO_SLOW:
-        assert [r.status for r in true.records if not r.passing(strict=False)] in ([], ["unknown"])
-    else:
-        assert true.ok(strict=False), [(r.line, r.status, r.message) for r in true.records]
-        assert all(r.cross_checked for r in true.records if r.status in ("proved", "numeric")
-                   and r.method != "read"), true.records
+    assert true.ok(strict=False), [(r.line, r.status, r.message) for r in true.records]
+    assert all(r.cross_checked for r in true.records if r.status in ("proved", "numeric")
+               and r.method != "read"), true.records
     failed = [r for r in slip.records if not r.passing(strict=False)]
     assert failed and failed[0].status == "failed" and failed[0].line == 6, slip.records
     assert failed[0].evidence["point"], failed[0]

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import lark
 import sympy as sp
 from sympy.core.function import AppliedUndef, ArgumentIndexError
+from sympy.matrices.utilities import dotprodsimp
 
 from derive_ce.decide.build.functions import FUNCTIONS
 from derive_ce.errors import InputError
@@ -530,7 +531,8 @@ class MatrixReader:
             self.env.objects[name] = moved
             self.world.forget()
             try:
-                return self.read(body)
+                with dotprodsimp(False):    # SymPy's tidying of each product: 10x the work,
+                    return self.read(body)  # and det(X^{-1}) ran out of time (detXinv)
             finally:
                 self.env.objects[name] = symbols
                 self.world.forget()
