@@ -273,10 +273,22 @@ def _apart(expr: sp.Expr, avoid: set) -> sp.Expr:
 def make_sum(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
     """Σ with the factors that do not depend on the index taken outside."""
     outside, inside = _split(body, var)
+    count = hi - lo + 1
     if inside == 1:
-        return outside * nonempty(hi - lo + 1, hi - lo + 1, sp.S.Zero)
+        return _guarded(outside, nonempty(count, count, sp.S.Zero), count)
     kind = ElementSum if _over_elements(inside, var) else UsualSum
-    return outside * kind(inside, (var, lo, hi))
+    return _guarded(outside, kind(inside, (var, lo, hi)), count)
+
+
+def _guarded(outside: sp.Expr, total: sp.Expr, count: sp.Expr) -> sp.Expr:
+    """outside · Σ, and 0 where the range is empty: Σ_{k=1}^{n} 1/n is 0 at
+    n = 0 (no term is ever evaluated), but (1/n)·n is 1 for SymPy, so the
+    false `= 1` was proved.  Only where outside has a denominator in symbols
+    and the range is not known to hold a term."""
+    held = sp.Ge(count, 1)
+    if held is sp.true or not sp.denom(outside).free_symbols:
+        return outside * total
+    return sp.Piecewise((outside * total, held), (sp.S.Zero, True))
 
 
 def _over_elements(body: sp.Expr, var: sp.Symbol) -> bool:

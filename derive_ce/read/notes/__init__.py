@@ -206,11 +206,17 @@ def _with_assumptions(builder: Builder, symbols, reasons):
     taken = {n for d in symbols for n in d.names}
     decls, why = list(symbols), list(reasons)
     for name, (flag, line) in sorted(builder.assumptions.items()):
-        if name in taken or any(d.name == name for d in builder.definitions):
-            continue
         flags = (("integer", True),) if flag.endswith("integer") else ()
         if flag.split()[0] != "integer":
             flags += ((flag.split()[0], True),)
+        guessed = next((i for i, d in enumerate(decls) if d.names == (name,)
+                        and d.kind == "scalar"), None)
+        if guessed is not None:     # the prose says what a sum's bound is, not the guess:
+            decls[guessed] = SymbolDecl((name,), "scalar", flags, None, 0)    # n >= 0, not > 0
+            why[guessed] = f"assumed in the prose, line {line}: {flag}"
+            continue
+        if name in taken or any(d.name == name for d in builder.definitions):
+            continue
         decls.append(SymbolDecl((name,), "scalar", flags, None, 0))
         why.append(f"a standard deviation (beside \\sqrt{{2\\pi}}), line {line}: positive"
                    if name == "sigma" and builder.gaussian == line
