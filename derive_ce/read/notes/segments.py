@@ -787,11 +787,8 @@ class Builder:
                 or (named[0].isascii() and named[0] in self.used):
             return False
         self._new_segment(row.line, f"{parts[0].strip()}")
-        self._unchecked(row, f"{parts[0]} = {parts[1]}", "" if len(parts) > 2 else raw_why,
-                        f"`{parts[0].strip()}` is neither defined nor used before, so this row "
-                        "states what it is (the square of a name is not defined: define the "
-                        "name itself to use it)")
-        self._step(row, " = ".join(parts[1:]), raw_why if len(parts) > 2 else "", column=0)
+        self._stated(parts, row, raw_why, "used before, so this row states what it is (the square "
+                     "of a name is not defined: define the name itself to use it)")
         return True
 
     def _named_statement(self, parts: list[str], row: Row, raw_why: str) -> bool:
@@ -807,12 +804,17 @@ class Builder:
             return False
         if not self._continues(parts[0]) and not self.branch.broken:
             self._new_segment(row.line)
-        self._unchecked(row, f"{parts[0]} = {parts[1]}", "" if len(parts) > 2 else raw_why,
-                        f"`{parts[0].strip()}` is neither defined nor declared, so this row "
-                        "states what it is (a styled name is not defined here: name it with a "
-                        "letter or `\\text{…}` to use it in a step)")
-        self._step(row, " = ".join(parts[1:]), raw_why if len(parts) > 2 else "", column=0)
+        self._stated(parts, row, raw_why, "declared, so this row states what it is (a styled name "
+                     "is not defined here: name it with a letter or `\\text{…}` to use it in a step)")
         return True
+
+    def _stated(self, parts: list[str], row: Row, raw_why: str, reason: str) -> None:
+        """`name = body = …` where the name is neither defined nor `reason`:
+        the first link is not checked, the rows after it are checked against
+        the body."""
+        self._unchecked(row, f"{parts[0]} = {parts[1]}", "" if len(parts) > 2 else raw_why,
+                        f"`{parts[0].strip()}` is neither defined nor {reason}")
+        self._step(row, " = ".join(parts[1:]), raw_why if len(parts) > 2 else "", column=0)
 
     def _why_definition(self, raw_why: str, row: Row) -> None:
         """`\\quad | \\quad p_i = \\frac{…}{…} \\quad \\text{softmax}`; a remark
