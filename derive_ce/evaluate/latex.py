@@ -23,6 +23,7 @@ from derive_ce.evaluate.runtime import concrete, derivative
 from derive_ce.read import names
 from derive_ce.read.latex.parser import chain_refusal, parse
 from derive_ce.read.latex.shape import (
+    bare_order,
     first_token,
     function_name,
     inner_subscript,
@@ -30,13 +31,13 @@ from derive_ce.read.latex.shape import (
     is_text_name,
     items_of,
     leibniz,
+    operator_order,
     point_like,
     simple_parts,
     unwrap,
 )
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
-_ORDER_TEXT = re.compile(r"\^\s*(\{[^{}]*\}|[0-9A-Za-z])")
 _MISSING = object()
 # `\Gamma(x)`, `\zeta(s)` with the letter not declared: the special functions
 SPECIAL_FUNCTIONS = {"Gamma": "gamma", "zeta": "zeta"}
@@ -438,8 +439,8 @@ class Compiler:
                 and len(bottom_items) == 2 and self.differential(bottom_items[0]) == 1):
             return None
         target = bottom_items[1]
-        if not is_a(target, "pow") or _bare(_label(head.children[1])) \
-                != _bare(_label(target.children[1])):
+        if not is_a(target, "pow") or bare_order(_label(head.children[1])) \
+                != bare_order(_label(target.children[1])):
             raise Unsupported("a derivative whose orders differ above and below")
         if len(top_items) < 2:
             raise Unsupported("a derivative of nothing")
@@ -472,12 +473,11 @@ class Compiler:
             if isinstance(target, lark.Token):
                 target = lark.Tree("symbol", [lark.Tree("name", [target])])
             return [(self.variable(target), 1, _label(target))]
-        above = _ORDER_TEXT.search(str(op.children[0]))
-        above = _bare(above.group(1)) if above else "1"
+        above = operator_order(str(op.children[0]))
         dvars = [c for c in op.children if is_a(c, "dvar")]
         if not above.isdigit():          # \frac{d^{n}}{dx^{n}}: one variable, the same order
             if len(dvars) != 1 or len(dvars[0].children) != 2 \
-                    or _bare(_label(dvars[0].children[1])) != above:
+                    or bare_order(_label(dvars[0].children[1])) != above:
                 raise Unsupported("a derivative whose orders differ above and below")
             count = _order(self.sup(dvars[0].children[1]))
             return [(self.variable(dvars[0].children[0]), count, _label(dvars[0].children[0]))]
@@ -931,7 +931,7 @@ MAX_ORDER = 40
 
 
 def _order(sup_pair):
-    """The order of `\frac{d^{n}}{dx^{n}}` at an instance: a whole number
+    r"""The order of `\frac{d^{n}}{dx^{n}}` at an instance: a whole number
     0 … MAX_ORDER, else the instance is not evaluated."""
     exponent, trailing = sup_pair
     if trailing is not None:
@@ -946,11 +946,6 @@ def _order(sup_pair):
             raise Unsupported(f"a derivative of order {value} (0 … {MAX_ORDER} are evaluated)")
         return value
     return at
-
-
-def _bare(order: str) -> str:
-    """An order as written, without braces and spaces: `{ 2n }` is `2n`."""
-    return re.sub(r"[\s{}]+", "", order)
 
 
 def _sample_label(sup) -> str | None:

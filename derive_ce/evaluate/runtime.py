@@ -81,16 +81,10 @@ def _first(g, x0, label: str, note=None):
             point = real(x0)
             h = mpf(10) ** (-(digits + 2)) * max(mpf(1), abs(point))
             mid, up, down = g(x0), g(point + h), g(point - h)      # x0 as it is: 0 stays exact
-            if exact(mid) and exact(up) and exact(down) and mid == up == down:
-                return 0
-            mid, up, down = real(mid), real(up), real(down)
-            forward, backward = (up - mid) / h, (mid - down) / h
-            spread = abs(forward - backward)
-            if spread <= mpf(10) ** (-(digits // 2)) * (1 + abs(forward) + abs(backward)):
-                if note is not None:      # the result is good to D digits of this, not of itself
-                    note(max(abs(up), abs(down)) / max(mpf(1), abs(point)), 0)
-                value = (up - down) / (2 * h)
-                return normal(+value)
+            try:
+                return normal(+_slope(down, mid, up, h, digits, point, note))
+            except _Spread:
+                continue
     raise NotDifferentiable(label, x0)
 
 
@@ -139,6 +133,9 @@ class _Spread(Exception):
 
 
 def _slope(down, mid, up, h, digits: int, point, note):
+    """The central difference, where the one-sided ones agree to D/2 digits;
+    `note` is told the scale of its error (it is good to D digits of
+    |g| / max(1, |x0|), not of itself)."""
     if exact(mid) and exact(up) and exact(down) and mid == up == down:
         return 0
     mid, up, down = real(mid), real(up), real(down)

@@ -15,6 +15,7 @@ import re
 import lark
 
 from derive_ce.errors import InputError
+from derive_ce.read.latex.shape import operator_order
 
 # Precedence of a rendered piece: what it needs around it to stay one operand.
 # OPEN: Σ and d/dx, whose operand runs on to the right; PREFIX: −x, ln x;
@@ -507,8 +508,7 @@ def _dapply(node) -> Piece:
 def _dop_frac(node) -> Piece:
     """d/dx, d²/dx², ∂²/∂x∂y."""
     sign = "∂" if "partial" in node.children[0] or "∂" in node.children[0] else "d"
-    order = re.search(r"\^\s*(\{[^{}]*\}|[0-9A-Za-z])", str(node.children[0]))
-    order = re.sub(r"[\s{}]+", "", order.group(1)) if order else "1"
+    order = operator_order(str(node.children[0]))
     variables = [render_tree(c) for c in node.children if isinstance(c, lark.Tree)]
     top = sign + (_script(order, SUPERSCRIPT, _SUP_OK, "^") if order != "1" else "")
     return Piece(f"{top}/{''.join(sign + str(v) for v in variables)}")

@@ -3,8 +3,6 @@ and the readings of an operator's scope that are refused."""
 
 from __future__ import annotations
 
-import re
-
 import lark
 import sympy as sp
 
@@ -12,18 +10,14 @@ from derive_ce.decide.kinks import Derivative
 
 from derive_ce.read import names
 from derive_ce.read.latex.shape import (
+    bare_order,
     bracket_like,
     is_a,
     items_of,
+    operator_order,
     trailing_operator,
 )
 
-_ORDER_TEXT = re.compile(r"\^\s*(\{[^{}]*\}|[0-9A-Za-z])")
-
-
-def _bare(order: str) -> str:
-    """An order as written, without its braces and spaces: `{ 2n }` is `2n`."""
-    return re.sub(r"\s+", "", order.strip().removeprefix("{").removesuffix("}"))
 
 
 class Derivatives:
@@ -121,11 +115,10 @@ class Derivatives:
             if isinstance(target, lark.Token):
                 target = lark.Tree("symbol", [lark.Tree("name", [target])])
             return [(self._variable(target), 1)]
-        above = _ORDER_TEXT.search(str(op.children[0]))
-        above = _bare(above.group(1)) if above else "1"
+        above = operator_order(str(op.children[0]))
         dvars = [c for c in op.children if is_a(c, "dvar")]
         if not above.isdigit():          # \frac{d^{n}}{dx^{n}}: one variable, the same order below
-            below = _bare(self.source(dvars[0].children[1])) if len(dvars[0].children) == 2 else "1"
+            below = bare_order(self.source(dvars[0].children[1])) if len(dvars[0].children) == 2 else "1"
             if len(dvars) != 1 or below != above:
                 raise self.fail(f"the derivative `{self.source(op)}` has order `{above}` above and "
                                 f"`{below if len(dvars) == 1 else '…'}` below: write one variable "

@@ -11,6 +11,19 @@ import lark
 from derive_ce.read import names
 
 BRACKETED = ("group", "tuple", "abs", "floor", "ceil")
+_ORDER = re.compile(r"\^\s*(\{[^{}]*\}|[0-9A-Za-z])")
+
+
+def bare_order(text: str) -> str:
+    """A derivative's order as written, without braces and spaces: `{ 2n }` is `2n`."""
+    return re.sub(r"[\s{}]+", "", text)
+
+
+def operator_order(token: str) -> str:
+    """The order written on a derivative operator's token (`\\frac{d^{2n}}{d`):
+    `2n`; `1` where none is written."""
+    found = _ORDER.search(token)
+    return bare_order(found.group(1)) if found else "1"
 
 
 def is_a(node, *kinds: str) -> bool:
