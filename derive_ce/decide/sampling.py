@@ -279,7 +279,7 @@ def _zero_one_points(a, b, free, ranges, ctx, rng) -> Sampled | None:
         point = _point(free - {symbol}, ranges, rng, attempt + 100)
         if point is None:
             continue
-        point[symbol] = value
+        point[symbol] = value.xreplace(point)
         found = _try_point(a, b, point, ctx, rng, ranges)
         if found is not None and found.outcome == "differ":
             return found
@@ -299,6 +299,29 @@ def _closed_ends(constraints, reals: set) -> list:
                 if symbol in reals and bound.is_number and bound.is_real \
                         and _fits_sign(symbol, bound):
                     ends.append((symbol, bound))
+            ends += _moving_ends(relation, reals)
+    return ends
+
+
+def _moving_ends(relation, reals: set) -> list:
+    r"""The closed end of a relation between variables, as a symbol set to an
+    expression in the others: under `x \le y`, x = y (the others drawn after).
+    `\operatorname{sign}(y - x) = 1` for x ≤ y slips only on that line, which
+    two independent draws never meet."""
+    diff = relation.lhs - relation.rhs
+    ends = []
+    for symbol in sorted(diff.free_symbols & reals, key=str):
+        slope = sp.diff(diff, symbol)
+        rest = sp.expand(diff - slope * symbol)
+        if not slope.is_number or slope == 0 or rest.has(symbol) or not rest.free_symbols:
+            continue
+        end = sp.expand(-rest / slope)
+        signed = symbol.is_positive or symbol.is_negative or symbol.is_nonnegative \
+            or symbol.is_nonpositive
+        if signed and not _fits_sign(symbol, end) or (signed and end.is_positive is None
+                                                       and end.is_negative is None):
+            continue
+        ends.append((symbol, end))
     return ends
 
 
@@ -695,7 +718,7 @@ def _try_point(a, b, point, ctx, rng, ranges=None) -> Sampled | None:
     rest = _draw(atoms, constraints, point, rng)
     if not _satisfied(late, rest):
         return None
-    full = {**point, **rest}
+    full = {**{k: v.xreplace(rest) if v.free_symbols else v for k, v in point.items()}, **rest}
     if not _holds(constraints, full, integers_only=False):
         return None
     found = _compare_at(a1, b1, rest, _shown(full, ctx))
@@ -704,7 +727,9 @@ def _try_point(a, b, point, ctx, rng, ranges=None) -> Sampled | None:
     if found is not None and found.outcome == "differ":     # the simplest such point
         from derive_ce.decide.slip import shrink
         found.at = plain(full, ctx)
-        found = shrink.sampled(found, a, b, point, rest, functions, ctx, ranges or {})
+        moved = {k: v for k, v in full.items() if k in point and point[k].free_symbols}
+        found = shrink.sampled(found, a, b, {**point, **moved}, rest, functions, ctx,
+                               ranges or {})
     return found
 
 

@@ -19,7 +19,7 @@ import mpmath
 
 from derive_ce.errors import InputError
 from derive_ce.evaluate import numbers as num
-from derive_ce.evaluate.instances import Instance, Plan, plans, shaped
+from derive_ce.evaluate.instances import Instance, Plan, at_ends, plans, shaped
 from derive_ce.evaluate.latex import compile_expression, compile_relation
 from derive_ce.evaluate.numbers import NotDifferentiable, Undefined, Unsupported
 from derive_ce.evaluate.runtime import Env
@@ -110,7 +110,10 @@ class Evaluator:
         except (InputError, lark.exceptions.LarkError, RecursionError):
             return Outcome("unchecked", reason="the evaluator cannot read this step")
         agreed, skipped = 0, []
-        for first in plans(*summary):
+        drawn = plans(*summary)
+        if any(op in ("LE", "GE") for _, op, _, _, _ in conditions):
+            drawn += (at_ends(len(drawn)),)
+        for first in drawn:
             for plan in (first,) + tuple(replace(first, retry=n) for n in (1, 2, 3)):
                 found = self._at(a, b, left, right, when, ints, plan, conditions)
                 if isinstance(found, Outcome):

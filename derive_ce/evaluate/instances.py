@@ -18,6 +18,7 @@ from __future__ import annotations
 import random
 import zlib
 from dataclasses import dataclass
+from fractions import Fraction
 
 import mpmath
 from mpmath import mpf
@@ -44,6 +45,13 @@ class Plan:
                             # is not finite does not count (it is skipped, never failed)
     huge: tuple[int, ...] = ()      # sizes for integers that count no terms (not in
                                     # a sum's bounds nor a range): far past the constants
+    ends: bool = False      # a closed condition (`x \le y`, `x \ge 2`) met with equality
+
+
+def at_ends(number: int) -> Plan:
+    """An instance at a case's closed ends: `\operatorname{sign}(y - x) = 1`
+    under x ≤ y slips only where x = y, which no draw meets."""
+    return Plan(number, (1, 2, 3), (-1.0, 1.0), ends=True)
 
 
 def plans(largest_integer: int, smallest: float, largest: float,
@@ -114,7 +122,7 @@ class Instance:
         sign = self.scope.sign(key[1])
         if self.plan.zeros and not key[2] and sign != "positive" and not self.plan.retry:
             return 0
-        value = _magnitude(rng, *self.plan.magnitudes)
+        value = _rational(rng) if self.plan.ends else _magnitude(rng, *self.plan.magnitudes)
         if sign in ("positive", "nonnegative") or self.plan.retry == 1 or self.plan.sign == 1:
             return value
         if self.plan.sign == 0 and rng.random() < 0.5:
@@ -175,6 +183,12 @@ class Instance:
         self.fixed[key] = value
 
 
+def _rational(rng: random.Random) -> Fraction:
+    """An exact positive rational below 143: at a closed end `y - x` is then exactly 0, so
+    `\operatorname{sign}(y - x)` and `\max(x, y)` are decided there."""
+    return Fraction(rng.randrange(1, 1000), rng.choice((7, 11, 13, 17, 97, 101)))
+
+
 def _magnitude(rng: random.Random, low: float, high: float) -> mpf:
     """10^u with u uniform in [low, high], with 60 random digits: no lattice."""
     digits = "".join(str(rng.randrange(10)) for _ in range(60))
@@ -229,6 +243,8 @@ def _apply(inst, env, condition) -> None:
     key = target(env)
     if op == "EQ":
         inst.fix(key, other(env))
+    elif op in ("LE", "GE") and inst.plan.ends:
+        inst.fix(key, other(env))          # the case's closed end
     elif op in ("LT", "GT", "LE", "GE"):
         _bounded(inst, env, key, op, other(env))
 
