@@ -26,7 +26,7 @@ from derive_ce.decide.build.matrix import Env, MatrixReader, Unsupported, parse_
 from derive_ce.decide.equivalence import OutOfTime, deadline
 from derive_ce.errors import InputError
 from derive_ce.read.latex.parser import chain_refusal, parse
-from derive_ce.read.latex.shape import is_a, unwrap
+from derive_ce.read.latex.shape import is_a, largest_integer, turns_at_integers, unwrap
 from derive_ce.read.model import Math
 from derive_ce.read.names import tree_name
 from derive_ce.read.shapes import bound_letters, object_names, sized, uses_objects
@@ -344,6 +344,28 @@ def _layout_note(world: World, trees: dict) -> str:
     return "; denominator layout: ∂f/∂X and ∇_X f have the shape of X"
 
 
+def _past_constants(world: World, trees: dict, task) -> list[dict] | Verdict:
+    r"""A size the step also uses as a number, inside a function that turns at
+    integers (`(-1)^{\lfloor n/13 \rfloor} \det(A)`, `\min(n, 5)`): instances
+    past every integer the step writes, or `unknown` where that is beyond the
+    sizes instances are built for.  Sizes 1 to 4 alone made such a slip numeric."""
+    texts = [m.text for m in (task.a, task.b, *task.when) if m is not None]
+    scalar = sorted(_used(world, trees) & set(world.size_names))
+    if not scalar or not turns_at_integers(texts):
+        return []
+    largest = largest_integer(texts)
+    tried = max((v for sizes in _size_sets(world.size_names) for v in sizes.values()), default=1)
+    if largest < tried:
+        return []
+    if largest + 1 > MAX_SIZE:
+        return Verdict("unknown", f"`{scalar[0]}` is a size and a number here, beside the "
+                       f"constant {largest}: instances past it would be {largest + 1}×"
+                       f"{largest + 1} or larger, and they are built for sizes from 1 to "
+                       f"{MAX_SIZE}", "matrix-instances")
+    return [{n: largest + 1 for n in world.size_names},
+            {n: min(MAX_SIZE, largest + 2) for n in world.size_names}]
+
+
 def _used(world: World, trees: dict) -> set[str]:
     """The names a step uses, through the definitions it uses."""
     names, pending = set(), list(trees.values())
@@ -404,7 +426,10 @@ def _instances(world: World, task, trees, sides):
     conditions = _conditions(world, task)
     if isinstance(conditions, Verdict):
         return conditions
-    for sizes in _size_sets(world.size_names):
+    past = _past_constants(world, trees, task)
+    if isinstance(past, Verdict):
+        return past
+    for sizes in _size_sets(world.size_names) + past:
         probe = Env("explicit", dict(sizes))
         for name in sorted(used & set(world.decls)):
             dims = world.shape(name, probe)

@@ -97,8 +97,12 @@ class _Draws(random.Random):
         # `\lfloor n^2 / 20000 \rfloor = 0` fails only from n = 142: a size that
         # only scales is also drawn past the step's larger integers (20001)
         # and at 2, 10 and 3 times them (`\cos(n/1000) > 0` fails from n = 1571), in turn
-        self.huge = list(dict.fromkeys(v for c in sorted(mentioned) if LARGE_SIZES[-1] <= c <= MAX_HUGE
-                                       for v in (2 * c + 1, 10 * c + 1, 3 * c + 2, c + 1)))
+        # (past the largest first: `\lfloor n/10^{6} \rfloor` beside `\lfloor n/500 \rfloor`
+        # turns only there, and the budget may end before the later draws)
+        scaled = sorted((c for c in mentioned if LARGE_SIZES[-1] <= c <= MAX_HUGE), reverse=True)
+        self.huge = list(dict.fromkeys(f(c) for f in (lambda c: c + 1, lambda c: 2 * c + 1,
+                                                      lambda c: 10 * c + 1, lambda c: 3 * c + 2)
+                                       for c in scaled))
         self.huge_turn = 0
         self.unsafe = _counted(exprs)
 

@@ -28,6 +28,7 @@ from derive_ce.evaluate.scope import Scope
 DIGITS, CONFIRM = 50, 100
 SLACK = 20                      # digits a true identity may lose (cancellation, differences)
 MIN_AGREE = 2                   # instances that must agree for a cross-check to count
+FAR_DIGITS = 12                 # integers written up to 10^12 set how far huge sizes go
 _MEMO_LIMIT = 64
 _evaluators: dict = {}
 
@@ -333,10 +334,11 @@ def _root_degree(texts) -> int:
     return degree
 
 
-def _constants(texts) -> tuple[int, float, float, float]:
+def _constants(texts) -> tuple[int, float, float, float, int]:
     """(largest integer, smallest and largest magnitudes written in the texts,
-    and the log10 of where a root of a variable meets the largest: 0 for none)."""
-    integers, magnitudes = [0], []
+    the log10 of where a root of a variable meets the largest: 0 for none, and
+    the largest integer written, up to 10^FAR_DIGITS)."""
+    integers, magnitudes, far = [0], [], [0]
     for text in texts:
         for match in _NUMBER.finditer(text):
             value = float(match.group(1))
@@ -344,16 +346,22 @@ def _constants(texts) -> tuple[int, float, float, float]:
                 magnitudes.append(value)
             if "." not in match.group(1) and len(match.group(1)) < 7:
                 integers.append(int(match.group(1)))
+            elif "." not in match.group(1) and len(match.group(1)) <= FAR_DIGITS:
+                far.append(int(match.group(1)))
         for match in _POWER.finditer(text):
             magnitudes.append(10.0 ** max(-30, min(30, int(match.group(1)))))
             if 0 < int(match.group(1)) < 7:         # `n / 10^{4}`: sizes past 10⁴ too
                 integers.append(10 ** int(match.group(1)))
+            elif 7 <= int(match.group(1)) <= FAR_DIGITS:
+                far.append(10 ** int(match.group(1)))
     largest = max(magnitudes, default=1.0)
     degree = _root_degree(texts)
     smallest = min(magnitudes, default=1.0)
     scale = max(largest, 1 / smallest)      # `\sqrt{x}/10^6` and `x^{1/3} \cdot 10^{-4}` alike
     turn = min(60.0, degree * math.log10(scale)) if degree > 1 and scale > 1e3 else 0.0
-    return (min(max(integers), 10_000), smallest, largest, turn)
+    # sizes count terms up to 10⁴; an integer that counts none is also drawn past
+    # the largest integer written (`\lfloor n/10^{6} \rfloor` turns at 10⁶)
+    return (min(max(integers), 10_000), smallest, largest, turn, max(integers + far))
 
 
 def _close(left, right, digits: int) -> bool:

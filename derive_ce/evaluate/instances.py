@@ -55,7 +55,7 @@ def at_ends(number: int) -> Plan:
 
 
 def plans(largest_integer: int, smallest: float, largest: float,
-          turn: float = 0.0) -> tuple[Plan, ...]:
+          turn: float = 0.0, far_integer: int = 0) -> tuple[Plan, ...]:
     """Ten instances: size 1; small sizes; small sizes with small reals;
     sizes past every integer constant with large positive reals (the step's
     own constants set how small and how large); plain reals at 0; moderate
@@ -70,6 +70,7 @@ def plans(largest_integer: int, smallest: float, largest: float,
     low = -3.0 if smallest >= 1e-3 else max(-9.0, _log10(smallest) - 1)
     high = 3.0 if largest <= 1e3 else min(9.0, _log10(largest) + 1)
     big = max(12, largest_integer + 1)
+    past = max(big, far_integer + 1)        # an integer that counts no terms goes past all
     far = (max(FAR[0], high + 1.0), max(FAR[1], high + 4.0))
     tiny = (min(-FAR[1], low - 4.0), min(-FAR[0], low - 1.0))
     return (Plan(0, (1,), (-1.0, 1.0)),
@@ -79,8 +80,8 @@ def plans(largest_integer: int, smallest: float, largest: float,
             Plan(4, (1, 2, 3), (-1.0, 1.0), zeros=True),
             Plan(5, (3, 4, 6), (-0.5, 0.5)),
             Plan(6, (2, 5), (high - 1.5, high), sign=-1),
-            Plan(7, (2, 3), far, sign=1, far=True, huge=(2 * big + 1, 10 * big + 1)),
-            Plan(8, (3, 4), far, sign=-1, far=True, huge=(3 * big + 2, 7 * big + 3)),
+            Plan(7, (2, 3), far, sign=1, far=True, huge=(2 * past + 1, 10 * past + 1)),
+            Plan(8, (3, 4), far, sign=-1, far=True, huge=(3 * past + 2, 7 * past + 3)),
             Plan(9, (1, 2, 3), tiny, far=True)) + (
             (Plan(10, (2, 3), (turn + 0.1, turn + 0.7), sign=1, far=True),
              Plan(11, (2, 3), (turn + 0.7, turn + 1.5), sign=1, far=True)) if turn > far[0] else ())

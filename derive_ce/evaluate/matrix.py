@@ -32,7 +32,8 @@ from derive_ce.evaluate.runtime import Env, derivative
 from derive_ce.evaluate.scope import Scope
 from derive_ce.read import names
 from derive_ce.read.latex.parser import parse
-from derive_ce.read.latex.shape import function_name, is_a, items_of, unwrap
+from derive_ce.read.latex.shape import (function_name, is_a, items_of, largest_integer,
+                                        turns_at_integers, unwrap)
 from derive_ce.read.shapes import bound_letters, object_names, uses_objects
 
 MAX_SIZE = 12          # a declared size beyond it is not instantiated
@@ -225,6 +226,23 @@ class MatrixCheck:
                  for k, n in enumerate(names_)}] \
             + [{n: rng.randint(1, 4) for n in names_} for _ in range(4)]
 
+    def _past_constants(self, named: set, maths) -> list[dict] | Outcome:
+        r"""Sizes past every integer the step writes, first, where it also reads
+        a size as a number inside a function that turns at integers
+        (`(-1)^{\lfloor n/13 \rfloor}`); `unchecked` where they would pass MAX_SIZE."""
+        texts = [m.text for m in maths]
+        scalar = sorted(named & set(self.size_names))
+        if not scalar or not turns_at_integers(texts):
+            return []
+        largest = largest_integer(texts)
+        if largest < 4:
+            return []
+        if largest + 1 > MAX_SIZE:
+            return Outcome("unchecked", reason=f"`{scalar[0]}` is a size and a number here, "
+                           f"beside the constant {largest}: instances past it are beyond the "
+                           f"sizes built (1 to {MAX_SIZE})")
+        return [{n: largest + 1 for n in self.size_names}]
+
     def compare(self, a, b, when: tuple) -> Outcome:
         if a.syntax != "latex" or b.syntax != "latex":
             return Outcome("unchecked", reason="an `expr:` step is not read as matrices")
@@ -241,14 +259,16 @@ class MatrixCheck:
             conditions = [compile_relation(m.text, self.scope, ints, m.line) for m in when]
         except (Unsupported, InputError, lark.exceptions.LarkError) as exc:
             return Outcome("unchecked", reason=f"the case's condition is not read ({exc})")
-        used = set(self.size_names) | letters
-        for tree in trees:
-            used |= {n for n in _names(tree)}
-        used |= {n for name in list(used) if name in self.scope.values
-                 for n in _names(_one(parse(self.scope.values[name].body.text, "chain", 0)))
-                 if self.scope.values[name].body.syntax == "latex"}
+        named = set().union(*(_names(tree) for tree in trees))
+        named |= {n for name in list(named) if name in self.scope.values
+                  for n in _names(_one(parse(self.scope.values[name].body.text, "chain", 0)))
+                  if self.scope.values[name].body.syntax == "latex"}
+        used = set(self.size_names) | letters | named
+        past = self._past_constants(named, [a, b, *when])
+        if isinstance(past, Outcome):
+            return past
         agreed, skipped = 0, []
-        for number, sizes in enumerate(self.size_sets()):
+        for number, sizes in enumerate(past + self.size_sets()):
             if number >= 3 and agreed >= WANTED:
                 break
             for attempt in range(ATTEMPTS):

@@ -14,6 +14,23 @@ BRACKETED = ("group", "tuple", "abs", "floor", "ceil")
 _ORDER = re.compile(r"\^\s*(\{[^{}]*\}|[0-9A-Za-z])")
 
 
+_TURNS = re.compile(r"\\[lr]floor|\\[lr]ceil|\\min|\\max|\\binom|!|sign|sgn|\\bmod|\\mod"
+                    r"|\\begin\{cases\}|(?<!\\)\|")
+_INTEGER = re.compile(r"(?<![A-Za-z_\\.0-9])[0-9]+(?![.0-9])")
+
+
+def turns_at_integers(texts) -> bool:
+    r"""Whether a text holds a function that turns at integers or at a constant
+    (`\lfloor`, `\min`, `|·|`, `!`, sign, cases): a size it reads as a number
+    then needs instances past the integers written."""
+    return any(_TURNS.search(t) for t in texts)
+
+
+def largest_integer(texts) -> int:
+    """The largest integer written in the texts (0 for none)."""
+    return max((int(m.group(0)) for t in texts for m in _INTEGER.finditer(t)), default=0)
+
+
 def bare_order(text: str) -> str:
     """A derivative's order as written, without braces and spaces: `{ 2n }` is `2n`."""
     return re.sub(r"[\s{}]+", "", text)
