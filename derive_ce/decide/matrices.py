@@ -81,6 +81,9 @@ class World:
                                      "positive whole number or a name", decl.line)
         self.size_names = sorted({s.name for d in self.decls.values() for m in d.shape
                                   for s in self.scalar_expr(m).free_symbols})
+        # the widest written dimension (`shape: [n, 4]`): sizes also go past it,
+        # where X^T X (4×4) has full rank
+        self.widest = largest_integer([m.text for d in self.decls.values() for m in d.shape])
         self._reading: list[str] = []
         self._memo: dict = {}
 
@@ -354,7 +357,7 @@ def _past_constants(world: World, trees: dict, task) -> list[dict] | Verdict:
     if not scalar or not turns_at_integers(texts):
         return []
     largest = largest_integer(texts)
-    tried = max((v for sizes in _size_sets(world.size_names) for v in sizes.values()), default=1)
+    tried = max((v for sizes in _size_sets(world.size_names, world.widest) for v in sizes.values()), default=1)
     if largest < tried:
         return []
     if largest + 1 > MAX_SIZE:
@@ -404,12 +407,17 @@ def _is_zero(a, b, symmetric: dict) -> bool:
 
 # -- concrete instances -------------------------------------------------------
 
-def _size_sets(names: list[str]) -> list[dict[str, int]]:
-    """Each size name its own value (so a mismatch shows), reversed, then all 1."""
+def _size_sets(names: list[str], widest: int = 0) -> list[dict[str, int]]:
+    """Each size name its own value (so a mismatch shows), reversed, then all 1;
+    and past the widest written dimension where sizes stop below it
+    (`\det(X^\top X) = 0` for X of shape n×4 holds for n ≤ 3 only)."""
     first = {n: 2 + k for k, n in enumerate(names)}
     second = {n: 2 + (len(names) - 1 - k) + (1 if len(names) == 1 else 0)
               for k, n in enumerate(names)}
-    return [first, second, {n: 1 for n in names}]
+    sets = [first, second, {n: 1 for n in names}]
+    if names and widest >= max(first.values()) and widest < MAX_SIZE:
+        sets.append({n: widest + 1 for n in names})
+    return sets
 
 
 def _instances(world: World, task, trees, sides):
@@ -429,10 +437,11 @@ def _instances(world: World, task, trees, sides):
     past = _past_constants(world, trees, task)
     if isinstance(past, Verdict):
         return past
-    for sizes in _size_sets(world.size_names) + past:
+    for sizes in _size_sets(world.size_names, world.widest) + past:
         probe = Env("explicit", dict(sizes))
         for name in sorted(used & set(world.decls)):
-            dims = world.shape(name, probe)
+            dims = tuple(int(d) if isinstance(d, sp.Integer) else d        # `shape: [n, 4]`
+                         for d in world.shape(name, probe))
             if not all(isinstance(d, int) and 1 <= d <= MAX_SIZE for d in dims):
                 return Verdict("unknown", f"`{name}` has the shape {'×'.join(map(str, dims))} "
                                f"here: instances are built for sizes from 1 to {MAX_SIZE}",

@@ -205,6 +205,8 @@ class MatrixCheck:
                 self.shapes[name] = self._shape(trees, decl.kind == "vector", frozenset(letters))
                 self.properties[name] = tuple(decl.properties)
         self.size_names = sorted(size_names)
+        self.widest = largest_integer([m.text for decl in spec.symbols if decl.kind in
+                                       ("vector", "matrix") for m in decl.shape or ()])
         self.seed = zlib.crc32(repr(spec).encode())
 
     def _shape(self, trees, vector: bool, letters: frozenset):
@@ -221,9 +223,11 @@ class MatrixCheck:
         1 to 4 (the later ones are tried while fewer than WANTED agree)."""
         names_ = self.size_names
         rng = random.Random(self.seed)
+        past = [{n: self.widest + 1 for n in names_}] if names_ and 4 <= self.widest < MAX_SIZE \
+            else []         # past a written dimension (X of shape n×4: X^T X singular below 4)
         return [{n: 2 + k for k, n in enumerate(names_)},
                 {n: 1 + len(names_) - k + (1 if len(names_) == 1 else 0)
-                 for k, n in enumerate(names_)}] \
+                 for k, n in enumerate(names_)}] + past \
             + [{n: rng.randint(1, 4) for n in names_} for _ in range(4)]
 
     def _past_constants(self, named: set, maths) -> list[dict] | Outcome:
