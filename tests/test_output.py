@@ -207,3 +207,17 @@ def test_counterexample_numbers_keep_their_size_and_one_precision():
     assert numbers("0.988428", "0.567357672") == ["0.988428", "0.567358"]
     assert numbers("1.0000000001", "1.0000000002") == ["1.0000000001", "1.0000000002"]
     assert numbers("1.195787395", "1.19579+6.28319i") == ["1.19579", "1.19579+6.28319i"]
+    # two values that differ past the 28th digit are never shown as the same number
+    assert numbers("2.000000000000000000000000000001e-30", "2.0e-30") == [
+        "2.000000000000000000000000000001e-30", "2.0e-30"]
+    assert numbers("5.0000000000004166667e-13", "5.0e-13") == ["5.00000000000042e-13", "5.0e-13"]
+
+
+def test_a_tiny_exact_difference_is_shown_with_its_digits(run, tmp_path):
+    path = tmp_path / "tiny.yaml"
+    path.write_text("steps:\n  - '\\left(1 + 10^{-30}\\right)^{2} - 1'\n  - '= 2 \\cdot 10^{-30}'\n")
+    found = run("check", "--no-cache", "--format", "json", path).json()
+    (step,) = found["files"][0]["steps"]
+    assert step["status"] == "failed"
+    assert step["counterexample"]["left"] != step["counterexample"]["right"]
+    assert step["counterexample"]["left"].startswith("2.000000000000000000000000000001e-30")

@@ -408,7 +408,7 @@ def _is_zero(a, b, symmetric: dict) -> bool:
 # -- concrete instances -------------------------------------------------------
 
 def _size_sets(names: list[str], widest: int = 0) -> list[dict[str, int]]:
-    """Each size name its own value (so a mismatch shows), reversed, then all 1;
+    r"""Each size name its own value (so a mismatch shows), reversed, then all 1;
     and past the widest written dimension where sizes stop below it
     (`\det(X^\top X) = 0` for X of shape n×4 holds for n ≤ 3 only)."""
     first = {n: 2 + k for k, n in enumerate(names)}

@@ -35,6 +35,7 @@ MIN_POINTS = 6
 MAX_TRIES = 80
 DIGITS = 30
 CONFIRM_DIGITS = 60
+SHOWN_DIGITS = 100           # exact values that differ are shown with up to this many digits
 SMALL_SIZES = (1, 2, 3, 4, 5, 6)
 LARGE_SIZES = (12, 13, 14)
 SPECIAL = (0, 1, -1)
@@ -506,8 +507,8 @@ def _constant(a, b) -> Sampled:
     if all(side.is_Rational for side in exact):
         if exact[0] == exact[1]:
             return Sampled("constant", 1, reason="the two numbers are equal")
-        return Sampled("differ", 1, point={}, left=_value(exact[0], {}, DIGITS),
-                       right=_value(exact[1], {}, DIGITS), at={})
+        return Sampled("differ", 1, point={}, left=_value(exact[0], {}, SHOWN_DIGITS),
+                       right=_value(exact[1], {}, SHOWN_DIGITS), at={})
     left, right = (_value(side, {}, CONFIRM_DIGITS, strict=True) for side in exact)
     if left is None or right is None:
         return Sampled("unknown", reason="neither side could be evaluated to a number")
@@ -852,8 +853,8 @@ def _compare_at(a, b, values, shown) -> Sampled | None:
     if all(v is not None for v in exact):      # both sides exact: no tolerance at all
         if exact[0] == exact[1]:
             return Sampled("equal", 1)
-        return Sampled("differ", 1, point=shown, left=_value(exact[0], {}, DIGITS),
-                       right=_value(exact[1], {}, DIGITS))
+        return Sampled("differ", 1, point=shown, left=_value(exact[0], {}, SHOWN_DIGITS),
+                       right=_value(exact[1], {}, SHOWN_DIGITS))     # (1 + 10^{-30})² − 1
     extra, guard = _fine_digits(a, b), _guard_digits(a, b) + _exponential_digits(a, b, values)
     for digits, strict in ((DIGITS + extra, False), (CONFIRM_DIGITS + extra, True)):
         left, right = (_value(side, values, digits + guard, strict) for side in (a, b))
@@ -1058,8 +1059,8 @@ def describe(result: Sampled) -> str:
 
 
 def _pair(left, right) -> tuple[str, str]:
-    """Both values with enough digits to tell them apart (10 to 60)."""
-    for digits in (10, 20, 40, 60):
+    """Both values with enough digits to tell them apart (10 to SHOWN_DIGITS)."""
+    for digits in (10, 20, 40, 60, SHOWN_DIGITS):
         shown = _complex(left, digits), _complex(right, digits)
         if shown[0] != shown[1]:
             return shown

@@ -49,7 +49,7 @@ class Plan:
 
 
 def at_ends(number: int) -> Plan:
-    """An instance at a case's closed ends: `\operatorname{sign}(y - x) = 1`
+    r"""An instance at a case's closed ends: `\operatorname{sign}(y - x) = 1`
     under x ≤ y slips only where x = y, which no draw meets."""
     return Plan(number, (1, 2, 3), (-1.0, 1.0), ends=True)
 
@@ -185,7 +185,7 @@ class Instance:
 
 
 def _rational(rng: random.Random) -> Fraction:
-    """An exact positive rational below 143: at a closed end `y - x` is then exactly 0, so
+    r"""An exact positive rational below 143: at a closed end `y - x` is then exactly 0, so
     `\operatorname{sign}(y - x)` and `\max(x, y)` are decided there."""
     return Fraction(rng.randrange(1, 1000), rng.choice((7, 11, 13, 17, 97, 101)))
 

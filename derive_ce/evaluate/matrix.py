@@ -788,6 +788,13 @@ class Reader:
             raise Unsupported(f"the norm `_{which or ' '}` of a {linalg.shown(value.shape)} value")
         return linalg.norm(value)
 
+    def r_abs(self, node, env, *children):
+        inner = next(c for c in children if isinstance(c, lark.Tree))
+        value = _plain(self.value(inner, env))
+        if isinstance(value, Mat):
+            raise Unsupported("bars around a vector or a matrix")
+        return num.apply("abs", value)
+
     def r_mfunc(self, node, env, token, argument):
         written = function_name(str(token))
         value = self.value(argument, env)

@@ -177,11 +177,21 @@ def label(name: str, latex: bool, shown: dict | None = None) -> str:
 
 def numbers(*texts: str) -> list[str]:
     """Numbers at 6 significant digits, more only where needed to tell them apart."""
-    for digits in (6, 8, 10, 12, 15):
+    wanted = len({_value(t) for t in texts})
+    for digits in (6, 8, 10, 12, 15, 20, 30):
         shown = [_number(t, digits) for t in texts]
-        if len(set(shown)) == len(set(texts)):
+        if len({_value(t) for t in shown}) == wanted:     # `5.00000e-13` is `5.0e-13`
             return shown
     return list(texts)
+
+
+def _value(text: str):
+    """A number's value (for telling shown numbers apart), else the text."""
+    from decimal import Decimal, InvalidOperation
+    try:
+        return Decimal(text.strip())        # equal by value, at any precision
+    except (InvalidOperation, ValueError):
+        return text
 
 
 def _number(text: str, digits: int) -> str:

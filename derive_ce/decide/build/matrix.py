@@ -348,6 +348,19 @@ class MatrixReader:
         return sp.Inverse(value)
 
     # -- norms, trace, determinant, diag -----------------------------------------
+    def rule_abs(self, node, *children):
+        r"""`|\det(A)|`, `|x^\top y|`: the absolute value of a number; bars around
+        a vector or a matrix are refused (its norm is `\|x\|`)."""
+        inner = next(c for c in children if isinstance(c, lark.Tree))
+        value = self.scalar(self.read(inner))
+        if value is None:
+            raise self.fail(f"`|{self.source(inner)}|` of a vector or a matrix: write "
+                            rf"`\|{self.source(inner)}\|` for its norm, or `\det` for a "
+                            "determinant", node)
+        if self.env.mode == "explicit":     # entries are real: √(v²) differentiates as v v'/|v|
+            return sp.sqrt(value ** 2)
+        return sp.Abs(value)
+
     def rule_norm(self, node, *children, squared=False):
         nsub = next((c for c in children if is_a(c, "nsub")), None)
         return self.norm(node, nsub.children[0] if nsub is not None else None, squared)
