@@ -26,7 +26,7 @@ from derive_ce.decide.build.matrix import Env, MatrixReader, Unsupported, parse_
 from derive_ce.decide.equivalence import OutOfTime, deadline
 from derive_ce.errors import InputError
 from derive_ce.read.latex.parser import chain_refusal, parse
-from derive_ce.read.latex.shape import is_a, largest_integer, turns_at_integers, unwrap
+from derive_ce.read.latex.shape import is_a, largest_integer, turning_names, unwrap
 from derive_ce.read.model import Math
 from derive_ce.read.names import tree_name
 from derive_ce.read.shapes import bound_letters, object_names, sized, uses_objects
@@ -233,8 +233,8 @@ def _cross_checked(verdict: Verdict, outcome) -> Verdict:
     the evaluator agrees; a disagreement either way is `unknown`."""
     where = ", ".join(f"{k} = {v}" for k, v in list(outcome.point.items())[:12])
     if verdict.status == "failed":
-        if outcome.kind != "agree":
-            return verdict
+        if outcome.kind != "agree" or verdict.method == "matrix-certified":
+            return verdict      # a certain difference below the evaluator's tolerance stands
         return Verdict("unknown", f"the two readings disagree: the symbolic path says failed "
                        f"({verdict.message}), the evaluator finds both sides equal at "
                        f"{outcome.instances} instances (a bug in derive-ce, please report it)",
@@ -294,6 +294,10 @@ def _explicit(world: World, task, trees, sides, proved: bool, mismatch: str) -> 
     layout = _layout_note(world, trees)
     if proved:
         return Verdict("proved", layout.lstrip("; "), "matrix")
+    _, turning = _turning(world, trees, task)
+    if turning:
+        return Verdict("unknown", f"equal at {count} random instances ({shown}), but {turning}",
+                       "matrix-instances")
     return Verdict("numeric", f"equal at {count} random instances ({shown}: random entries, "
                    "symmetric or positive definite where declared); not proved for every "
                    f"size{layout}", "matrix-instances", evidence={"points": count})
@@ -347,26 +351,48 @@ def _layout_note(world: World, trees: dict) -> str:
     return "; denominator layout: ∂f/∂X and ∇_X f have the shape of X"
 
 
-def _past_constants(world: World, trees: dict, task) -> list[dict] | Verdict:
-    r"""A size the step also uses as a number, inside a function that turns at
-    integers (`(-1)^{\lfloor n/13 \rfloor} \det(A)`, `\min(n, 5)`): instances
-    past every integer the step writes, or `unknown` where that is beyond the
-    sizes instances are built for.  Sizes 1 to 4 alone made such a slip numeric."""
+def _turning(world: World, trees: dict, task) -> tuple[list[dict], str]:
+    r"""A size the step also reads as a number inside a function that turns at
+    integers (`(-1)^{\lfloor n/13 \rfloor} \det(A)`, `\lfloor \log_2 n / 4 \rfloor`,
+    `\min(n, 5)`): (instances past every integer the step writes, up to
+    MAX_SIZE; why instances cannot decide it).  Such a step is proved for every
+    size or not decided: where it turns may lie past any size an instance
+    reaches (16 for `\lfloor \log_2 n / 4 \rfloor`), so agreement at instances
+    is never `numeric`; a difference at them still fails it."""
     texts = [m.text for m in (task.a, task.b, *task.when) if m is not None]
-    scalar = sorted(_used(world, trees) & set(world.size_names))
-    if not scalar or not turns_at_integers(texts):
-        return []
-    largest = largest_integer(texts)
-    tried = max((v for sizes in _size_sets(world.size_names, world.widest) for v in sizes.values()), default=1)
+    scalar = sorted(_inside_turns(world, trees) & set(world.size_names))
+    if not scalar:
+        return [], ""
+    why = (f"`{scalar[0]}` is a size and also a number inside a function that turns at "
+           f"integers (⌊…⌋, ⌈…⌉, |…|, min, max, sign): instances, built for sizes from 1 to "
+           f"{MAX_SIZE}, cannot show where it turns, and SymPy did not prove it for every size")
+    largest = min(largest_integer(texts), MAX_SIZE - 1)
+    tried = max((v for sizes in _size_sets(world.size_names, world.widest)
+                 for v in sizes.values()), default=1)
     if largest < tried:
-        return []
-    if largest + 1 > MAX_SIZE:
-        return Verdict("unknown", f"`{scalar[0]}` is a size and a number here, beside the "
-                       f"constant {largest}: instances past it would be {largest + 1}×"
-                       f"{largest + 1} or larger, and they are built for sizes from 1 to "
-                       f"{MAX_SIZE}", "matrix-instances")
+        return [], why
     return [{n: largest + 1 for n in world.size_names},
-            {n: min(MAX_SIZE, largest + 2) for n in world.size_names}]
+            {n: min(MAX_SIZE, largest + 2) for n in world.size_names}], why
+
+
+def _inside_turns(world: World, trees: dict) -> set[str]:
+    """The names read inside a function that turns (shape.turning_names), through
+    the definitions: a defined name inside one brings in its definition's names."""
+    inside, pending, seen = set(), list(trees.values()), set()
+    while pending:
+        tree = pending.pop()
+        found = turning_names(tree)
+        inside |= found
+        for name in found & set(world.definitions):
+            if name not in seen:
+                seen.add(name)
+                body = parse_one(world.definitions[name].body.text, 0)
+                inside |= _used(world, {"body": body})
+        for name in _used(world, {"t": tree}) & set(world.definitions):
+            if name not in seen and name not in found:
+                seen.add(name)
+                pending.append(parse_one(world.definitions[name].body.text, 0))
+    return inside
 
 
 def _used(world: World, trees: dict) -> set[str]:
@@ -434,9 +460,7 @@ def _instances(world: World, task, trees, sides):
     conditions = _conditions(world, task)
     if isinstance(conditions, Verdict):
         return conditions
-    past = _past_constants(world, trees, task)
-    if isinstance(past, Verdict):
-        return past
+    past, _ = _turning(world, trees, task)
     for sizes in _size_sets(world.size_names, world.widest) + past:
         probe = Env("explicit", dict(sizes))
         for name in sorted(used & set(world.decls)):
@@ -478,10 +502,21 @@ def _instances(world: World, task, trees, sides):
                                f"{_sizes_shown(sizes)}: {_shape_text(left)} and "
                                f"{_shape_text(right)}", "matrix-shape",
                                evidence=_evidence(sizes, point, left, right, used))
-            if not _close(left, right):
+            close = _close(left, right)
+            if close is None:
+                continue
+            if not close:
                 return Verdict("failed", f"not equal at {_sizes_shown(sizes)} with random entries",
                                "matrix-instance",
                                evidence=_evidence(sizes, point, left, right, used))
+            if count < CERTIFIED_INSTANCES:
+                gap = _certified_gap(left, right)
+                if gap is not None:
+                    return Verdict("failed", f"not equal at {_sizes_shown(sizes)} with random "
+                                   f"entries: the sides differ by {gap} there (15 digits, "
+                                   "certain), below the tolerance they are compared at",
+                                   "matrix-certified",
+                                   evidence=_evidence(sizes, point, left, right, used))
             count += 1
         seen.append(_sizes_shown(sizes))
     if count < 3:
@@ -557,6 +592,9 @@ def _with_entries(value, env: Env):
     if not isinstance(value, (sp.Basic, sp.MatrixBase)):
         return value
     try:
+        if value.has(sp.Sum, sp.Product):
+            value = value.applyfunc(_written_out) if isinstance(value, sp.MatrixBase) \
+                else _written_out(value)
         value = value.doit()
     except (TypeError, ValueError, NotImplementedError):
         return value
@@ -573,6 +611,26 @@ def _with_entries(value, env: Env):
         return obj[i, j]
     return value.replace(lambda e: isinstance(e, sp.Indexed)
                          and str(e.base.label) in env.objects, entry)
+
+
+def _written_out(expr):
+    r"""Sums and products with whole-number bounds written out term by term,
+    the outermost first, so that an inner bound that names the outer index
+    (`\sum_{i=1}^{2} \sum_{j=i+1}^{2} (x_i y_j - x_j y_i)^2`) is a number when
+    the inner sum is written: SymPy's `doit` summed the inner one in closed form
+    over j, and x_j was then drawn as a number of its own."""
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        body, *limits = expr.args
+        var, low, high = limits[-1]
+        if low.is_Integer and high.is_Integer and int(high) - int(low) < 4096:
+            inner = expr.func(body, *limits[:-1]) if len(limits) > 1 else body
+            terms = [_written_out(inner.xreplace({var: sp.Integer(k)}))
+                     for k in range(int(low), int(high) + 1)]
+            return (sp.Add if isinstance(expr, sp.Sum) else sp.Mul)(*terms)
+        return expr
+    if not isinstance(expr, sp.Basic) or not expr.args or not expr.has(sp.Sum, sp.Product):
+        return expr
+    return expr.func(*[_written_out(arg) for arg in expr.args])
 
 
 def _subscript_letters(trees: dict, world: World) -> set[str]:
@@ -711,17 +769,54 @@ def _entries(value) -> list:
     return list(value) if isinstance(value, sp.MatrixBase) else [value]
 
 
-def _close(left, right) -> bool:
+def _close(left, right) -> bool | None:
+    """Whether the two values agree entry by entry; None where an entry is not
+    a number SymPy can compare (a sum it left undone inside |·|): the instance
+    then does not count, it never fails the step."""
     for a, b in zip(_entries(left), _entries(right)):
-        x, y = sp.N(a, 30), sp.N(b, 30)
-        if not (x.is_number and y.is_number):
-            return False
+        x, y = (sp.N(e.doit() if isinstance(e, sp.Basic) and e.has(sp.Sum, sp.Product) else e, 30)
+                for e in (a, b))
+        if not (x.is_Number and y.is_Number) and not (x.is_number and y.is_number):
+            return None
         if x.has(sp.nan, sp.zoo) or y.has(sp.nan, sp.zoo):
             continue
-        scale = max(sp.Float(1), abs(x), abs(y))
-        if abs(x - y) > TOLERANCE * scale:
-            return False
+        try:
+            scale = max(sp.Float(1), abs(x), abs(y))
+            if bool(abs(x - y) > TOLERANCE * scale):
+                return False
+        except TypeError:
+            return None
     return True
+
+
+CERTIFIED_INSTANCES = 2        # instances where a tiny difference is computed to certain digits
+CERTIFIED_ENTRIES = 4
+
+
+def _certified_gap(left, right) -> str | None:
+    r"""A difference below the tolerance, computed to 15 certain digits (SymPy's
+    evalf, strict, at two precisions): `|\det A|` against
+    `\sqrt{\det(A^	op A + 10^{-30} I)}` differ by 10⁻³⁰ of their size.  Exact
+    entries that are equal give 0 without evalf; where evalf cannot tell a
+    difference from 0 (every true step) it raises, and nothing is said."""
+    tried = 0
+    for a, b in zip(_entries(left), _entries(right)):
+        diff = sp.expand(a - b) if isinstance(a - b, sp.Basic) else a - b
+        if diff == 0 or not isinstance(diff, sp.Basic) or diff.free_symbols:
+            continue
+        tried += 1
+        if tried > CERTIFIED_ENTRIES:
+            return None
+        try:
+            first = sp.N(diff, 15, strict=True, maxn=240)
+            again = sp.N(diff, 30, strict=True, maxn=240)
+        except (sp.core.evalf.PrecisionExhausted, TypeError, ValueError, ArithmeticError,
+                AttributeError, NotImplementedError, RecursionError):
+            continue
+        if first.is_Number and again.is_Number and first != 0 \
+                and abs(first - again) <= abs(again) * sp.Float("1e-12"):
+            return sp.sstr(first)
+    return None
 
 
 def _matrix_text(value) -> str:

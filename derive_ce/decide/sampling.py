@@ -57,6 +57,7 @@ class _Draws(random.Random):
 
     def __init__(self, seed: int, exprs) -> None:
         super().__init__(seed)
+        self.kept: list = []        # points where the sides agreed: (a, b, reals, full point)
         hidden = _hidden_constants(exprs)
         numbers = [abs(n) for e in exprs for n in e.atoms(sp.Number)
                    if n.is_real and n.is_finite and n != 0] + [abs(n) for n in hidden.values() if n != 0]
@@ -434,7 +435,7 @@ class Sampled:
 
     def ranges(self) -> str:
         """Over which values the points agreed, for the `numeric` message."""
-        parts = [f"{name} ∈ {{{', '.join(map(str, sorted(v)))}}}"
+        parts = [f"{name} ∈ {{{_listed(sorted(v))}}}"
                  for name, v in sorted(self.sizes.items())]
         if self.reals:
             parts.append(f"reals of magnitude {min(self.reals):.1e} … {max(self.reals):.1e}, "
@@ -476,15 +477,71 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
         zero = _zero_one_points(a, b, free, ranges, ctx, rng)
         if zero is not None:
             return zero
+        turned = _turning_points(a, b, free, ranges, ctx, rng, result)
+        if turned is not None:
+            return turned
         missed = [cond for cond in branches if cond not in met]
         if missed:
             return Sampled("unknown", result.points, reason=f"the case `{sp.sstr(missed[0])}` of a "
                            "piecewise was never met by a sampled point: a condition this rare is "
                            "not checked by sampling")
+        certified = _certified(rng, ctx)
+        if certified is not None:
+            return certified
         return _nonzero_constant(a, b, result)
     return Sampled("unknown", result.points, reason=f"only {result.points} of {tries} sampled "
                    "points could be evaluated (the rest fell outside the domain or the "
                    "conditions)")
+
+
+FAR_SIZES = (10**6 + 3, 10**9 + 7, 10**12 + 1)   # where a floor of a size that only scales
+TURNS = 24                                      # is also tried; turns of a linear floor tried
+
+
+def _turning_points(a, b, free, ranges, ctx, rng, result: Sampled) -> Sampled | None:
+    r"""An integer that only scales (no sum, power or factorial counts with it),
+    inside a floor or a ceiling, at the first TURNS places where each such floor
+    turns (`\lfloor n/e^{12} \rfloor` turns at ⌈k e^{12}⌉, and differs from
+    `\lfloor n/162755 \rfloor` first at k = 5, n = 813774) and far out
+    (`\lfloor \sqrt{n^2 + 2n + 10^{-9} n^2} \rfloor` leaves n from 31623 on):
+    places no draw of sizes meets."""
+    steps = [f for e in (a, b) for f in e.atoms(sp.floor, sp.ceiling, sp.frac)]
+    integers = sorted((s for s in free if s.is_integer and s not in ranges
+                       and s not in rng.unsafe
+                       and not any(s in v.free_symbols for bounds in ranges.values()
+                                   for v in bounds)), key=str)
+    for symbol in integers:
+        values: set = set()
+        for f in steps:
+            inside = f.args[0]
+            if inside.free_symbols != {symbol}:
+                continue
+            values |= set(FAR_SIZES)
+            slope = sp.diff(inside, symbol)
+            if not (slope.is_number and slope != 0 and (inside - slope * symbol).is_number):
+                continue
+            start = inside.xreplace({symbol: 1})
+            try:
+                first = math.floor(float(start))
+                for k in range(first, first + TURNS):
+                    at = float((k - (start - slope)) / slope)
+                    if abs(at) < 10**15:
+                        values |= {math.ceil(at) - 1, math.ceil(at)}
+            except (TypeError, ValueError, OverflowError):
+                continue
+        tries = sorted(v for v in values if _fits(symbol, v))
+        for attempt, value in enumerate(tries, start=1):
+            point = _point(free - {symbol}, ranges, rng, attempt + 300)
+            if point is None:
+                continue
+            point[symbol] = sp.Integer(value)
+            found = _try_point(a, b, point, ctx, rng, ranges)
+            if found is not None and found.outcome == "differ":
+                return found
+            if found is not None:
+                result.points += 1
+                _tally(result, point, found.point, ranges)
+    return None
 
 
 def _condition_symbols(ctx: Context) -> set:
@@ -492,6 +549,14 @@ def _condition_symbols(ctx: Context) -> set:
     for total, value in ctx.late.items():
         symbols |= _free(total) | _free(as_expr(value))
     return symbols
+
+
+def _listed(values: list) -> str:
+    """Sizes as shown: all of them up to 24, else the first 16, a count, the last 4."""
+    if len(values) <= 24:
+        return ", ".join(map(str, values))
+    return ", ".join(map(str, values[:16])) + f", … ({len(values) - 20} more) …, " \
+        + ", ".join(map(str, values[-4:]))
 
 
 def _tally(result: Sampled, integers: dict, reals: dict, ranges: dict) -> None:
@@ -542,6 +607,52 @@ def _meet(branches: list, values: dict, met: set) -> None:
                 met.add(cond)
         except (TypeError, ValueError, ArithmeticError, RecursionError):
             met.add(cond)                                  # not decidable here: not held against
+
+
+CERTIFIED_POINTS = 4           # points where the difference is computed to a certain value
+CERTIFIED_DIGITS = 240         # up to this many digits (SymPy's evalf, strict)
+
+
+def _certified(rng, ctx) -> Sampled | None:
+    r"""A difference too small for any tolerance, computed on its own with its
+    precision guaranteed (SymPy's evalf, strict: it raises where it cannot tell
+    the difference from 0, as for every true step): `\ln(e^x + e^{-x}) = x` under
+    x ≥ 100 differs by 1.4·10⁻⁸⁷ at x = 100, below the digits the sides are
+    compared at.  Tried at the case's closed ends and exact points (drawn
+    last), and at the smallest and the largest point drawn."""
+    kept = rng.kept
+    if not kept:
+        return None
+    def size(entry):
+        values = [abs(v) for v in entry[3].values() if getattr(v, "is_number", False)]
+        return max(values, default=sp.Integer(0))
+    by_size = sorted(kept, key=size)
+    chosen: list = []
+    for entry in [*kept[-2:], by_size[0], by_size[-1]]:
+        if all(entry is not c for c in chosen):
+            chosen.append(entry)
+    for a1, b1, rest, full in chosen[:CERTIFIED_POINTS]:
+        try:
+            diff = (a1 - b1).xreplace(rest)
+            if diff.free_symbols or diff.atoms(AppliedUndef, sp.Indexed) or diff == 0:
+                continue
+            first = sp.N(diff, 15, strict=True, maxn=CERTIFIED_DIGITS)
+            again = sp.N(diff, 30, strict=True, maxn=CERTIFIED_DIGITS)
+        except (sp.core.evalf.PrecisionExhausted, TypeError, ValueError, ArithmeticError,
+                AttributeError, NotImplementedError, RecursionError):
+            continue
+        if not (first.is_Number and again.is_Number) or first == 0 \
+                or abs(first - again) > abs(again) * sp.Float("1e-12"):
+            continue
+        scale = max(abs(sp.N(a1.xreplace(rest), 15)), abs(sp.N(b1.xreplace(rest), 15)), 1)
+        digits = int(min(SHOWN_DIGITS, 20 + max(0, -math.log10(abs(float(again) / float(scale))
+                                                                 if again else 1))))
+        left, right = (_value(side.xreplace(rest), {}, digits + 10) for side in (a1, b1))
+        if left is None or right is None:
+            continue
+        return Sampled("differ", 1, point=_shown(full, ctx), left=left, right=right,
+                       at=plain(full, ctx))
+    return None
 
 
 def _nonzero_constant(a, b, result: Sampled) -> Sampled:
@@ -729,6 +840,8 @@ def _try_point(a, b, point, ctx, rng, ranges=None) -> Sampled | None:
     found = _compare_at(a1, b1, rest, _shown(full, ctx))
     if found is not None and found.outcome == "equal":
         found.point = rest
+        if len(rng.kept) < 200:
+            rng.kept.append((a1, b1, rest, full))
     if found is not None and found.outcome == "differ":     # the simplest such point
         from derive_ce.decide.slip import shrink
         found.at = plain(full, ctx)

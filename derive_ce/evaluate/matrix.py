@@ -33,7 +33,7 @@ from derive_ce.evaluate.scope import Scope
 from derive_ce.read import names
 from derive_ce.read.latex.parser import parse
 from derive_ce.read.latex.shape import (function_name, is_a, items_of, largest_integer,
-                                        turns_at_integers, unwrap)
+                                        turning_names, unwrap)
 from derive_ce.read.shapes import bound_letters, object_names, uses_objects
 
 MAX_SIZE = 12          # a declared size beyond it is not instantiated
@@ -219,24 +219,35 @@ class MatrixCheck:
         return shape
 
     def size_sets(self) -> list[dict]:
-        """Each size its own value, ascending then descending, then drawn from
+        """Each size its own value, ascending then descending, all 1 (a slip that
+        shows only for 1×1 objects), past a written dimension, then drawn from
         1 to 4 (the later ones are tried while fewer than WANTED agree)."""
         names_ = self.size_names
         rng = random.Random(self.seed)
-        past = [{n: self.widest + 1 for n in names_}] if names_ and 4 <= self.widest < MAX_SIZE \
-            else []         # past a written dimension (X of shape n×4: X^T X singular below 4)
+        past = self._past_widest()
         return [{n: 2 + k for k, n in enumerate(names_)},
                 {n: 1 + len(names_) - k + (1 if len(names_) == 1 else 0)
-                 for k, n in enumerate(names_)}] + past \
+                 for k, n in enumerate(names_)},
+                {n: 1 for n in names_}] + past \
             + [{n: rng.randint(1, 4) for n in names_} for _ in range(4)]
 
-    def _past_constants(self, named: set, maths) -> list[dict] | Outcome:
-        r"""Sizes past every integer the step writes, first, where it also reads
-        a size as a number inside a function that turns at integers
-        (`(-1)^{\lfloor n/13 \rfloor}`); `unchecked` where they would pass MAX_SIZE."""
+    def _past_widest(self) -> list[dict]:
+        """Past a written dimension (X of shape n×4: X^T X is singular below 4)."""
+        if self.size_names and 4 <= self.widest < MAX_SIZE:
+            return [{n: self.widest + 1 for n in self.size_names}]
+        return []
+
+    def fixed_sets(self) -> int:
+        """How many of size_sets() are always tried (the rest only while needed)."""
+        return 3 + len(self._past_widest())
+
+    def _past_constants(self, inside: set, maths) -> list[dict] | Outcome:
+        r"""Sizes past every integer the step writes, first, where it reads a
+        size inside a function that turns (`inside`: `(-1)^{\lfloor n/13 \rfloor}`);
+        `unchecked` where they would pass MAX_SIZE."""
         texts = [m.text for m in maths]
-        scalar = sorted(named & set(self.size_names))
-        if not scalar or not turns_at_integers(texts):
+        scalar = sorted(inside & set(self.size_names))
+        if not scalar:
             return []
         largest = largest_integer(texts)
         if largest < 4:
@@ -268,12 +279,20 @@ class MatrixCheck:
                   for n in _names(_one(parse(self.scope.values[name].body.text, "chain", 0)))
                   if self.scope.values[name].body.syntax == "latex"}
         used = set(self.size_names) | letters | named
-        past = self._past_constants(named, [a, b, *when])
+        inside = set().union(*(turning_names(tree) for tree in trees))
+        inside |= {n for name in inside if name in self.scope.values
+                   and self.scope.values[name].body.syntax == "latex"
+                   for n in _names(_one(parse(self.scope.values[name].body.text, "chain", 0)))}
+        inside |= {n for name in named - inside if name in self.scope.values
+                   and self.scope.values[name].body.syntax == "latex"
+                   for n in turning_names(_one(parse(self.scope.values[name].body.text,
+                                                     "chain", 0)))}
+        past = self._past_constants(inside, [a, b, *when])
         if isinstance(past, Outcome):
             return past
-        agreed, skipped = 0, []
+        agreed, skipped, fixed = 0, [], self.fixed_sets()
         for number, sizes in enumerate(past + self.size_sets()):
-            if number >= 3 and agreed >= WANTED:
+            if number >= fixed + len(past) and agreed >= WANTED:
                 break
             for attempt in range(ATTEMPTS):
                 try:
@@ -787,6 +806,13 @@ class Reader:
         if not (which == "F" or (vector and which in ("", "2"))):
             raise Unsupported(f"the norm `_{which or ' '}` of a {linalg.shown(value.shape)} value")
         return linalg.norm(value)
+
+    def r_sqrt(self, node, env, _token, *rest):
+        value = _plain(self.value(rest[-1], env))
+        order = _plain(self.value(rest[1], env)) if len(rest) == 4 else 2
+        if isinstance(value, Mat) or isinstance(order, Mat):
+            raise Unsupported("the root of a vector or a matrix")
+        return num.root(value, order)
 
     def r_abs(self, node, env, *children):
         inner = next(c for c in children if isinstance(c, lark.Tree))

@@ -361,6 +361,15 @@ class MatrixReader:
             return sp.sqrt(value ** 2)
         return sp.Abs(value)
 
+    def rule_sqrt(self, node, _token, *rest):
+        r"""`\sqrt{\det(A^\top A)}`, `\sqrt[3]{x^\top x}`: the root of a number."""
+        inner = rest[-1]
+        order = self.scalar(self.read(rest[1])) if len(rest) == 4 else sp.Integer(2)
+        value = self.scalar(self.read(inner))
+        if value is None or order is None:
+            raise self.fail(f"`{self.source(node)}`: the root of a vector or a matrix", node)
+        return value ** (1 / order) if order != 2 else sp.sqrt(value)
+
     def rule_norm(self, node, *children, squared=False):
         nsub = next((c for c in children if is_a(c, "nsub")), None)
         return self.norm(node, nsub.children[0] if nsub is not None else None, squared)

@@ -8,22 +8,41 @@ import re
 
 import lark
 
+from derive_ce.errors import InputError
 from derive_ce.read import names
 
 BRACKETED = ("group", "tuple", "abs", "floor", "ceil")
 _ORDER = re.compile(r"\^\s*(\{[^{}]*\}|[0-9A-Za-z])")
 
 
-_TURNS = re.compile(r"\\[lr]floor|\\[lr]ceil|\\min|\\max|\\binom|!|sign|sgn|\\bmod|\\mod"
-                    r"|\\begin\{cases\}|(?<!\\)\|")
+_TURNING = ("floor", "ceil", "abs", "factorial", "binom", "cases")
+_TURNING_FUNCTIONS = ("min", "max", "sign", "sgn", "mod")
+
+
+def turning_names(tree) -> set[str]:
+    r"""The names read inside a function that turns at integers or at a
+    constant: `\lfloor n/13 \rfloor`, `|n - 4|`, `\min(n, 5)`, `n!`, cases.  A
+    size among them needs instances past where it turns; `|x_i|` holds x and
+    i, not the size n of a sum around it."""
+    found: set[str] = set()
+    for node in tree.iter_subtrees():
+        turning = node.data in _TURNING or (
+            node.data == "func_app" and node.children and isinstance(node.children[0], lark.Token)
+            and function_name(str(node.children[0])).lower() in _TURNING_FUNCTIONS)
+        if not turning:
+            continue
+        for inner in node.iter_subtrees():
+            if inner.data in ("name", "styled") or (inner.data == "symbol" and inner.children
+                                                    and isinstance(inner.children[0], lark.Token)):
+                try:
+                    found.add(names.tree_name(inner if inner.data != "symbol"
+                                              else inner.children[0]))
+                except (InputError, AttributeError, IndexError):
+                    continue
+    return found
+
+
 _INTEGER = re.compile(r"(?<![A-Za-z_\\.0-9])[0-9]+(?![.0-9])")
-
-
-def turns_at_integers(texts) -> bool:
-    r"""Whether a text holds a function that turns at integers or at a constant
-    (`\lfloor`, `\min`, `|·|`, `!`, sign, cases): a size it reads as a number
-    then needs instances past the integers written."""
-    return any(_TURNS.search(t) for t in texts)
 
 
 def largest_integer(texts) -> int:
