@@ -311,6 +311,9 @@ class MatrixCheck:
                     skipped.append(f"undefined there ({exc})")
                     continue
                 except Unsupported as exc:
+                    if set(sizes.values()) == {1}:      # 1×1: a `\mathbf{1}` sized by nothing
+                        skipped.append(str(exc))
+                        break
                     return Outcome("unchecked", reason=str(exc))
                 if found is not None:
                     return Outcome("differ", point=inst.point(used), left=found[0],
@@ -493,6 +496,18 @@ class Reader:
         self._compiled: dict = {}
         self._objects: dict = {}
         self._bodies: dict = {}
+        self._bound: dict = {}      # a sum's body: a reader with its letter bound
+
+    def bound(self, letter: str) -> "Reader":
+        """A reader of a sum's body: the same instance, `letter` read from env.loc."""
+        if letter not in self._bound:
+            inner = Reader.__new__(Reader)
+            inner.check, inner.scope, inner.ints = self.check, self.scope, self.ints
+            inner.compiler = self.compiler.inner(letter)
+            inner._compiled, inner._objects, inner._bodies, inner._bound = {}, self._objects, \
+                self._bodies, {}
+            self._bound[letter] = inner
+        return self._bound[letter]
 
     # -- dispatch -----------------------------------------------------------------
     def value(self, node, env):
@@ -762,8 +777,8 @@ class Reader:
                 if value.what == "I":
                     return value
                 return _Deferred(value.what, value.factor, not value.row)
-            if not isinstance(value, Mat):
-                raise Unsupported("a transpose of a number")
+            if not isinstance(value, Mat):          # a 1×1 value read as its number
+                return num.power(value, -1) if kind == "-T" else value
             value = linalg.transpose(value)
             return linalg.inverse(value) if kind == "-T" else value
         if isinstance(value, _Deferred):
@@ -806,6 +821,29 @@ class Reader:
         if not (which == "F" or (vector and which in ("", "2"))):
             raise Unsupported(f"the norm `_{which or ' '}` of a {linalg.shown(value.shape)} value")
         return linalg.norm(value)
+
+    def r_bigop(self, node, env, token, *rest):
+        """A sum or product over numbers that hold objects, looped over its range."""
+        bounds = rest[0] if len(rest) == 2 else None
+        if bounds is None or len(bounds.children) != 2 or not is_a(bounds.children[0], "lower_eq") \
+                or not is_a(bounds.children[1], "upper"):
+            raise Unsupported("a sum over vectors or matrices without both bounds")
+        lower, upper = bounds.children
+        letter = names.tree_name(lower.children[0])
+        low = num.whole(self.scalar(lower.children[-1], env))
+        high = num.whole(self.scalar(upper.children[0].children[0], env))
+        env.count(max(high - low + 1, 0))
+        product = str(token) in ("\\prod", "∏")
+        body, total = self.bound(letter), None
+        for k in range(low, high + 1):
+            term = _plain(body.value(rest[-1], env.fresh({**env.loc, letter: k})))
+            if product and isinstance(term, Mat):
+                raise Unsupported("a product of vectors or matrices over a range")
+            if total is None:
+                total = term
+            else:
+                total = num.mul(total, term) if product else self.plus(total, term, 1, env)
+        return (1 if product else 0) if total is None else total
 
     def r_sqrt(self, node, env, _token, *rest):
         value = _plain(self.value(rest[-1], env))

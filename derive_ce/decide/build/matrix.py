@@ -16,6 +16,8 @@ the column.  Denominator layout by default: ∂f/∂X has the shape of X.
 
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 
 import lark
@@ -346,6 +348,52 @@ class MatrixReader:
                 return sp.Matrix([[1 / value[0, 0]]])
             return value.inv(method="LU")
         return sp.Inverse(value)
+
+    # -- sums over numbers that hold objects ----------------------------------------
+    def rule_bigop(self, node, token, *rest):
+        r"""`\sum_{a=1}^{n} \pi_a (q_a - \pi^\top q)`: in an instance, written out
+        term by term with the index given each value (its elements are then
+        entries); read symbolically, it is left to the instances."""
+        bounds = rest[0] if len(rest) == 2 else None
+        if bounds is None or len(bounds.children) != 2 \
+                or not is_a(bounds.children[0], "lower_eq") or not is_a(bounds.children[1], "upper"):
+            raise self.fail(f"`{self.source(node)}`: a sum or product that holds vectors or "
+                            "matrices needs both bounds written (`\\sum_{a=1}^{n}`)", node)
+        if self.env.mode != "explicit":
+            raise Unsupported("a sum that holds vectors or matrices, read symbolically")
+        lower, upper = bounds.children
+        letter = tree_name(lower.children[0])
+        low, high = (self.world.size_of(part, self) for part in
+                     (lower.children[-1], upper.children[0].children[0]))
+        low, high = (v.xreplace({s: self.env.indices[s.name] for s in v.free_symbols
+                                 if s.name in self.env.indices})
+                     if isinstance(v, sp.Basic) else v for v in (low, high))
+        low, high = (int(v) if isinstance(v, int) or getattr(v, "is_Integer", False) else v
+                     for v in (low, high))
+        if not all(isinstance(v, int) for v in (low, high)):
+            raise Unsupported("a bound without a value")
+        if high - low >= 4096:
+            raise Unsupported("a sum of more than 4096 terms")
+        product = str(token) in ("\\prod", "∏")
+        total = None
+        for k in range(low, high + 1):
+            reader = MatrixReader(self.world, dataclasses.replace(
+                self.env, indices={**self.env.indices, letter: k}), self.text, self.line)
+            term = reader.read(rest[-1])
+            if isinstance(term, (sp.Basic, sp.MatrixBase)):      # `a` read as a number
+                term = term.xreplace({s: sp.Integer(k) for s in term.free_symbols
+                                      if getattr(s, "name", None) == letter})
+            if product and self.shape(term) is not None:
+                raise self.fail(f"`{self.source(node)}`: a product of vectors or matrices over a "
+                                "range", node)
+            if total is None:
+                total = term
+            elif self.shape(total) != self.shape(term) and (1, 1) in (self.shape(total),
+                                                                   self.shape(term)):
+                total = self.scalar(total) + self.scalar(term)      # a number and an xᵀy
+            else:
+                total = total * term if product else total + term
+        return sp.Integer(1 if product else 0) if total is None else total
 
     # -- norms, trace, determinant, diag -----------------------------------------
     def rule_abs(self, node, *children):
