@@ -488,10 +488,31 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
         certified = _certified(rng, ctx)
         if certified is not None:
             return certified
+        turning = _integer_turns(a, b)
+        if turning:
+            return Sampled("unknown", result.points, reason=turning)
         return _nonzero_constant(a, b, result)
     return Sampled("unknown", result.points, reason=f"only {result.points} of {tries} sampled "
                    "points could be evaluated (the rest fell outside the domain or the "
                    "conditions)")
+
+
+def _integer_turns(a, b) -> str:
+    r"""Why agreement at sampled points decides nothing: a floor, ceiling,
+    fractional part or remainder of an integer turns at places no sampling is
+    sure to meet (`\lfloor n \sqrt{2} \rfloor` and `\lfloor 1393 n / 985 \rfloor`
+    agree up to n = 985; `\lfloor P n / Q \rfloor` against `\lfloor n \sqrt{2}
+    \rfloor` up to n ≈ 2·10¹³).  Such a step is proved or not decided, never
+    numeric; a difference found still fails it.  "" where there is none."""
+    for f in (a.atoms(sp.floor, sp.ceiling, sp.frac, sp.Mod) | b.atoms(sp.floor, sp.ceiling,
+                                                                     sp.frac, sp.Mod)):
+        integers = sorted((s for s in _free(f) if s.is_integer), key=str)
+        if integers:
+            return (f"agreement at sampled points decides nothing here: `{sp.sstr(f)}` turns "
+                    f"at values of the integer `{integers[0]}` that no sampling is sure to "
+                    "meet (a floor, ceiling or remainder of an integer is proved, or not "
+                    "decided); SymPy could not prove it")
+    return ""
 
 
 FAR_SIZES = (10**6 + 3, 10**9 + 7, 10**12 + 1)   # where a floor of a size that only scales
