@@ -480,6 +480,9 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
         turned = _turning_points(a, b, free, ranges, ctx, rng, result)
         if turned is not None:
             return turned
+        celled = _cells(a, b, free, ranges, ctx, rng, result)
+        if celled is not None:
+            return celled
         missed = [cond for cond in branches if cond not in met]
         if missed:
             return Sampled("unknown", result.points, reason=f"the case `{sp.sstr(missed[0])}` of a "
@@ -495,6 +498,185 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
     return Sampled("unknown", result.points, reason=f"only {result.points} of {tries} sampled "
                    "points could be evaluated (the rest fell outside the domain or the "
                    "conditions)")
+
+
+_SWITCHING = (sp.Abs, sp.Max, sp.Min, sp.sign, sp.Heaviside, sp.floor, sp.ceiling, sp.frac,
+              sp.Piecewise)
+MAX_CELL_POINTS = 48          # points placed at and between a step's breakpoints, per step
+_SCAN = sorted({0.0} | {sign * 10 ** (k / 8) for k in range(-48, 49) for sign in (1, -1)})
+
+
+def _cells(a, b, free, ranges, ctx, rng, result: Sampled) -> Sampled | None:
+    r"""A step with |·|, max, min, sign, a floor or cases (or a case with a
+    nonlinear condition) is tried along a line through a point that held: each
+    real in turn moves, the others stay, and the places where a piece switches
+    (`x - 3` in |x − 3|, `1 - 10^4 (x - e^2)^2` in a max, x² − 4 in `when: x^2 \le 4`,
+    the integers a floor's argument crosses) are solved for; the sides are
+    compared exactly at each such place (x = 2 under x² ≤ 4) and between two
+    neighbouring ones (a bump 0.02 wide at e², a joint written 1.41421356
+    against √2), where the difference is also computed to certain digits.
+    Random draws meet none of these."""
+    pieces = a.atoms(*_SWITCHING) | b.atoms(*_SWITCHING)
+    relations = [c for c in ctx.constraints if isinstance(c, sp.core.relational.Relational)]
+    nonlinear = [r for r in relations if any(sp.degree(r.lhs - r.rhs, s) != 1 if
+                                             (r.lhs - r.rhs).is_polynomial(s) else True
+                                             for s in _free(r.lhs - r.rhs))]
+    if not (pieces or nonlinear) or not rng.kept:
+        return None
+    switches, levels = set(), set()
+    for f in pieces:
+        if isinstance(f, (sp.Abs, sp.sign, sp.Heaviside)):
+            switches.add(f.args[0])
+        elif isinstance(f, (sp.Max, sp.Min)):
+            switches |= {u - v for i, u in enumerate(f.args) for v in f.args[i + 1:]}
+        elif isinstance(f, sp.Piecewise):
+            switches |= {r.lhs - r.rhs for _, cond in f.args
+                         for r in getattr(cond, "atoms", lambda *_: ())(sp.core.relational.Relational)}
+        else:
+            levels.add(f.args[0])
+    switches |= {r.lhs - r.rhs for r in relations}
+    base = rng.kept[0][3]
+    reals = sorted((s for s in free if s in base and not s.is_integer and s not in ranges),
+                   key=str)[:3]
+    tried = 0
+    for symbol in reals:
+        others = {k: v for k, v in base.items() if k != symbol}
+        roots: list = []
+        for switch in switches | {u - k for u in levels for k in _levels(u, base)}:
+            g = switch.xreplace(others)
+            if g.free_symbols == {symbol}:
+                roots += _real_roots(g, symbol)
+        places = _places(roots)
+        for value in places:
+            if tried >= MAX_CELL_POINTS:
+                return None
+            if not _fits_value(symbol, value):
+                continue
+            tried += 1
+            point = {**others, symbol: value}
+            found = _try_point(a, b, point, ctx, rng, ranges)
+            if found is not None and found.outcome == "differ":
+                return found
+            if found is not None:
+                gap = _certain_gap(a.xreplace(point), b.xreplace(point))
+                if gap is not None:
+                    left, right = (_value(side.xreplace(point), {}, gap) for side in (a, b))
+                    if left is not None and right is not None:
+                        return Sampled("differ", 1, point=_shown(point, ctx), left=left,
+                                       right=right, at=plain(point, ctx))
+                result.points += 1
+    return None
+
+
+def _levels(u, base) -> list:
+    """The integers a floor's argument crosses near a point that held, and 0, ±1."""
+    try:
+        here = math.floor(float(sp.N(u.xreplace(base), 20)))
+    except (TypeError, ValueError, OverflowError):
+        return [0, 1, -1]
+    return sorted({0, 1, -1, here - 1, here, here + 1, here + 2})
+
+
+def _real_roots(g, symbol) -> list:
+    """Where g (of one real) is 0: exactly for a polynomial or what SymPy solves
+    at once, else where its sign changes on a grid from 10⁻⁶ to 10⁶ (both
+    signs), to 60 digits."""
+    try:
+        if g.is_polynomial(symbol) and 0 < sp.degree(g, symbol) <= 6:
+            return [r for r in sp.Poly(g, symbol).real_roots() if r.is_real]
+    except (sp.PolynomialError, ValueError, TypeError, NotImplementedError):
+        pass
+    if sp.count_ops(g) <= 12:
+        from derive_ce.decide.equivalence import OutOfTime, deadline
+        try:
+            with deadline(0.2):
+                found = [r for r in sp.solve(g, symbol) if r.is_real]
+            if found:
+                return found
+        except (OutOfTime, NotImplementedError, ValueError, TypeError, AttributeError,
+                RecursionError, sp.PolynomialError):
+            pass
+    try:
+        f = sp.lambdify(symbol, g, "mpmath")
+    except (TypeError, ValueError, SyntaxError, NameError, KeyError):
+        return []
+    roots, previous = [], None
+    with mpmath.workdps(30):
+        for x in _SCAN:
+            try:
+                value = mpmath.mpf(f(mpmath.mpf(x)))
+            except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+                previous = None
+                continue
+            if previous is not None and value * previous[1] < 0:
+                try:
+                    with mpmath.workdps(60):
+                        root = mpmath.findroot(f, (previous[0], mpmath.mpf(x)), solver="anderson")
+                    roots.append(sp.Rational(mpmath.nstr(root, 55)))
+                except (ValueError, ZeroDivisionError, TypeError, ArithmeticError):
+                    pass
+            previous = (mpmath.mpf(x), value)
+    return roots[:16]
+
+
+def _places(roots: list) -> list:
+    """Each root, and a point between each two neighbouring roots."""
+    keyed = []
+    for r in roots:
+        try:
+            keyed.append((float(sp.N(r, 30)), r))
+        except (TypeError, ValueError):
+            continue
+    keyed.sort(key=lambda kv: kv[0])
+    places, seen = [], set()
+    for value, root in keyed:
+        if value not in seen:
+            seen.add(value)
+            places.append(root)
+    between = []
+    for (x, r), (y, q) in zip(keyed, keyed[1:]):
+        if y > x:
+            between.append(sp.Rational(mpmath.nstr((mpmath.mpf(str(sp.N(r, 60))) +
+                                                    mpmath.mpf(str(sp.N(q, 60)))) / 2, 55)))
+    return places + between
+
+
+def _fits_value(symbol, value) -> bool:
+    try:
+        return _fits_sign(symbol, value) and not (symbol.is_nonzero and value == 0)
+    except TypeError:
+        return False
+
+
+def certain_difference(diff) -> sp.Float | None:
+    r"""A constant's value where it is computed alike at two precisions far
+    apart (40 and 80 digits, then 150 and 300): a true difference keeps its
+    digits, rounding does not (a true step's difference is noise that shrinks
+    with the precision).  None where the two do not agree to 10 digits, or where
+    the value is 0.  `\ln(e^{100} + e^{-100}) - 100` is 1.4·10⁻⁸⁷."""
+    if diff == 0 or not isinstance(diff, sp.Basic) or diff.free_symbols \
+            or diff.atoms(AppliedUndef, sp.Indexed):
+        return None
+    for low, high in ((40, 80), (150, 300)):
+        try:
+            first, again = (diff.evalf(p, maxn=p) for p in (low, high))
+        except (TypeError, ValueError, ArithmeticError, AttributeError, NotImplementedError,
+                RecursionError):
+            return None
+        if not (first.is_Number and again.is_Number) or first.has(sp.nan, sp.zoo):
+            return None
+        if again != 0 and first != 0 and abs(first - again) <= abs(again) * sp.Float("1e-10", 30):
+            return again
+    return None
+
+
+def _certain_gap(left, right) -> int | None:
+    """Digits to show a difference found by certain_difference, or None."""
+    found = certain_difference(left - right)
+    if found is None:
+        return None
+    scale = max(abs(sp.N(left, 15)), abs(sp.N(right, 15)), 1)
+    return int(min(CERTIFIED_DIGITS, 30 + max(0, -math.log10(abs(float(found) / float(scale))))))
 
 
 def _integer_turns(a, b) -> str:
@@ -593,8 +775,9 @@ def _constant(a, b) -> Sampled:
     if all(side.is_Rational for side in exact):
         if exact[0] == exact[1]:
             return Sampled("constant", 1, reason="the two numbers are equal")
-        return Sampled("differ", 1, point={}, left=_value(exact[0], {}, SHOWN_DIGITS),
-                       right=_value(exact[1], {}, SHOWN_DIGITS), at={})
+        digits = _telling_digits(*exact)
+        return Sampled("differ", 1, point={}, left=_value(exact[0], {}, digits),
+                       right=_value(exact[1], {}, digits), at={})
     left, right = (_value(side, {}, CONFIRM_DIGITS, strict=True) for side in exact)
     if left is None or right is None:
         return Sampled("unknown", reason="neither side could be evaluated to a number")
@@ -635,9 +818,9 @@ CERTIFIED_DIGITS = 240         # up to this many digits (SymPy's evalf, strict)
 
 
 def _certified(rng, ctx) -> Sampled | None:
-    r"""A difference too small for any tolerance, computed on its own with its
-    precision guaranteed (SymPy's evalf, strict: it raises where it cannot tell
-    the difference from 0, as for every true step): `\ln(e^x + e^{-x}) = x` under
+    r"""A difference too small for any tolerance, computed on its own
+    (certain_difference: alike at two precisions far apart, where a true
+    step's rounding noise is not): `\ln(e^x + e^{-x}) = x` under
     x ≥ 100 differs by 1.4·10⁻⁸⁷ at x = 100, below the digits the sides are
     compared at.  Tried at the case's closed ends and exact points (drawn
     last), and at the smallest and the largest point drawn."""
@@ -654,21 +837,13 @@ def _certified(rng, ctx) -> Sampled | None:
             chosen.append(entry)
     for a1, b1, rest, full in chosen[:CERTIFIED_POINTS]:
         try:
-            diff = (a1 - b1).xreplace(rest)
-            if diff.free_symbols or diff.atoms(AppliedUndef, sp.Indexed) or diff == 0:
-                continue
-            first = sp.N(diff, 15, strict=True, maxn=CERTIFIED_DIGITS)
-            again = sp.N(diff, 30, strict=True, maxn=CERTIFIED_DIGITS)
-        except (sp.core.evalf.PrecisionExhausted, TypeError, ValueError, ArithmeticError,
-                AttributeError, NotImplementedError, RecursionError):
+            left_at, right_at = a1.xreplace(rest), b1.xreplace(rest)
+            digits = _certain_gap(left_at, right_at)
+        except (TypeError, ValueError, ArithmeticError, AttributeError, RecursionError):
             continue
-        if not (first.is_Number and again.is_Number) or first == 0 \
-                or abs(first - again) > abs(again) * sp.Float("1e-12"):
+        if digits is None:
             continue
-        scale = max(abs(sp.N(a1.xreplace(rest), 15)), abs(sp.N(b1.xreplace(rest), 15)), 1)
-        digits = int(min(SHOWN_DIGITS, 20 + max(0, -math.log10(abs(float(again) / float(scale))
-                                                                 if again else 1))))
-        left, right = (_value(side.xreplace(rest), {}, digits + 10) for side in (a1, b1))
+        left, right = (_value(side, {}, digits + 10) for side in (left_at, right_at))
         if left is None or right is None:
             continue
         return Sampled("differ", 1, point=_shown(full, ctx), left=left, right=right,
@@ -987,8 +1162,9 @@ def _compare_at(a, b, values, shown) -> Sampled | None:
     if all(v is not None for v in exact):      # both sides exact: no tolerance at all
         if exact[0] == exact[1]:
             return Sampled("equal", 1)
-        return Sampled("differ", 1, point=shown, left=_value(exact[0], {}, SHOWN_DIGITS),
-                       right=_value(exact[1], {}, SHOWN_DIGITS))     # (1 + 10^{-30})² − 1
+        digits = _telling_digits(*exact)                                # (1 + 10^{-30})² − 1
+        return Sampled("differ", 1, point=shown, left=_value(exact[0], {}, digits),
+                       right=_value(exact[1], {}, digits))
     extra, guard = _fine_digits(a, b), _guard_digits(a, b) + _exponential_digits(a, b, values)
     for digits, strict in ((DIGITS + extra, False), (CONFIRM_DIGITS + extra, True)):
         left, right = (_value(side, values, digits + guard, strict) for side in (a, b))
@@ -1192,9 +1368,19 @@ def describe(result: Sampled) -> str:
     return f"{where}left = {found['left']}, right = {found['right']}"
 
 
+def _telling_digits(x: sp.Rational, y: sp.Rational) -> int:
+    """Digits that tell two different exact rationals apart (at most CERTIFIED_DIGITS)."""
+    top = max(abs(x), abs(y))
+    if top == 0 or x == y:
+        return DIGITS
+    relative = abs(x - y) / top
+    return int(min(CERTIFIED_DIGITS, 20 + max(0, -math.floor(math.log10(float(relative)))
+                                              if relative > 1e-300 else CERTIFIED_DIGITS)))
+
+
 def _pair(left, right) -> tuple[str, str]:
     """Both values with enough digits to tell them apart (10 to SHOWN_DIGITS)."""
-    for digits in (10, 20, 40, 60, SHOWN_DIGITS):
+    for digits in (10, 20, 40, 60, SHOWN_DIGITS, CERTIFIED_DIGITS):
         shown = _complex(left, digits), _complex(right, digits)
         if shown[0] != shown[1]:
             return shown
