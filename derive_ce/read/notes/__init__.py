@@ -72,7 +72,9 @@ def read(path: Path, data: bytes | None = None) -> Imported:
 def read_text(path: str, text: str, tex: bool = False) -> Imported:
     """Read notes already decoded (a notebook's markdown cells, joined)."""
     builder = Builder(path)
-    builder.build([_with_word_functions(b) for b in blocks(mask(text, tex), text)])
+    read = [_with_word_functions(b) for b in blocks(mask(text, tex), text)]
+    builder.build(read)
+    builder.plain_math(read)
     return _imported(builder)
 
 

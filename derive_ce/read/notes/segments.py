@@ -58,7 +58,8 @@ _DERIVATIVE = re.compile(r"\\partial|\\frac\s*\{\s*d|\\nabla|\\sum|\\prod|\\lim|
 _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq)"
                       r"(?![A-Za-z])|(?<![0-9])(\.\.\.+|…)(?![0-9])"
                       # `p(y|\lambda)`, `P(X \mid \theta)`: a probability given a parameter
-                      r"|((?:(?<![A-Za-z\\])[A-Za-z]|\\(?:mathrm|text|operatorname|mathcal)\s*\{\s*\w+\s*\})\s*\((?:[^()|\\]|\\(?!mid)[A-Za-z]+|\\.|\([^()]*\))*"
+                      r"|((?:(?<![A-Za-z\\])[A-Za-z]|\\(?:mathrm|text|operatorname|mathcal)\s*\{\s*\w+\s*\}"
+                      r"|\\(?:ell|pi|phi|psi|theta)(?![A-Za-z]))\s*\((?:[^()|\\]|\\(?!mid)[A-Za-z]+|\\.|\([^()]*\))*"
                       r"(?:\||\\mid(?![A-Za-z]))(?:[^()|\\]|\\(?!mid)[A-Za-z]+|\\.|\([^()]*\))*\))"
                       # `\mathrm{Poiss}(y_i; \lambda)`, `\mathcal{N}(x; \mu, \sigma^2)`: a named distribution
                       # `f_X(x;\lambda)`, `L(\theta; X)`: a density or likelihood, parameters after `;`
@@ -81,6 +82,15 @@ _LEAD_IN = re.compile(r"(?:assum\w*|suppos\w*|given|if|for|let|with|when)\b", re
 # `\frac{d^2 \ell}{dp^2}`, `\dfrac{\partial …}{\partial p}`, `\frac{d}{dx} f(x)`: a derivative on the left
 _DERIVATIVE_HEAD = re.compile(r"\s*\\[dt]?frac\s*\{\s*(?:d|\\partial(?![A-Za-z]))[^{}]*\}"
                               r"\s*\{\s*(?:d|\\partial(?![A-Za-z]))")
+# Math marked as math anywhere in the notes: `$`, `\\(`, `\\[`, an environment
+_DELIMITED = re.compile(r"\$|\\\(|\\\[|\\begin\s*\{")
+# A plain-text equation: a formula's left side (`f'(x)`, `dy/dx`, `L(B1, B2, lamda)`),
+# `=`, and a right side with operators or brackets
+_PLAIN_EQUATION = re.compile(r"(?:^|[:\s])[A-Za-z][\w']*(?:\([^()]{0,40}\))?(?:/d\w+)?\s*=(?!=)"
+                             r"\s*[^=\s][^=]*[()^/*+\-][^=]*")
+# … and a sign that it is math, not a setting (`x = 1 (default)`): a power, a product
+# star, a derivative `dy/dx`, a prime
+_PLAIN_SIGN = re.compile(r"\^|\w\s*\*\s*\w|/\s*d[A-Za-z]|'\s*\(|’")
 _GAUSSIAN = re.compile(r"\\sqrt\s*\{\s*2\s*\\pi")
 # `s'(x)`, `v'`, `u^{\prime}(x)`: a primed letter that opens a chain.
 _PRIMED = re.compile(r"\s*(" + P.LETTER + r")\s*(?:'|’|\^\s*\{?\s*\\prime\s*\}?)+"
@@ -314,6 +324,26 @@ class Builder:
         self._settle_pending()
 
     # -- segments
+    def plain_math(self, blocks: list) -> None:
+        """Notes with no math in `$`, `\\(`, `\\[` or an environment at all, whose
+        equations are plain text (`f'(x) = dy/dx = (ln(1+e^{x}))' = …`): each
+        such line is a row *not checked*, with the reason, so the report says
+        what was not read instead of only "nothing checked"."""
+        if self.displays or any(isinstance(b, Prose) and _DELIMITED.search(b.text) for b in blocks):
+            return
+        for block in blocks:
+            text = P.clean(block.text) if isinstance(block, Prose) else ""
+            bare = re.sub(r"`[^`]*`", " ", text)             # code is no math
+            if not _PLAIN_EQUATION.search(bare) or not _PLAIN_SIGN.search(bare) \
+                    or P.HEADING.match(block.text):
+                continue
+            self._new_segment(block.line)
+            shown = text if len(text) <= 80 else text[:77] + "…"
+            self._unchecked(Row(shown, block.line, 0, False), shown, "",
+                            "math in plain text (no `$…$` around it) is not read: derive-ce reads "
+                            "LaTeX in `$…$`, `$$…$$` or `\\[…\\]`")
+        self._new_segment(0)
+
     def _new_segment(self, line: int, title: str = "") -> None:
         self._settle_pending()
         heading, self.heading = self.heading, ""
