@@ -111,7 +111,7 @@ def _braced(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def _operator(inside: str) -> str:
-    """`D_z \sinh z` -> `\frac{d}{dz} \sinh z`."""
+    r"""`D_z \sinh z` -> `\frac{d}{dz} \sinh z`."""
     match = _OPERATOR.match(inside)
     if match is None:
         return inside
@@ -120,7 +120,7 @@ def _operator(inside: str) -> str:
 
 
 def proofwiki(math: str) -> str:
-    """`\map {D_z} {\tanh z}` -> `\frac{d}{dz}\left(\tanh z\right)`,
+    r"""`\map {D_z} {\tanh z}` -> `\frac{d}{dz}\left(\tanh z\right)`,
     `\paren {a + b}` -> `\left(a + b\right)` (innermost first); a macro
     without its braces stays, for the grammar to refuse."""
     for _ in range(100):
