@@ -142,3 +142,20 @@ def test_a_folder_means_yaml_and_points_at_the_notes_in_it(run, tmp_path):
     result = run("check", "--format", "json", tmp_path)
     assert result.code == 2
     assert f"derive-ce check {tmp_path / 'slip.md'}" in result.json()["files"][0]["error"]
+
+
+PLAIN = ("Softplus: f(x) = ln(1+e^{x})\n\nIts derivative, in plain text as a blog wrote it:\n\n"
+         "f'(x) = dy/dx = (1/(1+e^{x})) * e^{x} = {RIGHT}\n\n"
+         "Settings are no math: run with `timeout = 30 * 2` and retries = 3 (default).\n")
+
+
+@pytest.mark.parametrize("right", [r"e^{x} / (1+e^{x})", r"e^{-x} / (1+e^{x})"])
+def test_math_in_plain_text_is_named_as_not_read_never_checked(run, tmp_path, right):
+    path = tmp_path / "plain.md"
+    path.write_text(PLAIN.replace("{RIGHT}", right))
+    result = run("check", "--format", "json", path)
+    report = result.json()["files"][0]
+    assert result.code == 0 and report["steps"] == []
+    assert [n["line"] for n in report["not_checked"]] == [1, 5]
+    assert all("math in plain text (no `$…$` around it) is not read" in n["message"]
+               for n in report["not_checked"])

@@ -72,7 +72,9 @@ def read(path: Path, data: bytes | None = None) -> Imported:
 def read_text(path: str, text: str, tex: bool = False) -> Imported:
     """Read notes already decoded (a notebook's markdown cells, joined)."""
     builder = Builder(path)
-    builder.build([_with_word_functions(b) for b in blocks(mask(text, tex), text)])
+    read = [_with_word_functions(b) for b in blocks(mask(text, tex), text)]
+    builder.build(read)
+    builder.plain_math(read)
     return _imported(builder)
 
 
@@ -312,7 +314,11 @@ def _primed_brackets(text: str, letter: str) -> str:
         start = open_ - len("\\left") if text[:open_].endswith("\\left") else open_
         end_inner = close - len("\\right") if text[:close].endswith("\\right") else close
         inner = text[open_ + 1:end_inner]
-        text = (text[:start] + f"{{\\frac{{d}}{{d{letter}}}\\left({inner}\\right)}}"
+        # `\sinh x(\cosh x)'`: a factor, never part of a bare function's argument
+        times = "\\cdot " if re.search(r"(?:^|[^\\A-Za-z])[A-Za-z0-9}]\s*$", text[:start]) \
+            and re.search(r"\\(?:sin|cos|tan|sinh|cosh|tanh|ln|log|exp|sec|csc|cot)\s+[^\s(\\{][^()]*$",
+                          text[:start]) else ""
+        text = (text[:start] + f"{times}{{\\frac{{d}}{{d{letter}}}\\left({inner}\\right)}}"
                 + text[close + 2:])
     return text
 

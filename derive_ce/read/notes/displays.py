@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from derive_ce.errors import InputError
 from derive_ce.read.files import DISPLAY, ENVIRONMENTS, LONE, has_display  # noqa: F401
+from derive_ce.read.notes.prose import GREEK
 
 MAX_ROWS = 20_000
 _OPEN, _LONE = DISPLAY, LONE
@@ -84,6 +85,7 @@ def mask(text: str, tex: bool) -> str:
             continue
         line = _QUOTE.sub(lambda m: " " * len(m.group()), line)
         line = _CALLOUT.sub(lambda m: " " * len(m.group()), line)
+        line = _code_math(line)
         line = re.sub(r"`[^`]*`", lambda m: " " * len(m.group()), line)
         line = _cells(line)
         if tex:
@@ -102,20 +104,89 @@ def mask(text: str, tex: bool) -> str:
     return "".join(out) + masked[pos:]
 
 
+# A line that is only `` `f(x) = \frac{1}{\theta} e^{-x/\theta}` ``: LaTeX set in backticks
+# by a blog whose math does not render; read like a line that is only `$…$`.
+_CODE_MATH = re.compile(r"([ \t]*)`([^`\n]*=[^`\n]*)`([ \t]*[.,;:]?[ \t]*)")
+_MATH_COMMAND = re.compile(r"\\(?:frac|dfrac|tfrac|sum|prod|partial|sqrt|log|ln|exp|hat|bar|cdot"
+                           r"|times|left|" + "|".join(GREEK) + r")(?![A-Za-z])")
+
+
+def _code_math(line: str) -> str:
+    """`` `…` `` alone on its line, holding an equation in LaTeX (a `\\frac`, a
+    Greek letter …): `$…$`, the same width (code that is no LaTeX stays code)."""
+    match = _CODE_MATH.fullmatch(line)
+    if match is None or not _MATH_COMMAND.search(match.group(2)) \
+            or re.search(r"\\[nt](?![A-Za-z])|==|[\"';]\s*$|\$", match.group(2)):
+        return line
+    return match.group(1) + "$" + match.group(2) + "$" + match.group(3)
+
+
 _CELLS = re.compile(r"[ \t]*(?:\$(?!\$)[^$\n]+\$[ \t]*){2,}")
 _RELATION_CELL = re.compile(r"\$\s*(?:\\displaystyle\s*)?=\s*\$")
+_CELL = re.compile(r"\$(?!\$)([^$\n]*)\$")
+_STYLE = re.compile(r"\\(?:display|text)style(?![A-Za-z])")
+# `$(\tanh x)' = …$ $= …$ $= …$`: a chain set as inline cells side by side, each
+# after the first beginning with `=`
+_RUN = re.compile(r"(^|[ \t])(\$(?!\$)[^$\n]+\$(?:[ \t]*\$\s*=[^$\n]*\$)+)([ \t]|$)")
 
 
 def _cells(line: str) -> str:
     """A table of `$\\displaystyle …$` cells, flattened to one line with a
     cell that is only `=` (`$(…)'$ $\\displaystyle =$ $…$`): one row, its
-    cells side by side (the `$` between them blanked)."""
-    if not _CELLS.fullmatch(line) or not _RELATION_CELL.search(line):
-        return line
-    first, last = line.index("$"), line.rindex("$")
-    inside = re.sub(r"\\(?:display|text)style(?![A-Za-z])", lambda m: " " * len(m.group()),
-                    line[first + 1:last].replace("$", " "))
-    return line[:first + 1] + inside + line[last:]
+    cells side by side (the `$` between them blanked).  Words between the
+    cells after a right side (ProofWiki's reasons: `$a$ $=$ $b$ Quotient
+    Rule $\\displaystyle$ $=$ $c$ …`) are blanked: reasons, never math.  A
+    run of cells that continue with `=` inside a line of prose
+    (`… $a = b$ $= c$ $= d$ …`) becomes a display of one row."""
+    if _CELLS.fullmatch(line) and _RELATION_CELL.search(line):
+        first, last = line.index("$"), line.rindex("$")
+        inside = _STYLE.sub(lambda m: " " * len(m.group()), line[first + 1:last].replace("$", " "))
+        return line[:first + 1] + inside + line[last:]
+    table = _table(line)
+    if table is not None:
+        return table
+    return _RUN.sub(_run, line, count=1)
+
+
+def _table(line: str) -> str | None:
+    cells = list(_CELL.finditer(line))
+    if len(cells) < 2 or not _RELATION_CELL.search(line) or line[:cells[0].start()].strip():
+        return None
+    relation = [bool(re.fullmatch(r"\s*(?:\\displaystyle\s*)?=\s*", c.group(1))) for c in cells]
+    for n, cell in enumerate(cells[1:], 1):      # words only after a right side
+        between = line[cells[n - 1].end():cell.start()]
+        if between.strip() and (not relation[n - 2] if n >= 2 else True):
+            return None
+        if relation[n] and between.strip():
+            return None
+    if relation[0] or relation[-1] or any(a and b for a, b in zip(relation, relation[1:])):
+        return None
+    tail = line[cells[-1].end():]
+    if tail.strip() and not (len(cells) >= 2 and relation[-2]):
+        return None
+    first, last = cells[0].start(), cells[-1].end() - 1
+    inside = list(line[first + 1:last])
+    for n in range(len(cells) - 1):               # `$`, words between the cells: blanked
+        for pos in range(cells[n].end() - 1, cells[n + 1].start() + 1):
+            inside[pos - first - 1] = " "
+    inside = _STYLE.sub(lambda m: " " * len(m.group()), "".join(inside))
+    return line[:first + 1] + inside + line[last:last + 1] + " " * len(tail)
+
+
+def _run(match: re.Match) -> str:
+    """`$a = b$ $= c$` inside prose -> `$$a = b  &= c$$` in the same columns:
+    the spaces around the run carry the second `$`, `&=` marks the rows; a
+    line that is only the run -> `$a = b    = c$`."""
+    text, run = match.string, match.group(2)
+    end = match.end()
+    if not text[:match.start(2)].strip() and not text[end:].strip():
+        return match.group(1) + "$" + re.sub(r"\$(\s*)\$", lambda m: " " * len(m.group()),
+                                             run[1:-1]) + "$" + match.group(3)
+    if not match.group(1) or not match.group(3):
+        return match.group()
+    inner = re.sub(r"\$([ \t]*)\$(\s*)=", lambda m: " " + m.group(1) + "&" + m.group(2) + "=",
+                   run[1:-1])
+    return "$$" + inner + "$$"
 
 
 def _display_open(text: str, end: int) -> bool:

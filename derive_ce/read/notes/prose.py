@@ -35,6 +35,9 @@ SKIP_TEX = re.compile(r"^\\(?:documentclass|usepackage|begin\s*\{document\}|end\
 SOLVING = re.compile(r"\b(?:solv\w*|isolat\w*|setting|set (?:it|this|the \w+|them)\b.*\b(?:to )?zero"
                      r"|set (?:\w+ ){0,3}?(?:equal )?to (?:zero|0)(?![\w.])"
                      r"|equal to zero|equals? zero|system of|rearrang\w*)\b", re.IGNORECASE)
+# "Solved – Maximum Likelihood Estimation …", "[Solved] …": a Q&A site's mark on a
+# thread's title, not an instruction to solve.
+SOLVED_TAG = re.compile(r"^\s*\[?solved\]?\s*(?:[–—:]|-\s|\]|$)", re.IGNORECASE)
 INLINE = re.compile(r"(?<!\$)\$(?!\$)([^$]+)\$(?!\$)|\$\$([^$]+)\$\$|\\\((.+?)\\\)")
 _ASSUME_CUE = re.compile(r"\b(?:for|where|assum\w*|with|suppose|given|let|if|since|when)\b",
                          re.IGNORECASE)

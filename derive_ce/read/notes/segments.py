@@ -58,10 +58,13 @@ _DERIVATIVE = re.compile(r"\\partial|\\frac\s*\{\s*d|\\nabla|\\sum|\\prod|\\lim|
 _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq)"
                       r"(?![A-Za-z])|(?<![0-9])(\.\.\.+|…)(?![0-9])"
                       # `p(y|\lambda)`, `P(X \mid \theta)`: a probability given a parameter
-                      r"|((?:(?<![A-Za-z\\])[A-Za-z]|\\(?:mathrm|text|operatorname|mathcal)\s*\{\s*\w+\s*\})\s*\((?:[^()|\\]|\\(?!mid)[A-Za-z]+|\\.|\([^()]*\))*"
+                      r"|((?:(?<![A-Za-z\\])[A-Za-z]|\\(?:mathrm|text|operatorname|mathcal)\s*\{\s*\w+\s*\}"
+                      r"|\\(?:ell|pi|phi|psi|theta)(?![A-Za-z]))\s*\((?:[^()|\\]|\\(?!mid)[A-Za-z]+|\\.|\([^()]*\))*"
                       r"(?:\||\\mid(?![A-Za-z]))(?:[^()|\\]|\\(?!mid)[A-Za-z]+|\\.|\([^()]*\))*\))"
                       # `\mathrm{Poiss}(y_i; \lambda)`, `\mathcal{N}(x; \mu, \sigma^2)`: a named distribution
-                      r"|(\\(?:mathcal|mathrm|text|operatorname)\s*\{\s*[A-Z][A-Za-z]*\s*\}\s*\([^()]*;[^()]*\))"
+                      # `f_X(x;\lambda)`, `L(\theta; X)`: a density or likelihood, parameters after `;`
+                      r"|((?:\\(?:mathcal|mathrm|text|operatorname)\s*\{\s*[A-Z][A-Za-z]*\s*\}"
+                      r"|(?<![A-Za-z\\])[A-Za-z](?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?)\s*\([^()]*;[^()]*\))"
                       r"|(\\sim)(?![A-Za-z])"
                       # `\mathrm{KL}[P\,||\,Q]`: a divergence between distributions
                       r"|((?:\\(?:mathrm|text|operatorname)\s*\{\s*(?:KL|D_?\{?KL\}?)\s*\}|D_\s*\{?\s*(?:KL|\\mathrm\s*\{\s*KL\s*\})\s*\}?)"
@@ -69,8 +72,25 @@ _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propt
                       # `p(X=0)`: the probability of an event
                       r"|((?<![A-Za-z\\])[pPqQ]\s*\(\s*[A-Z]\s*=\s*[^()=]*\))"
                       r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])")
+# `\\overset{\\text{set}}{=}`, `\\stackrel{!}{=}`, `\\overset{(1)}{=}`: an equals sign with a note
+# over it.  "set" / "!" set an expression equal to a value (equation solving);
+# any other note is the link's reason, and the link is an `=` like any other.
+_OVERSET = re.compile(r"\\(?:overset|stackrel)\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{\s*=\s*\}")
+_SETTING = re.compile(r"\s*(?:set|!|\\text\s*\{\s*!\s*\})\s*", re.I)
 _TEXT_ONLY = re.compile(r"\s*(?:\\(?:text|textrm|textit|mathrm|textbf)\s*\{[^{}$]*\}\s*[:.,;]?\s*)+")
 _LEAD_IN = re.compile(r"(?:assum\w*|suppos\w*|given|if|for|let|with|when)\b", re.I)
+# `\frac{d^2 \ell}{dp^2}`, `\dfrac{\partial …}{\partial p}`, `\frac{d}{dx} f(x)`: a derivative on the left
+_DERIVATIVE_HEAD = re.compile(r"\s*\\[dt]?frac\s*\{\s*(?:d|\\partial(?![A-Za-z]))[^{}]*\}"
+                              r"\s*\{\s*(?:d|\\partial(?![A-Za-z]))")
+# Math marked as math anywhere in the notes: `$`, `\\(`, `\\[`, an environment
+_DELIMITED = re.compile(r"\$|\\\(|\\\[|\\begin\s*\{")
+# A plain-text equation: a formula's left side (`f'(x)`, `dy/dx`, `L(B1, B2, lamda)`),
+# `=`, and a right side with operators or brackets
+_PLAIN_EQUATION = re.compile(r"(?:^|[:\s])[A-Za-z][\w']*(?:\([^()]{0,40}\))?(?:/d\w+)?\s*=(?!=)"
+                             r"\s*[^=\s][^=]*[()^/*+\-][^=]*")
+# … and a sign that it is math, not a setting (`x = 1 (default)`): a power, a product
+# star, a derivative `dy/dx`, a prime
+_PLAIN_SIGN = re.compile(r"\^|\w\s*\*\s*\w|/\s*d[A-Za-z]|'\s*\(|’")
 _GAUSSIAN = re.compile(r"\\sqrt\s*\{\s*2\s*\\pi")
 # `s'(x)`, `v'`, `u^{\prime}(x)`: a primed letter that opens a chain.
 _PRIMED = re.compile(r"\s*(" + P.LETTER + r")\s*(?:'|’|\^\s*\{?\s*\\prime\s*\}?)+"
@@ -304,6 +324,26 @@ class Builder:
         self._settle_pending()
 
     # -- segments
+    def plain_math(self, blocks: list) -> None:
+        """Notes with no math in `$`, `\\(`, `\\[` or an environment at all, whose
+        equations are plain text (`f'(x) = dy/dx = (ln(1+e^{x}))' = …`): each
+        such line is a row *not checked*, with the reason, so the report says
+        what was not read instead of only "nothing checked"."""
+        if self.displays or any(isinstance(b, Prose) and _DELIMITED.search(b.text) for b in blocks):
+            return
+        for block in blocks:
+            text = P.clean(block.text) if isinstance(block, Prose) else ""
+            bare = re.sub(r"`[^`]*`", " ", text)             # code is no math
+            if not _PLAIN_EQUATION.search(bare) or not _PLAIN_SIGN.search(bare) \
+                    or P.HEADING.match(block.text):
+                continue
+            self._new_segment(block.line)
+            shown = text if len(text) <= 80 else text[:77] + "…"
+            self._unchecked(Row(shown, block.line, 0, False), shown, "",
+                            "math in plain text (no `$…$` around it) is not read: derive-ce reads "
+                            "LaTeX in `$…$`, `$$…$$` or `\\[…\\]`")
+        self._new_segment(0)
+
     def _new_segment(self, line: int, title: str = "") -> None:
         self._settle_pending()
         heading, self.heading = self.heading, ""
@@ -339,7 +379,7 @@ class Builder:
         if P.BREAK.match(text):
             self.solving = False
             self._new_segment(prose.line)
-        if P.SOLVING.search(text):
+        if P.SOLVING.search(P.SOLVED_TAG.sub("", text)):
             self.solving = True
         self._inline(prose)
         if not self.title:
@@ -476,7 +516,21 @@ class Builder:
         if text != row.text:
             row = Row(text, row.line, 0, row.starts_with_equals)
         body, raw_why = split_why(row.text)
-        if _ARROW.search(body):
+        if _OVERSET.search(body):
+            self._overset(row, body, raw_why)
+            return
+        arrow = _ARROW.search(body)
+        before = top_parts(body[:arrow.start()]) if arrow else []
+        if arrow and not row.starts_with_equals and len(before) > 1 and all(before) \
+                and _DERIVATIVE_HEAD.match(before[0]) and not _ARROW.search(body[:arrow.start()]):
+            # `\frac{d\ell}{d\lambda} = \frac{\sum x_i}{\lambda} - n = 0 \implies \hat\lambda = \bar X`:
+            # the derivative before the arrow is a chain; what follows the arrow is solving
+            self._row(Row(body[:arrow.start()].rstrip(), row.line, row.column, False))
+            self._unchecked(row, body[arrow.start():], raw_why, "equation solving (an implication "
+                            f"`{arrow.group()}` between equations)")
+            self.solving = True
+            return
+        if arrow:
             self._settle_pending()
             self._unchecked(row, body, raw_why, "equation solving (an implication "
                             f"`{_ARROW.search(body).group()}` between equations)",
@@ -552,12 +606,22 @@ class Builder:
         if self._named_square(parts, row, raw_why) or self._named_statement(parts, row, raw_why):
             return
         if label_name(parts[0]) is not None:
+            if self.solving and len(parts) > 2 and all(parts[:-1]) \
+                    and re.fullmatch(r"0(?:\.0*)?", parts[-1]):
+                # "Setting the derivative to zero:" `\frac{d\ell}{d\lambda} = … = 0`
+                self._labelled(row, parts[:-1], "")
+                self._unchecked(row, "= " + parts[-1], raw_why,
+                                "equation solving (the expression set to 0)")
+                return
             self._labelled(row, parts, raw_why)
             return
         if not self._continues(parts[0]):
             if not self.branch.broken:       # rows of one solving stay together
                 self._new_segment(row.line)
+            solving = self.solving
             reason = self._solving(parts)
+            if solving and not self.solving and self.branch.broken:
+                self._new_segment(row.line)  # a derivative after the solving: its own
             if reason and _readable(body):
                 if len(parts) > 2 and all(parts[:-1]) and re.fullmatch(r"0(?:\.0*)?", parts[-1]):
                     # `\frac{\partial L}{\partial w} = -2 \sum_i … = 0` after "set to 0":
@@ -568,8 +632,47 @@ class Builder:
                     return
                 self._unchecked(row, body, raw_why, reason)
                 return
+        elif self.solving and len(parts) > 2 and re.fullmatch(r"0(?:\.0*)?", parts[-1]) \
+                and _readable(body):
+            # "Putting it equal to zero:" `-\frac{n}{\theta} + … = 0`, restating the chain:
+            # its links are checked, setting it to 0 is not
+            self._step(row, " = ".join(parts[:-1]), "")
+            self._unchecked(row, "= " + parts[-1], raw_why, "equation solving (the expression set to 0)")
+            return
+        elif self.solving and len(parts) == 2 and re.fullmatch(r"0(?:\.0*)?", parts[-1]) \
+                and _readable(body):
+            self._unchecked(row, body, raw_why, "equation solving (the expression set to 0)")
+            return
         self._step(row, body, raw_why)
         self._why_definition(raw_why, row)
+
+    def _overset(self, row: Row, body: str, raw_why: str) -> None:
+        """`a \\overset{\\text{chain rule}}{=} b`: the note is the link's reason,
+        the link an `=`; `a \\overset{\\text{set}}{=} 0` (or `\\stackrel{!}{=}`)
+        sets `a` equal to a value: `a` is checked as a row of its own, the link
+        after it is equation solving, and so are the new equations after it."""
+        over = _OVERSET.search(body)
+        note = clean_why(over.group(1))
+        if not _SETTING.fullmatch(note):
+            why = raw_why or (f"\\text{{{note}}}" if note and "{" not in note else "")
+            text = body[:over.start()] + "=" + body[over.end():]
+            self._row(Row(text + (" \\quad | " + why if why else ""), row.line, row.column,
+                          row.starts_with_equals))
+            return
+        before, after = body[:over.start()].rstrip(), body[over.end():].strip()
+        reason = f"equation solving (`{over.group().strip()}` sets the expression equal " \
+                 "to a value)"
+        if not before.strip() or (before.lstrip().startswith("=") and not before.strip()[1:]):
+            self._unchecked(row, body, raw_why, reason, new=not row.starts_with_equals)
+        else:
+            self._row(Row(before, row.line, row.column, row.starts_with_equals))
+            if self.pending is not None and self.pending.line == row.line \
+                    and self.pending.text == before.lstrip().removeprefix("=").strip():
+                pending, self.pending = self.pending, None
+                self._unchecked(row, f"{pending.text} = {after}", raw_why, reason, new=True)
+            else:
+                self._unchecked(row, "= " + after, raw_why, reason)
+        self.solving = True
 
     def _outside(self, row: Row, body: str, raw_why: str) -> None:
         """A row with math derive-ce does not read (`\\int`, `\\mathbb{E}`,
@@ -667,6 +770,12 @@ class Builder:
 
     def _solving(self, parts: list[str]) -> str:
         """Why a new equation is equation solving, not an identity ("" when it is one)."""
+        if self.solving and _DERIVATIVE_HEAD.match(parts[0]) \
+                and not any(re.fullmatch(r"0(?:\.0*)?", p) for p in parts):
+            # `\frac{\partial^2 \ell}{\partial p^2} = …` after the solving: a new
+            # derivative, an identity again (it closes the solving)
+            self.solving = False
+            return ""
         if self.solving:
             return "equation solving (an equation after \"solve\", \"set … to zero\" " \
                    "or an implication)"

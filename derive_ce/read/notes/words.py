@@ -62,7 +62,9 @@ _SIGNED_SCRIPT = re.compile(r"\^\s*([-−])\s*([A-Za-z]|\\(?:alpha|beta|gamma|la
 
 
 def rewrite(math: str) -> str:
-    """The words before brackets in `math` written as names; `e^-x` as `e^{-x}`."""
+    """The words before brackets in `math` written as names; `e^-x` as `e^{-x}`;
+    ProofWiki's macros as plain LaTeX."""
+    math = proofwiki(math)
     math = _SIGNED_SCRIPT.sub(lambda m: "^{-" + m.group(2) + "}", math)
     math = _KNOWN.sub(_name, math)
     return _WORD.sub(_name, math)
@@ -81,3 +83,72 @@ def known_applied(texts) -> list[str]:
             if m.group(1).lower() in DEFAULTS and m.group(1) not in found:
                 found.append(m.group(1))
     return found
+
+
+# ProofWiki's macros: `\paren {x}` is `\left(x\right)`, `\map {f} {x}` is `f(x)`,
+# and `D_z` heading a `\map` or a `\paren` is its derivative operator, d/dz
+# (`\map {D_z} {\tanh z}`, `\paren {D_z \sinh z}`).
+_MACRO = re.compile(r"\\(paren|map)(?![A-Za-z])")
+_OPERATOR = re.compile(r"\s*D_\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*")
+
+
+def _braced(text: str, pos: int) -> tuple[str, int] | None:
+    """The argument at `pos` (spaces before it skipped), as TeX reads it: a
+    `{…}` group (its inside), else one token (`\\cos`, `x`); and its end."""
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    if pos >= len(text):
+        return None
+    if text[pos] != "{":                    # TeX's argument without braces: one token
+        token = re.match(r"\\[A-Za-z]+|[A-Za-z0-9]", text[pos:])
+        return (token.group(), pos + token.end()) if token else None
+    depth = 0
+    for end in range(pos, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[end], 0) if text[end - 1:end] != "\\" else 0
+        if depth == 0:
+            return text[pos + 1:end], end + 1
+    return None
+
+
+def _operator(inside: str) -> str:
+    r"""`D_z \sinh z` -> `\frac{d}{dz} \sinh z`."""
+    match = _OPERATOR.match(inside)
+    if match is None:
+        return inside
+    var = match.group(1) or match.group(2)
+    return f"\\frac{{d}}{{d{var}}} " + inside[match.end():]
+
+
+def proofwiki(math: str) -> str:
+    r"""`\map {D_z} {\tanh z}` -> `\frac{d}{dz}\left(\tanh z\right)`,
+    `\paren {a + b}` -> `\left(a + b\right)` (innermost first); a macro
+    without its braces stays, for the grammar to refuse."""
+    for _ in range(100):
+        matches = list(_MACRO.finditer(math))
+        for match in reversed(matches):
+            first = _braced(math, match.end())
+            if first is None:
+                continue
+            if match.group(1) == "paren":
+                # a bracket that groups, never a function's argument (that is `\map`):
+                # after a factor (`\sinh z \paren {…}`) it multiplies
+                times = "\\cdot " if re.search(r"[A-Za-z0-9})]\s*$", math[:match.start()]) else ""
+                new = times + "\\left(" + _operator(first[0]) + "\\right)"
+                end = first[1]
+            else:
+                second = _braced(math, first[1])
+                if second is None:
+                    continue
+                head = _operator(first[0])
+                simple = re.fullmatch(r"\s*\\?[A-Za-z]+(?:_\s*(?:\{\w+\}|\w))?\s*", first[0])
+                new = (head if head != first[0] else first[0].strip() if simple
+                       else "{" + first[0] + "}") \
+                    + "\\left(" + second[0] + "\\right)"
+                end = second[1]
+            if _MACRO.search(new):
+                continue                    # an inner macro first
+            math = math[:match.start()] + new + math[end:]
+            break
+        else:
+            return math
+    return math
