@@ -12,7 +12,7 @@ from fractions import Fraction
 
 import mpmath
 import sympy as sp
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from derive_ce.decide.build import read_expression
@@ -63,16 +63,17 @@ def symbolic(text: str):
         return mpmath.mpf(str(value))
 
 
-def concrete(text: str):
+def concrete(text: str, digits: int = 50):
     body = compile_expression(text, Scope(SPEC), frozenset())
     inst = Instance(Scope(SPEC), "property", Plan(0, (1,), (-1.0, 1.0)), None)
     inst.fixed.update({("r", "x", ()): X, ("r", "y", ()): Y})
-    with mpmath.workdps(50):
+    with mpmath.workdps(digits):
         return real(body(Env(inst)))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(expressions)
+@example("\\sqrt[3]{\\sin(\\pi)}")      # rounding amplified by a root: shrinks with the digits
 def test_sympy_and_the_evaluator_agree_at_a_point(text):
     try:
         expected = symbolic(text)
@@ -86,4 +87,11 @@ def test_sympy_and_the_evaluator_agree_at_a_point(text):
         return
     with mpmath.workdps(50):
         scale = max(abs(expected), abs(found), mpmath.mpf(1))
-        assert abs(expected - found) <= mpmath.mpf(10) ** -25 * scale, (text, expected, found)
+        if abs(expected - found) <= mpmath.mpf(10) ** -25 * scale:
+            return
+    # a difference that shrinks with the precision is rounding, as the cross-check
+    # takes it (`\sqrt[3]{\sin(\pi)}`: 10⁻¹⁷ at 50 digits, 10⁻³⁴ at 100, exactly 0 in SymPy)
+    finer = concrete(text, 100)
+    with mpmath.workdps(100):
+        assert abs(expected - finer) <= abs(expected - found) * mpmath.mpf(10) ** -10, \
+            (text, expected, found, finer)
