@@ -32,13 +32,18 @@ def deadline(seconds: float):
     clock on the wall but not the work done, does not change a verdict."""
     def _expire(signum, frame):
         raise OutOfTime()
+    outer, _ = signal.getitimer(signal.ITIMER_PROF)     # a deadline this one is inside
+    began = time.process_time()
     previous = signal.signal(signal.SIGPROF, _expire)
-    signal.setitimer(signal.ITIMER_PROF, max(seconds, 0.01))
+    signal.setitimer(signal.ITIMER_PROF, max(min(seconds, outer) if outer > 0 else seconds, 0.01))
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
+        if outer > 0:       # the outer deadline keeps what is left of its own time
+            signal.setitimer(signal.ITIMER_PROF,
+                             max(outer - (time.process_time() - began), 0.01))
 
 
 CHEAP_SECONDS = 1.0    # at most, per cheap rung: sampling must keep its time

@@ -535,7 +535,7 @@ def _cells(a, b, free, ranges, ctx, rng, result: Sampled) -> Sampled | None:
         else:
             levels.add(f.args[0])
     switches |= {r.lhs - r.rhs for r in relations}
-    base = rng.kept[0][3]
+    base = min(rng.kept, key=_reach)[3]          # the nearest point that held
     reals = sorted((s for s in free if s in base and not s.is_integer and s not in ranges),
                    key=str)[:3]
     tried = 0
@@ -583,13 +583,21 @@ def _real_roots(g, symbol) -> list:
     signs), to 60 digits."""
     try:
         if g.is_polynomial(symbol) and 0 < sp.degree(g, symbol) <= 6:
-            return [r for r in sp.Poly(g, symbol).real_roots() if r.is_real]
-    except (sp.PolynomialError, ValueError, TypeError, NotImplementedError):
+            poly = sp.Poly(g, symbol)
+            if poly.domain.is_ZZ or poly.domain.is_QQ:
+                return [r for r in poly.real_roots() if r.is_real]
+            with mpmath.workdps(60):                # e² in a coefficient: to 55 digits
+                coefficients = [mpmath.mpf(str(sp.N(c, 60))) for c in poly.all_coeffs()]
+                found = mpmath.polyroots(coefficients, maxsteps=200, extraprec=60)
+                return [sp.Rational(mpmath.nstr(mpmath.re(r), 55)) for r in found
+                        if abs(mpmath.im(r)) <= mpmath.mpf(10) ** -40 * max(1, abs(r))]
+    except (sp.PolynomialError, ValueError, TypeError, NotImplementedError, ArithmeticError,
+            mpmath.libmp.NoConvergence):
         pass
     if sp.count_ops(g) <= 12:
         from derive_ce.decide.equivalence import OutOfTime, deadline
         try:
-            with deadline(0.2):
+            with deadline(0.5):
                 found = [r for r in sp.solve(g, symbol) if r.is_real]
             if found:
                 return found
@@ -661,7 +669,7 @@ def certain_difference(diff) -> sp.Float | None:
         try:
             first, again = (diff.evalf(p, maxn=p) for p in (low, high))
         except (TypeError, ValueError, ArithmeticError, AttributeError, NotImplementedError,
-                RecursionError):
+                RecursionError, MemoryError):
             return None
         if not (first.is_Number and again.is_Number) or first.has(sp.nan, sp.zoo):
             return None
@@ -814,7 +822,14 @@ def _meet(branches: list, values: dict, met: set) -> None:
 
 
 CERTIFIED_POINTS = 4           # points where the difference is computed to a certain value
+CERTIFIED_REACH = 10**4        # at points no farther out (e^{2x} at x = 10^{10} has no digits to keep)
 CERTIFIED_DIGITS = 240         # up to this many digits (SymPy's evalf, strict)
+
+
+def _reach(entry) -> sp.Expr:
+    """How far out a kept point lies: its largest |value|."""
+    values = [abs(v) for v in entry[3].values() if getattr(v, "is_number", False)]
+    return max(values, default=sp.Integer(0))
 
 
 def _certified(rng, ctx) -> Sampled | None:
@@ -827,12 +842,12 @@ def _certified(rng, ctx) -> Sampled | None:
     kept = rng.kept
     if not kept:
         return None
-    def size(entry):
-        values = [abs(v) for v in entry[3].values() if getattr(v, "is_number", False)]
-        return max(values, default=sp.Integer(0))
-    by_size = sorted(kept, key=size)
+    size = _reach
+    by_size = sorted((entry for entry in kept if size(entry) <= CERTIFIED_REACH), key=size)
+    if not by_size:
+        return None
     chosen: list = []
-    for entry in [*kept[-2:], by_size[0], by_size[-1]]:
+    for entry in [*(e for e in kept[-2:] if size(e) <= CERTIFIED_REACH), by_size[0], by_size[-1]]:
         if all(entry is not c for c in chosen):
             chosen.append(entry)
     for a1, b1, rest, full in chosen[:CERTIFIED_POINTS]:
