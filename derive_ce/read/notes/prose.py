@@ -166,5 +166,26 @@ def _names(text: str) -> list[str]:
     return []
 
 
+def assumed_runs(found: list) -> dict:
+    """"Let $n$, $m$ and $k$ be positive integers": inline maths of plain names
+    joined by `,` or `and` share the words around the run (the cue before
+    the first, the kind after the last).  Index of each math in such a run ->
+    (names, flag) of the whole run."""
+    runs: dict = {}
+    start = 0
+    while start < len(found):
+        end = start
+        while end + 1 < len(found) and _names(found[end][1]) and _names(found[end + 1][1]) \
+                and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", found[end][2]):
+            end += 1
+        if end > start and assumption_cue(found[start][0]):
+            assumed = assumption(found[start][0], ", ".join(m for _, m, _ in found[start:end + 1]),
+                                 found[end][2])
+            if assumed is not None:
+                runs.update({k: assumed for k in range(start, end + 1)})
+        start = end + 1
+    return runs
+
+
 def assumption_cue(before: str) -> bool:
     return bool(_ASSUME_CUE.search(before[-40:])) or not before.strip()

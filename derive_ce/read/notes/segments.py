@@ -257,6 +257,7 @@ class Segment:
     cases: list[Branch] = field(default_factory=list)
     start: str = ""                          # the chain's first expression
     conditioned: bool = False                # its one case is a condition from the prose
+    given: tuple = ()                        # "For $0 < \alpha < 1$:" before the chain: every case's
 
     def empty(self) -> bool:
         return not self.main.steps and not self.cases
@@ -390,7 +391,7 @@ class Builder:
     def _case(self, prose: Prose) -> bool:
         cases = [c for c in self.seg.cases if not c.trailing]
         if P.is_otherwise(prose.text) and cases:
-            negated = [P.negate(c.when.text) for c in cases if not c.also]
+            negated = [P.negate(c.when.text) for c in cases if tuple(c.also) == self.seg.given]
             if any(n is None for n in negated):
                 return False
             negated = _meet(negated)
@@ -405,6 +406,13 @@ class Builder:
 
     def _open_case(self, when: Math, source: str, also: tuple[Math, ...] = (),
                    trailing: bool = False) -> None:
+        seg = self.seg
+        if not seg.main.steps and len(seg.cases) == 1 and not trailing \
+                and _given_before_chain(seg.cases[0], self.pending is not None):
+            first = seg.cases.pop()       # "For $0 < \alpha < 1$:", the chain's start, "If …:"
+            seg.main.steps, seg.main.last = first.steps, first.last
+            seg.given = (first.when, *first.also)
+        also = tuple(seg.given) + tuple(also)
         if self.pending is not None:     # a goal followed by cases: compared with each
             self._start(self.pending)
         if self.seg.cases and self.seg.cases[-1].trailing != trailing:
@@ -414,7 +422,16 @@ class Builder:
     def _inline(self, prose: Prose) -> None:
         """Definitions and assumptions written in inline math."""
         listing = False                     # the math before opened a definition's list
-        for before, math, after in P.inline_math(prose.text):
+        found = P.inline_math(prose.text)
+        runs = P.assumed_runs(found)        # "Let $n$, $m$ and $k$ be positive integers"
+        for number, (before, math, after) in enumerate(found):
+            if number in runs:
+                names, flag = runs[number]
+                for name in names:
+                    if name not in self.said:
+                        self.assumptions[name] = (flag, prose.line)
+                        self.said.add(name)
+                continue
             continued, listing = listing and P.continues_list(before), False
             math = rewrite_words(math)      # `$s = sigmoid(z)$`: words.py
             if re.fullmatch(r"\\sigma\s*(?:\(\s*" + P.LETTER + r"\s*\))?", math) \
@@ -1061,6 +1078,19 @@ class Shadow(NamedTuple):
     point: bool
     reason: str
     until: int = 0
+
+
+def _given_before_chain(branch: Branch, pending: bool) -> bool:
+    """A case opened by "For …:" that holds only the chain's first expression
+    (or nothing, the expression waiting): the condition of the derivation,
+    whose own cases follow."""
+    if not re.match(r"\s*for\b", P.clean(branch.source), re.IGNORECASE) or branch.trailing:
+        return False
+    if not branch.steps:
+        return pending
+    return len(branch.steps) == 1 and not pending \
+        and len([p for p in top_parts(branch.steps[0].math.text) if p]) == 1 \
+        and not branch.steps[0].math.text.lstrip().startswith("=")
 
 
 def _split_start(seg: Segment) -> None:
