@@ -64,7 +64,8 @@ def test_true_twin_verifies(reports, path):
 
 
 # Pairs whose true twin SymPy cannot prove and sampling may not call numeric
-# (a floor of an integer turns where no sampling is sure to look): the false
+# (a floor of an integer turns where no sampling is sure to look; a vector
+# inside a sign jumps where random entries never fall): the false
 # twin is never accepted, the true twin is never failed, and an `unknown`
 # says why.
 UNDECIDED = Path(__file__).parent / "examples" / "undecided"
@@ -89,5 +90,6 @@ def test_undecided_pair_is_never_misjudged(undecided, path):
     else:
         assert report["steps"] and all(s["status"] in ("proved", "numeric", "unknown")
                                        for s in report["steps"]), report["steps"]
+        why = ("decides nothing", "never meet where it jumps", "cannot show where it turns")
         for step in report["steps"]:
-            assert step["status"] != "unknown" or "decides nothing" in step["message"], step
+            assert step["status"] != "unknown" or any(w in step["message"] for w in why), step

@@ -27,7 +27,7 @@ from derive_ce.decide.build.matrix import Env, MatrixReader, Unsupported, parse_
 from derive_ce.decide.equivalence import OutOfTime, deadline
 from derive_ce.errors import InputError
 from derive_ce.read.latex.parser import chain_refusal, parse
-from derive_ce.read.latex.shape import is_a, largest_integer, turning_names, unwrap
+from derive_ce.read.latex.shape import JUMPING, is_a, largest_integer, turning_names, unwrap
 from derive_ce.read.model import Math
 from derive_ce.read.names import tree_name
 from derive_ce.read.shapes import bound_letters, object_names, sized, uses_objects
@@ -361,7 +361,12 @@ def _turning(world: World, trees: dict, task) -> tuple[list[dict], str]:
     reaches (16 for `\lfloor \log_2 n / 4 \rfloor`), so agreement at instances
     is never `numeric`; a difference at them still fails it."""
     texts = [m.text for m in (task.a, task.b, *task.when) if m is not None]
+    jumping = sorted(_inside_turns(world, trees, JUMPING) & set(world.decls))
     scalar = sorted(_inside_turns(world, trees) & set(world.size_names))
+    if jumping and not scalar:
+        return [], (f"`{jumping[0]}` is inside a function that jumps (⌊…⌋, cases, sign): "
+                    "instances with random entries never meet where it jumps (a singular "
+                    "matrix, orthogonal vectors), and SymPy did not prove it")
     if not scalar:
         return [], ""
     why = (f"`{scalar[0]}` is a size and also a number inside a function that turns at "
@@ -376,13 +381,13 @@ def _turning(world: World, trees: dict, task) -> tuple[list[dict], str]:
             {n: min(MAX_SIZE, largest + 2) for n in world.size_names}], why
 
 
-def _inside_turns(world: World, trees: dict) -> set[str]:
+def _inside_turns(world: World, trees: dict, kinds=None) -> set[str]:
     """The names read inside a function that turns (shape.turning_names), through
     the definitions: a defined name inside one brings in its definition's names."""
     inside, pending, seen = set(), list(trees.values()), set()
     while pending:
         tree = pending.pop()
-        found = turning_names(tree)
+        found = turning_names(tree) if kinds is None else turning_names(tree, kinds)
         inside |= found
         for name in found & set(world.definitions):
             if name not in seen:

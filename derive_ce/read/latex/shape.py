@@ -17,18 +17,21 @@ _ORDER = re.compile(r"\^\s*(\{[^{}]*\}|[0-9A-Za-z])")
 
 _TURNING = ("floor", "ceil", "abs", "factorial", "binom", "cases")
 _TURNING_FUNCTIONS = ("min", "max", "sign", "sgn", "mod")
+JUMPING = (("floor", "ceil", "cases"), ("sign", "sgn", "mod", "heaviside"))
 
 
-def turning_names(tree) -> set[str]:
+def turning_names(tree, kinds: tuple = (_TURNING, _TURNING_FUNCTIONS)) -> set[str]:
     r"""The names read inside a function that turns at integers or at a
     constant: `\lfloor n/13 \rfloor`, `|n - 4|`, `\min(n, 5)`, `n!`, cases.  A
     size among them needs instances past where it turns; `|x_i|` holds x and
-    i, not the size n of a sum around it."""
+    i, not the size n of a sum around it.  `kinds=JUMPING`: only functions that
+    jump (a floor, cases, sign), where continuity does not carry agreement
+    from random points to every point."""
     found: set[str] = set()
     for node in tree.iter_subtrees():
-        turning = node.data in _TURNING or (
+        turning = node.data in kinds[0] or (
             node.data == "func_app" and node.children and isinstance(node.children[0], lark.Token)
-            and function_name(str(node.children[0])).lower() in _TURNING_FUNCTIONS)
+            and function_name(str(node.children[0])).lower() in kinds[1])
         if not turning:
             continue
         for inner in node.iter_subtrees():
