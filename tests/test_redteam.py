@@ -23,13 +23,17 @@ ROOT = Path(__file__).parent / "examples" / "redteam"
 FILES = sorted(ROOT.glob("*.yaml"))
 
 
-@pytest.fixture(scope="module")
-def reports() -> dict:
-    """One run over the whole folder (one pool of workers): path -> file report."""
+def _checked(folder: Path) -> dict:
+    """One run over a folder with both readings (one pool of workers): name -> report."""
     out = io.StringIO()
     with contextlib.redirect_stdout(out), both_readings():
-        main(["check", "--no-cache", "--format", "json", str(ROOT)])
+        main(["check", "--no-cache", "--format", "json", str(folder)])
     return {Path(f["path"]).name: f for f in json.loads(out.getvalue())["files"]}
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict:
+    return _checked(ROOT)
 
 
 def test_the_two_readings_agree_on_every_attack(reports):
@@ -73,10 +77,7 @@ UNDECIDED = Path(__file__).parent / "examples" / "undecided"
 
 @pytest.fixture(scope="module")
 def undecided() -> dict:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), both_readings():
-        main(["check", "--no-cache", "--format", "json", str(UNDECIDED)])
-    return {Path(f["path"]).name: f for f in json.loads(out.getvalue())["files"]}
+    return _checked(UNDECIDED)
 
 
 @pytest.mark.parametrize("path", sorted(UNDECIDED.glob("*.yaml")), ids=lambda p: p.name)

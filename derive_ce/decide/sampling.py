@@ -281,14 +281,25 @@ def _zero_one_points(a, b, free, ranges, ctx, rng) -> Sampled | None:
             tries += [(symbol, sp.Integer(0))] * (3 if len(reals) > 1 else 1)
         tries += [(symbol, v) for v in getattr(rng, "exact", ()) if _fits_sign(symbol, v)]
     tries += _closed_ends(ctx.constraints, set(reals))
+    return _tried(a, b, free, ranges, ctx, rng, tries, 100)
+
+
+def _tried(a, b, free, ranges, ctx, rng, tries: list, offset: int,
+           result: Sampled | None = None) -> Sampled | None:
+    """Each (symbol, value) in turn, the rest drawn (a value may name the
+    others: x = y at a closed end): the first difference, else None; the
+    points that held are counted in `result` where given."""
     for attempt, (symbol, value) in enumerate(tries, start=1):
-        point = _point(free - {symbol}, ranges, rng, attempt + 100)
+        point = _point(free - {symbol}, ranges, rng, attempt + offset)
         if point is None:
             continue
         point[symbol] = value.xreplace(point)
         found = _try_point(a, b, point, ctx, rng, ranges)
         if found is not None and found.outcome == "differ":
             return found
+        if found is not None and result is not None:
+            result.points += 1
+            _tally(result, point, found.point, ranges)
     return None
 
 
@@ -740,18 +751,10 @@ def _turning_points(a, b, free, ranges, ctx, rng, result: Sampled) -> Sampled | 
                         values |= {math.ceil(at) - 1, math.ceil(at)}
             except (TypeError, ValueError, OverflowError):
                 continue
-        tries = sorted(v for v in values if _fits(symbol, v))
-        for attempt, value in enumerate(tries, start=1):
-            point = _point(free - {symbol}, ranges, rng, attempt + 300)
-            if point is None:
-                continue
-            point[symbol] = sp.Integer(value)
-            found = _try_point(a, b, point, ctx, rng, ranges)
-            if found is not None and found.outcome == "differ":
-                return found
-            if found is not None:
-                result.points += 1
-                _tally(result, point, found.point, ranges)
+        tries = [(symbol, sp.Integer(v)) for v in sorted(values) if _fits(symbol, v)]
+        found = _tried(a, b, free, ranges, ctx, rng, tries, 300, result)
+        if found is not None:
+            return found
     return None
 
 
