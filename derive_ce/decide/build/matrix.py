@@ -371,7 +371,9 @@ class MatrixReader:
         low, high = (int(v) if isinstance(v, int) or getattr(v, "is_Integer", False) else v
                      for v in (low, high))
         if not all(isinstance(v, int) for v in (low, high)):
-            raise Unsupported("a bound without a value")
+            raise self.fail(f"`{self.source(node)}` is not read in a step with vectors or "
+                            "matrices as a whole: its bounds must be numbers or declared sizes",
+                            node)
         if high - low >= 4096:
             raise Unsupported("a sum of more than 4096 terms")
         product = str(token) in ("\\prod", "∏")
