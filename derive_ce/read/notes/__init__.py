@@ -207,6 +207,19 @@ def _with_assumptions(builder: Builder, symbols, reasons):
     are no index, vector or matrix (declared for the whole notes)."""
     taken = {n for d in symbols for n in d.names}
     decls, why = list(symbols), list(reasons)
+    for name, (low, high, line) in sorted(builder.ranges.items()):
+        at = next((i for i, d in enumerate(decls) if d.names == (name,)
+                   and d.kind in ("index", "scalar")), None)
+        if at is None and name in taken:
+            continue
+        decl = SymbolDecl((name,), "index", (), (Math(low, line), Math(high, line)), line)
+        if at is None:
+            decls.append(decl)
+            why.append(f"its range is in the prose, line {line}: [{low}, {high}]")
+        else:
+            decls[at] = decl
+            why[at] = f"its range is in the prose, line {line}: [{low}, {high}]"
+        taken.add(name)
     for name, (flag, line) in sorted(builder.assumptions.items()):
         flags = (("integer", True),) if flag.endswith("integer") else ()
         if flag.split()[0] != "integer":

@@ -166,6 +166,19 @@ def _names(text: str) -> list[str]:
     return []
 
 
+_BOUND = r"(?:[A-Za-z0-9]+(?:\s*[-+]\s*[0-9]+)?)"
+_RANGE = re.compile(r"(" + _BOUND + r")\s*(?:\\leq?|\\leqslant|≤)\s*(" + LETTER + r")\s*"
+                    r"(?:\\leq?|\\leqslant|≤)\s*(" + _BOUND + r")")
+
+
+def index_range(math: str) -> tuple[str, str, str] | None:
+    """"$1 \le i \le n$": (name, low, high) of an index's range, or None."""
+    match = _RANGE.fullmatch(math.strip())
+    if match is None or match.group(2) in (match.group(1), match.group(3)):
+        return None
+    return match.group(2).lstrip("\\"), match.group(1), match.group(3)
+
+
 def assumed_runs(found: list) -> dict:
     """"Let $n$, $m$ and $k$ be positive integers": inline maths of plain names
     joined by `,` or `and` share the words around the run (the cue before

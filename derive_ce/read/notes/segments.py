@@ -282,6 +282,7 @@ class Builder:
         self.definitions: list[Definition] = []
         self.definition_notes: list[str] = []
         self.assumptions: dict[str, tuple[str, int]] = {}
+        self.ranges: dict[str, tuple[str, str, int]] = {}     # "$1 \le i \le n$": i's range
         self.segments: list[Segment] = [Segment("", 0)]
         self.heading = ""
         self.pending: Row | None = None
@@ -431,6 +432,10 @@ class Builder:
                     if name not in self.said:
                         self.assumptions[name] = (flag, prose.line)
                         self.said.add(name)
+                continue
+            bounded = P.index_range(math)
+            if bounded is not None and bounded[0] not in self.ranges:
+                self.ranges[bounded[0]] = (bounded[1], bounded[2], prose.line)
                 continue
             continued, listing = listing and P.continues_list(before), False
             math = rewrite_words(math)      # `$s = sigmoid(z)$`: words.py
