@@ -172,7 +172,7 @@ _RANGE = re.compile(r"(" + _BOUND + r")\s*(?:\\leq?|\\leqslant|≤)\s*(" + LETTE
 
 
 def index_range(math: str) -> tuple[str, str, str] | None:
-    """"$1 \le i \le n$": (name, low, high) of an index's range, or None."""
+    r""""$1 \le i \le n$": (name, low, high) of an index's range, or None."""
     match = _RANGE.fullmatch(math.strip())
     if match is None or match.group(2) in (match.group(1), match.group(3)):
         return None
