@@ -281,12 +281,13 @@ def _trees(task):
 
 
 def _explicit(world: World, task, trees, sides, proved: bool, mismatch: str) -> Verdict:
+    past, turning = _turning(world, trees, task)
     if mismatch:        # the instances give the sizes and entries where they can
-        found = _instances(world, task, trees, sides)
+        found = _instances(world, task, trees, sides, past)
         if isinstance(found, Verdict) and found.status in ("failed", "error"):
             return found
         return Verdict("failed", f"the two sides differ in shape: {mismatch}", "matrix-shape")
-    found = _instances(world, task, trees, sides)
+    found = _instances(world, task, trees, sides, past)
     if isinstance(found, Verdict):
         return found
     if task.kind == "read":
@@ -295,7 +296,6 @@ def _explicit(world: World, task, trees, sides, proved: bool, mismatch: str) -> 
     layout = _layout_note(world, trees)
     if proved:
         return Verdict("proved", layout.lstrip("; "), "matrix")
-    _, turning = _turning(world, trees, task)
     if turning:
         return Verdict("unknown", f"equal at {count} random instances ({shown}), but {turning}",
                        "matrix-instances")
@@ -452,7 +452,9 @@ def _size_sets(names: list[str], widest: int = 0) -> list[dict[str, int]]:
     return sets
 
 
-def _instances(world: World, task, trees, sides):
+def _instances(world: World, task, trees, sides, past: list):
+    """Instances at each size set (and at `past`: _turning's sizes past the
+    step's integers): (count, sizes shown), or the Verdict they give."""
     rng = random.Random(17)
     variables = set()
     for tree in trees.values():
@@ -466,7 +468,6 @@ def _instances(world: World, task, trees, sides):
     conditions = _conditions(world, task)
     if isinstance(conditions, Verdict):
         return conditions
-    past, _ = _turning(world, trees, task)
     far = any(_FAR.search(m.text) for m in (task.a, task.b) if m is not None)
     for sizes in _size_sets(world.size_names, world.widest) + past:
         probe = Env("explicit", dict(sizes))

@@ -542,7 +542,7 @@ def _cells(a, b, free, ranges, ctx, rng, result: Sampled) -> Sampled | None:
             switches |= {u - v for i, u in enumerate(f.args) for v in f.args[i + 1:]}
         elif isinstance(f, sp.Piecewise):
             switches |= {r.lhs - r.rhs for _, cond in f.args
-                         for r in getattr(cond, "atoms", lambda *_: ())(sp.core.relational.Relational)}
+                         for r in cond.atoms(sp.core.relational.Relational)}
         else:
             levels.add(f.args[0])
     switches |= {r.lhs - r.rhs for r in relations}
@@ -569,12 +569,9 @@ def _cells(a, b, free, ranges, ctx, rng, result: Sampled) -> Sampled | None:
             if found is not None and found.outcome == "differ":
                 return found
             if found is not None:
-                gap = _certain_gap(a.xreplace(point), b.xreplace(point))
-                if gap is not None:
-                    left, right = (_value(side.xreplace(point), {}, gap) for side in (a, b))
-                    if left is not None and right is not None:
-                        return Sampled("differ", 1, point=_shown(point, ctx), left=left,
-                                       right=right, at=plain(point, ctx))
+                certain = _certainly_different(a.xreplace(point), b.xreplace(point), point, ctx)
+                if certain is not None:
+                    return certain
                 result.points += 1
     return None
 
@@ -615,15 +612,16 @@ def _real_roots(g, symbol) -> list:
         except (OutOfTime, NotImplementedError, ValueError, TypeError, AttributeError,
                 RecursionError, sp.PolynomialError):
             pass
-    try:
-        f = sp.lambdify(symbol, g, "mpmath")
-    except (TypeError, ValueError, SyntaxError, NameError, KeyError):
-        return []
+    def f(x):           # by substitution and evalf: no code generated from the step
+        value = g.xreplace({symbol: sp.Float(mpmath.nstr(x, 70), 70)}).evalf(mpmath.mp.dps)
+        if not value.is_real or not value.is_finite:
+            raise ValueError("not a real number there")
+        return mpmath.mpf(str(value))
     roots, previous = [], None
     with mpmath.workdps(30):
         for x in _SCAN:
             try:
-                value = mpmath.mpf(f(mpmath.mpf(x)))
+                value = f(mpmath.mpf(x))
             except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
                 previous = None
                 continue
@@ -689,13 +687,19 @@ def certain_difference(diff) -> sp.Float | None:
     return None
 
 
-def _certain_gap(left, right) -> int | None:
-    """Digits to show a difference found by certain_difference, or None."""
+def _certainly_different(left, right, point: dict, ctx) -> Sampled | None:
+    """Two sides at a point, as a `differ` shown with the digits that tell them
+    apart, where certain_difference finds their difference; None otherwise."""
     found = certain_difference(left - right)
     if found is None:
         return None
     scale = max(abs(sp.N(left, 15)), abs(sp.N(right, 15)), 1)
-    return int(min(CERTIFIED_DIGITS, 30 + max(0, -math.log10(abs(float(found) / float(scale))))))
+    digits = int(min(CERTIFIED_DIGITS, 30 + max(0, -math.log10(abs(float(found) / float(scale))))))
+    values = [_value(side, {}, digits + 10) for side in (left, right)]
+    if None in values:
+        return None
+    return Sampled("differ", 1, point=_shown(point, ctx), left=values[0], right=values[1],
+                   at=plain(point, ctx))
 
 
 def _integer_turns(a, b) -> str:
@@ -826,7 +830,7 @@ def _meet(branches: list, values: dict, met: set) -> None:
 
 CERTIFIED_POINTS = 4           # points where the difference is computed to a certain value
 CERTIFIED_REACH = 10**4        # at points no farther out (e^{2x} at x = 10^{10} has no digits to keep)
-CERTIFIED_DIGITS = 240         # up to this many digits (SymPy's evalf, strict)
+CERTIFIED_DIGITS = 240         # a certain difference is shown with up to this many digits
 
 
 def _reach(entry) -> sp.Expr:
@@ -845,27 +849,22 @@ def _certified(rng, ctx) -> Sampled | None:
     kept = rng.kept
     if not kept:
         return None
-    size = _reach
-    by_size = sorted((entry for entry in kept if size(entry) <= CERTIFIED_REACH), key=size)
-    if not by_size:
+    near = [entry for entry in kept if _reach(entry) <= CERTIFIED_REACH]
+    if not near:
         return None
+    by_size = sorted(near, key=_reach)
     chosen: list = []
-    for entry in [*(e for e in kept[-2:] if size(e) <= CERTIFIED_REACH), by_size[0], by_size[-1]]:
+    for entry in [*(e for e in kept[-2:] if _reach(e) <= CERTIFIED_REACH), by_size[0],
+                  by_size[-1]]:
         if all(entry is not c for c in chosen):
             chosen.append(entry)
     for a1, b1, rest, full in chosen[:CERTIFIED_POINTS]:
         try:
-            left_at, right_at = a1.xreplace(rest), b1.xreplace(rest)
-            digits = _certain_gap(left_at, right_at)
+            certain = _certainly_different(a1.xreplace(rest), b1.xreplace(rest), full, ctx)
         except (TypeError, ValueError, ArithmeticError, AttributeError, RecursionError):
             continue
-        if digits is None:
-            continue
-        left, right = (_value(side, {}, digits + 10) for side in (left_at, right_at))
-        if left is None or right is None:
-            continue
-        return Sampled("differ", 1, point=_shown(full, ctx), left=left, right=right,
-                       at=plain(full, ctx))
+        if certain is not None:
+            return certain
     return None
 
 

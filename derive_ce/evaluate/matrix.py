@@ -275,18 +275,16 @@ class MatrixCheck:
         except (Unsupported, InputError, lark.exceptions.LarkError) as exc:
             return Outcome("unchecked", reason=f"the case's condition is not read ({exc})")
         named = set().union(*(_names(tree) for tree in trees))
-        named |= {n for name in list(named) if name in self.scope.values
-                  for n in _names(_one(parse(self.scope.values[name].body.text, "chain", 0)))
-                  if self.scope.values[name].body.syntax == "latex"}
-        used = set(self.size_names) | letters | named
+        bodies = {name: _one(parse(self.scope.values[name].body.text, "chain", 0))
+                  for name in named if name in self.scope.values
+                  and self.scope.values[name].body.syntax == "latex"}
         inside = set().union(*(turning_names(tree) for tree in trees))
-        inside |= {n for name in inside if name in self.scope.values
-                   and self.scope.values[name].body.syntax == "latex"
-                   for n in _names(_one(parse(self.scope.values[name].body.text, "chain", 0)))}
-        inside |= {n for name in named - inside if name in self.scope.values
-                   and self.scope.values[name].body.syntax == "latex"
-                   for n in turning_names(_one(parse(self.scope.values[name].body.text,
-                                                     "chain", 0)))}
+        # a definition read inside a turning function brings its names, and one
+        # read elsewhere the names inside its own turning functions
+        inside |= {n for name, body in bodies.items()
+                   for n in (_names(body) if name in inside else turning_names(body))}
+        named |= {n for body in bodies.values() for n in _names(body)}
+        used = set(self.size_names) | letters | named
         past = self._past_constants(inside, [a, b, *when])
         if isinstance(past, Outcome):
             return past

@@ -363,13 +363,10 @@ class MatrixReader:
             raise Unsupported("a sum that holds vectors or matrices, read symbolically")
         lower, upper = bounds.children
         letter = tree_name(lower.children[0])
-        low, high = (self.world.size_of(part, self) for part in
-                     (lower.children[-1], upper.children[0].children[0]))
-        low, high = (v.xreplace({s: self.env.indices[s.name] for s in v.free_symbols
-                                 if s.name in self.env.indices})
-                     if isinstance(v, sp.Basic) else v for v in (low, high))
-        low, high = (int(v) if isinstance(v, int) or getattr(v, "is_Integer", False) else v
-                     for v in (low, high))
+        def bound(part):            # an outer index's value, then the sizes
+            value = self.world._sized(self.world.index(part, self), self.env)
+            return int(value) if getattr(value, "is_Integer", False) else value
+        low, high = bound(lower.children[-1]), bound(upper.children[0].children[0])
         if not all(isinstance(v, int) for v in (low, high)):
             raise self.fail(f"`{self.source(node)}` is not read in a step with vectors or "
                             "matrices as a whole: its bounds must be numbers or declared sizes",
