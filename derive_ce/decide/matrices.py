@@ -29,7 +29,7 @@ from derive_ce.errors import InputError
 from derive_ce.read.latex.parser import chain_refusal, parse
 from derive_ce.read.latex.shape import JUMPING, is_a, largest_integer, turning_names, unwrap
 from derive_ce.read.model import Math
-from derive_ce.read.names import tree_name
+from derive_ce.read.names import token_name, tree_name
 from derive_ce.read.shapes import bound_letters, object_names, sized, uses_objects
 from derive_ce.results import Verdict
 
@@ -668,7 +668,8 @@ def _derivative_variables(tree) -> set[str]:
     for node in tree.iter_subtrees():
         if node.data == "nabla_var":
             child = node.children[0].children[0]
-            names.add(str(child) if isinstance(child, lark.Token) else tree_name(child.children[0]))
+            names.add(token_name(child) if isinstance(child, lark.Token)
+                      else tree_name(child.children[0]))
         elif node.data == "dvar":
             names.add(tree_name(node.children[0].children[0]))
         elif node.data == "frac" and len(node.children) == 3:
@@ -676,8 +677,7 @@ def _derivative_variables(tree) -> set[str]:
             if is_a(bottom, "implicit") and len(bottom.children) == 2 \
                     and is_a(bottom.children[0], "partial") and is_a(bottom.children[1], "symbol"):
                 names.add(tree_name(bottom.children[1].children[0]))
-    from derive_ce.read.names import letter
-    return {letter(n) if len(n) == 1 else n for n in names}
+    return names
 
 
 def _point(world: World, env: Env, variables: set[str], rng: random.Random, used: set[str]):
