@@ -95,7 +95,7 @@ def test_the_two_readings_never_disagree():
     symbolic ladder run even where the evaluator refutes: a disagreement is a bug."""
     # the red team, the reading twins, the matrix cookbook and the real notes are
     # run with both readings by their own batch fixtures (tests/conftest.py)
-    batched = ("matrix", "real", "heldout", "heldout24")   # heldout24: held out, unseen
+    batched = ("matrix", "real", "heldout", "heldout24", "heldout25")   # held out, unseen
     folders = ["derivations", "tests/examples/pass", "tests/examples/fail",
                "tests/examples/evaluate", "tests/notes"]
     folders += sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "notes").rglob("*")

@@ -19,7 +19,7 @@ SUFFIXES = (".md", ".tex", ".txt")
 
 
 CORPUS = ("real", "heldout")   # published notes, measured by tests/test_real_notes.py
-HELDOUT = ("heldout22", "heldout23", "heldout24")   # 22 each, measured by benchmarks/notes.py --dir
+HELDOUT = ("heldout22", "heldout23", "heldout24", "heldout25")   # 22 each, measured by benchmarks/notes.py --dir
 
 
 def _notes():
