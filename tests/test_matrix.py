@@ -131,6 +131,33 @@ def test_the_evaluator_reads_matrices_on_its_own(before, true, false):
     assert wrong.kind == "differ" and wrong.point["n"] != "1", wrong
 
 
+PAIRED = document.Scope((
+    document.SymbolDecl(("A", "B", "C"), "matrix", (), None, 1,
+                        shape=(document.Math("n", 1), document.Math("n", 1))),
+    document.SymbolDecl(("x", "y"), "vector", (), None, 1, shape=(document.Math("n", 1),)),
+))
+
+
+@pytest.mark.parametrize("before, true, false", [
+    # a 1×1 product is the number it holds, and traces are compared in one form
+    ("\\|x\\|^2", "x^\\top x", "x^\\top y"),
+    ("\\|x\\|_2^2", "x^\\top x", "2 x^\\top x"),
+    ("\\|x + y\\|^2", "x^\\top x + 2 y^\\top x + y^\\top y", "x^\\top x + y^\\top x + y^\\top y"),
+    ("x^\\top A y", "y^\\top A^\\top x", "y^\\top A x"),
+    ("\\operatorname{tr}(A B C)", "\\operatorname{tr}(C A B)", "\\operatorname{tr}(B A C)"),
+    ("\\operatorname{tr}(A B)", "\\operatorname{tr}(B^\\top A^\\top)", "\\operatorname{tr}(A^\\top B)"),
+    ("\\|A\\|_F^2", "\\operatorname{tr}(A A^\\top)", "\\operatorname{tr}(A A)"),
+    # `\\cdot` between two vectors is their inner product (`\\times` is not read so)
+    ("\\|x + y\\|^2", "\\|x\\|^2 + 2 x \\cdot y + \\|y\\|^2", "\\|x\\|^2 + x \\cdot y + \\|y\\|^2"),
+    ("x \\cdot y", "y^\\top x", "x^\\top A y"),
+    ("(A x) \\cdot y", "x^\\top A^\\top y", "x^\\top A y"),
+])
+def test_numbers_made_of_vectors_are_proved_and_their_slips_fail(before, true, false):
+    proved = run_task(_task(before, true, PAIRED))
+    assert (proved.status, proved.cross_checked) == ("proved", True), proved
+    assert run_task(_task(before, false, PAIRED)).status == "failed"
+
+
 def test_a_symmetric_declaration_is_drawn_symmetric():
     assert matrix_check(_task("S^\\top", "S")).kind == "agree"
     assert matrix_check(_task("A^\\top", "A")).kind == "differ"

@@ -428,13 +428,46 @@ def _shape_mismatch(a, b) -> str:
 
 def _is_zero(a, b, symmetric: dict) -> bool:
     try:
+        a, b = _number(a), _number(b)
         difference = a - b
         if isinstance(difference, sp.MatrixExpr):
             difference = difference.doit().xreplace(symmetric).expand().doit()
             return isinstance(difference, sp.ZeroMatrix) or difference == 0
-        return sp.simplify(sp.expand(difference.doit())) == 0
+        difference = sp.expand(difference.doit().xreplace(symmetric))
+        return sp.simplify(difference) == 0 or sp.simplify(_traces(difference)) == 0
     except (TypeError, ValueError, AttributeError, NotImplementedError, RecursionError):
         return False
+
+
+def _number(value):
+    """A 1×1 matrix expression (xᵀy, xᵀAx) as the number it holds: its trace."""
+    if isinstance(value, sp.MatrixExpr) and value.shape == (1, 1):
+        return sp.Trace(value)
+    return value
+
+
+def _traces(expr):
+    """Every trace written in one form: split over the sums inside it, each
+    product turned to the least of its cyclic turns and of its transpose's
+    (tr(AB) = tr(BA) and tr(M) = tr(Mᵀ), for any sizes the product admits)."""
+    return expr.replace(lambda e: isinstance(e, sp.Trace), _trace_form)
+
+
+def _trace_form(trace):
+    inner = trace.arg.doit().expand()
+    terms = inner.args if isinstance(inner, sp.MatAdd) else (inner,)
+    total = sp.Integer(0)
+    for term in terms:
+        coefficient, product = term.as_coeff_mmul()
+        factors = list(product.args) if isinstance(product, sp.MatMul) else [product]
+        if any(not isinstance(f, sp.MatrixExpr) for f in factors):
+            return trace                        # a scalar left inside: as it is
+        turns = []
+        for order in (factors, [f.T for f in reversed(factors)]):
+            turns += [order[k:] + order[:k] for k in range(len(order))]
+        best = min(turns, key=lambda fs: [sp.default_sort_key(f) for f in fs])
+        total += coefficient * sp.Trace(sp.MatMul(*best) if len(best) > 1 else best[0])
+    return total
 
 
 # -- concrete instances -------------------------------------------------------

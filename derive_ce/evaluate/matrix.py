@@ -703,8 +703,12 @@ class Reader:
             return linalg.scale(b, a)
         return num.mul(a, b)
 
-    def r_mul(self, node, env, left, _op, right):
-        return self.times(self.value(left, env), self.value(right, env))
+    def r_mul(self, node, env, left, op, right):
+        a, b = self.value(left, env), self.value(right, env)
+        if str(op).strip() in ("\\cdot", "·", "⋅") and isinstance(a, Mat) and isinstance(b, Mat) \
+                and a.cols == 1 and b.cols == 1 and a.rows == b.rows:
+            return linalg.matmul(linalg.transpose(a), b)     # `x \cdot y`: the inner product
+        return self.times(a, b)
 
     def r_div(self, node, env, left, _op, right):
         return self.divided(self.value(left, env), self.value(right, env))

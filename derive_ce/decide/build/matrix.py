@@ -200,8 +200,11 @@ class MatrixReader:
             value = factor if value is None else self.times(value, factor, item)
         return value
 
-    def rule_mul(self, node, left, _op, right):
-        return self.times(self.read(left), self.read(right), right)
+    def rule_mul(self, node, left, op, right):
+        a, b = self.read(left), self.read(right)
+        if _is_dot(op) and _columns(self.shape(a), self.shape(b), self.same):
+            return a.T * b          # `x \cdot y` of two vectors: their inner product xᵀy
+        return self.times(a, b, right)
 
     def rule_div(self, node, left, _op, right):
         return self.divide(self.read(left), self.read(right), node)
@@ -819,3 +822,15 @@ def parse_one(text: str, line: int):
     if len(exprs) != 1:
         raise InputError("expected one expression, not a chain joined by `=`", line)
     return exprs[0]
+
+
+def _is_dot(op) -> bool:
+    """`\\cdot` (`·`, `⋅`) between two vectors is their inner product; `\\times`
+    (the cross product) and `*` are not read so."""
+    return str(op).strip() in ("\\cdot", "·", "⋅")
+
+
+def _columns(sa, sb, same) -> bool:
+    """Two column vectors of one size."""
+    return sa is not None and sb is not None and sa[1] == 1 and sb[1] == 1 and sa[0] != 1 \
+        and same((sa[0],), (sb[0],))
