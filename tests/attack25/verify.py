@@ -284,7 +284,10 @@ pair("floor_tanh_far", lambda x: fl_direct(tanh(x)), lambda x: fl_direct(tanh(x)
 # beyond x = 250 (past 250 digits): 0 <= tanh x < 1 exactly, so both floors of the true step stay 0.
 
 SX = [(mpf(10) ** 6 + mpf(10) ** -9,), (mpf("2e6"),), (mpf("1e9"),), (mpf("1e12"),), (mpf("1e30"),)]
-pair("sqrt_cancellation_far", lambda x: sqrt(x * x + 1) - x, lambda x: 1 / (sqrt(x * x + 1) + x),
+def sqrt_minus_x(x):  # cancels up to 60 digits at x = 10^30: computed at 700
+    with M.workdps(700):
+        return +(sqrt(x * x + 1) - x)
+pair("sqrt_cancellation_far", sqrt_minus_x, lambda x: 1 / (sqrt(x * x + 1) + x),
      lambda x: 1 / (2 * x) - 1 / (8 * x ** 3), SX)
 
 pair("arctan_complement_tiny", lambda: pi / 2 - atan(mpf(10) ** 20), lambda: atan(mpf(10) ** -20), lambda: mpf(10) ** -20, [()])
