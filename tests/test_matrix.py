@@ -76,6 +76,47 @@ def test_prose_declares_vectors_and_matrices(prose, declared):
     assert [(d.name, d.kind, d.shape) for d in declared_in(prose, 3)] == declared
 
 
+SECTIONS = """# Quadratic forms
+
+Let $A \\in \\mathbb{{R}}^{{n \\times n}}$ be symmetric and $x \\in \\mathbb{{R}}^n$.
+
+$$\\nabla_x \\left(x^\\top A x\\right) = 2 A x$$
+
+# Again
+
+Now let $A \\in \\mathbb{{R}}^{{n \\times n}}$ be {again}.
+
+$$\\nabla_x \\left(x^\\top A x\\right) = {result}$$
+"""
+
+
+@pytest.mark.parametrize("again, result", [("any square matrix", "2 A x"),
+                                           ("any square matrix", "(A + A^\\top) x"),
+                                           ("positive definite", "2 A x")])
+def test_a_matrix_declared_again_otherwise_is_refused(run, tmp_path, again, result):
+    """A letter is one object in the whole notes: the second section's A is
+    never read as the first's (that proved 2Ax for a matrix said not to be
+    symmetric: attack25 round2, md_symmetric_redeclared)."""
+    path = tmp_path / "sections.md"
+    path.write_text(SECTIONS.format(again=again, result=result))
+    checked = run("check", path)
+    assert checked.code == 2 and "`A` is declared twice: line 3 says matrix, n×n, symmetric; " \
+        "line 9 says matrix, n×n" in " ".join(checked.out.split()), checked.out
+    path.write_text(SECTIONS.format(again="symmetric", result="2 A x"))      # said alike: one object
+    assert run("check", path).code == 0
+
+
+def test_the_import_writes_what_the_prose_says_of_a_matrix(run, tmp_path):
+    notes = tmp_path / "spd.md"
+    notes.write_text("# q\n\nLet $A \\in \\mathbb{R}^{n \\times n}$ be symmetric positive "
+                     "definite and $x \\in \\mathbb{R}^n$.\n\n$$\\nabla_x x^\\top A x = 2Ax$$\n")
+    imported = run("import", notes)
+    assert "A: {kind: matrix, shape: [n, n], symmetric: true, positive_definite: true}" \
+        in imported.out, imported.out
+    (tmp_path / "spd.yaml").write_text(imported.out)
+    assert run("check", tmp_path / "spd.yaml").code == 0      # as the notes are checked
+
+
 def test_a_counterexample_gives_sizes_and_entries(run):
     result = run("check", "--format", "json", COOKBOOK / "logdet_slip.md")
     failed = next(s for s in result.json()["files"][0]["steps"] if s["status"] == "failed")

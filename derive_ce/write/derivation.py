@@ -154,8 +154,9 @@ def _symbols(decls: tuple[SymbolDecl, ...], reasons: tuple[str, ...]) -> list[st
             value = f"{{kind: index, range: [{low}, {high}]}}"
         elif decl.shape:
             sizes = [_flow(m.text) for m in decl.shape]
+            said = "".join(f", {p}: true" for p in decl.properties)     # symmetric, positive_definite
             value = (f"{{kind: vector, size: {sizes[0]}}}" if decl.kind == "vector"
-                     else f"{{kind: matrix, shape: [{', '.join(sizes)}]}}")
+                     else f"{{kind: matrix, shape: [{', '.join(sizes)}]{said}}}")
         elif decl.flags:
             value = "{" + ", ".join(f"{f}: {str(v).lower()}" for f, v in decl.flags) + "}"
         out.append(f"  {', '.join(decl.names)}: {value}  # guessed: {comment(reason)}\n")

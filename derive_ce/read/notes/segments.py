@@ -360,6 +360,7 @@ class Builder:
         if P.SKIP_TEX.match(prose.text) or not re.search(r"\w", prose.text):
             return                       # the preamble, `***`, `---`
         for declared in declared_in(prose.text, prose.line):
+            _same_object(self.objects.get(declared.name), declared)
             self.objects.setdefault(declared.name, declared)
         if len(prose.text) > MAX_PROSE:
             self.notes.append(prose)
@@ -1083,6 +1084,22 @@ class Shadow(NamedTuple):
     point: bool
     reason: str
     until: int = 0
+
+
+def _same_object(before: Declared | None, again: Declared) -> None:
+    """A letter declared twice with its size (`Let $A \\in \\mathbb{R}^{n \\times n}$ be
+    symmetric`, then `Now let $A \\in \\mathbb{R}^{n \\times n}$ be any square matrix`)
+    names one object in the whole notes: a second declaration that says another
+    shape, kind or property is refused, never read as the first (the symmetric
+    reading proves ∇ₓ xᵀAx = 2Ax for the matrix that is not)."""
+    if before is None or not before.shape or not again.shape:
+        return
+    if (before.kind, before.shape, set(before.properties)) \
+            != (again.kind, again.shape, set(again.properties)):
+        said = lambda d: ", ".join([d.kind, "×".join(d.shape), *d.properties]).replace("_", " ")
+        raise InputError(f"`{again.name}` is declared twice: line {before.line} says {said(before)}"
+                         f"; line {again.line} says {said(again)}. A letter names one object in "
+                         "the whole notes: give the second its own name", again.line)
 
 
 def _given_before_chain(branch: Branch, pending: bool) -> bool:
