@@ -90,20 +90,48 @@ $$\\nabla_x \\left(x^\\top A x\\right) = {result}$$
 """
 
 
-@pytest.mark.parametrize("again, result", [("any square matrix", "2 A x"),
-                                           ("any square matrix", "(A + A^\\top) x"),
-                                           ("positive definite", "2 A x")])
-def test_a_matrix_declared_again_otherwise_is_refused(run, tmp_path, again, result):
-    """A letter is one object in the whole notes: the second section's A is
-    never read as the first's (that proved 2Ax for a matrix said not to be
-    symmetric: attack25 round2, md_symmetric_redeclared)."""
+@pytest.mark.parametrize("again, result, code", [("any square matrix", "2 A x", 1),
+                                                 ("any square matrix", "(A + A^\\top) x", 0),
+                                                 ("positive definite", "2 A x", 0)])
+def test_a_matrix_declared_again_is_that_object_from_there_on(run, tmp_path, again, result, code):
+    """The second section's A is what the prose says there, never the first's
+    (that proved 2Ax for a matrix said not to be symmetric: attack25 round2,
+    md_symmetric_redeclared); the import writes it as that derivation's own."""
     path = tmp_path / "sections.md"
     path.write_text(SECTIONS.format(again=again, result=result))
+    checked = run("check", "--format", "json", path)
+    steps = checked.json()["files"][0]["steps"]
+    assert [(s["line"], s["status"]) for s in steps if s["kind"] != "start"] == \
+        [(5, "proved"), (11, "proved" if code == 0 else "failed")], steps
+    imported = run("import", path)
+    assert "    symbols:\n      A: {kind: matrix, shape: [n, n]" in imported.out, imported.out
+    (tmp_path / "sections.yaml").write_text(imported.out)
+    assert run("check", tmp_path / "sections.yaml").code == code       # as the notes are checked
+
+
+def test_one_derivation_that_declares_a_letter_twice_is_refused(run, tmp_path):
+    path = tmp_path / "once.md"
+    path.write_text("# q\n\nLet $A \\in \\mathbb{R}^{n \\times n}$ be symmetric and $x \\in "
+                    "\\mathbb{R}^n$.\n\n$$\\nabla_x x^\\top A x$$\n\nNow let $A \\in "
+                    "\\mathbb{R}^{n \\times m}$.\n\n$$= 2 A x$$\n")
     checked = run("check", path)
     assert checked.code == 2 and "`A` is declared twice: line 3 says matrix, n×n, symmetric; " \
-        "line 9 says matrix, n×n" in " ".join(checked.out.split()), checked.out
-    path.write_text(SECTIONS.format(again="symmetric", result="2 A x"))      # said alike: one object
-    assert run("check", path).code == 0
+        "line 7 says matrix, n×m" in " ".join(checked.out.split()), checked.out
+
+
+@pytest.mark.parametrize("between", ["# In general\n\n", ""])
+def test_an_assumption_in_the_prose_holds_in_its_own_section(run, tmp_path, between):
+    """"For $x > 0$" in one section does not prove `\\sqrt{x^2} = x` in the next
+    ("# In general"); without a heading between them, it holds for both."""
+    path = tmp_path / "scoped.md"
+    path.write_text("# Positive part\n\nFor $x > 0$, the root undoes the square:\n\n"
+                    "$$\\sqrt{x^2} = x$$\n\n" + between + "$$\\sqrt{x^2} = x$$\n")
+    steps = run("check", "--format", "json", path).json()["files"][0]["steps"]
+    statuses = [s["status"] for s in steps if s["kind"] != "start"]
+    assert statuses == ["proved", "failed"] if between else set(statuses) == {"proved"}, steps
+    imported = run("import", path)
+    (tmp_path / "scoped.yaml").write_text(imported.out)
+    assert run("check", tmp_path / "scoped.yaml").code == (1 if between else 0), imported.out
 
 
 def test_the_import_writes_what_the_prose_says_of_a_matrix(run, tmp_path):

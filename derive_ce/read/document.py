@@ -168,7 +168,7 @@ def build(root: yaml.Node, path: str) -> Derivation:
     ))
 
 
-SECTION_KEYS = ("title", "steps", "cases", "result")
+SECTION_KEYS = ("title", "symbols", "steps", "cases", "result")
 
 
 def _several(top: dict[str, yaml.Node], path: str) -> Derivation:
@@ -203,7 +203,7 @@ def _section(node: yaml.Node) -> Section:
                          "put each branch's result in its case", _line(keys["result"]))
     return Section(_scalar(keys["title"], "`title`"), _steps(keys["steps"]), cases,
                    _math(keys["result"], "`result`") if "result" in keys else None,
-                   _line(node))
+                   _line(node), _symbols(keys.get("symbols")))
 
 
 def _steps(node: yaml.Node) -> tuple[Step, ...]:

@@ -76,6 +76,7 @@ class Section:
     cases: tuple[Case, ...]
     result: Math | None
     line: int
+    symbols: tuple[SymbolDecl, ...] = ()   # its own declarations: in place of the file's, by name
 
 
 @dataclass(frozen=True)

@@ -190,6 +190,7 @@ def _plan(path: Path, data: bytes | None, budget: float, explain: bool = False) 
     plan.scope = _with_inferred(derivation)
     walker = _Walker(plan, budget, explain)
     for title, section in _sections(derivation):
+        walker.scope = _own(plan.scope, getattr(section, "symbols", ()))
         first = len(plan.slots)
         last = walker.steps(section.steps, None, (), ())
         walker.cases(section.cases, last, (), ())
@@ -204,6 +205,20 @@ def _sections(derivation) -> list[tuple[str, object]]:
     if derivation.sections:
         return [(s.title, s) for s in derivation.sections]
     return [("", derivation)]
+
+
+def _own(scope, symbols: tuple):
+    """The file's scope with a derivation's own declarations in place of the
+    file's for those names (`derivations:` items with `symbols:`)."""
+    if not symbols:
+        return scope
+    own = {n for d in symbols for n in d.names}
+    kept = []
+    for decl in scope.symbols:
+        names = tuple(n for n in decl.names if n not in own)
+        if names:
+            kept.append(decl if names == decl.names else dataclasses.replace(decl, names=names))
+    return dataclasses.replace(scope, symbols=tuple(kept) + tuple(symbols))
 
 
 def _load(path: Path, data: bytes | None):
@@ -230,6 +245,7 @@ class _Walker:
         self.budget = budget
         self.slot_of: dict[int, int] = {}      # id(Math) -> index of its slot
         self.explain = explain
+        self.scope = plan.scope                # the derivation's (its own `symbols:` in place)
 
     def steps(self, steps, prev, when: tuple, labels: tuple):
         for step in steps:
@@ -279,11 +295,11 @@ class _Walker:
         if prev is _BROKEN:
             self._fixed(part.line, labels, kind, why, part.text, Verdict("unknown", NOT_CHECKED))
         elif prev is None:
-            self._task(Task("read", self.plan.scope, when, None, part, self.budget,
+            self._task(Task("read", self.scope, when, None, part, self.budget,
                             explain=self.explain),
                        _Slot(part.line, labels, "start", why, part.text))
         else:
-            self._task(Task("compare", self.plan.scope, when, prev, part, self.budget,
+            self._task(Task("compare", self.scope, when, prev, part, self.budget,
                             explain=self.explain),
                        _Slot(part.line, labels, kind, why, part.text,
                              prev=self.slot_of.get(id(prev)), against=prev.line))

@@ -58,14 +58,17 @@ def dump(imported: Imported, path: str) -> str:
     chains = [(s.title, s.steps, s.cases, s.line) for s in derivation.sections] \
         or [(derivation.title, derivation.steps, derivation.cases, 0)]
     sources = imported.section_case_sources or ((imported.case_sources),)
-    kept = [(title, _checked(steps), _checked_cases(cases), line, source)
-            for (title, steps, cases, line), source in zip(chains, sources)]
+    owns = [s.symbols for s in derivation.sections] or [()]
+    kept = [(title, _checked(steps), _checked_cases(cases), line, source, own)
+            for (title, steps, cases, line), source, own in zip(chains, sources, owns)]
+    symbols, reasons = derivation.scope.symbols, imported.symbol_reasons
     if len(kept) > 1:                  # a derivation only of rows not checked: in the header
         kept = [k for k in kept if k[1]] or kept[:1]
         if len(kept) == 1:
             derivation = dataclasses.replace(derivation, sections=(), steps=kept[0][1],
                                              cases=kept[0][2])
-    if any(not steps for _, steps, _, _, _ in kept):
+            symbols, reasons = _in_place(symbols, reasons, kept[0][5])
+    if any(not steps for _, steps, _, _, _, _ in kept):
         raise InputError("the notes give no step (or none before their first case): "
                          "a derivation file needs `steps:`")
     out = [HEADER.format(path=comment(path))]
@@ -76,18 +79,33 @@ def dump(imported: Imported, path: str) -> str:
     if derivation.title:
         out.append(f"title: {scalar(derivation.title)}\n")
     out.append(f"source: {scalar(derivation.source)}\n")
-    out.extend(_symbols(derivation.scope.symbols, imported.symbol_reasons))
+    out.extend(_symbols(symbols, reasons))
     out.extend(_definitions(derivation.scope.definitions, imported.definition_notes))
     if not derivation.sections:
-        _, steps, cases, _, source = kept[0]
+        _, steps, cases, _, source, _ = kept[0]
         out.extend(_chain(steps, cases, source, ""))
         out.extend(_result(derivation.result, ""))
         return "".join(out)
     out.append("derivations:\n")
-    for title, steps, cases, line, source in kept:
+    for title, steps, cases, line, source, own in kept:
         out.append(f"  - title: {scalar(title)}  # line {line}\n")
+        out.extend(_symbols(own, tuple(_OWN.format(d.line) for d in own), "    "))
         out.extend(_chain(steps, cases, source, "    "))
     return "".join(out)
+
+
+_OWN = "this derivation's own, from the prose on line {}"
+
+
+def _in_place(symbols, reasons, own):
+    """The file's declarations with one derivation's own in place of them."""
+    if not own:
+        return symbols, reasons
+    names = {n for d in own for n in d.names}
+    kept = [(dataclasses.replace(d, names=tuple(n for n in d.names if n not in names)), r)
+            for d, r in zip(symbols, reasons) if set(d.names) - names]
+    return (tuple(d for d, _ in kept) + tuple(own),
+            tuple(r for _, r in kept) + tuple(_OWN.format(d.line) for d in own))
 
 
 def _chain(steps, cases, sources, indent: str) -> list[str]:
@@ -143,10 +161,10 @@ def comment(text: str) -> str:
     return _BREAKS.sub(" ", text)
 
 
-def _symbols(decls: tuple[SymbolDecl, ...], reasons: tuple[str, ...]) -> list[str]:
+def _symbols(decls: tuple[SymbolDecl, ...], reasons: tuple[str, ...], indent: str = "") -> list[str]:
     if not decls:
         return []
-    out = ["symbols:\n"]
+    out = [f"{indent}symbols:\n"]
     for decl, reason in zip(decls, reasons):
         value = decl.kind
         if decl.range is not None:
@@ -159,7 +177,7 @@ def _symbols(decls: tuple[SymbolDecl, ...], reasons: tuple[str, ...]) -> list[st
                      else f"{{kind: matrix, shape: [{', '.join(sizes)}]{said}}}")
         elif decl.flags:
             value = "{" + ", ".join(f"{f}: {str(v).lower()}" for f, v in decl.flags) + "}"
-        out.append(f"  {', '.join(decl.names)}: {value}  # guessed: {comment(reason)}\n")
+        out.append(f"{indent}  {', '.join(decl.names)}: {value}  # guessed: {comment(reason)}\n")
     return out
 
 

@@ -24,6 +24,7 @@ from derive_ce.read.notes.displays import Prose, Row, blocks, has_display, mask
 from derive_ce.read.notes.prose import GREEK
 from derive_ce.read.notes.segments import Builder, split_why, top_parts
 from derive_ce.read.notes.symbols import infer_symbols
+from derive_ce.read.names import latex_name
 from derive_ce.read.notes import words as _words
 from derive_ce.read.model import Definition
 from derive_ce.read.notes.displays import Display
@@ -111,6 +112,7 @@ def _imported(builder: Builder) -> Imported:
     _bare_functions(builder)
     _bracket_primes(builder)
     found = builder.derivations()
+    own = _own_symbols(builder, found)
     if builder.displays and not any(seg.checked() for seg in builder.segments):
         _nothing_checked(builder)
     definitions = _ordered(builder.definitions)
@@ -134,12 +136,89 @@ def _imported(builder: Builder) -> Imported:
                                      set(builder.objects)),
                         notes, reasons, definition_notes, sources, (sources,))
     titles = _titles(found)
-    sections = tuple(Section(t, steps, cases, None, line)
-                     for t, (_, line, steps, cases, _) in zip(titles, found))
+    sections = tuple(Section(t, steps, cases, None, line, symbols)
+                     for t, (_, line, steps, cases, _), symbols in zip(titles, found, own))
     return Imported(sized_by_use(Derivation(**common, sections=sections), set(builder.objects)),
                     notes, reasons, definition_notes,
                     (), tuple(f[4] for f in found))
 
+
+
+_FLAG_WORDS = ("positive", "nonnegative")
+
+
+def _own_symbols(builder: Builder, found: list) -> list[tuple[SymbolDecl, ...]]:
+    """Each derivation's own declarations, where the notes say a letter is
+    something else there than in the rest of the notes:
+    - a letter declared again as another object (`Let $A \\in \\mathbb{R}^{n \\times n}$
+      be symmetric`, later `Now let $A \\in \\mathbb{R}^{n \\times n}$ be any square
+      matrix`: 2Ax was proved for the second) is that object in the derivations
+      after the declaration, up to the next;
+    - an assumption in the prose ("for $x > 0$") holds in its own section (from
+      the heading before it to the next). Where its letter is used in another
+      section too, it is the letter's flag in its section's derivations only
+      ("# In general", then `\\sqrt{x^2} = x`, was proved under x > 0 from the
+      section before). Integer-ness stays on the letter for the whole notes.
+    With one derivation, a letter declared twice as two objects is refused."""
+    own: list[dict[str, SymbolDecl]] = [{} for _ in found]
+    starts = [min([s.math.line for s in _all_steps(e[2], e[3])] or [e[1]]) for e in found]
+    for name, said in builder.redeclared.items():
+        if len(found) <= 1:
+            raise InputError(f"`{name}` is declared twice: line {said[0].line} says "
+                             f"{_said(said[0])}; line {said[1].line} says {_said(said[1])}. "
+                             "Within one derivation a letter names one object: give the "
+                             "second its own name", said[1].line)
+        for k, declared in enumerate(said[1:], 1):
+            until = said[k + 1].line if k + 1 < len(said) else float("inf")
+            for n, at in enumerate(starts):
+                if declared.line <= at < until:
+                    own[n][name] = _object(declared)
+                    builder.notes.append(Prose(
+                        f"`{name}` is declared again on line {declared.line}: "
+                        f"{_said(declared)} in the derivation of line {at}", declared.line))
+
+    def section(line: int) -> int:
+        return sum(1 for h in builder.headings if h <= line)
+
+    for name, (flag, line) in sorted(builder.assumptions.items()):
+        sign = flag.split()[0]
+        if sign not in _FLAG_WORDS or len(found) <= 1 \
+                or name == "sigma" and builder.gaussian == line:
+            continue
+        using = [n for n, entry in enumerate(found) if _uses(entry, name)]
+        home = section(line)
+        if all(section(starts[n]) == home for n in using):
+            continue                    # used in its own section only: for the whole notes
+        builder.assumptions[name] = ("integer", line) if flag.endswith("integer") else None
+        flags = ((("integer", True),) if flag.endswith("integer") else ()) + ((sign, True),)
+        for n in using:
+            if section(starts[n]) == home and name not in own[n]:
+                own[n][name] = SymbolDecl((name,), "scalar", flags, None, line)
+        builder.notes.append(Prose(f"`{name}` is {flag} in this section only (it is used in "
+                                   "other sections too): declared so in its derivations here",
+                                   line))
+    builder.assumptions = {k: v for k, v in builder.assumptions.items() if v is not None}
+    return [tuple(o.values()) for o in own]
+
+
+def _said(declared) -> str:
+    return ", ".join([declared.kind, "×".join(declared.shape), *declared.properties]
+                     ).replace("_", " ")
+
+
+def _object(said) -> SymbolDecl:
+    return SymbolDecl((said.name,), said.kind, (), None, said.line,
+                      shape=tuple(Math(d, said.line) for d in said.shape),
+                      properties=said.properties)
+
+
+def _uses(entry, name: str) -> bool:
+    written = re.escape(latex_name(name)) if len(name) > 1 and "_" not in name \
+        else re.escape(name.split("_")[0])
+    pattern = re.compile(r"(?<![\\A-Za-z])" + written + r"(?![A-Za-z])")
+    texts = [s.math.text for s in _all_steps(entry[2], entry[3])] \
+        + [c.when.text for c in _all_cases(entry[3])]
+    return any(pattern.search(t) for t in texts)
 
 def _nothing_checked(builder: Builder) -> None:
     said = [n for n in builder.notes if n.text.startswith(("goal", "nothing to compare",

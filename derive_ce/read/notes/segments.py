@@ -293,6 +293,8 @@ class Builder:
         self.objects: dict[str, Declared] = {}   # letters the prose calls vectors or matrices
         self.shadows: list[Shadow] = []          # names whose meaning the prose changes
         self.said: set[str] = set()  # letters the prose states an assumption on
+        self.headings: list[int] = []     # the lines of the headings: an assumption's reach
+        self.redeclared: dict[str, list[Declared]] = {}   # a letter's successive declarations
         self.gaussian = 0            # the line where sigma was guessed a standard deviation
         self.line = 0                # the line being read
         self.after_display = False   # the block before the prose line is a display
@@ -360,7 +362,9 @@ class Builder:
         if P.SKIP_TEX.match(prose.text) or not re.search(r"\w", prose.text):
             return                       # the preamble, `***`, `---`
         for declared in declared_in(prose.text, prose.line):
-            _same_object(self.objects.get(declared.name), declared)
+            said = self.redeclared.get(declared.name) or [self.objects.get(declared.name)]
+            if _another_object(said[-1], declared):
+                self.redeclared.setdefault(declared.name, said[:1]).append(declared)
             self.objects.setdefault(declared.name, declared)
         if len(prose.text) > MAX_PROSE:
             self.notes.append(prose)
@@ -371,6 +375,7 @@ class Builder:
             self.shadows = [s if not s.point or s.until else s._replace(until=prose.line)
                             for s in self.shadows]
             text = heading.group(1).strip()
+            self.headings.append(prose.line)
             if not self.title:
                 self.title = text
             self.solving = False
@@ -1086,21 +1091,14 @@ class Shadow(NamedTuple):
     until: int = 0
 
 
-def _same_object(before: Declared | None, again: Declared) -> None:
-    """A letter declared twice with its size (`Let $A \\in \\mathbb{R}^{n \\times n}$ be
-    symmetric`, then `Now let $A \\in \\mathbb{R}^{n \\times n}$ be any square matrix`)
-    names one object in the whole notes: a second declaration that says another
-    shape, kind or property is refused, never read as the first (the symmetric
-    reading proves ∇ₓ xᵀAx = 2Ax for the matrix that is not)."""
+def _another_object(before: Declared | None, again: Declared) -> bool:
+    """A letter declared again with its size, as another shape, kind or
+    property (`Let $A \\in \\mathbb{R}^{n \\times n}$ be symmetric`, then `Now let
+    $A \\in \\mathbb{R}^{n \\times m}$`): from there on it is another object."""
     if before is None or not before.shape or not again.shape:
-        return
-    if (before.kind, before.shape, set(before.properties)) \
-            != (again.kind, again.shape, set(again.properties)):
-        said = lambda d: ", ".join([d.kind, "×".join(d.shape), *d.properties]).replace("_", " ")
-        raise InputError(f"`{again.name}` is declared twice: line {before.line} says {said(before)}"
-                         f"; line {again.line} says {said(again)}. A letter names one object in "
-                         "the whole notes: give the second its own name", again.line)
-
+        return False
+    return (before.kind, before.shape, set(before.properties)) \
+        != (again.kind, again.shape, set(again.properties))
 
 def _given_before_chain(branch: Branch, pending: bool) -> bool:
     """A case opened by "For …:" that holds only the chain's first expression
