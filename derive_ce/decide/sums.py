@@ -90,28 +90,47 @@ def _wrong_when_small(total, closed: sp.Expr, body: sp.Expr, limit) -> bool:
     letters = sorted((s for s in (lo.free_symbols | hi.free_symbols) if s.is_integer), key=str)
     if not letters or len(letters) > 2 or closed.has(sp.Sum, sp.Product):
         return False
-    rest = (body.free_symbols | closed.free_symbols) - {var} - set(letters)
-    if rest:
+    rest = sorted((body.free_symbols | closed.free_symbols) - {var} - set(letters), key=str)
+    if len(rest) > 4 or rest and (body.has(sp.Indexed, sp.IndexedBase)
+                                  or body.atoms(sp.core.function.AppliedUndef)):
         return False
     start = {s: 1 if s.is_positive else 0 if s.is_nonnegative else None for s in letters}
     if any(v is None for v in start.values()):
         return False
-    for shift in range(3):
+    for shift, other in [(n, 0) for n in range(3)] + ([(0, 1), (1, 1)] if rest else []):
+        # the other letters at exact values their declarations allow (Σ_k C(n,k) x^k (-x)^{n-k}
+        # is 0 in SymPy's closed form, 1 at n = 0 for every x)
         point = {s: sp.Integer(v + shift) for s, v in start.items()}
+        point.update({s: _exact_value(s, other) for s in rest})
         low, high = lo.xreplace(point), hi.xreplace(point)
         if not (low.is_Integer and high.is_Integer) or high - low > 12:
             continue
-        terms = [body.xreplace({**point, var: sp.Integer(k)}) for k in range(int(low), int(high) + 1)]
-        written = (sp.Add(*terms) if isinstance(total, sp.Sum) else sp.Mul(*terms)) \
-            if terms else total._empty
-        value = closed.xreplace(point)
         try:
+            terms = [body.xreplace({**point, var: sp.Integer(k)})
+                     for k in range(int(low), int(high) + 1)]
+            written = (sp.Add(*terms) if isinstance(total, sp.Sum) else sp.Mul(*terms)) \
+                if terms else total._empty
+            value = closed.xreplace(point)
             gap = sp.nsimplify(sp.expand(value - written)) if value.is_number else None
         except (TypeError, ValueError, ArithmeticError, RecursionError):
             return False
         if gap is not None and gap.is_number and gap.is_zero is False:
             return True
     return False
+
+
+def _exact_value(symbol: sp.Symbol, which: int) -> sp.Expr:
+    """An exact value `symbol` may take: 2 or 3 for an integer, 3/7 or 5/3 for
+    a positive or nonnegative real, their negatives for a negative one, 3/7
+    or −5/3 for any real."""
+    if symbol.is_integer:
+        value = sp.Integer(2 + which)
+    else:
+        value = (sp.Rational(3, 7), sp.Rational(5, 3))[which]
+    if symbol.is_negative or (symbol.is_integer is not True and symbol.is_positive is None
+                              and symbol.is_nonnegative is None and which == 1):
+        value = -value
+    return value
 
 
 def _karr(total) -> type:

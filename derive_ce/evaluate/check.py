@@ -132,13 +132,31 @@ class Evaluator:
                        f"{'s' if agreed != 1 else ''} could be evaluated: {reason}")
 
     def at(self, a, b, when: tuple, point: dict, gap: str = "") -> Outcome:
-        """Both sides at a given point (see check_at)."""
+        """Both sides at a given point (see check_at). Where the point leaves
+        out a real this reading needs (the other reading lost it: SymPy sums
+        `Σ_k C(n,k) x^k (-x)^{n-k}` to 0, with no x and wrong at n = 0), the
+        point is completed with drawn values, three times: `differ` if any
+        completion differs, `agree` if all agree."""
+        found = self._at_point(a, b, when, point, gap)
+        if found.kind != "unchecked" or not found.reason.endswith(_MISSING):
+            return found
+        completed = [self._at_point(a, b, when, point, gap, Plan(n, (1,), (-1.0, 1.0), retry=n))
+                     for n in (0, 2, 3)]
+        differ = next((c for c in completed if c.kind == "differ"), None)
+        if differ is not None:
+            return differ
+        if all(c.kind == "agree" for c in completed):
+            return completed[0]
+        return found
+
+    def _at_point(self, a, b, when: tuple, point: dict, gap: str = "",
+                  completion: Plan | None = None) -> Outcome:
         try:
             ints = self._integers([(a, "chain"), (b, "chain")] + [(m, "relation") for m in when])
             left, right = self._compiled(a, ints), self._compiled(b, ints)
             conditions = [self._condition(m, ints) for m in when]
             with mpmath.workdps(CONFIRM + 10):
-                inst = _AtPoint(self.scope, point, self._ranges(ints))
+                inst = _AtPoint(self.scope, point, self._ranges(ints), completion)
                 found, why = shaped(lambda attempt: inst, conditions, tries=1)
             if found is None:
                 return Outcome("unchecked", reason=f"at that point, {why}")
@@ -421,12 +439,17 @@ def _evaluated(compiled, inst, digits: int) -> tuple:
 _UNSTABLE = object()     # a difference found, but a side's value moved with the precision
 
 
-class _AtPoint(Instance):
-    """An instance that holds a given point and draws nothing: a variable
-    outside the point (and not set by a condition) cannot be evaluated."""
+_MISSING = "is not in the point"
 
-    def __init__(self, scope, point: dict, ranges):
-        super().__init__(scope, "point", Plan(0, (1,), (0.0, 0.0)), ranges)
+
+class _AtPoint(Instance):
+    """An instance that holds a given point and draws nothing: a real
+    outside the point (and not set by a condition) cannot be evaluated, unless
+    the instance completes the point (`completion`: how it draws those reals)."""
+
+    def __init__(self, scope, point: dict, ranges, completion: Plan | None = None):
+        super().__init__(scope, "point", completion or Plan(0, (1,), (0.0, 0.0)), ranges)
+        self.completing = completion is not None
         for name, value in point.items():
             value = _plain_number(value)
             if isinstance(name, tuple):
@@ -440,8 +463,8 @@ class _AtPoint(Instance):
         self.given = frozenset(self.fixed)
 
     def real(self, key):
-        if key not in self.fixed:
-            raise Unsupported(f"`{_label(key)}` is not in the point")
+        if key not in self.fixed and not self.completing:
+            raise Unsupported(f"`{_label(key)}` {_MISSING}")
         return super().real(key)
 
     def size(self, name: str) -> int:

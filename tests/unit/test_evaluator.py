@@ -301,3 +301,18 @@ def test_a_higher_derivative_evaluates_one_grid_and_still_finds_kinks():
                 derivative(lambda t: function(mpmath.mpf(t)), 0, order, "x")
         assert abs(derivative(lambda t: (mpmath.mpf(t) ** 4 if t > 0 else 0), 0, 3, "x")) \
             < mpmath.mpf(10) ** -90
+
+
+@pytest.mark.parametrize("right, kind", [("1", "agree"), ("0", "differ")])
+def test_a_point_that_leaves_out_a_real_is_completed(right, kind):
+    """The symbolic path's counterexample holds only what its reading kept:
+    SymPy sums C(n,k) x^k (-x)^{n-k} to 0, so its point at n = 0 has no x.
+    The evaluator completes the point with drawn reals rather than giving up
+    (which let the symbolic refutation of a true step stand)."""
+    nonnegative = document.SymbolDecl(("n",), "scalar",
+                                      (("integer", True), ("nonnegative", True)), None, 1)
+    spec = document.Scope((nonnegative,))
+    outcome = Evaluator(spec).at(document.Math("\\sum_{k=0}^{n} \\binom{n}{k} x^{k} (-x)^{n-k}", 1),
+                                 document.Math(right, 2), (), {"n": 0}, gap="1")
+    assert outcome.kind == kind, outcome
+    assert "x" in outcome.point, outcome
