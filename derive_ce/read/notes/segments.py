@@ -485,7 +485,8 @@ class Builder:
                     continue
                 if mentions(body, named[0]):
                     continue
-                if not named[1] and not named[2] and not _free_letters(body):
+                if not named[1] and not named[2] and not _free_letters(body) \
+                        and not (named[0] not in self.used and _CLOSED_FORM.search(body)):
                     if P.gives_value(before):   # "Let $n = -1$.": not read, and not ignored
                         self.shadows.append(Shadow(named[0], prose.line, True, (
                             f"line {prose.line} gives {named[0]} the value {body.strip()}, "
@@ -1089,6 +1090,11 @@ class Shadow(NamedTuple):
     point: bool
     reason: str
     until: int = 0
+
+
+# "Let $\varphi = \frac{1 + \sqrt{5}}{2}$" names a constant in closed form: a definition
+# (of a letter not used before it); "Let $n = -1$" gives a letter in use a value
+_CLOSED_FORM = re.compile(r"\\(?:sqrt|frac|d?frac|pi|ln|log|exp|sin|cos|tan|arctan)(?![A-Za-z])")
 
 
 def _another_object(before: Declared | None, again: Declared) -> bool:
