@@ -1,6 +1,7 @@
 """Resource attacks: every file gets an answer, none takes the run down."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -61,3 +62,42 @@ def test_a_pathological_step_is_bounded_and_other_files_still_verify(run, tmp_pa
     assert result.code == 1
     assert [s["status"] for s in attack["steps"]] in (["unknown"], ["failed"])
     assert good["ok"] is True
+
+
+def test_reading_a_file_is_bounded_and_the_file_refused(run, tmp_path, monkeypatch):
+    """The notes reader runs in the main process: a search that backtracks on
+    a stranger's row (as a why-column pattern once did) must end in a refusal
+    with exit 2 and a message, never in a hang; the other files still verify."""
+    import time
+
+    from derive_ce.run import checker
+    slow = tmp_path / "slow.md"
+    slow.write_text("# q\n\n$$x = x$$\n")
+    load = checker._load
+
+    def spinning(path, data):
+        if Path(path).name == "slow.md":
+            while True:
+                pass
+        return load(path, data)
+    monkeypatch.setattr(checker, "_load", spinning)
+    monkeypatch.setattr(checker, "READ_SECONDS", 0.5)
+    start = time.process_time()
+    result = run("check", "--format", "json", slow, GOOD)
+    assert time.process_time() - start < 30
+    assert result.code == 2
+    refused, good = result.json()["files"]
+    assert "reading this file took more than 0.5 s of CPU" in refused["error"], refused
+    assert good["ok"] is True
+
+
+@pytest.mark.parametrize("row", ["= x" + " \\quad" * 20_000 + " \\text{a b} + = ",
+                                 "= x" + " " * 100_000 + "y",
+                                 "= x" + " \\text{a b}" * 10_000])
+def test_the_why_column_search_is_linear(row):
+    import time
+
+    from derive_ce.read.notes.segments import split_why
+    start = time.process_time()
+    split_why(row)
+    assert time.process_time() - start < 2.0

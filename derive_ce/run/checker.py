@@ -8,6 +8,10 @@ decided in worker processes (workers.py -> engine.py).
 from __future__ import annotations
 
 import dataclasses
+import signal
+import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -178,10 +182,14 @@ def tasks_of(path: Path, budget: float = 10.0) -> list[Task]:
     return _plan(path, None, budget).tasks
 
 
+READ_SECONDS = 20.0     # of CPU, to read one file into its tasks (YAML or notes, the LaTeX parse)
+
+
 def _plan(path: Path, data: bytes | None, budget: float, explain: bool = False) -> _Plan:
     plan = _Plan(FileReport(str(path)), data=data)
     try:
-        derivation = _load(path, data)
+        with _reading(READ_SECONDS):
+            derivation = _load(path, data)
     except InputError as exc:
         plan.report.error = exc.describe()
         return plan
@@ -198,6 +206,33 @@ def _plan(path: Path, data: bytes | None, budget: float, explain: bool = False) 
         for slot in plan.slots[first:]:
             slot.derivation = title
     return plan
+
+
+@contextmanager
+def _reading(seconds: float):
+    """Reading is bounded like deciding: past `seconds` of CPU (SIGPROF, in the
+    main thread; an outer bound keeps what is left of its own), the file is
+    refused with exit 2 rather than left to hang (a notes reader's search that
+    backtracks over a long row must not stall a pre-commit hook)."""
+    if threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "ITIMER_PROF"):
+        yield
+        return
+
+    def _expire(signum, frame):
+        raise InputError(f"reading this file took more than {seconds:g} s of CPU: it is "
+                         "refused (please report the file: reading should be fast)")
+    outer, _ = signal.getitimer(signal.ITIMER_PROF)
+    began = time.process_time()
+    previous = signal.signal(signal.SIGPROF, _expire)
+    signal.setitimer(signal.ITIMER_PROF, min(seconds, outer) if outer > 0 else seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+        if outer > 0:
+            signal.setitimer(signal.ITIMER_PROF, max(outer - (time.process_time() - began), 0.01))
 
 
 def _sections(derivation) -> list[tuple[str, object]]:

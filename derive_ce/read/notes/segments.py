@@ -134,9 +134,53 @@ def label_name(text: str) -> str | None:
 
 
 def split_why(text: str) -> tuple[str, str]:
-    """`a = b \\quad | rule` -> ("a = b", "\\text{rule}" as written)."""
+    """`a = b \\quad | rule` -> ("a = b", "\\text{rule}" as written); a row that
+    ends in words (`&= b && \\text{chain rule}`, `= b \\quad (\\text{by parts})`,
+    `&= b && \\text{multiply by } e^x`): that text is the why. Words with a space
+    or a mark between them are never a name; words that lead in to a condition
+    (`\\text{for } i \\ne j`, `\\text{if } x > 0`) are the row's case, not its why."""
     parts = _WHY.split(text, maxsplit=1)
+    if len(parts) == 1:
+        words = _words_at_end(text)
+        if words is not None:
+            return words
     return parts[0].rstrip(), (parts[1].strip() if len(parts) == 2 else "")
+
+
+def _words_at_end(text: str) -> tuple[str, str] | None:
+    found = None
+    for found in _WORDS.finditer(text):     # the last `\text{…}` with no `=` after it
+        pass
+    if found is None or "=" in text[found.end():]:
+        return None
+    words, after = found.group("words"), text[found.end():]
+    body, gap = _before_gap(text[:found.start()])
+    wide = "quad" in gap or "  " in gap
+    if not body.strip() or not gap or not re.search(r"[A-Za-z]\W+[A-Za-z(]|[()]", words.strip()) \
+            or _CONDITION_WORDS.match(words) or not (after.strip(" .,;") in ("", ")") or wide):
+        return None
+    # math after the words only where a wide gap (`&&`, `\quad`) set them apart
+    return body.rstrip(), text[found.start():].strip().rstrip(".,;").rstrip()
+
+
+def _before_gap(text: str) -> tuple[str, str]:
+    """(text, the spaces and spacing commands it ends with), scanning back."""
+    end = len(text)
+    while end:
+        if text[end - 1].isspace():
+            end -= 1
+            continue
+        spacing = next((m for m in ("\\qquad", "\\quad", "\\,", "\\;", "\\:", "\\!")
+                        if text.endswith(m, 0, end)), None)
+        if spacing is None:
+            break
+        end -= len(spacing)
+    return text[:end], text[end:]
+
+
+_WORDS = re.compile(r"(?:\(\s*)?\\(?:text|textrm|mbox)\s*\{(?P<words>[^{}]*)\}")
+_CONDITION_WORDS = re.compile(r"\s*(?:if|for|when|where|whenever|otherwise|provided|unless|"
+                              r"and|or|with|as)\b", re.I)
 
 
 def clean_why(raw: str) -> str:
