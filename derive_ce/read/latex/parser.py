@@ -165,8 +165,14 @@ _BRACED_POWER_ARG = re.compile(r"(\\(?:ln|log|exp)(?![A-Za-z])\s*)"
                                r"\{(\s*(?:[A-Za-z]|[0-9]+|\\[A-Za-z]+)\s*)\}(?=\s*\^)")
 
 
+# `{\bf x}`, `{\bf x^TAx}`, `{\it x}`: plain TeX's bold and italic switches, at the start of
+# a group, are the letters themselves (as `\mathbf{x}` is x); the group stays a group.
+_OLD_STYLE = re.compile(r"(?<=\{)(\s*)\\(?:bf|it|boldmath)(?![A-Za-z])")
+
+
 def normalize(text: str) -> str:
     """The text with pasted layout blanked out, the same length as typed."""
+    text = _OLD_STYLE.sub(lambda m: " " * len(m.group()), text)
     text = _BRACED_POWER_ARG.sub(lambda m: m.group(1) + " " + m.group(2) + " ", text)
     text = _PRIME_SUP.sub(_primes, text)
     text = _UPRIGHT_DX.sub(_split_dx, text)
