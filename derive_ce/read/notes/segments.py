@@ -849,6 +849,11 @@ class Builder:
             # derivative, an identity again (it closes the solving)
             self.solving = False
             return ""
+        named = definition_name(parts[0]) if self.solving and len(parts) == 2 else None
+        if named is not None and named[2] and named[1] and self._defined(named[0]):
+            # `h(x) = \sqrt{3x^5 + 2x - 4}` while solving, h defined before: another h,
+            # so h's first body is never used for the steps after it
+            self._redefined(named[0], parts[1], self.line)
         if self.solving:
             return "equation solving (an equation after \"solve\", \"set … to zero\" " \
                    "or an implication)"
