@@ -159,3 +159,22 @@ def test_math_in_plain_text_is_named_as_not_read_never_checked(run, tmp_path, ri
     assert [n["line"] for n in report["not_checked"]] == [1, 5]
     assert all("math in plain text (no `$…$` around it) is not read" in n["message"]
                for n in report["not_checked"])
+
+
+SIGMA = ("# Notes\n\nThe output $h(x)$ is the sigmoid of the score.\n\n"
+         "$$\\frac{d}{dx} \\sigma(x) = \\sigma(x)(1 - \\sigma(x))$$\n\n{MORE}\n")
+
+
+@pytest.mark.parametrize("more, sigmoid", [
+    ("", True),
+    ("$$\\sigma^2 + 1 = 1 + \\sigma^2$$", False),           # a standard deviation too
+    ("$$\\sigma_i + 1 = 1 + \\sigma_i$$", False),           # a family
+    ("$$\\sigma(x) = \\tanh(x)$$", False),                  # the notes define it
+])
+def test_the_word_sigmoid_makes_sigma_the_sigmoid_only_when_sigma_is_only_applied(
+        run, tmp_path, more, sigmoid):
+    path = tmp_path / "notes.md"
+    path.write_text(SIGMA.replace("{MORE}", more))
+    imported = run("import", path).out
+    assert ("\\sigma(x): \\frac{1}{1 + e^{-x}}" in imported) == sigmoid
+    assert ('the prose says "sigmoid" (line 3)' in imported) == sigmoid

@@ -29,7 +29,9 @@ _QUOTE = re.compile(r"^([ \t]*>)+", re.M)
 _CALLOUT = re.compile(r"^[ \t]*\[![A-Za-z-]+\][+-]?")
 _INNER = re.compile(r"\\(?:begin|end)\s*\{(?:" + _ENV + r"|aligned|alignedat|split|gathered"
                     r"|multlined)\}(?:\{\d+\})?")
-_NOISE = re.compile(r"\\(?:nonumber|notag)(?![A-Za-z])|\\(?:label|tag\*?)\s*\{[^{}]*\}")
+_NOISE = re.compile(r"\\(?:nonumber|notag)(?![A-Za-z])|\\(?:label|tag\*?)\s*\{[^{}]*\}"
+                    # `{}=`, `&{}=`: an empty group that only spaces a relation
+                    r"|(?<![\^_}A-Za-z])\{\s*\}(?=\s*=)")
 _NESTED = re.compile(r"\\(begin|end)\s*\{([A-Za-z]*(?:cases|matrix|array))\*?\}")
 _TAIL = re.compile(r"(?:\s*(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\\text\s*\{\s*[.,;]?\s*\}"
                    r"|(?<!\\)[.,;]))+\s*$")

@@ -301,6 +301,7 @@ class Builder:
         self.heads: list[tuple[re.Pattern, str]] = []   # `J(w_1, w_2, b)` defined: read `J`
         self.display_heads: tuple[str, ...] = ()   # the heads defined in this display
         self.sigmoid = 0             # the line where the prose calls σ the sigmoid
+        self.sigmoid_word = 0        # the first prose line that says "sigmoid" at all
         self.outside_head = None     # a head whose row goes on with math not read
 
     @property
@@ -359,6 +360,8 @@ class Builder:
         self.line = prose.line
         if P.SKIP_TEX.match(prose.text) or not re.search(r"\w", prose.text):
             return                       # the preamble, `***`, `---`
+        if not self.sigmoid_word and re.search(r"\bsigmoid", prose.text, re.I):
+            self.sigmoid_word = prose.line
         for declared in declared_in(prose.text, prose.line):
             self.objects.setdefault(declared.name, declared)
         if len(prose.text) > MAX_PROSE:
