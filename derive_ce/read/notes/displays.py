@@ -283,6 +283,7 @@ def _rows(text: str, where: Where, start: int, end: int, multline: bool) -> list
     body = _INNER.sub(lambda m: " " * len(m.group()), body)
     body = _ARRAY.sub(_aligning, body)
     body = _NOISE.sub(lambda m: " " * len(m.group()), body)
+    body = _unbox(body)
     body = _blank_amp(body)
     rows: list[Row] = []
     for piece_start, piece in _split_rows(body, multline):
@@ -305,12 +306,48 @@ def _aligning(match: re.Match) -> str:
     return " " * (match.start(1) - match.start()) + inner + " " * (match.end() - match.end(1))
 
 
+_BOX = re.compile(r"\\(?:boxed|fbox)\s*\{")
+
+
+def _unbox(body: str) -> str:
+    """`\\boxed{\\frac{d \\tanh z}{dz} = 1 - \\tanh^2 z = …}`: a box around equations
+    only marks the result; the box goes (blanked), its equations are rows. A
+    box around an expression stays (the parser reads it as a group)."""
+    out, pos = [], 0
+    for match in _BOX.finditer(body):
+        if match.start() < pos:
+            continue
+        depth, end = 1, match.end()
+        while end < len(body) and depth:
+            depth += {"{": 1, "}": -1}.get(body[end], 0) if body[end - 1] != "\\" else 0
+            end += 1
+        inner = body[match.end():end - 1]
+        if depth or not re.search(r"(?<![\\<>!])=", _depth_zero(inner)):
+            continue
+        out += [body[pos:match.start()], " " * (match.end() - match.start()), inner, " "]
+        pos = end
+    return "".join(out) + body[pos:]
+
+
+def _depth_zero(text: str) -> str:
+    out, depth = [], 0
+    for char in text:
+        depth += {"{": 1, "}": -1, "(": 1, ")": -1, "[": 1, "]": -1}.get(char, 0)
+        out.append(char if depth == 0 and char not in "})]" else " ")
+    return "".join(out)
+
+
 def _blank_amp(body: str) -> str:
-    """`&` outside cases and matrices is alignment (eqnarray's `&=&` too)."""
+    """`&` outside cases and matrices is alignment (eqnarray's `&=&` too);
+    `&&` before a remark (`&& \\text{(mean)}`) is `\\:`, which the row reader
+    takes as the start of a why (segments._ANNOTATION)."""
     out, depth, pos = [], 0, 0
-    for match in re.finditer(r"(?<!\\)&|" + _NESTED.pattern, body):
+    for match in re.finditer(r"(?<!\\)&&(?=\s*\\(?:text|textrm|textit|textbf|mathrm)\s*\{)|(?<!\\)&|"
+                             + _NESTED.pattern, body):
         out.append(body[pos:match.start()])
-        if match.group() == "&":
+        if match.group() == "&&":
+            out.append("\\:" if depth == 0 else "&&")
+        elif match.group() == "&":
             out.append(" " if depth == 0 else "&")
         else:
             depth += 1 if match.group(1) == "begin" else -1

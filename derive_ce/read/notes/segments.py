@@ -77,6 +77,17 @@ _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propt
 # any other note is the link's reason, and the link is an `=` like any other.
 _OVERSET = re.compile(r"\\(?:overset|stackrel)\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{\s*=\s*\}")
 _SETTING = re.compile(r"\s*(?:set|!|\\text\s*\{\s*!\s*\})\s*", re.I)
+# `… \\qquad \\text{(mean)}`, `… && \\text{(variance)}` (`&&` reaches here as `\\:`, see
+# displays._blank_amp): words in text set apart at the row's end are its why
+_ANNOTATION = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\:)(?:\s|\\q?quad(?![A-Za-z])|\\[,;:! ])*"
+                         r"(\\(?:text|textrm|textit|textbf|mathrm)\s*\{([^{}$]*)\})\s*[.,;]?\s*$")
+_CONDITION_WORD = re.compile(r"\s*\(?\s*(?:if|for|when|whenever|otherwise|else|unless|provided)\b",
+                             re.I)
+# `\\text{since } \\cosh^2 z - \\sinh^2 z = 1`, `\\operatorname{since}\\left(…\\right) - … = 1`:
+# a connective in text at a row's start is the row's why, never a factor named `since`
+_LEAD_WORD = re.compile(r"\s*\\(?:text|textrm|textit|textbf|mathrm|operatorname)\s*\{\s*"
+                        r"(since|because|as|so|thus|hence|therefore|then|and|now|i\.e\.|using)"
+                        r"\s*[,:]?\s*\}\s*[,:]?\s*(?:\\q?quad(?![A-Za-z])\s*|\\[,;:! ]\s*)*", re.I)
 _TEXT_ONLY = re.compile(r"\s*(?:\\(?:text|textrm|textit|mathrm|textbf)\s*\{[^{}$]*\}\s*[:.,;]?\s*)+")
 _LEAD_IN = re.compile(r"(?:assum\w*|suppos\w*|given|if|for|let|with|when)\b", re.I)
 # `\frac{d^2 \ell}{dp^2}`, `\dfrac{\partial …}{\partial p}`, `\frac{d}{dx} f(x)`: a derivative on the left
@@ -157,6 +168,43 @@ def top_parts(text: str) -> list[str]:
             last = pos + 1
     parts.append(text[last:].strip())
     return [p.removesuffix(":").strip() if n == 0 else p for n, p in enumerate(parts)]
+
+
+def _comma_definitions(math: str) -> list[str]:
+    """`f=\\sinh(z) , g=\\cosh(z)`: equations side by side, split at the commas
+    between them, each one a definition of its own. Otherwise the math as it
+    is; none when a comma stands inside a middle part (`a = 1, b = 2`
+    unsplit would give `a` the body `2`)."""
+    pieces, depth, last = [], 0, 0
+    for pos, char in enumerate(math):
+        if char in "{([":
+            depth += 1
+        elif char in "})]":
+            depth -= 1
+        elif char == "," and depth == 0 and math[pos - 1:pos] != "\\":
+            pieces.append(math[last:pos])
+            last = pos + 1
+    pieces.append(math[last:])
+    if len(pieces) > 1 and all(len(top_parts(p)) == 2 and all(top_parts(p))
+                               and definition_name(top_parts(p)[0]) is not None for p in pieces):
+        return [p.strip() for p in pieces]
+    parts = top_parts(math)
+    if any(re.search(r",", _flat(p)) for p in parts[1:-1]):
+        return []
+    return [math]
+
+
+def _flat(text: str) -> str:
+    """The text at bracket depth 0."""
+    out, depth = [], 0
+    for char in text:
+        if char in "{([":
+            depth += 1
+        elif char in "})]":
+            depth -= 1
+        elif depth == 0:
+            out.append(char)
+    return "".join(out)
 
 
 def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
@@ -454,44 +502,45 @@ class Builder:
                         self.assumptions[name] = (flag, prose.line)
                         self.said.add(name)
                 continue
-            parts = top_parts(math)
-            if len(parts) < 2 or not all(parts):
-                continue
-            if len(parts) == 2 and "\\sum" in parts[0] and definition_name(parts[0]) is None \
-                    and (P.assumption_cue(before) or re.match(r"\s*(?:because|since|as)\b",
-                                                             after, re.I)):
-                self._condition(Math(math, prose.line), prose)   # "assuming $\sum_k y_k = 1$"
-                continue
-            item = P.list_item(before, after)
-            listing = P.defines(before) or continued   # "where $a = …$, $b = …$"
-            if not (listing or item):
-                continue
-            body = parts[-1]                # `s = \sigma(x) = \frac{1}{1+e^{-x}}`: both named
-            if any(definition_name(h) for h in parts[:-1]) and (not _readable(body)
-                                                                or self._matrix_body(body)):
-                self.notes.append(Prose(f"inline math not read as a definition (its right side "
-                                        f"cannot be read): {math}", prose.line))
-                continue                    # `$i=1,\dots,K, \mathbf{z}=\begin{bmatrix}…$`
-            for head in parts[:-1]:
-                named = definition_name(head)
-                if named is None:
-                    self._applied_definition(head, body, prose.line)
+            for piece in _comma_definitions(math):   # `$f=\sinh(z) , g=\cosh(z)$`: two
+                parts = top_parts(piece)
+                if len(parts) < 2 or not all(parts):
                     continue
-                if self._defined(named[0]):
-                    self._redefined(named[0], body, prose.line)
+                if len(parts) == 2 and "\\sum" in parts[0] and definition_name(parts[0]) is None \
+                        and (P.assumption_cue(before) or re.match(r"\s*(?:because|since|as)\b",
+                                                                 after, re.I)):
+                    self._condition(Math(piece, prose.line), prose)   # "assuming $\sum_k y_k = 1$"
                     continue
-                if mentions(body, named[0]):
+                item = P.list_item(before, after)
+                listing = P.defines(before) or continued   # "where $a = …$, $b = …$"
+                if not (listing or item):
                     continue
-                if not named[1] and not named[2] and not _free_letters(body):
-                    if P.gives_value(before):   # "Let $n = -1$.": not read, and not ignored
-                        self.shadows.append(Shadow(named[0], prose.line, True, (
-                            f"line {prose.line} gives {named[0]} the value {body.strip()}, "
-                            f"which is not read: steps after it that use {named[0]} are not "
-                            f"checked (write the value into the steps)")))
-                    continue                # "$x = 0$": a point, not a definition
-                if item and not named[2] and named[0] in self.used:
-                    continue                # "- $a = b$" about letters in use: a fact
-                self._define(named, body, Row(math, prose.line, 0, False), "in the prose")
+                body = parts[-1]                # `s = \sigma(x) = \frac{1}{1+e^{-x}}`: both named
+                if any(definition_name(h) for h in parts[:-1]) and (not _readable(body)
+                                                                    or self._matrix_body(body)):
+                    self.notes.append(Prose(f"inline math not read as a definition (its right side "
+                                            f"cannot be read): {piece}", prose.line))
+                    continue                    # `$i=1,\dots,K, \mathbf{z}=\begin{bmatrix}…$`
+                for head in parts[:-1]:
+                    named = definition_name(head)
+                    if named is None:
+                        self._applied_definition(head, body, prose.line)
+                        continue
+                    if self._defined(named[0]):
+                        self._redefined(named[0], body, prose.line)
+                        continue
+                    if mentions(body, named[0]):
+                        continue
+                    if not named[1] and not named[2] and not _free_letters(body):
+                        if P.gives_value(before):   # "Let $n = -1$.": not read, and not ignored
+                            self.shadows.append(Shadow(named[0], prose.line, True, (
+                                f"line {prose.line} gives {named[0]} the value {body.strip()}, "
+                                f"which is not read: steps after it that use {named[0]} are not "
+                                f"checked (write the value into the steps)")))
+                        continue                # "$x = 0$": a point, not a definition
+                    if item and not named[2] and named[0] in self.used:
+                        continue                # "- $a = b$" about letters in use: a fact
+                    self._define(named, body, Row(piece, prose.line, 0, False), "in the prose")
 
     def _applied_definition(self, head: str, body: str, line: int) -> None:
         """`\\sigma(z_i) = \\frac{1}{1 + e^{-z_i}}` in the prose: a function applied to
@@ -541,6 +590,14 @@ class Builder:
         if text != row.text:
             row = Row(text, row.line, 0, row.starts_with_equals)
         body, raw_why = split_why(row.text)
+        lead = _LEAD_WORD.match(body)
+        if lead and "=" in body[lead.end():] and not row.starts_with_equals:
+            body, raw_why = body[lead.end():], raw_why or f"\\text{{{lead.group(1)}}}"
+        annotation = None if raw_why else _ANNOTATION.search(body)
+        if annotation and annotation.start() and body[:annotation.start()].strip() \
+                and not _CONDITION_WORD.match(annotation.group(2)) \
+                and re.search(r"[A-Za-z]", annotation.group(2)):
+            body, raw_why = body[:annotation.start()].rstrip(), annotation.group(1)
         if _OVERSET.search(body):
             self._overset(row, body, raw_why)
             return
@@ -628,7 +685,8 @@ class Builder:
                                     "the rest of the row continues the chain", row.line))
             self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
             return
-        if self._named_square(parts, row, raw_why) or self._named_statement(parts, row, raw_why):
+        if self._named_square(parts, row, raw_why) or self._named_statement(parts, row, raw_why) \
+                or self._named_letter(parts, row, raw_why):
             return
         if label_name(parts[0]) is not None:
             if self.solving and len(parts) > 2 and all(parts[:-1]) \
@@ -914,15 +972,37 @@ class Builder:
         can equal no expression free of it: the row says what the name is.
         That link is not checked (with the reason); rows `= …` after it are
         checked against the body."""
-        square = re.fullmatch(r"\s*(.+?)\s*\^\s*(?:2|\{\s*2\s*\})\s*", parts[0])
-        named = definition_name(square.group(1)) if square else None
-        if named is None or named[1] or named[2] or not parts[1] or self._defined(named[0]) \
+        square = re.fullmatch(r"\s*(.+?)\s*\^\s*(?:2|\{\s*2\s*\})\s*(_\s*(?:\{[^{}]*\}|\w))?\s*",
+                              parts[0])            # `\sigma_j^2`, `\sigma^2_j` too
+        named = definition_name(square.group(1) + (square.group(2) or "")) if square else None
+        if named is None or named[2] or not parts[1] or self._defined(named[0]) \
                 or any(mentions(p, named[0]) for p in parts[1:]) or self._mentioned(named[0]) \
                 or (named[0].isascii() and named[0] in self.used):
             return False
         self._new_segment(row.line, f"{parts[0].strip()}")
         self._stated(parts, row, raw_why, "used before, so this row states what it is (the square "
                      "of a name is not defined: define the name itself to use it)")
+        return True
+
+    def _named_letter(self, parts: list[str], row: Row, raw_why: str) -> bool:
+        """`f = \\left(\\theta_0+\\theta_1x\\right)` after "Where,", `f` used in a step
+        before: a letter in use is not defined by a later row (a definition comes
+        before the letter's first use or from the prose), and as a claim about
+        a free `f` it could never hold (no expression free of `f` equals it).
+        The row says what `f` is: that link is not checked (with the reason);
+        rows `= …` after it are checked against the body."""
+        named = definition_name(parts[0])
+        if named is None or named[1] or named[2] or len(parts) != 2 or not parts[1] \
+                or self.solving or not re.fullmatch(r"\s*" + P.LETTER + r"\s*", parts[0]) \
+                or self._defined(named[0]) or named[0] not in self.used \
+                or named[0] in self.objects or named[0] in self.assumptions \
+                or mentions(parts[1], named[0]) or not _free_letters(parts[1]) \
+                or self._continues(parts[0]):
+            return False
+        self._new_segment(row.line, parts[0].strip())
+        self._stated(parts, row, raw_why, "declared, and it is used before this row, so the row "
+                     "states what it is (a letter in use is not defined by a later row: define "
+                     "it in the prose or before its first use)")
         return True
 
     def _named_statement(self, parts: list[str], row: Row, raw_why: str) -> bool:
