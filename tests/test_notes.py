@@ -178,3 +178,22 @@ def test_the_word_sigmoid_makes_sigma_the_sigmoid_only_when_sigma_is_only_applie
     imported = run("import", path).out
     assert ("\\sigma(x): \\frac{1}{1 + e^{-x}}" in imported) == sigmoid
     assert ('the prose says "sigmoid" (line 3)' in imported) == sigmoid
+
+
+UNICODE_PLAIN = ("Sigmoid Activation Function\n\nσ(x) = 1 / (1 + e^(−x))\n\n"
+                 "Its derivative is expressed by the output itself:\n\nσ'(x) = {RIGHT}\n\n"
+                 "We logarithm and get ln(p^4 * (1-p)^11) = 4*ln(p) + 11*ln(1-p)\n\n"
+                 "derivar otra vez L\"(lam) =-SUMMA(Xi)/(lam)² max.\n\n"
+                 "The rate is 0.5 and the answer = yes (default).\n")
+
+
+@pytest.mark.parametrize("right", ["σ(x) · (1 − σ(x))", "σ(x) · (1 + σ(x))"])
+def test_plain_math_in_any_script_is_named_as_not_read_never_checked(run, tmp_path, right):
+    path = tmp_path / "plain.md"
+    path.write_text(UNICODE_PLAIN.replace("{RIGHT}", right))
+    result = run("check", "--format", "json", path)
+    report = result.json()["files"][0]
+    assert result.code == 0 and report["steps"] == []
+    assert [n["line"] for n in report["not_checked"]] == [3, 7, 9, 11]
+    assert all("math in plain text (no `$…$` around it) is not read" in n["message"]
+               for n in report["not_checked"])

@@ -97,11 +97,14 @@ _DERIVATIVE_HEAD = re.compile(r"\s*\\[dt]?frac\s*\{\s*(?:d|\\partial(?![A-Za-z])
 _DELIMITED = re.compile(r"\$|\\\(|\\\[|\\begin\s*\{")
 # A plain-text equation: a formula's left side (`f'(x)`, `dy/dx`, `L(B1, B2, lamda)`),
 # `=`, and a right side with operators or brackets
-_PLAIN_EQUATION = re.compile(r"(?:^|[:\s])[A-Za-z][\w']*(?:\([^()]{0,40}\))?(?:/d\w+)?\s*=(?!=)"
-                             r"\s*[^=\s][^=]*[()^/*+\-][^=]*")
+# (any script's letter: `σ(x) = 1 / (1 + e^(−x))`, `𝓛'(𝑝) = 𝑘/𝑝 - …`; one bracket inside
+# the arguments: `ln(p^4 * (1-p)^11) = …`; a double prime `L"(lam)`)
+_PLAIN_EQUATION = re.compile(r"(?:^|[:\s])[^\W\d_][\w'\"¨]*(?:\((?:[^()]|\([^()]*\)){0,60}\))?"
+                             r"(?:/d\w+)?\s*=(?!=)\s*[^=\s][^=]*[()^/*+\-·×−√][^=]*")
 # … and a sign that it is math, not a setting (`x = 1 (default)`): a power, a product
 # star, a derivative `dy/dx`, a prime
-_PLAIN_SIGN = re.compile(r"\^|\w\s*\*\s*\w|/\s*d[A-Za-z]|'\s*\(|’")
+# (a power written `²`, a product `·` or `×`, a double prime, `∏`, `∑`, `√`)
+_PLAIN_SIGN = re.compile(r"\^|\w\s*[*·×]\s*\w|/\s*d[A-Za-z]|['\"¨]\s*\(|’|[²³⁴⁵⁶⁷⁸⁹]|[∏∑√]")
 _GAUSSIAN = re.compile(r"\\sqrt\s*\{\s*2\s*\\pi")
 # `s'(x)`, `v'`, `u^{\prime}(x)`: a primed letter that opens a chain.
 _PRIMED = re.compile(r"\s*(" + P.LETTER + r")\s*(?:'|’|\^\s*\{?\s*\\prime\s*\}?)+"
