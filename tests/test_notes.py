@@ -197,3 +197,13 @@ def test_plain_math_in_any_script_is_named_as_not_read_never_checked(run, tmp_pa
     assert [n["line"] for n in report["not_checked"]] == [3, 7, 9, 11]
     assert all("math in plain text (no `$…$` around it) is not read" in n["message"]
                for n in report["not_checked"])
+
+
+@pytest.mark.parametrize("prose", ["Case 1: \\(i=j\\)", "Here: $i = j$."])
+def test_two_indices_equal_in_prose_are_never_a_definition(run, tmp_path, prose):
+    path = tmp_path / "notes.md"
+    path.write_text("# Softmax\n\nLet $s_i = \\frac{e^{z_i}}{\\sum_{k=1}^{C} e^{z_k}}$.\n\n"
+                    "$$\\frac{\\partial s_i}{\\partial z_j} = s_i (\\delta_{ij} - s_j)$$\n\n"
+                    f"{prose}\n\n$$\\frac{{\\partial s_i}}{{\\partial z_j}} = s_i (1 - s_i)$$\n")
+    imported = run("import", path).out
+    assert "\n  i: j" not in imported and "s_i: \\frac" in imported

@@ -534,6 +534,8 @@ class Builder:
                         continue
                     if mentions(body, named[0]):
                         continue
+                    if re.fullmatch(r"\s*[i-n]\s*", head) and re.fullmatch(r"\s*[i-n]\s*", body):
+                        continue                # "$i = j$": two indices equal, a case, never i := j
                     if not named[1] and not named[2] and not _free_letters(body):
                         if P.gives_value(before):   # "Let $n = -1$.": not read, and not ignored
                             self.shadows.append(Shadow(named[0], prose.line, True, (
