@@ -283,7 +283,6 @@ def _rows(text: str, where: Where, start: int, end: int, multline: bool) -> list
     body = _INNER.sub(lambda m: " " * len(m.group()), body)
     body = _ARRAY.sub(_aligning, body)
     body = _NOISE.sub(lambda m: " " * len(m.group()), body)
-    body = _unbox(body)
     body = _blank_amp(body)
     rows: list[Row] = []
     for piece_start, piece in _split_rows(body, multline):
@@ -304,37 +303,6 @@ def _aligning(match: re.Match) -> str:
             or not re.search(r"&\s*=", inner):
         return match.group()
     return " " * (match.start(1) - match.start()) + inner + " " * (match.end() - match.end(1))
-
-
-_BOX = re.compile(r"\\(?:boxed|fbox)\s*\{")
-
-
-def _unbox(body: str) -> str:
-    """`\\boxed{\\frac{d \\tanh z}{dz} = 1 - \\tanh^2 z = …}`: a box around equations
-    only marks the result; the box goes (blanked), its equations are rows. A
-    box around an expression stays (the parser reads it as a group)."""
-    out, pos = [], 0
-    for match in _BOX.finditer(body):
-        if match.start() < pos:
-            continue
-        depth, end = 1, match.end()
-        while end < len(body) and depth:
-            depth += {"{": 1, "}": -1}.get(body[end], 0) if body[end - 1] != "\\" else 0
-            end += 1
-        inner = body[match.end():end - 1]
-        if depth or not re.search(r"(?<![\\<>!])=", _depth_zero(inner)):
-            continue
-        out += [body[pos:match.start()], " " * (match.end() - match.start()), inner, " "]
-        pos = end
-    return "".join(out) + body[pos:]
-
-
-def _depth_zero(text: str) -> str:
-    out, depth = [], 0
-    for char in text:
-        depth += {"{": 1, "}": -1, "(": 1, ")": -1, "[": 1, "]": -1}.get(char, 0)
-        out.append(char if depth == 0 and char not in "})]" else " ")
-    return "".join(out)
 
 
 def _blank_amp(body: str) -> str:

@@ -88,6 +88,8 @@ _CONDITION_WORD = re.compile(r"\s*\(?\s*(?:if|for|when|whenever|otherwise|else|u
 _LEAD_WORD = re.compile(r"\s*\\(?:text|textrm|textit|textbf|mathrm|operatorname)\s*\{\s*"
                         r"(since|because|as|so|thus|hence|therefore|then|and|now|i\.e\.|using)"
                         r"\s*[,:]?\s*\}\s*[,:]?\s*(?:\\q?quad(?![A-Za-z])\s*|\\[,;:! ]\s*)*", re.I)
+# `\\boxed{…}` (or `\\fbox{…}`) that is the whole row
+_BOX = re.compile(r"\s*\\(?:boxed|fbox)\s*\{(.*)\}\s*[.,;]?\s*", re.S)
 _TEXT_ONLY = re.compile(r"\s*(?:\\(?:text|textrm|textit|mathrm|textbf)\s*\{[^{}$]*\}\s*[:.,;]?\s*)+")
 _LEAD_IN = re.compile(r"(?:assum\w*|suppos\w*|given|if|for|let|with|when)\b", re.I)
 # `\frac{d^2 \ell}{dp^2}`, `\dfrac{\partial …}{\partial p}`, `\frac{d}{dx} f(x)`: a derivative on the left
@@ -195,6 +197,15 @@ def _comma_definitions(math: str) -> list[str]:
     if any(re.search(r",", _flat(p)) for p in parts[1:-1]):
         return []
     return [math]
+
+
+def _unbalanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return True
+    return depth != 0
 
 
 def _flat(text: str) -> str:
@@ -595,6 +606,7 @@ class Builder:
         if text != row.text:
             row = Row(text, row.line, 0, row.starts_with_equals)
         body, raw_why = split_why(row.text)
+        body = self._unboxed(body)
         lead = _LEAD_WORD.match(body)
         if lead and "=" in body[lead.end():] and not row.starts_with_equals:
             body, raw_why = body[lead.end():], raw_why or f"\\text{{{lead.group(1)}}}"
@@ -733,6 +745,30 @@ class Builder:
             return
         self._step(row, body, raw_why)
         self._why_definition(raw_why, row)
+
+    def _unboxed(self, body: str) -> str:
+        """`\\boxed{\\frac{d \\tanh z}{dz} = 1 - \\tanh^2 z = …}` as a whole row: a box
+        around a chain (two `=` or more) or around one equation that opens with
+        a derivative only marks the result, so its equations are the row, when
+        every letter in it is one the steps used before. A box that brings a
+        new letter (`… = \\hat{y}(1 - \\hat{y})`, `\\hat{y}` never written before)
+        names it rather than derives it, and a box around `name = value`
+        (`\\boxed{dw = …}`, the result restated) stays one expression."""
+        box = _BOX.fullmatch(body)
+        if box is None or _unbalanced(box.group(1)):
+            return body
+        inner = box.group(1)
+        links = len(re.findall(r"(?<![\\<>!])=", _flat(inner)))
+        if not links or (links == 1 and not _DERIVATIVE_HEAD.match(inner)
+                         and not re.match(r"[^=]*(?:'|\\prime(?![A-Za-z])|\\partial(?![A-Za-z]))",
+                                          inner)):
+            return body
+        letters = {m.group(3) for m in _TOKEN.finditer(inner) if m.group(3)} - {"d", "e"}
+        if letters - self.used or re.search(_ACCENTED, inner) and not any(
+                _norm(a.group()) in _norm(s.math.text) for a in re.finditer(_ACCENTED, inner)
+                for seg in self.segments for b in (seg.main, *seg.cases) for s in b.steps):
+            return body
+        return inner
 
     def _overset(self, row: Row, body: str, raw_why: str) -> None:
         """`a \\overset{\\text{chain rule}}{=} b`: the note is the link's reason,
