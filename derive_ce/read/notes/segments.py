@@ -1042,8 +1042,8 @@ class Builder:
             return False
         self._new_segment(row.line, parts[0].strip())
         self._stated(parts, row, raw_why, "declared, and it is used before this row, so the row "
-                     "states what it is (a letter in use is not defined by a later row: define "
-                     "it in the prose or before its first use)")
+                     "states what it is or solves for it (a letter in use is not defined by a "
+                     "later row: define it in the prose or before its first use)")
         return True
 
     def _named_statement(self, parts: list[str], row: Row, raw_why: str) -> bool:
