@@ -159,3 +159,51 @@ def test_math_in_plain_text_is_named_as_not_read_never_checked(run, tmp_path, ri
     assert [n["line"] for n in report["not_checked"]] == [1, 5]
     assert all("math in plain text (no `$…$` around it) is not read" in n["message"]
                for n in report["not_checked"])
+
+
+SIGMA = ("# Notes\n\nThe output $h(x)$ is the sigmoid of the score.\n\n"
+         "$$\\frac{d}{dx} \\sigma(x) = \\sigma(x)(1 - \\sigma(x))$$\n\n{MORE}\n")
+
+
+@pytest.mark.parametrize("more, sigmoid", [
+    ("", True),
+    ("$$\\sigma^2 + 1 = 1 + \\sigma^2$$", False),           # a standard deviation too
+    ("$$\\sigma_i + 1 = 1 + \\sigma_i$$", False),           # a family
+    ("$$\\sigma(x) = \\tanh(x)$$", False),                  # the notes define it
+])
+def test_the_word_sigmoid_makes_sigma_the_sigmoid_only_when_sigma_is_only_applied(
+        run, tmp_path, more, sigmoid):
+    path = tmp_path / "notes.md"
+    path.write_text(SIGMA.replace("{MORE}", more))
+    imported = run("import", path).out
+    assert ("\\sigma(x): \\frac{1}{1 + e^{-x}}" in imported) == sigmoid
+    assert ('the prose says "sigmoid" (line 3)' in imported) == sigmoid
+
+
+UNICODE_PLAIN = ("Sigmoid Activation Function\n\nσ(x) = 1 / (1 + e^(−x))\n\n"
+                 "Its derivative is expressed by the output itself:\n\nσ'(x) = {RIGHT}\n\n"
+                 "We logarithm and get ln(p^4 * (1-p)^11) = 4*ln(p) + 11*ln(1-p)\n\n"
+                 "derivar otra vez L\"(lam) =-SUMMA(Xi)/(lam)² max.\n\n"
+                 "The rate is 0.5 and the answer = yes (default).\n")
+
+
+@pytest.mark.parametrize("right", ["σ(x) · (1 − σ(x))", "σ(x) · (1 + σ(x))"])
+def test_plain_math_in_any_script_is_named_as_not_read_never_checked(run, tmp_path, right):
+    path = tmp_path / "plain.md"
+    path.write_text(UNICODE_PLAIN.replace("{RIGHT}", right))
+    result = run("check", "--format", "json", path)
+    report = result.json()["files"][0]
+    assert result.code == 0 and report["steps"] == []
+    assert [n["line"] for n in report["not_checked"]] == [3, 7, 9, 11]
+    assert all("math in plain text (no `$…$` around it) is not read" in n["message"]
+               for n in report["not_checked"])
+
+
+@pytest.mark.parametrize("prose", ["Case 1: \\(i=j\\)", "Here: $i = j$."])
+def test_two_indices_equal_in_prose_are_never_a_definition(run, tmp_path, prose):
+    path = tmp_path / "notes.md"
+    path.write_text("# Softmax\n\nLet $s_i = \\frac{e^{z_i}}{\\sum_{k=1}^{C} e^{z_k}}$.\n\n"
+                    "$$\\frac{\\partial s_i}{\\partial z_j} = s_i (\\delta_{ij} - s_j)$$\n\n"
+                    f"{prose}\n\n$$\\frac{{\\partial s_i}}{{\\partial z_j}} = s_i (1 - s_i)$$\n")
+    imported = run("import", path).out
+    assert "\n  i: j" not in imported and "s_i: \\frac" in imported

@@ -93,11 +93,16 @@ def _known_functions(builder: Builder) -> None:
     usual meaning, said as a definition (words.DEFAULTS)."""
     texts = [s.math.text for seg in builder.segments for b in (seg.main, *seg.cases)
              for s in b.steps] + [d.body.text for d in builder.definitions]
+    why = f"the prose calls `\\sigma` the sigmoid, line {builder.sigmoid}"
+    if not builder.sigmoid and builder.sigmoid_word and not builder.gaussian \
+            and _sigma_only_applied(texts):     # "h is the Sigmoid", then σ(x) applied
+        builder.sigmoid = builder.sigmoid_word
+        why = (f"the prose says \"sigmoid\" (line {builder.sigmoid}) and `\\sigma` is "
+               "only ever applied, `\\sigma(…)`: the sigmoid")
     if builder.sigmoid and not any(d.name == "sigma" for d in builder.definitions):
         builder.definitions.append(Definition("sigma", ("x",), Math(_words.DEFAULTS["sigmoid"], 0),
                                               0, True))
-        builder.definition_notes.append(f"the prose calls `\\sigma` the sigmoid, line "
-                                        f"{builder.sigmoid}")
+        builder.definition_notes.append(why)
     for name in _words.known_applied(texts):
         if any(d.name == name for d in builder.definitions):
             continue
@@ -105,6 +110,19 @@ def _known_functions(builder: Builder) -> None:
         builder.definitions.append(Definition(name, ("x",), Math(body, 0), 0, True))
         builder.definition_notes.append(f"`{name}(…)` in the notes, never defined there: "
                                         "the known function, as its readers mean it")
+
+
+_SIGMA = re.compile(r"\\sigma(?![A-Za-z])")
+_APPLIED = re.compile(r"\s*(?:\\left\s*)?\(")
+
+
+def _sigma_only_applied(texts: list[str]) -> bool:
+    """The prose says "sigmoid" somewhere and `\\sigma` is written in the math only
+    as a function applied to a bracket, `\\sigma(x)`, `\\sigma \\left(f\\right)`,
+    never alone, powered or indexed (`\\sigma^2`, `\\sigma_i`: a standard deviation,
+    a family): that `\\sigma` is the sigmoid the prose names."""
+    places = [(t, m.end()) for t in texts for m in _SIGMA.finditer(t)]
+    return bool(places) and all(_APPLIED.match(t, end) for t, end in places)
 
 
 def _imported(builder: Builder) -> Imported:

@@ -29,7 +29,9 @@ _QUOTE = re.compile(r"^([ \t]*>)+", re.M)
 _CALLOUT = re.compile(r"^[ \t]*\[![A-Za-z-]+\][+-]?")
 _INNER = re.compile(r"\\(?:begin|end)\s*\{(?:" + _ENV + r"|aligned|alignedat|split|gathered"
                     r"|multlined)\}(?:\{\d+\})?")
-_NOISE = re.compile(r"\\(?:nonumber|notag)(?![A-Za-z])|\\(?:label|tag\*?)\s*\{[^{}]*\}")
+_NOISE = re.compile(r"\\(?:nonumber|notag)(?![A-Za-z])|\\(?:label|tag\*?)\s*\{[^{}]*\}"
+                    # `{}=`, `&{}=`: an empty group that only spaces a relation
+                    r"|(?<![\^_}A-Za-z])\{\s*\}(?=\s*=)")
 _NESTED = re.compile(r"\\(begin|end)\s*\{([A-Za-z]*(?:cases|matrix|array))\*?\}")
 _TAIL = re.compile(r"(?:\s*(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\\text\s*\{\s*[.,;]?\s*\}"
                    r"|(?<!\\)[.,;]))+\s*$")
@@ -304,11 +306,16 @@ def _aligning(match: re.Match) -> str:
 
 
 def _blank_amp(body: str) -> str:
-    """`&` outside cases and matrices is alignment (eqnarray's `&=&` too)."""
+    """`&` outside cases and matrices is alignment (eqnarray's `&=&` too);
+    `&&` before a remark (`&& \\text{(mean)}`) is `\\:`, which the row reader
+    takes as the start of a why (segments._ANNOTATION)."""
     out, depth, pos = [], 0, 0
-    for match in re.finditer(r"(?<!\\)&|" + _NESTED.pattern, body):
+    for match in re.finditer(r"(?<!\\)&&(?=\s*\\(?:text|textrm|textit|textbf|mathrm)\s*\{)|(?<!\\)&|"
+                             + _NESTED.pattern, body):
         out.append(body[pos:match.start()])
-        if match.group() == "&":
+        if match.group() == "&&":
+            out.append("\\:" if depth == 0 else "&&")
+        elif match.group() == "&":
             out.append(" " if depth == 0 else "&")
         else:
             depth += 1 if match.group(1) == "begin" else -1

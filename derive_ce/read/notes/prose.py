@@ -22,6 +22,8 @@ _TRAIL = (r"(?:\s*\([^()]*\))?"                       # "(active unit)"
           r"\s*[:.,]?")
 CASE_LINE = re.compile(
     r"(?:(?:if|for|when|whenever|in the case|in case|case|on)\s+(?:that\s+)?" + _MATH
+    # "Case 1: \\(i=j\\)", "Case (b) - $x < 0$": a numbered case
+    + r"|case\s+(?:\d+|[A-Za-z]|[ivxIVX]+|\(\w{1,3}\))\s*[:.)\-–—]?\s*" + _MATH
     + r"|case\s+([^$:]+?))" + _TRAIL, re.IGNORECASE)
 OTHERWISE = re.compile(r"(?:otherwise|else|in all other cases)" + _TRAIL, re.IGNORECASE)
 BREAK = re.compile(r"^(?:similarly|likewise|analogously|next|in general|now|finally"

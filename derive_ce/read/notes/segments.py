@@ -77,6 +77,19 @@ _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propt
 # any other note is the link's reason, and the link is an `=` like any other.
 _OVERSET = re.compile(r"\\(?:overset|stackrel)\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{\s*=\s*\}")
 _SETTING = re.compile(r"\s*(?:set|!|\\text\s*\{\s*!\s*\})\s*", re.I)
+# `… \\qquad \\text{(mean)}`, `… && \\text{(variance)}` (`&&` reaches here as `\\:`, see
+# displays._blank_amp): words in text set apart at the row's end are its why
+_ANNOTATION = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\:)(?:\s|\\q?quad(?![A-Za-z])|\\[,;:! ])*"
+                         r"(\\(?:text|textrm|textit|textbf|mathrm)\s*\{([^{}$]*)\})\s*[.,;]?\s*$")
+_CONDITION_WORD = re.compile(r"\s*\(?\s*(?:if|for|when|whenever|otherwise|else|unless|provided)\b",
+                             re.I)
+# `\\text{since } \\cosh^2 z - \\sinh^2 z = 1`, `\\operatorname{since}\\left(…\\right) - … = 1`:
+# a connective in text at a row's start is the row's why, never a factor named `since`
+_LEAD_WORD = re.compile(r"\s*\\(?:text|textrm|textit|textbf|mathrm|operatorname)\s*\{\s*"
+                        r"(since|because|as|so|thus|hence|therefore|then|and|now|i\.e\.|using)"
+                        r"\s*[,:]?\s*\}\s*[,:]?\s*(?:\\q?quad(?![A-Za-z])\s*|\\[,;:! ]\s*)*", re.I)
+# `\\boxed{…}` (or `\\fbox{…}`) that is the whole row
+_BOX = re.compile(r"\s*\\(?:boxed|fbox)\s*\{(.*)\}\s*[.,;]?\s*", re.S)
 _TEXT_ONLY = re.compile(r"\s*(?:\\(?:text|textrm|textit|mathrm|textbf)\s*\{[^{}$]*\}\s*[:.,;]?\s*)+")
 _LEAD_IN = re.compile(r"(?:assum\w*|suppos\w*|given|if|for|let|with|when)\b", re.I)
 # `\frac{d^2 \ell}{dp^2}`, `\dfrac{\partial …}{\partial p}`, `\frac{d}{dx} f(x)`: a derivative on the left
@@ -86,11 +99,14 @@ _DERIVATIVE_HEAD = re.compile(r"\s*\\[dt]?frac\s*\{\s*(?:d|\\partial(?![A-Za-z])
 _DELIMITED = re.compile(r"\$|\\\(|\\\[|\\begin\s*\{")
 # A plain-text equation: a formula's left side (`f'(x)`, `dy/dx`, `L(B1, B2, lamda)`),
 # `=`, and a right side with operators or brackets
-_PLAIN_EQUATION = re.compile(r"(?:^|[:\s])[A-Za-z][\w']*(?:\([^()]{0,40}\))?(?:/d\w+)?\s*=(?!=)"
-                             r"\s*[^=\s][^=]*[()^/*+\-][^=]*")
+# (any script's letter: `σ(x) = 1 / (1 + e^(−x))`, `𝓛'(𝑝) = 𝑘/𝑝 - …`; one bracket inside
+# the arguments: `ln(p^4 * (1-p)^11) = …`; a double prime `L"(lam)`)
+_PLAIN_EQUATION = re.compile(r"(?:^|[:\s])[^\W\d_][\w'\"¨]*(?:\((?:[^()]|\([^()]*\)){0,60}\))?"
+                             r"(?:/d\w+)?\s*=(?!=)\s*[^=\s][^=]*[()^/*+\-·×−√][^=]*")
 # … and a sign that it is math, not a setting (`x = 1 (default)`): a power, a product
 # star, a derivative `dy/dx`, a prime
-_PLAIN_SIGN = re.compile(r"\^|\w\s*\*\s*\w|/\s*d[A-Za-z]|'\s*\(|’")
+# (a power written `²`, a product `·` or `×`, a double prime, `∏`, `∑`, `√`)
+_PLAIN_SIGN = re.compile(r"\^|\w\s*[*·×]\s*\w|/\s*d[A-Za-z]|['\"¨]\s*\(|’|[²³⁴⁵⁶⁷⁸⁹]|[∏∑√]")
 _GAUSSIAN = re.compile(r"\\sqrt\s*\{\s*2\s*\\pi")
 # `s'(x)`, `v'`, `u^{\prime}(x)`: a primed letter that opens a chain.
 _PRIMED = re.compile(r"\s*(" + P.LETTER + r")\s*(?:'|’|\^\s*\{?\s*\\prime\s*\}?)+"
@@ -201,6 +217,52 @@ def top_parts(text: str) -> list[str]:
             last = pos + 1
     parts.append(text[last:].strip())
     return [p.removesuffix(":").strip() if n == 0 else p for n, p in enumerate(parts)]
+
+
+def _comma_definitions(math: str) -> list[str]:
+    """`f=\\sinh(z) , g=\\cosh(z)`: equations side by side, split at the commas
+    between them, each one a definition of its own. Otherwise the math as it
+    is; none when a comma stands inside a middle part (`a = 1, b = 2`
+    unsplit would give `a` the body `2`)."""
+    pieces, depth, last = [], 0, 0
+    for pos, char in enumerate(math):
+        if char in "{([":
+            depth += 1
+        elif char in "})]":
+            depth -= 1
+        elif char == "," and depth == 0 and math[pos - 1:pos] != "\\":
+            pieces.append(math[last:pos])
+            last = pos + 1
+    pieces.append(math[last:])
+    if len(pieces) > 1 and all(len(top_parts(p)) == 2 and all(top_parts(p))
+                               and definition_name(top_parts(p)[0]) is not None for p in pieces):
+        return [p.strip() for p in pieces]
+    parts = top_parts(math)
+    if any(re.search(r",", _flat(p)) for p in parts[1:-1]):
+        return []
+    return [math]
+
+
+def _unbalanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return True
+    return depth != 0
+
+
+def _flat(text: str) -> str:
+    """The text at bracket depth 0."""
+    out, depth = [], 0
+    for char in text:
+        if char in "{([":
+            depth += 1
+        elif char in "})]":
+            depth -= 1
+        elif depth == 0:
+            out.append(char)
+    return "".join(out)
 
 
 def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
@@ -347,6 +409,7 @@ class Builder:
         self.heads: list[tuple[re.Pattern, str]] = []   # `J(w_1, w_2, b)` defined: read `J`
         self.display_heads: tuple[str, ...] = ()   # the heads defined in this display
         self.sigmoid = 0             # the line where the prose calls σ the sigmoid
+        self.sigmoid_word = 0        # the first prose line that says "sigmoid" at all
         self.outside_head = None     # a head whose row goes on with math not read
 
     @property
@@ -405,6 +468,8 @@ class Builder:
         self.line = prose.line
         if P.SKIP_TEX.match(prose.text) or not re.search(r"\w", prose.text):
             return                       # the preamble, `***`, `---`
+        if not self.sigmoid_word and re.search(r"\bsigmoid", prose.text, re.I):
+            self.sigmoid_word = prose.line
         for declared in declared_in(prose.text, prose.line):
             said = self.redeclared.get(declared.name) or [self.objects.get(declared.name)]
             if _another_object(said[-1], declared):
@@ -501,45 +566,48 @@ class Builder:
                         self.assumptions[name] = (flag, prose.line)
                         self.said.add(name)
                 continue
-            parts = top_parts(math)
-            if len(parts) < 2 or not all(parts):
-                continue
-            if len(parts) == 2 and "\\sum" in parts[0] and definition_name(parts[0]) is None \
-                    and (P.assumption_cue(before) or re.match(r"\s*(?:because|since|as)\b",
-                                                             after, re.I)):
-                self._condition(Math(math, prose.line), prose)   # "assuming $\sum_k y_k = 1$"
-                continue
-            item = P.list_item(before, after)
-            listing = P.defines(before) or continued   # "where $a = …$, $b = …$"
-            if not (listing or item):
-                continue
-            body = parts[-1]                # `s = \sigma(x) = \frac{1}{1+e^{-x}}`: both named
-            if any(definition_name(h) for h in parts[:-1]) and (not _readable(body)
-                                                                or self._matrix_body(body)):
-                self.notes.append(Prose(f"inline math not read as a definition (its right side "
-                                        f"cannot be read): {math}", prose.line))
-                continue                    # `$i=1,\dots,K, \mathbf{z}=\begin{bmatrix}…$`
-            for head in parts[:-1]:
-                named = definition_name(head)
-                if named is None:
-                    self._applied_definition(head, body, prose.line)
+            for piece in _comma_definitions(math):   # `$f=\sinh(z) , g=\cosh(z)$`: two
+                parts = top_parts(piece)
+                if len(parts) < 2 or not all(parts):
                     continue
-                if self._defined(named[0]):
-                    self._redefined(named[0], body, prose.line)
+                if len(parts) == 2 and "\\sum" in parts[0] and definition_name(parts[0]) is None \
+                        and (P.assumption_cue(before) or re.match(r"\s*(?:because|since|as)\b",
+                                                                 after, re.I)):
+                    self._condition(Math(piece, prose.line), prose)   # "assuming $\sum_k y_k = 1$"
                     continue
-                if mentions(body, named[0]):
+                item = P.list_item(before, after)
+                listing = P.defines(before) or continued   # "where $a = …$, $b = …$"
+                if not (listing or item):
                     continue
-                if not named[1] and not named[2] and not _free_letters(body) \
-                        and not (named[0] not in self.used and _CLOSED_FORM.search(body)):
-                    if P.gives_value(before):   # "Let $n = -1$.": not read, and not ignored
-                        self.shadows.append(Shadow(named[0], prose.line, True, (
-                            f"line {prose.line} gives {named[0]} the value {body.strip()}, "
-                            f"which is not read: steps after it that use {named[0]} are not "
-                            f"checked (write the value into the steps)")))
-                    continue                # "$x = 0$": a point, not a definition
-                if item and not named[2] and named[0] in self.used:
-                    continue                # "- $a = b$" about letters in use: a fact
-                self._define(named, body, Row(math, prose.line, 0, False), "in the prose")
+                body = parts[-1]                # `s = \sigma(x) = \frac{1}{1+e^{-x}}`: both named
+                if any(definition_name(h) for h in parts[:-1]) and (not _readable(body)
+                                                                    or self._matrix_body(body)):
+                    self.notes.append(Prose(f"inline math not read as a definition (its right side "
+                                            f"cannot be read): {piece}", prose.line))
+                    continue                    # `$i=1,\dots,K, \mathbf{z}=\begin{bmatrix}…$`
+                for head in parts[:-1]:
+                    named = definition_name(head)
+                    if named is None:
+                        self._applied_definition(head, body, prose.line)
+                        continue
+                    if self._defined(named[0]):
+                        self._redefined(named[0], body, prose.line)
+                        continue
+                    if mentions(body, named[0]):
+                        continue
+                    if re.fullmatch(r"\s*[i-n]\s*", head) and re.fullmatch(r"\s*[i-n]\s*", body):
+                        continue                # "$i = j$": two indices equal, a case, never i := j
+                    if not named[1] and not named[2] and not _free_letters(body) \
+                            and not (named[0] not in self.used and _CLOSED_FORM.search(body)):
+                        if P.gives_value(before):   # "Let $n = -1$.": not read, and not ignored
+                            self.shadows.append(Shadow(named[0], prose.line, True, (
+                                f"line {prose.line} gives {named[0]} the value {body.strip()}, "
+                                f"which is not read: steps after it that use {named[0]} are not "
+                                f"checked (write the value into the steps)")))
+                        continue                # "$x = 0$": a point, not a definition
+                    if item and not named[2] and named[0] in self.used:
+                        continue                # "- $a = b$" about letters in use: a fact
+                    self._define(named, body, Row(piece, prose.line, 0, False), "in the prose")
 
     def _applied_definition(self, head: str, body: str, line: int) -> None:
         """`\\sigma(z_i) = \\frac{1}{1 + e^{-z_i}}` in the prose: a function applied to
@@ -589,6 +657,15 @@ class Builder:
         if text != row.text:
             row = Row(text, row.line, 0, row.starts_with_equals)
         body, raw_why = split_why(row.text)
+        body = self._unboxed(body)
+        lead = _LEAD_WORD.match(body)
+        if lead and "=" in body[lead.end():] and not row.starts_with_equals:
+            body, raw_why = body[lead.end():], raw_why or f"\\text{{{lead.group(1)}}}"
+        annotation = None if raw_why else _ANNOTATION.search(body)
+        if annotation and annotation.start() and body[:annotation.start()].strip() \
+                and not _CONDITION_WORD.match(annotation.group(2)) \
+                and re.search(r"[A-Za-z]", annotation.group(2)):
+            body, raw_why = body[:annotation.start()].rstrip(), annotation.group(1)
         if _OVERSET.search(body):
             self._overset(row, body, raw_why)
             return
@@ -676,7 +753,8 @@ class Builder:
                                     "the rest of the row continues the chain", row.line))
             self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
             return
-        if self._named_square(parts, row, raw_why) or self._named_statement(parts, row, raw_why):
+        if self._named_square(parts, row, raw_why) or self._named_statement(parts, row, raw_why) \
+                or self._named_letter(parts, row, raw_why):
             return
         if label_name(parts[0]) is not None:
             if self.solving and len(parts) > 2 and all(parts[:-1]) \
@@ -718,6 +796,30 @@ class Builder:
             return
         self._step(row, body, raw_why)
         self._why_definition(raw_why, row)
+
+    def _unboxed(self, body: str) -> str:
+        """`\\boxed{\\frac{d \\tanh z}{dz} = 1 - \\tanh^2 z = …}` as a whole row: a box
+        around a chain (two `=` or more) or around one equation that opens with
+        a derivative only marks the result, so its equations are the row, when
+        every letter in it is one the steps used before. A box that brings a
+        new letter (`… = \\hat{y}(1 - \\hat{y})`, `\\hat{y}` never written before)
+        names it rather than derives it, and a box around `name = value`
+        (`\\boxed{dw = …}`, the result restated) stays one expression."""
+        box = _BOX.fullmatch(body)
+        if box is None or _unbalanced(box.group(1)):
+            return body
+        inner = box.group(1)
+        links = len(re.findall(r"(?<![\\<>!])=", _flat(inner)))
+        if not links or (links == 1 and not _DERIVATIVE_HEAD.match(inner)
+                         and not re.match(r"[^=]*(?:'|\\prime(?![A-Za-z])|\\partial(?![A-Za-z]))",
+                                          inner)):
+            return body
+        letters = {m.group(3) for m in _TOKEN.finditer(inner) if m.group(3)} - {"d", "e"}
+        if letters - self.used or re.search(_ACCENTED, inner) and not any(
+                _norm(a.group()) in _norm(s.math.text) for a in re.finditer(_ACCENTED, inner)
+                for seg in self.segments for b in (seg.main, *seg.cases) for s in b.steps):
+            return body
+        return inner
 
     def _overset(self, row: Row, body: str, raw_why: str) -> None:
         """`a \\overset{\\text{chain rule}}{=} b`: the note is the link's reason,
@@ -967,15 +1069,37 @@ class Builder:
         can equal no expression free of it: the row says what the name is.
         That link is not checked (with the reason); rows `= …` after it are
         checked against the body."""
-        square = re.fullmatch(r"\s*(.+?)\s*\^\s*(?:2|\{\s*2\s*\})\s*", parts[0])
-        named = definition_name(square.group(1)) if square else None
-        if named is None or named[1] or named[2] or not parts[1] or self._defined(named[0]) \
+        square = re.fullmatch(r"\s*(.+?)\s*\^\s*(?:2|\{\s*2\s*\})\s*(_\s*(?:\{[^{}]*\}|\w))?\s*",
+                              parts[0])            # `\sigma_j^2`, `\sigma^2_j` too
+        named = definition_name(square.group(1) + (square.group(2) or "")) if square else None
+        if named is None or named[2] or not parts[1] or self._defined(named[0]) \
                 or any(mentions(p, named[0]) for p in parts[1:]) or self._mentioned(named[0]) \
                 or (named[0].isascii() and named[0] in self.used):
             return False
         self._new_segment(row.line, f"{parts[0].strip()}")
         self._stated(parts, row, raw_why, "used before, so this row states what it is (the square "
                      "of a name is not defined: define the name itself to use it)")
+        return True
+
+    def _named_letter(self, parts: list[str], row: Row, raw_why: str) -> bool:
+        """`f = \\left(\\theta_0+\\theta_1x\\right)` after "Where,", `f` used in a step
+        before: a letter in use is not defined by a later row (a definition comes
+        before the letter's first use or from the prose), and as a claim about
+        a free `f` it could never hold (no expression free of `f` equals it).
+        The row says what `f` is: that link is not checked (with the reason);
+        rows `= …` after it are checked against the body."""
+        named = definition_name(parts[0])
+        if named is None or named[1] or named[2] or len(parts) != 2 or not parts[1] \
+                or self.solving or not re.fullmatch(r"\s*" + P.LETTER + r"\s*", parts[0]) \
+                or self._defined(named[0]) or named[0] not in self.used \
+                or named[0] in self.objects or named[0] in self.assumptions \
+                or mentions(parts[1], named[0]) or not _free_letters(parts[1]) \
+                or self._continues(parts[0]):
+            return False
+        self._new_segment(row.line, parts[0].strip())
+        self._stated(parts, row, raw_why, "declared, and it is used before this row, so the row "
+                     "states what it is or solves for it (a letter in use is not defined by a "
+                     "later row: define it in the prose or before its first use)")
         return True
 
     def _named_statement(self, parts: list[str], row: Row, raw_why: str) -> bool:
