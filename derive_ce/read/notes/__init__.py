@@ -138,6 +138,7 @@ def _imported(builder: Builder) -> Imported:
     whens = [c.when.text for _, _, _, cases, _ in found for c in _all_cases(cases)]
     symbols, reasons = infer_symbols(texts + [d.body.text for d in definitions] + whens,
                                      {d.name for d in definitions})
+    _objects_from_use(builder, found, definitions, symbols)
     symbols, reasons = _with_objects(symbols, reasons, builder.objects)
     symbols, reasons = _with_assumptions(builder, symbols, reasons)
     symbols, reasons = _with_functions(texts + [d.body.text for d in definitions], definitions,
@@ -277,6 +278,27 @@ def _all_cases(cases: tuple[Case, ...]):
         case = pending.pop(0)
         yield case
         pending.extend(case.cases)
+
+
+def _objects_from_use(builder: Builder, found, definitions, symbols) -> None:
+    """Letters the steps use as vectors and matrices (`X^\\top`, `\\nabla_\\beta`,
+    `\\|w\\|`, `y - X\\beta`) that the prose does not declare: declared with the
+    shapes their uses give (read/objects.py), beside the prose's own."""
+    from derive_ce.read import objects
+    from derive_ce.read.latex.parser import parse
+    from derive_ce.read.shapes import Declared
+    texts = [(s.math.text, s.math.line) for _, _, steps, cases, _ in found
+             for s in _all_steps(steps, cases)]
+    if not texts:
+        return
+    excluded = {d.name for d in definitions} | set(builder.assumptions) \
+        | {n for d in symbols if d.kind != "scalar" for n in d.names} \
+        | {n for n, d in builder.objects.items() if not d.shape}
+    declared = {n: d.shape for n, d in builder.objects.items() if d.shape}
+    for name, (kind, shape, line, why) in objects.infer(texts, parse, excluded, declared).items():
+        sizes = "×".join(shape)
+        builder.objects[name] = Declared(name, kind, shape, line, f"used as a {kind} ({why}, "
+                                         f"line {line}), {sizes} from its uses")
 
 
 def _with_objects(symbols, reasons, objects):
