@@ -312,3 +312,8 @@ def test_the_evaluator_refuses_what_it_cannot_instantiate():
                                                shape=(document.Math("1000", 1),) * 2),))
     found = matrix_check(_task("A^\\top", "A", huge))
     assert found.kind == "unchecked" and "1000" in found.reason
+
+
+def test_a_cross_product_is_refused_by_name():
+    verdict = run_task(_task("\\|x \\times y\\|^2", "\\|x\\|^2 \\|y\\|^2 - (x \\cdot y)^2", PAIRED))
+    assert verdict.status == "error" and "the cross product" in verdict.message, verdict

@@ -278,7 +278,7 @@ class _Shapes:
         return found[0] if found else None
 
 
-_NEVER = ("e", "i", "T", "pi", "d", "partial")
+_NEVER = ("e", "i", "I", "T", "pi", "d", "partial")     # I: the identity
 
 
 def infer(texts: list[tuple[str, int]], parse, excluded: set[str],

@@ -204,6 +204,9 @@ class MatrixReader:
         a, b = self.read(left), self.read(right)
         if _is_dot(op) and _columns(self.shape(a), self.shape(b), self.same):
             return a.T * b          # `x \cdot y` of two vectors: their inner product xᵀy
+        if str(op).strip() in ("\\times", "×") and _columns(self.shape(a), self.shape(b), self.same):
+            raise self.fail("`\\times` between two vectors (the cross product) is not read: "
+                            "write it by its elements, or `x \\cdot y` for the inner product", node)
         return self.times(a, b, right)
 
     def rule_div(self, node, left, _op, right):

@@ -293,8 +293,9 @@ def _objects_from_use(builder: Builder, found, definitions, symbols) -> None:
         return
     excluded = {d.name for d in definitions} | set(builder.assumptions) \
         | {n for d in symbols if d.kind != "scalar" for n in d.names} \
-        | {n for n, d in builder.objects.items() if not d.shape}
-    declared = {n: d.shape for n, d in builder.objects.items() if d.shape}
+        | {n for n, d in builder.objects.items() if not d.shape} | set(builder.redeclared)
+    declared = {n: d.shape for n, d in builder.objects.items()
+                if d.shape and n not in builder.redeclared}   # one shape in the whole notes
     for name, (kind, shape, line, why) in objects.infer(texts, parse, excluded, declared).items():
         sizes = "×".join(shape)
         builder.objects[name] = Declared(name, kind, shape, line, f"used as a {kind} ({why}, "

@@ -41,7 +41,7 @@ SOLVING = re.compile(r"\b(?:solv\w*|isolat\w*|setting|set (?:it|this|the \w+|the
 # thread's title, not an instruction to solve.
 SOLVED_TAG = re.compile(r"^\s*\[?solved\]?\s*(?:[–—:]|-\s|\]|$)", re.IGNORECASE)
 INLINE = re.compile(r"(?<!\$)\$(?!\$)([^$]+)\$(?!\$)|\$\$([^$]+)\$\$|\\\((.+?)\\\)")
-_ASSUME_CUE = re.compile(r"\b(?:for|where|assum\w*|with|suppose|given|let|if|since|when)\b",
+_ASSUME_CUE = re.compile(r"\b(?:for|where|assum\w*|with|suppose|given|let|if|since|when|because|here)\b",
                          re.IGNORECASE)
 _DEFINE_CUE = re.compile(r"(?:\b(?:where|let|if|define[sd]?|denote[sd]?|is|be|with|here|set"
                          r"|written|writes?|given by|called|so that|as|and|by|since|substitute)|:)\s*$",

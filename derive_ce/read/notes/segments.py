@@ -42,11 +42,12 @@ _NAME = re.compile(
     r"\s*(?:\\(?:text|mathrm|operatorname|textrm)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}"
     r"|(" + _ACCENTED + r"|" + P.LETTER + r"))\s*(?:_\s*(\{\s*[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
     r"(?:\s*\(\s*([^()]*)\))?\s*:?$")
-_COND = (r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
+_COND = (r"(?:-?[0-9]+(?:\.[0-9]+)?\s*(?:<|\\leq?(?![A-Za-z]))\s*)?"     # `-1 \le x \le 1`
+         r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
          r"(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z]))\s*"
          r"-?(?:\\[A-Za-z]+|[A-Za-z0-9]+)(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
 _TRAILING = re.compile(
-    r"^(?P<body>.*?)\s*(?:,\s*(?:\\q?quad\s*|\\[,;:! ]\s*)*|(?:\\q?quad\s*)+)"
+    r"^(?P<body>.*?)\s*(?:,\s*(?:\\q?quad\s*|\\[,;:! ]\s*)*|(?:\\q?quad\s*|\\:\s*)+)"
     r"(?:\\text\s*\{\s*(?:if|for|when)\s*\}\s*|(?:if|for|when)\s+)?(?P<cond>" + _COND + r")\s*$",
     re.S)
 _BUILTIN = {"e", "pi", "sin", "cos", "tan", "exp", "ln", "log", "sqrt", "frac", "tanh",
@@ -171,7 +172,7 @@ def _words_at_end(text: str) -> tuple[str, str] | None:
         return None
     words, after = found.group("words"), text[found.end():]
     body, gap = _before_gap(text[:found.start()])
-    wide = "quad" in gap or "  " in gap
+    wide = "quad" in gap or "  " in gap or "\\:" in gap      # `&&` reaches here as `\:`
     if not body.strip() or not gap or not re.search(r"[A-Za-z]\W+[A-Za-z(]|[()]", words.strip()) \
             or _CONDITION_WORDS.match(words) or not (after.strip(" .,;") in ("", ")") or wide):
         return None
