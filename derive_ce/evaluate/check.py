@@ -191,13 +191,7 @@ class Evaluator:
         if inst is None:
             return why
         try:
-            try:
-                lhs = self._value(a, left, inst, ints)
-            except NotDifferentiable:
-                # a kink where the other side is undefined (∂r/∂x = x/r at r = 0) is
-                # no point of the claim: the instance is skipped, as any undefined one
-                self._value(b, right, inst, ints)
-                raise
+            lhs = self._value(a, left, inst, ints)
             rhs = self._value(b, right, inst, ints)
         except NotDifferentiable as exc:
             return Outcome("kink", reason=f"not differentiable in {exc.variable} at "
