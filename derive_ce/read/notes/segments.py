@@ -207,17 +207,23 @@ def clean_why(raw: str) -> str:
 def top_parts(text: str) -> list[str]:
     """The parts of `a = b = c` at bracket depth 0 (a leading `=` gives an
     empty first part)."""
-    parts, depth, last = [], 0, 0
+    parts = [p.strip() for p in _split_top(text, "=", ("\\", "<", ">", "!"))]
+    return [p.removesuffix(":").strip() if n == 0 else p for n, p in enumerate(parts)]
+
+
+def _split_top(text: str, mark: str, after_not: tuple[str, ...]) -> list[str]:
+    """`text` cut at each `mark` outside brackets, unless it follows one of `after_not`."""
+    pieces, depth, last = [], 0, 0
     for pos, char in enumerate(text):
         if char in "{([":
             depth += 1
         elif char in "})]":
             depth -= 1
-        elif char == "=" and depth == 0 and text[pos - 1:pos] not in ("\\", "<", ">", "!"):
-            parts.append(text[last:pos].strip())
+        elif char == mark and depth == 0 and text[pos - 1:pos] not in after_not:
+            pieces.append(text[last:pos])
             last = pos + 1
-    parts.append(text[last:].strip())
-    return [p.removesuffix(":").strip() if n == 0 else p for n, p in enumerate(parts)]
+    pieces.append(text[last:])
+    return pieces
 
 
 def _comma_definitions(math: str) -> list[str]:
@@ -225,16 +231,7 @@ def _comma_definitions(math: str) -> list[str]:
     between them, each one a definition of its own. Otherwise the math as it
     is; none when a comma stands inside a middle part (`a = 1, b = 2`
     unsplit would give `a` the body `2`)."""
-    pieces, depth, last = [], 0, 0
-    for pos, char in enumerate(math):
-        if char in "{([":
-            depth += 1
-        elif char in "})]":
-            depth -= 1
-        elif char == "," and depth == 0 and math[pos - 1:pos] != "\\":
-            pieces.append(math[last:pos])
-            last = pos + 1
-    pieces.append(math[last:])
+    pieces = _split_top(math, ",", ("\\",))
     if len(pieces) > 1 and all(len(top_parts(p)) == 2 and all(top_parts(p))
                                and definition_name(top_parts(p)[0]) is not None for p in pieces):
         return [p.strip() for p in pieces]
