@@ -31,6 +31,9 @@ def deadline(seconds: float):
     processes only: uses SIGPROF), so that a busy machine, which slows the
     clock on the wall but not the work done, does not change a verdict."""
     def _expire(signum, frame):
+        # armed again: an exception raised where Python drops it (a __del__, a gc
+        # callback) must not leave the work unbounded; the `finally` below disarms it
+        signal.setitimer(signal.ITIMER_PROF, 0.05)
         raise OutOfTime()
     outer, _ = signal.getitimer(signal.ITIMER_PROF)     # a deadline this one is inside
     began = time.process_time()

@@ -220,6 +220,7 @@ def _reading(seconds: float):
         return
 
     def _expire(signum, frame):
+        signal.setitimer(signal.ITIMER_PROF, 0.05)     # again, should this one be dropped
         raise InputError(f"reading this file took more than {seconds:g} s of CPU: it is "
                          "refused (please report the file: reading should be fast)")
     outer, _ = signal.getitimer(signal.ITIMER_PROF)

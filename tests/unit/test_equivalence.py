@@ -183,3 +183,33 @@ def test_sums_that_differ_only_in_their_index_letter_are_proved():
         ("k",), "index", (), (document.Math("1", 1), document.Math("n", 1)), 1),), scope.definitions)
     verdict = check("\\frac{e^{L_i}}{\\sum_j e^{L_j}}", "\\frac{e^{L_i}}{\\sum_{k=1}^{n} e^{L_k}}", scope=spec)
     assert verdict.status == "proved"
+
+
+def test_a_deadline_dropped_where_python_swallows_it_fires_again():
+    """OutOfTime raised inside a gc callback or a __del__ is dropped by Python
+    (the suite saw one in hypothesis's gc callback): the deadline arms itself
+    again, so the work stays bounded. SIGALRM (10 s of wall clock) turns a
+    hang into a failure."""
+    import signal
+
+    import pytest
+
+    from derive_ce.decide.equivalence import OutOfTime, deadline
+
+    def hung(signum, frame):
+        raise AssertionError("the deadline did not fire again")
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)
+    try:
+        with pytest.raises(OutOfTime):
+            with deadline(0.05):
+                try:
+                    while True:
+                        pass
+                except OutOfTime:
+                    pass                # dropped, as Python drops it in a gc callback
+                while True:
+                    pass
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
