@@ -607,7 +607,8 @@ class Builder:
                         continue                # "- $a = b$" about letters in use: a fact
                     self._define(named, body, Row(piece, prose.line, 0, False), "in the prose")
 
-    def _applied_definition(self, head: str, body: str, line: int) -> None:
+    def _applied_definition(self, head: str, body: str, line: int,
+                            where: str = "in the prose") -> None:
         """`\\sigma(z_i) = \\frac{1}{1 + e^{-z_i}}` in the prose: a function applied to
         one subscripted letter that its body uses defines the function, with
         that argument as its variable (`\\sigma(t) = \\frac{1}{1 + e^{-t}}`)."""
@@ -626,7 +627,7 @@ class Builder:
         if re.search(r"(?<![\\A-Za-z])" + re.escape(match.group(3)) + r"(?![A-Za-z])", generic):
             return                          # the index is used otherwise too: not one variable
         self._define((named[0], (letter,), True), generic, Row(head, line, 0, False),
-                     f"in the prose, `{head.strip()}` for any `{match.group(2)}`")
+                     f"{where}, `{head.strip()}` for any `{match.group(2)}`")
 
     def _condition(self, when: Math, prose: Prose) -> None:
         """A condition in the prose ("assuming $\\sum_k y_k = 1$", "given that
@@ -1024,6 +1025,15 @@ class Builder:
         before).  It starts a derivation of its own: the definition's
         continuation rows (`= …`) are checked against its body."""
         named = definition_name(parts[0])
+        applied = _APPLIED_HEAD.fullmatch(parts[0]) if named is None and len(parts) == 2 else None
+        if applied is not None and parts[1]:
+            # `$$f(x_i) = \frac{1}{\sigma\sqrt{2\pi}} e^{…}$$`: f applied to one subscripted
+            # letter its body uses defines f (as in the prose), never a claim about an unknown f
+            self._applied_definition(parts[0], parts[1], row.line, "in a display")
+            name = definition_name(f"{applied.group(1)}(t)")
+            if name is not None and self._defined(name[0]):
+                self._new_segment(row.line, f"definition of {name[0]}")
+                return True
         if named is None or not parts[1] or self._defined(named[0]) \
                 or any(mentions(p, named[0]) for p in parts[1:]) or self._matrix_body(parts[1]):
             return False
