@@ -9,15 +9,14 @@ agreed and no rung could prove it; `failed` with a counterexample point.
 
 from __future__ import annotations
 
-import signal
 import time
-from contextlib import contextmanager
 
 import sympy as sp
 
 from derive_ce.decide import sampling
 from derive_ce.decide.context import Context
 from derive_ce.decide.sums import merge_sums
+from derive_ce.limits import cpu_deadline
 from derive_ce.results import Verdict
 
 
@@ -25,28 +24,10 @@ class OutOfTime(Exception):
     """The soft deadline of a step passed inside a rung."""
 
 
-@contextmanager
 def deadline(seconds: float):
     """Raise OutOfTime after `seconds` of this process's CPU time (worker
-    processes only: uses SIGPROF), so that a busy machine, which slows the
-    clock on the wall but not the work done, does not change a verdict."""
-    def _expire(signum, frame):
-        # armed again: an exception raised where Python drops it (a __del__, a gc
-        # callback) must not leave the work unbounded; the `finally` below disarms it
-        signal.setitimer(signal.ITIMER_PROF, 0.05)
-        raise OutOfTime()
-    outer, _ = signal.getitimer(signal.ITIMER_PROF)     # a deadline this one is inside
-    began = time.process_time()
-    previous = signal.signal(signal.SIGPROF, _expire)
-    signal.setitimer(signal.ITIMER_PROF, max(min(seconds, outer) if outer > 0 else seconds, 0.01))
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
-        if outer > 0:       # the outer deadline keeps what is left of its own time
-            signal.setitimer(signal.ITIMER_PROF,
-                             max(outer - (time.process_time() - began), 0.01))
+    processes only: uses SIGPROF; derive_ce/limits.py)."""
+    return cpu_deadline(seconds, OutOfTime)
 
 
 CHEAP_SECONDS = 1.0    # at most, per cheap rung: sampling must keep its time

@@ -434,7 +434,8 @@ def _is_zero(a, b, symmetric: dict) -> bool:
             difference = difference.doit().xreplace(symmetric).expand().doit()
             return isinstance(difference, sp.ZeroMatrix) or difference == 0
         difference = sp.expand(difference.doit().xreplace(symmetric))
-        return sp.simplify(difference) == 0 or sp.simplify(_traces(difference)) == 0
+        traced = _traces(difference)        # the traces in one form; SymPy's own form after
+        return sp.simplify(traced) == 0 or traced != difference and sp.simplify(difference) == 0
     except (TypeError, ValueError, AttributeError, NotImplementedError, RecursionError):
         return False
 

@@ -33,7 +33,7 @@ from derive_ce.evaluate.scope import Scope
 from derive_ce.read import names
 from derive_ce.read.latex.parser import parse
 from derive_ce.read.latex.shape import (function_name, is_a, items_of, largest_integer,
-                                        turning_names, unwrap)
+                                        transpose_kind, turning_names, unwrap)
 from derive_ce.read.shapes import bound_letters, object_names, uses_objects
 
 MAX_SIZE = 12          # a declared size beyond it is not instantiated
@@ -1087,23 +1087,5 @@ def _euler(base, scope) -> bool:
 
 
 def _sup_kind(sup, scope) -> str:
-    """`T` (a transpose: `^\\top`, `^T` unless T is declared), `-T` (its
-    inverse) or `power`."""
-    if is_a(sup, "sup_top"):
-        return "T"
-    if is_a(sup, "sup_invtop"):
-        return "-T"
-    if scope.declared("T"):
-        return "power"
-    child = sup.children[0] if sup.children else None
-    if isinstance(child, lark.Token):
-        return "T" if str(child) == "T" else "power"
-    inner = unwrap(child)
-    sign = ""
-    if is_a(inner, "neg"):
-        sign, inner = "-", unwrap(inner.children[-1])
-    if is_a(inner, "implicit") and len(inner.children) == 1:
-        inner = inner.children[0]
-    if is_a(inner, "symbol") and len(inner.children) == 1 and _symbol_name(inner) == "T":
-        return sign + "T"
-    return "power"
+    """`T`, `-T` or `power` (read/latex/shape.py); `^T` is a power where T is declared."""
+    return transpose_kind(sup, scope.declared("T"))

@@ -6,7 +6,7 @@ each task, so this module needs nothing heavier than dataclasses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,17 @@ class Scope:
     symbols: tuple[SymbolDecl, ...] = ()
     definitions: tuple[Definition, ...] = ()
     layout: str = "denominator"     # of ∂f/∂x for vectors and matrices: or "numerator"
+
+
+def kept_apart(decls: tuple[SymbolDecl, ...], names: set[str]) -> list[tuple[int, SymbolDecl]]:
+    """(position, declaration without `names`) of each declaration left with a
+    name: a derivation's own declarations take the place of these."""
+    kept = []
+    for position, decl in enumerate(decls):
+        left = tuple(n for n in decl.names if n not in names)
+        if left:
+            kept.append((position, decl if left == decl.names else replace(decl, names=left)))
+    return kept
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,13 @@ Only the notes import uses this; a YAML file declares its objects.
 
 from __future__ import annotations
 
+import re
+
 import lark
 
 from derive_ce.errors import InputError
-from derive_ce.read.latex.shape import is_a, unwrap
-from derive_ce.read.names import tree_name
+from derive_ce.read.latex.shape import is_a, transpose_kind, unwrap
+from derive_ce.read.names import token_name, tree_name
 
 ONE = 0                 # the dimension 1 (a vector's columns); variables are 1, 2, …
 _SIZE_NAMES = ("n", "m", "d", "p", "q", "r", "s", "N", "M", "D", "K")
@@ -45,7 +47,6 @@ class _Shapes:
             self.objects[name] = (ids[0], ids[1] if len(ids) > 1 else ONE)
         for name in known:                      # found in an earlier round: objects from the start
             self.objects[name] = (self.fresh(), ONE if _lowercase(name) else self.fresh())
-        self.declared = set(declared)
 
     # -- dimensions: union-find ------------------------------------------------
     def fresh(self) -> int:
@@ -135,8 +136,7 @@ class _Shapes:
 
     s_sub = s_add
 
-    def s_hadamard(self, node):
-        return self.s_add(node)
+    s_hadamard = s_add
 
     def s_mul(self, node):
         a, b = self.shape(node.children[0]), self.shape(node.children[-1])
@@ -164,7 +164,7 @@ class _Shapes:
                 continue
             value = self.shape(child)
             name = self.letter(child)
-            if value is None and name is not None and _MATRIX_LETTER(name) \
+            if value is None and name is not None and _matrix_letter(name) \
                     and following is not None and not is_a(following, "group") \
                     and self._object_ahead(following):
                 value = self.promote(name, "multiplying a vector or matrix")   # `X \beta`
@@ -197,7 +197,7 @@ class _Shapes:
 
     def s_pow(self, node):
         base, sup = node.children[0], node.children[1]
-        kind = _sup_kind(sup)
+        kind = transpose_kind(sup)
         if kind in ("T", "-T"):
             name = self.letter(base)
             value = self.shape(base)
@@ -239,7 +239,6 @@ class _Shapes:
         return (value[0], value[0]) if order == 2 else value
 
     def s_mfunc(self, node):
-        import re
         token = str(node.children[0])
         name = re.sub(r"^\\(?:operatorname|mathrm|text)\s*\{\s*|\s*\}$|^\\", "", token).lower()
         argument = self.shape(node.children[-1])
@@ -307,7 +306,6 @@ def infer(texts: list[tuple[str, int]], parse, excluded: set[str],
 
 
 def _declared(shapes: _Shapes, texts, declared: dict) -> dict:
-    import re
     used = {m for text, _ in texts for m in re.findall(r"(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", text)}
     used |= {d for dims in declared.values() for d in dims}
     free = [n for n in _SIZE_NAMES if n not in used and n not in shapes.objects]
@@ -342,7 +340,7 @@ def _declared(shapes: _Shapes, texts, declared: dict) -> dict:
     return out
 
 
-def _MATRIX_LETTER(name: str) -> bool:
+def _matrix_letter(name: str) -> bool:
     """An uppercase letter before a vector is a matrix (`X \\beta`, `A x`); these
     capitals usually name numbers (a count, a loss, a cost, a time)."""
     return len(name) == 1 and name.isupper() and name not in "NMKTLCEJ" \
@@ -364,27 +362,6 @@ def _bare(node):
     return node
 
 
-def _sup_kind(sup) -> str:
-    if is_a(sup, "sup_top"):
-        return "T"
-    if is_a(sup, "sup_invtop"):
-        return "-T"
-    child = sup.children[0] if sup.children else None
-    if isinstance(child, lark.Token):
-        return "T" if str(child) == "T" else "power"
-    inner = unwrap(child)
-    sign = ""
-    if is_a(inner, "neg"):
-        sign, inner = "-", unwrap(inner.children[-1])
-    if is_a(inner, "symbol") and len(inner.children) == 1:
-        try:
-            if tree_name(inner.children[0]) == "T":
-                return sign + "T"
-        except InputError:
-            return "power"
-    return "power"
-
-
 def _minus_one(sup) -> bool:
     child = sup.children[0] if sup.children else None
     inner = unwrap(child) if isinstance(child, lark.Tree) else None
@@ -396,7 +373,6 @@ def _dsub_name(dsub) -> str | None:
     child = dsub.children[0]
     try:
         if isinstance(child, lark.Token):
-            from derive_ce.read.names import token_name
             return token_name(child)
         return tree_name(child.children[0])
     except InputError:

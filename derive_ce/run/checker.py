@@ -10,12 +10,12 @@ from __future__ import annotations
 import dataclasses
 import signal
 import threading
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from derive_ce.errors import InputError
+from derive_ce.limits import cpu_deadline
 from derive_ce.results import FileReport, Record, Task, Verdict
 from derive_ce.run.cache import Cache
 from derive_ce.run.cache import file_bytes as _bytes
@@ -210,30 +210,20 @@ def _plan(path: Path, data: bytes | None, budget: float, explain: bool = False) 
 
 @contextmanager
 def _reading(seconds: float):
-    """Reading is bounded like deciding: past `seconds` of CPU (SIGPROF, in the
-    main thread; an outer bound keeps what is left of its own), the file is
-    refused with exit 2 rather than left to hang (a notes reader's search that
-    backtracks over a long row must not stall a pre-commit hook)."""
+    """Reading is bounded like deciding: past `seconds` of CPU (in the main
+    thread), the file is refused with exit 2 rather than left to hang (a notes
+    reader's search that backtracks over a long row must not stall a
+    pre-commit hook)."""
     if threading.current_thread() is not threading.main_thread() \
             or not hasattr(signal, "ITIMER_PROF"):
         yield
         return
 
-    def _expire(signum, frame):
-        signal.setitimer(signal.ITIMER_PROF, 0.05)     # again, should this one be dropped
-        raise InputError(f"reading this file took more than {seconds:g} s of CPU: it is "
-                         "refused (please report the file: reading should be fast)")
-    outer, _ = signal.getitimer(signal.ITIMER_PROF)
-    began = time.process_time()
-    previous = signal.signal(signal.SIGPROF, _expire)
-    signal.setitimer(signal.ITIMER_PROF, min(seconds, outer) if outer > 0 else seconds)
-    try:
+    def expired():
+        return InputError(f"reading this file took more than {seconds:g} s of CPU: it is "
+                          "refused (please report the file: reading should be fast)")
+    with cpu_deadline(seconds, expired):
         yield
-    finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
-        if outer > 0:
-            signal.setitimer(signal.ITIMER_PROF, max(outer - (time.process_time() - began), 0.01))
 
 
 def _sections(derivation) -> list[tuple[str, object]]:
@@ -248,13 +238,9 @@ def _own(scope, symbols: tuple):
     file's for those names (`derivations:` items with `symbols:`)."""
     if not symbols:
         return scope
-    own = {n for d in symbols for n in d.names}
-    kept = []
-    for decl in scope.symbols:
-        names = tuple(n for n in decl.names if n not in own)
-        if names:
-            kept.append(decl if names == decl.names else dataclasses.replace(decl, names=names))
-    return dataclasses.replace(scope, symbols=tuple(kept) + tuple(symbols))
+    from derive_ce.read.model import kept_apart
+    kept = kept_apart(scope.symbols, {n for d in symbols for n in d.names})
+    return dataclasses.replace(scope, symbols=tuple(d for _, d in kept) + tuple(symbols))
 
 
 def _load(path: Path, data: bytes | None):

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from derive_ce.errors import InputError
-from derive_ce.read.model import Case, Definition, Math, Step, SymbolDecl
+from derive_ce.read.model import Case, Definition, Math, Step, SymbolDecl, kept_apart
 from derive_ce.read.names import latex_name
 from derive_ce.read.notes import GREEK, Imported, read
 
@@ -101,11 +101,9 @@ def _in_place(symbols, reasons, own):
     """The file's declarations with one derivation's own in place of them."""
     if not own:
         return symbols, reasons
-    names = {n for d in own for n in d.names}
-    kept = [(dataclasses.replace(d, names=tuple(n for n in d.names if n not in names)), r)
-            for d, r in zip(symbols, reasons) if set(d.names) - names]
-    return (tuple(d for d, _ in kept) + tuple(own),
-            tuple(r for _, r in kept) + tuple(_OWN.format(d.line) for d in own))
+    kept = kept_apart(symbols, {n for d in own for n in d.names})
+    return (tuple(d for _, d in kept) + tuple(own),
+            tuple(reasons[k] for k, _ in kept) + tuple(_OWN.format(d.line) for d in own))
 
 
 def _chain(steps, cases, sources, indent: str) -> list[str]:

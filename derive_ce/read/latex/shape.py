@@ -192,3 +192,29 @@ def column_of(node) -> int | None:
     if isinstance(node, lark.Tree) and not node.meta.empty:
         return node.meta.start_pos + 1
     return None
+
+
+def transpose_kind(sup, t_is_letter: bool = False) -> str:
+    """A power's superscript: `T` (a transpose: `^\\top`, `^T`), `-T` (its inverse:
+    `^{-\\top}`, `^{-T}`) or `power`; where `T` is a declared letter (`t_is_letter`),
+    `^T` is a power."""
+    if is_a(sup, "sup_top"):
+        return "T"
+    if is_a(sup, "sup_invtop"):
+        return "-T"
+    if t_is_letter:
+        return "power"
+    child = sup.children[0] if sup.children else None
+    if isinstance(child, lark.Token):
+        return "T" if str(child) == "T" else "power"
+    inner = unwrap(child)
+    sign = ""
+    if is_a(inner, "neg"):
+        sign, inner = "-", unwrap(inner.children[-1])
+    if is_a(inner, "symbol") and len(inner.children) == 1:
+        try:
+            if names.tree_name(inner.children[0]) == "T":
+                return sign + "T"
+        except InputError:
+            return "power"
+    return "power"

@@ -22,13 +22,14 @@ from derive_ce.read.model import Case, Derivation, Math, Scope, Section, Step, S
 from derive_ce.read.notes import prose as _prose
 from derive_ce.read.notes.displays import Prose, Row, blocks, has_display, mask
 from derive_ce.read.notes.prose import GREEK
-from derive_ce.read.notes.segments import Builder, split_why, top_parts
+from derive_ce.read.notes.segments import Builder, mentions, split_why, top_parts
 from derive_ce.read.notes.symbols import infer_symbols
-from derive_ce.read.names import latex_name
 from derive_ce.read.notes import words as _words
 from derive_ce.read.model import Definition
 from derive_ce.read.notes.displays import Display
-from derive_ce.read.shapes import sized_by_use
+from derive_ce.read import objects
+from derive_ce.read.latex.parser import parse
+from derive_ce.read.shapes import Declared, sized_by_use
 
 __all__ = ["GREEK", "Imported", "Prose", "Row", "READER_VERSION", "is_notes", "load", "read",
            "split_why", "top_parts", "case_condition"]
@@ -232,12 +233,9 @@ def _object(said) -> SymbolDecl:
 
 
 def _uses(entry, name: str) -> bool:
-    written = re.escape(latex_name(name)) if len(name) > 1 and "_" not in name \
-        else re.escape(name.split("_")[0])
-    pattern = re.compile(r"(?<![\\A-Za-z])" + written + r"(?![A-Za-z])")
     texts = [s.math.text for s in _all_steps(entry[2], entry[3])] \
         + [c.when.text for c in _all_cases(entry[3])]
-    return any(pattern.search(t) for t in texts)
+    return any(mentions(t, name.split("_")[0]) for t in texts)
 
 def _nothing_checked(builder: Builder) -> None:
     said = [n for n in builder.notes if n.text.startswith(("goal", "nothing to compare",
@@ -284,9 +282,6 @@ def _objects_from_use(builder: Builder, found, definitions, symbols) -> None:
     """Letters the steps use as vectors and matrices (`X^\\top`, `\\nabla_\\beta`,
     `\\|w\\|`, `y - X\\beta`) that the prose does not declare: declared with the
     shapes their uses give (read/objects.py), beside the prose's own."""
-    from derive_ce.read import objects
-    from derive_ce.read.latex.parser import parse
-    from derive_ce.read.shapes import Declared
     texts = [(s.math.text, s.math.line) for _, _, steps, cases, _ in found
              for s in _all_steps(steps, cases)]
     if not texts:

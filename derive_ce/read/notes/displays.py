@@ -308,7 +308,7 @@ def _aligning(match: re.Match) -> str:
 def _blank_amp(body: str) -> str:
     """`&` outside cases and matrices is alignment (eqnarray's `&=&` too);
     `&&` before a remark (`&& \\text{(mean)}`) is `\\:`, which the row reader
-    takes as the start of a why (segments._ANNOTATION)."""
+    takes as the start of a why (segments.split_why)."""
     out, depth, pos = [], 0, 0
     for match in re.finditer(r"(?<!\\)&&(?=\s*\\(?:text|textrm|textit|textbf|mathrm)\s*\{)|(?<!\\)&|"
                              + _NESTED.pattern, body):

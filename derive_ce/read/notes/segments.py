@@ -78,12 +78,6 @@ _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propt
 # any other note is the link's reason, and the link is an `=` like any other.
 _OVERSET = re.compile(r"\\(?:overset|stackrel)\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{\s*=\s*\}")
 _SETTING = re.compile(r"\s*(?:set|!|\\text\s*\{\s*!\s*\})\s*", re.I)
-# `… \\qquad \\text{(mean)}`, `… && \\text{(variance)}` (`&&` reaches here as `\\:`, see
-# displays._blank_amp): words in text set apart at the row's end are its why
-_ANNOTATION = re.compile(r"(?:\\q?quad(?![A-Za-z])|\\:)(?:\s|\\q?quad(?![A-Za-z])|\\[,;:! ])*"
-                         r"(\\(?:text|textrm|textit|textbf|mathrm)\s*\{([^{}$]*)\})\s*[.,;]?\s*$")
-_CONDITION_WORD = re.compile(r"\s*\(?\s*(?:if|for|when|whenever|otherwise|else|unless|provided)\b",
-                             re.I)
 # `\\text{since } \\cosh^2 z - \\sinh^2 z = 1`, `\\operatorname{since}\\left(…\\right) - … = 1`:
 # a connective in text at a row's start is the row's why, never a factor named `since`
 _LEAD_WORD = re.compile(r"\s*\\(?:text|textrm|textit|textbf|mathrm|operatorname)\s*\{\s*"
@@ -173,11 +167,18 @@ def _words_at_end(text: str) -> tuple[str, str] | None:
     words, after = found.group("words"), text[found.end():]
     body, gap = _before_gap(text[:found.start()])
     wide = "quad" in gap or "  " in gap or "\\:" in gap      # `&&` reaches here as `\:`
-    if not body.strip() or not gap or not re.search(r"[A-Za-z]\W+[A-Za-z(]|[()]", words.strip()) \
-            or _CONDITION_WORDS.match(words) or not (after.strip(" .,;") in ("", ")") or wide):
+    closed = after.strip(" .,;") in ("", ")")
+    if not body.strip() or not gap:
         return None
-    # math after the words only where a wide gap (`&&`, `\quad`) set them apart
-    return body.rstrip(), text[found.start():].strip().rstrip(".,;").rstrip()
+    if re.search(r"[A-Za-z]\W+[A-Za-z(]|[()]", words.strip()) and (closed or wide) \
+            and not _CONDITION_WORDS.match(words):
+        # words (never a name); math after them only where a wide gap set them apart
+        return body.rstrip(), text[found.start():].strip().rstrip(".,;").rstrip()
+    if "$" not in words and re.search(r"[A-Za-z]", words) and closed and found.group(1) is None \
+            and ("quad" in gap or "\\:" in gap) and not _CONDITION_WORD.match(words):
+        # any text set apart by `\quad` or `&&` (`… && \text{variance}`): a remark
+        return body.rstrip(), found.group(0)
+    return None
 
 
 def _before_gap(text: str) -> tuple[str, str]:
@@ -195,7 +196,9 @@ def _before_gap(text: str) -> tuple[str, str]:
     return text[:end], text[end:]
 
 
-_WORDS = re.compile(r"(?:\(\s*)?\\(?:text|textrm|mbox)\s*\{(?P<words>[^{}]*)\}")
+_WORDS = re.compile(r"(\(\s*)?\\(?:text|textrm|textit|textbf|mathrm|mbox)\s*\{(?P<words>[^{}]*)\}")
+_CONDITION_WORD = re.compile(r"\s*\(?\s*(?:if|for|when|whenever|otherwise|else|unless|provided)\b",
+                             re.I)
 _CONDITION_WORDS = re.compile(r"\s*(?:if|for|when|where|whenever|otherwise|provided|unless|"
                               r"and|or|with|as)\b", re.I)
 
@@ -660,11 +663,6 @@ class Builder:
         lead = _LEAD_WORD.match(body)
         if lead and "=" in body[lead.end():] and not row.starts_with_equals:
             body, raw_why = body[lead.end():], raw_why or f"\\text{{{lead.group(1)}}}"
-        annotation = None if raw_why else _ANNOTATION.search(body)
-        if annotation and annotation.start() and body[:annotation.start()].strip() \
-                and not _CONDITION_WORD.match(annotation.group(2)) \
-                and re.search(r"[A-Za-z]", annotation.group(2)):
-            body, raw_why = body[:annotation.start()].rstrip(), annotation.group(1)
         if _OVERSET.search(body):
             self._overset(row, body, raw_why)
             return
@@ -1275,7 +1273,7 @@ class Shadow(NamedTuple):
 
 # "Let $\varphi = \frac{1 + \sqrt{5}}{2}$" names a constant in closed form: a definition
 # (of a letter not used before it); "Let $n = -1$" gives a letter in use a value
-_CLOSED_FORM = re.compile(r"\\(?:sqrt|frac|d?frac|pi|ln|log|exp|sin|cos|tan|arctan)(?![A-Za-z])")
+_CLOSED_FORM = re.compile(r"\\(?:sqrt|d?frac|pi|ln|log|exp|sin|cos|tan|arctan)(?![A-Za-z])")
 
 
 def _another_object(before: Declared | None, again: Declared) -> bool:
@@ -1286,6 +1284,7 @@ def _another_object(before: Declared | None, again: Declared) -> bool:
         return False
     return (before.kind, before.shape, set(before.properties)) \
         != (again.kind, again.shape, set(again.properties))
+
 
 def _given_before_chain(branch: Branch, pending: bool) -> bool:
     """A case opened by "For …:" that holds only the chain's first expression
