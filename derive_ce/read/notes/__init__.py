@@ -27,8 +27,6 @@ from derive_ce.read.notes.symbols import infer_symbols
 from derive_ce.read.notes import words as _words
 from derive_ce.read.model import Definition
 from derive_ce.read.notes.displays import Display
-from derive_ce.read import objects
-from derive_ce.read.latex.parser import parse
 from derive_ce.read.shapes import Declared, sized_by_use
 
 __all__ = ["GREEK", "Imported", "Prose", "Row", "READER_VERSION", "is_notes", "load", "read",
@@ -282,6 +280,8 @@ def _objects_from_use(builder: Builder, found, definitions, symbols) -> None:
     """Letters the steps use as vectors and matrices (`X^\\top`, `\\nabla_\\beta`,
     `\\|w\\|`, `y - X\\beta`) that the prose does not declare: declared with the
     shapes their uses give (read/objects.py), beside the prose's own."""
+    from derive_ce.read import objects                  # lark: only once notes are read
+    from derive_ce.read.latex.parser import parse
     texts = [(s.math.text, s.math.line) for _, _, steps, cases, _ in found
              for s in _all_steps(steps, cases)]
     if not texts:
