@@ -1255,7 +1255,9 @@ def _exponential_digits(a, b, values) -> int:
                 worst = max(worst, abs(float(sp.re(power))))
         except (TypeError, ValueError, ArithmeticError, RecursionError, OverflowError):
             continue
-    return 0 if worst < 20 else min(400, int(worst / math.log(10)) + 10)
+    if worst < 20:
+        return 0
+    return 400 if not math.isfinite(worst) else min(400, int(worst / math.log(10)) + 10)
 
 
 def _rounding_step(a, b, values) -> bool:

@@ -165,6 +165,15 @@ def test_perturbations_are_never_proved_or_numeric(expr, which):
     assert verdict.status not in ("proved", "numeric"), (expr, other, verdict)
 
 
+def test_an_exponential_of_an_exponential_far_out_is_sampled_not_crashed():
+    """e^{e^{p + x}} at p near 900: the exponent's exponent overflows a float, and the
+    digits it asks for were int(inf) (hypothesis found it: OverflowError)."""
+    verdict = decide(sp.exp(sp.exp(p + x)), 2 * sp.exp(sp.exp(p) * sp.exp(x)), budget=5.0)
+    assert verdict.status not in ("proved", "numeric"), verdict
+    assert sampling._exponential_digits(sp.exp(sp.exp(p + x)), sp.Integer(0),
+                                        {p: sp.Integer(900), x: sp.Integer(0)}) == 400
+
+
 @settings(max_examples=25, deadline=None)
 @given(st.integers(min_value=1, max_value=5), st.integers(min_value=-3, max_value=3))
 def test_index_swaps_in_vector_sums_are_caught(power, shift):
