@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
+import zlib
 from itertools import combinations
 
 import sympy as sp
@@ -52,7 +53,8 @@ def slip(a: sp.Expr, b: sp.Expr, seconds: float = SECONDS) -> dict:
     if difference == 0:
         return found
     found["shown"] = _shown(found["difference"])
-    kind = (_sign(a, b, end) or _factor(a, b, end) or _index(a, b, end)
+    probe = _Probe(a, b, end)
+    kind = (_sign(a, b, end, probe) or _factor(a, b, end, probe) or _index(a, b, end, probe)
             or _term(a, b, difference))
     if kind:
         found.update(kind)
@@ -93,14 +95,91 @@ def _simplest(expr: sp.Expr, end: float):
         return expr
 
 
-def _sign(a, b, end) -> dict | None:
+class _Probe:
+    """The two steps at two fixed points, at 30 digits: a kind is tried symbolically
+    only where these values allow it (a sign slip needs b = −a at both points, a
+    factor the same ratio at both). A value that cannot be had (a function the
+    points leave symbolic, a division by zero) rules nothing out, so a kind is
+    never lost to the probe; it only spares the symbolic rungs (simplify, cancel)
+    that would fail anyway, the bulk of a failed step's cost."""
+
+    DIGITS = 30
+
+    def __init__(self, a, b, end: float):
+        self.points = [self._point(a, b, k) for k in (0, 1)]
+        self.end = end
+        self.a = [self.value(a, p) for p in self.points]
+        self.b = [self.value(b, p) for p in self.points]
+
+    @staticmethod
+    def _point(a, b, k: int) -> dict:
+        symbols = sorted((a.free_symbols | b.free_symbols), key=str)
+        point = {}
+        for n, symbol in enumerate(symbols):
+            if symbol.is_integer:
+                value = sp.Integer(2 + n + k * (n + 3))
+            else:
+                value = sp.Rational(5 + 3 * n + 7 * k, 7 + 2 * n)
+                if not (symbol.is_nonnegative or symbol.is_positive) and (n + k) % 2:
+                    value = -value
+            point[symbol] = value
+        return point
+
+    def value(self, expr, point):
+        try:
+            with deadline(0.2):
+                concrete = expr.xreplace(point)
+                if concrete.has(sp.Sum, sp.Product):
+                    concrete = concrete.doit()
+                rest = {atom: sp.Rational(zlib.crc32(str(atom).encode()) % 997 + 3, 409)
+                        for atom in concrete.atoms(sp.Indexed, sp.Symbol, sp.core.function.AppliedUndef,
+                                                   sp.Derivative)}
+                number = complex(concrete.xreplace(rest).evalf(self.DIGITS))
+        except Exception:  # noqa: BLE001 - OutOfTime, or anything SymPy raises: no value
+            return None
+        return number if number == number and abs(number) != float("inf") else None
+
+    def allows(self, test) -> bool:
+        """False only where every value is had and `test` fails at one point."""
+        pairs = list(zip(self.a, self.b))
+        if any(x is None or y is None for x, y in pairs):
+            return True
+        return all(test(x, y) for x, y in pairs)
+
+    def ratios(self) -> bool:
+        def one(x, y):
+            return x != 0
+        if not self.allows(one):
+            return False
+        pairs = list(zip(self.a, self.b))
+        if any(x is None or y is None for x, y in pairs):
+            return True
+        first, second = (y / x for x, y in pairs)
+        return _near(first, second)
+
+    def swapped(self, b_swapped) -> bool:
+        values = [self.value(b_swapped, p) for p in self.points]
+        if any(v is None or x is None for v, x in zip(values, self.a)):
+            return True
+        return all(_near(v, x) for v, x in zip(values, self.a))
+
+
+def _near(x: complex, y: complex) -> bool:
+    return abs(x - y) <= 1e-20 * max(1.0, abs(x), abs(y))
+
+
+def _sign(a, b, end, probe=None) -> dict | None:
+    if probe is not None and not probe.allows(lambda x, y: _near(x, -y)):
+        return None
     if _zero(b + a, end):
         return {"kind": "sign", "said": "this step is −1 × the previous one: a sign slipped"}
     return None
 
 
-def _factor(a, b, end) -> dict | None:
+def _factor(a, b, end, probe=None) -> dict | None:
     if a == 0 or b == 0:
+        return None
+    if probe is not None and not probe.ratios():
         return None
     ratio = _simplest(b / a, end)
     if ratio is None or not ratio.is_number or ratio.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
@@ -114,7 +193,7 @@ def _factor(a, b, end) -> dict | None:
             "said": f"this step is {shown} × the previous one: a factor slipped"}
 
 
-def _index(a, b, end) -> dict | None:
+def _index(a, b, end, probe=None) -> dict | None:
     """Two index names exchanged in this step give the previous one."""
     names = sorted((s for s in (a.free_symbols | b.free_symbols)
                     if isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy)
@@ -126,6 +205,8 @@ def _index(a, b, end) -> dict | None:
             return None
         swapped = b.xreplace({first: second, second: first})
         if swapped == b:
+            continue
+        if probe is not None and not probe.swapped(swapped):
             continue
         if _zero(swapped - a, end):
             pair = [latex(first), latex(second)]
