@@ -8,6 +8,11 @@ import pytest
 
 from derive_ce.cli import main
 
+# Workers forked from a process whose string-hash seed is not fixed start again under a
+# fixed one (derive_ce/run/workers.py); the suite's own seed is fixed by this variable, so
+# that forked workers keep what a test monkeypatches in this process.
+os.environ.setdefault("PYTHONHASHSEED", "0")
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
