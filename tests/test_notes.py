@@ -7,19 +7,23 @@ writes (run from the notes' folder); no import file: the import exits 2.
 The YAML written must give the same verdicts as the notes themselves.
 """
 
+import contextlib
+import io
+import json
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, both_readings, disagreements
+from derive_ce.cli import main
 
 NOTES = Path(__file__).parent / "notes"
 SUFFIXES = (".md", ".tex", ".txt")
 
 
 CORPUS = ("real", "heldout")   # published notes, measured by tests/test_real_notes.py
-HELDOUT = ("heldout22", "heldout23", "heldout24", "heldout25")   # 22 each, measured by benchmarks/notes.py --dir
+HELDOUT = ("heldout22", "heldout23", "heldout24", "heldout25", "heldout26")   # 22 each, measured by benchmarks/notes.py --dir
 
 
 def _notes():
@@ -33,19 +37,53 @@ def _verdicts(report: dict) -> list[list]:
     return [[s["line"], s["kind"], s["status"]] for s in report["steps"]]
 
 
+def _check_all(paths: list[Path]) -> dict[Path, dict]:
+    """One run over many files, both readings asked for (one pool of workers): path -> report."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), both_readings():
+        main(["check", "--no-cache", "--format", "json", *map(str, paths)])
+    return {Path(f["path"]).resolve(): f for f in json.loads(out.getvalue())["files"]}
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[Path, dict]:
+    return _check_all(_notes())
+
+
+@pytest.fixture(scope="module")
+def imported_reports(tmp_path_factory) -> dict[Path, dict]:
+    """The committed imports (each test asserts a fresh import writes exactly that),
+    checked in one run: notes path -> report of its YAML."""
+    folder = tmp_path_factory.mktemp("imported")
+    written = {}
+    for n, path in enumerate(_notes()):
+        expected = path.with_suffix(".import.yaml")
+        if expected.exists():
+            written[path] = folder / f"{n:03d}_imported.yaml"
+            written[path].write_text(expected.read_text())
+    found = _check_all(list(written.values())) if written else {}
+    return {path: found[target.resolve()] for path, target in written.items()}
+
+
+def test_the_two_readings_agree_on_the_notes_and_their_imports(reports, imported_reports):
+    """The runs above ask for both readings: a disagreement is a bug."""
+    assert disagreements([*reports.values(), *imported_reports.values()]) == []
+
+
 @pytest.mark.parametrize("path", _notes(), ids=lambda p: str(p.relative_to(NOTES)))
-def test_notes_check_where_they_live_and_import(run, path, monkeypatch, tmp_path):
+def test_notes_check_where_they_live_and_import(run, path, monkeypatch, tmp_path, reports,
+                                                 imported_reports):
     want = yaml.safe_load(path.with_suffix(".verdict.yaml").read_text())
-    monkeypatch.chdir(path.parent)
-    result = run("check", "--format", "json", path.name)
-    report = result.json()["files"][0]
-    assert result.code == want["exit"], result.out
+    report = reports[path.resolve()]
+    code = 2 if report["error"] or any(r["status"] == "error" for r in report["steps"]) \
+        else 0 if report["ok"] else 1
+    assert code == want["exit"], report
     assert _verdicts(report) == want.get("steps", [])
     assert [[r["line"], r["message"]] for r in report.get("not_checked", [])] == \
         want.get("not_checked", [])
     assert (report["error"] or "").split("\n")[0] == want.get("error", "")
-    assert "Traceback" not in result.out + result.err
 
+    monkeypatch.chdir(path.parent)
     expected = path.with_suffix(".import.yaml")
     imported = run("import", path.name)
     if not expected.exists():
@@ -57,7 +95,7 @@ def test_notes_check_where_they_live_and_import(run, path, monkeypatch, tmp_path
     written = tmp_path / "imported.yaml"
     assert run("import", path.name, "-o", written).code == 0
     assert written.read_text() == imported.out
-    from_yaml = run("check", "--format", "json", written).json()["files"][0]
+    from_yaml = imported_reports[path]
     assert [s[1:] for s in _verdicts(from_yaml)] == [s[1:] for s in _verdicts(report)]
 
 
