@@ -251,6 +251,9 @@ class Compiler:
     def r_number(self, node, token):
         return self.token(token)
 
+    def r_percent(self, node, token, _sign):
+        return _const(normal(Fraction(str(token)) / 100))     # `20\%`: hundredths
+
     def r_infinity(self, node, _token):
         raise Unsupported("∞")
 

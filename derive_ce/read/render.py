@@ -568,6 +568,10 @@ def _cond_else(node) -> Piece:
     return Piece("otherwise")
 
 
+def _percent(node) -> Piece:
+    return Piece(f"{node.children[0]}%")
+
+
 def _factorial(node) -> Piece:
     return Piece(f"{_wrap(render_tree(node.children[0]), ATOM)}!", POWER)
 
@@ -632,6 +636,6 @@ RULES = {
     "dapply": _dapply, "dop_frac": _dop_frac, "dvar": _dvar, "dop_sub": _dop_sub,
     "dsub": _dsub, "indicator": _indicator, "cases": _cases, "crow": _crow,
     "cond_rel": _cond_rel, "cond_else": _cond_else,
-    "cond_any": _cond_join("or"), "cond_all": _cond_join("and"), "factorial": _factorial,
+    "cond_any": _cond_join("or"), "cond_all": _cond_join("and"), "factorial": _factorial, "percent": _percent,
     "infinity": lambda node: Piece("∞"), "partial": lambda node: Piece("∂"),
 }

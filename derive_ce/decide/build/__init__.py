@@ -209,6 +209,9 @@ class _Builder(Functions, Derivatives, Sums):
     def rule_number(self, node, token):
         return self.token(token)
 
+    def rule_percent(self, node, token, _sign):
+        return self.token(token) / 100        # `20\%` is 20/100
+
     def rule_infinity(self, node, _token):
         return sp.oo
 
