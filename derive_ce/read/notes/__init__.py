@@ -195,22 +195,33 @@ def _own_symbols(builder: Builder, found: list) -> list[tuple[SymbolDecl, ...]]:
                         f"`{name}` is declared again on line {declared.line}: "
                         f"{_said(declared)} in the derivation of line {at}", declared.line))
 
-    def section(line: int) -> int:
-        return sum(1 for h in builder.headings if h <= line)
+    def section(line: int, name: str) -> int:
+        """Assumptions reach from one heading to the next, and end where the prose
+        makes their letter general again ("In general, for any real $x$")."""
+        ends = builder.headings + [at for at, names in builder.widened
+                                   if names is None or name in names]
+        return sum(1 for h in ends if h <= line)
 
     for name, (flag, line) in sorted(builder.assumptions.items()):
         sign = flag.split()[0]
-        if sign not in _FLAG_WORDS or len(found) <= 1 \
-                or name == "sigma" and builder.gaussian == line:
+        if sign not in _FLAG_WORDS or name == "sigma" and builder.gaussian == line:
             continue
         using = [n for n, entry in enumerate(found) if _uses(entry, name)]
-        home = section(line)
-        if all(section(starts[n]) == home for n in using):
+        if len(found) <= 1:
+            ends = [at for at, names in builder.widened if (names is None or name in names)
+                    and line < at <= min([starts[n] for n in using] or [0])]
+            if ends:                    # "Let $x > 0$.", "In general, …", the derivation
+                builder.assumptions[name] = ("integer", line) if flag.endswith("integer") else None
+                builder.notes.append(Prose(f"`{name}` is {flag} from line {line} to line "
+                                           f"{int(ends[0])} only, before the derivation", line))
+            continue
+        home = section(line, name)
+        if all(section(starts[n], name) == home for n in using):
             continue                    # used in its own section only: for the whole notes
         builder.assumptions[name] = ("integer", line) if flag.endswith("integer") else None
         flags = ((("integer", True),) if flag.endswith("integer") else ()) + ((sign, True),)
         for n in using:
-            if section(starts[n]) == home and name not in own[n]:
+            if section(starts[n], name) == home and name not in own[n]:
                 own[n][name] = SymbolDecl((name,), "scalar", flags, None, line)
         builder.notes.append(Prose(f"`{name}` is {flag} in this section only (it is used in "
                                    "other sections too): declared so in its derivations here",

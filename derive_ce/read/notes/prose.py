@@ -41,6 +41,29 @@ SOLVING = re.compile(r"\b(?:solv\w*|isolat\w*|setting|set (?:it|this|the \w+|the
 # thread's title, not an instruction to solve.
 SOLVED_TAG = re.compile(r"^\s*\[?solved\]?\s*(?:[–—:]|-\s|\]|$)", re.IGNORECASE)
 INLINE = re.compile(r"(?<!\$)\$(?!\$)([^$]+)\$(?!\$)|\$\$([^$]+)\$\$|\\\((.+?)\\\)")
+# "In general, for any real $x$", "Now let $z$ be any real number", "for all $x \in \mathbb{R}$":
+# the letters are general again, and an assumption stated on them before ends there.
+_GENERAL = re.compile(r"^(?:in general|more generally|in the general case)\b", re.IGNORECASE)
+_ANY_BEFORE = re.compile(r"\b(?:any|every|all|arbitrary)\s+(?:(?:real|complex|nonzero)\s+)?"
+                         r"(?:(?:numbers?|values?)\s+(?:of\s+)?)?\$([^$]+)\$", re.IGNORECASE)
+_ANY_AFTER = re.compile(r"\$([^$]+)\$\s*(?:be|is|are|denotes?)\s+(?:an?\s+)?(?:any|arbitrary)\b",
+                        re.IGNORECASE)
+_REALS = re.compile(r"\$([^$]+?)\s*\\in\s*\\mathbb\s*(?:\{\s*R\s*\}|R)\s*\$")
+
+
+def widened(text: str) -> frozenset[str] | None | bool:
+    """The letters a prose line makes general again (an assumption on them stated
+    before ends here), None for all of them ("In general", with no letter
+    named), False where the line widens nothing."""
+    text = clean(text)
+    found = [m.group(1) for pattern in (_ANY_BEFORE, _ANY_AFTER, _REALS)
+             for m in pattern.finditer(text)]
+    names = frozenset(n for math in found for n in _names(math))
+    if names:
+        return names
+    return None if _GENERAL.match(text) else False
+
+
 _ASSUME_CUE = re.compile(r"\b(?:for|where|assum\w*|with|suppose|given|let|if|since|when|because|here)\b",
                          re.IGNORECASE)
 _DEFINE_CUE = re.compile(r"(?:\b(?:where|let|if|define[sd]?|denote[sd]?|is|be|with|here|set"

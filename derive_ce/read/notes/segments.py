@@ -48,8 +48,17 @@ _COND = (r"(?:-?[0-9]+(?:\.[0-9]+)?\s*(?:<|\\leq?(?![A-Za-z]))\s*)?"     # `-1 \
          r"-?(?:\\[A-Za-z]+|[A-Za-z0-9]+)(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
 _TRAILING = re.compile(
     r"^(?P<body>.*?)\s*(?:,\s*(?:\\q?quad\s*|\\[,;:! ]\s*)*|(?:\\q?quad\s*|\\:\s*)+)"
-    r"(?:\\text\s*\{\s*(?:if|for|when)\s*\}\s*|(?:if|for|when)\s+)?(?P<cond>" + _COND + r")\s*$",
+    r"(?:\\text\s*\{\s*(?:if|for|when|whenever|provided(?:\s+that)?)\s*\}\s*"
+    r"|(?:if|for|when|whenever)\s+)?(?P<cond>" + _COND + r")\s*$",
     re.S)
+# "given that $x \ge -1$", "where $i \neq j$": a condition that is no sign flag, where the
+# prose line opens with it ("… uses 1/(1+e^{-x}) for $x \ge 0$" states no condition)
+_CONDITION_LEAD = re.compile(r"\(?\s*(?:(?:and|but|valid|true|this holds|it holds|holds)\s+)?"
+                             r"(?:given(?:\s+that)?|where|for|if|when|whenever|assuming(?:\s+that)?"
+                             r"|provided(?:\s+that)?|since|because|as long as|with)\s*",
+                             re.IGNORECASE)
+_INEQUALITY = re.compile(r"[^=<>]*?(?:<|>|\\(?:leq?|geq?|leqslant|geqslant|neq?|lt|gt)(?![A-Za-z])|[≤≥≠])"
+                         r"[^=]*")
 _BUILTIN = {"e", "pi", "sin", "cos", "tan", "exp", "ln", "log", "sqrt", "frac", "tanh",
             "sinh", "cosh", "cdot", "left", "right", "sum", "prod", "partial", "mathrm", "text"}
 _DERIVATIVE = re.compile(r"\\partial|\\frac\s*\{\s*d|\\nabla|\\sum|\\prod|\\lim|'")
@@ -401,6 +410,7 @@ class Builder:
         self.shadows: list[Shadow] = []          # names whose meaning the prose changes
         self.said: set[str] = set()  # letters the prose states an assumption on
         self.headings: list[int] = []     # the lines of the headings: an assumption's reach
+        self.widened: list[tuple[float, frozenset | None]] = []   # "for any real $x$": its end too
         self.redeclared: dict[str, list[Declared]] = {}   # a letter's successive declarations
         self.gaussian = 0            # the line where sigma was guessed a standard deviation
         self.line = 0                # the line being read
@@ -491,6 +501,9 @@ class Builder:
             self.solving = False
             self._new_segment(prose.line, text)
             return
+        general = P.widened(prose.text)
+        if general is not False:
+            self.widened.append((prose.line + 0.5, general))   # after what the line assumes
         if self._case(prose):
             return
         text = P.clean(prose.text)
@@ -539,6 +552,7 @@ class Builder:
     def _inline(self, prose: Prose) -> None:
         """Definitions and assumptions written in inline math."""
         listing = False                     # the math before opened a definition's list
+        assuming = False                    # the math before stated an assumption
         found = P.inline_math(prose.text)
         runs = P.assumed_runs(found)        # "Let $n$, $m$ and $k$ be positive integers"
         for number, (before, math, after) in enumerate(found):
@@ -559,13 +573,19 @@ class Builder:
                     and re.search(r"sigmoid", before[-40:] + " " + after[:40], re.I):
                 self.sigmoid = self.sigmoid or prose.line   # "σ(z) is the sigmoid"
                 continue
-            assumed = P.assumption(before, math, after) if P.assumption_cue(before) else None
+            cued = P.assumption_cue(before) or assuming and P.continues_list(before)
+            assumed = P.assumption(before, math, after) if cued else None
+            assuming = assumed is not None      # "Let $x > 0$ and $z \ge 0$": both
             if assumed is not None:
                 names, flag = assumed
                 for name in names:
                     if name not in self.said:    # the prose over a guess
                         self.assumptions[name] = (flag, prose.line)
                         self.said.add(name)
+                continue
+            if number == 0 and _CONDITION_LEAD.fullmatch(P.clean(before)) \
+                    and _INEQUALITY.fullmatch(math):
+                self._condition(Math(math, prose.line), prose)   # "given that $x \ge -1$."
                 continue
             for piece in _comma_definitions(math):   # `$f=\sinh(z) , g=\cosh(z)$`: two
                 parts = top_parts(piece)
