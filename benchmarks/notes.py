@@ -12,6 +12,10 @@ Every file is checked in one `derive-ce check --format json --no-cache` run.
 
 A file *verifies unchanged* when derive-ce exits 0 on it with at least one
 step proved or numeric (a file where nothing was checked does not count).
+A file is *read as expected* when its verdicts are the careful reader's:
+the derivations that hold pass, and those published with an error fail
+within their lines (`as_expected`); a file with a published error can be
+read as expected and never verify.
 Prints the files that verify, the steps proved or numeric, and for every
 other file its first blocking record (line and message), grouped by cause.
 """
@@ -19,6 +23,7 @@ other file its first blocking record (line and message), grouped by cause.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import subprocess
@@ -46,6 +51,7 @@ class Outcome:
     records: int        # steps and results reported
     line: int | None    # the first blocking line, if any
     why: str            # and its message
+    expected: bool = False  # every derivation read as its expect.yaml says (see as_expected)
 
 
 def corpus(which: str) -> list[Path]:
@@ -96,6 +102,36 @@ def judge(path: Path, report: dict) -> Outcome:
     return Outcome(path.name, scope, True, passing, len(records), None, "")
 
 
+def as_expected(path: Path, report: dict) -> bool:
+    """Whether derive-ce's verdicts are the careful reader's of NAME.expect.yaml.
+
+    Every derivation that holds has its records (at least one) proved or numeric; every
+    derivation published with an error (`holds: false`) has a record failed within its lines;
+    no record outside the wrong derivations fails or is refused. A file refused as a whole is
+    as expected only when it is out of scope. Files without an expect.yaml count as holding.
+    """
+    expect = expectation(path)
+    if report.get("error"):
+        return expect.get("scope", "in") == "out"
+    records = [s for s in report["steps"] if s["kind"] != "start" or s["status"] == "error"]
+    derivations = expect.get("derivations") or []
+    wrong = [d for d in derivations if d.get("holds") is False]
+
+    def within(record: dict, derivation: dict) -> bool:
+        first, last = derivation["lines"]
+        return record.get("line") is not None and first <= record["line"] <= last
+
+    for derivation in derivations:
+        mine = [r for r in records if within(r, derivation)]
+        if derivation.get("holds") is False:
+            if not any(r["status"] == "failed" for r in mine):
+                return False
+        elif not mine:
+            return False
+    outside = [r for r in records if not any(within(r, d) for d in wrong)]
+    return bool(records) and all(r["status"] in PASSING for r in outside)
+
+
 def cause(why: str) -> str:
     """The message with its particulars (names, numbers, counterexamples) taken out."""
     text = why.split(" at ", 1)[0] if why.startswith("failed: not equal") else why
@@ -114,10 +150,13 @@ def report(outcomes: list[Outcome]) -> str:
             continue
         ok = [o for o in group if o.verifies]
         lines.append(f"{scope}-scope files: {len(ok)} of {len(group)} verify unchanged; "
+                     f"{sum(o.expected for o in group)} of {len(group)} read as expected "
+                     f"(published errors failed); "
                      f"{sum(o.passing for o in group)} of {sum(o.records for o in group)} "
                      f"steps and results proved or numeric")
     lines.append("")
     lines.append("verify unchanged: " + (", ".join(o.name for o in outcomes if o.verifies) or "none"))
+    lines.append("read as expected: " + (", ".join(o.name for o in outcomes if o.expected) or "none"))
     causes: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
         if not outcome.verifies:
@@ -148,7 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     paths = args.files or (folder(args.dir) if args.dir else corpus(args.which or "real"))
     dce = [args.dce] if args.dce else [sys.executable, "-m", "derive_ce"]
     results = run_check(paths, dce, args.jobs)
-    outcomes = [judge(p, results[str(p.resolve())]) for p in paths]
+    outcomes = [dataclasses.replace(judge(p, results[str(p.resolve())]),
+                                    expected=as_expected(p, results[str(p.resolve())]))
+                for p in paths]
     if args.json:
         print(json.dumps([o.__dict__ for o in outcomes], indent=1))
     else:
