@@ -23,7 +23,7 @@ SUFFIXES = (".md", ".tex", ".txt")
 
 
 CORPUS = ("real", "heldout")   # published notes, measured by tests/test_real_notes.py
-HELDOUT = ("heldout22", "heldout23", "heldout24", "heldout25", "heldout26")   # 22 each, measured by benchmarks/notes.py --dir
+HELDOUT = ("heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27")   # 22 each, measured by benchmarks/notes.py --dir
 
 
 def _notes():
