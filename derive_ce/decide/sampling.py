@@ -689,7 +689,11 @@ def certain_difference(diff) -> sp.Float | None:
 
 def _certainly_different(left, right, point: dict, ctx) -> Sampled | None:
     """Two sides at a point, as a `differ` shown with the digits that tell them
-    apart, where certain_difference finds their difference; None otherwise."""
+    apart, where certain_difference finds their difference; None otherwise.
+    Not at a point drawn as floats (_inexact): a float's rounding is the same at
+    every precision, so it would pass for a difference."""
+    if any(isinstance(v, sp.Float) for v in point.values()):
+        return None
     found = certain_difference(left - right)
     if found is None:
         return None
@@ -1044,7 +1048,7 @@ def _try_point(a, b, point, ctx, rng, ranges=None) -> Sampled | None:
     atoms = set()
     for expr in [a1, b1, *constraints, *(t for pair in late for t in pair)]:
         atoms |= _free(expr) | expr.atoms(sp.Indexed)
-    rest = _draw(atoms, constraints, point, rng)
+    rest = _inexact(a1 + b1, _draw(atoms, constraints, point, rng), FLOAT_DIGITS)
     if not _satisfied(late, rest):
         return None
     full = {**{k: v.xreplace(rest) if v.free_symbols else v for k, v in point.items()}, **rest}
@@ -1283,9 +1287,27 @@ def _rounding_step(a, b, values) -> bool:
     return False
 
 
+EXACT_BITS = 100_000       # an exact power larger than this is not written out
+
+
 def _exact(expr, values) -> sp.Rational | None:
-    """The exact rational value at the point, when the side is rational there."""
+    """The exact rational value at the point, when the side is rational there.
+    A power whose exponent is a variable is written out only where the exponent is
+    an integer there and the result is not huge: x^x at x = 12345/7 was SymPy
+    computing an exact power for seconds (attack28 drills: d/dx x^x timed out)."""
     try:
+        for power in expr.atoms(sp.exp):      # e^{x ln x} becomes x^x when x is a number
+            if power.args[0].free_symbols and power.args[0].xreplace(values) != 0:
+                return None
+        for power in expr.atoms(sp.Pow):
+            if not power.exp.free_symbols:
+                continue
+            exponent, base = power.exp.xreplace(values), power.base.xreplace(values)
+            if not exponent.is_Integer:
+                return None
+            if base.is_number and abs(int(exponent)) * max(1.0, math.log2(abs(float(base)) + 1)) \
+                    > EXACT_BITS:
+                return None
         value = expr.xreplace(values)
     except (TypeError, ValueError, ArithmeticError, RecursionError):
         return None
@@ -1303,11 +1325,33 @@ def _scale(a, b, values, left, right):
     return scale
 
 
+FLOAT_DIGITS = 1000       # past every precision compared at (at most about 500 digits)
+
+
+def _inexact(expr, values: dict, digits: int) -> dict:
+    """The point's rationals as floats of `digits` + 30 digits where a variable sits
+    in an exponent over a variable base (x^x, e^{x ln x}): SymPy turns e^{r ln r}
+    into r^r and computes that power exactly, for seconds at r = 12345/7 (attack28:
+    d/dx x^x timed out). Integers (sizes, indices) stay exact."""
+    risky = set()
+    for power in expr.atoms(sp.Pow):
+        if power.exp.free_symbols and power.base.free_symbols:
+            risky |= power.exp.free_symbols | power.base.free_symbols
+    for power in expr.atoms(sp.exp):
+        if power.args[0].has(sp.log) and power.args[0].free_symbols:
+            risky |= power.args[0].free_symbols
+    if not risky:
+        return values
+    return {k: sp.Float(v, digits + 30) if k in risky and v.is_Rational and not v.is_Integer
+            else v for k, v in values.items()}
+
+
 def _value(expr, values, digits, strict: bool = False) -> mpmath.mpc | None:
     """The value at `digits` digits; strict: None unless SymPy reached them
     (a mismatch counts only between values known to that precision)."""
     try:
-        number = sp.N(_reciprocals(expr).xreplace(values), digits, strict=strict)
+        number = sp.N(_reciprocals(expr).xreplace(_inexact(expr, values, digits)), digits,
+                      strict=strict)
         real, imag = number.as_real_imag()
         with mpmath.workdps(digits + 10):
             value = mpmath.mpc(mpmath.mpf(str(real)), mpmath.mpf(str(imag)))

@@ -226,6 +226,18 @@ def _own_symbols(builder: Builder, found: list) -> list[tuple[SymbolDecl, ...]]:
         builder.notes.append(Prose(f"`{name}` is {flag} in this section only (it is used in "
                                    "other sections too): declared so in its derivations here",
                                    line))
+    for name, flag, line in builder.reassumed:      # "Again let $z \ge 0$." after a widening
+        sign = flag.split()[0]
+        if sign not in _FLAG_WORDS:
+            continue
+        ends = [at for at, names in builder.widened if names is None or name in names]
+        for n, entry in enumerate(found):
+            if starts[n] > line and _uses(entry, name) \
+                    and not any(line < at <= starts[n] for at in ends):
+                own[n][name] = SymbolDecl((name,), "scalar", ((sign, True),), None, line)
+                builder.notes.append(Prose(f"`{name}` is {flag} again from line {line}: "
+                                           f"declared so in the derivation of line {starts[n]}",
+                                           line))
     builder.assumptions = {k: v for k, v in builder.assumptions.items() if v is not None}
     return [tuple(o.values()) for o in own]
 

@@ -64,8 +64,10 @@ def widened(text: str) -> frozenset[str] | None | bool:
     return None if _GENERAL.match(text) else False
 
 
-_ASSUME_CUE = re.compile(r"\b(?:for|where|assum\w*|with|suppose|given|let|if|since|when|because|here)\b",
+_ASSUME_CUE = re.compile(r"\b(?:where|assum\w*|with|suppose|given|let|if|since|when|because|here)\b",
                          re.IGNORECASE)
+_FOR_CUE = re.compile(r"(?:(?:^|[.;:,(]|\b(?:holds?|valid|true|only|and))\s*for"
+                      r"|\bfor\s+(?:all|any|every|each)(?:\s+[a-z-]+){0,2})\s*$", re.IGNORECASE)
 _DEFINE_CUE = re.compile(r"(?:\b(?:where|let|if|define[sd]?|denote[sd]?|is|be|with|here|set"
                          r"|written|writes?|given by|called|so that|as|and|by|since|substitute)|:)\s*$",
                          re.IGNORECASE)
@@ -226,4 +228,11 @@ def assumed_runs(found: list) -> dict:
 
 
 def assumption_cue(before: str) -> bool:
-    return bool(_ASSUME_CUE.search(before[-40:])) or not before.strip()
+    r"""Do the words before inline math state an assumption on it? "for" only
+    where it opens a sentence or clause ("For $x > 0$", "…, for $x > 0$") or
+    follows "holds", "valid", "true", "only", "and": "The code uses this form
+    for $x \geq 0$" says where a form is used, not what the letter is
+    (attack28 md_remark_code_uses_softplus: a false step was proved under it)."""
+    if not before.strip() or _ASSUME_CUE.search(before[-40:]):
+        return True
+    return bool(_FOR_CUE.search(before))

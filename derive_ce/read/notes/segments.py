@@ -48,8 +48,8 @@ _COND = (r"(?:-?[0-9]+(?:\.[0-9]+)?\s*(?:<|\\leq?(?![A-Za-z]))\s*)?"     # `-1 \
          r"-?(?:\\[A-Za-z]+|[A-Za-z0-9]+)(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
 _TRAILING = re.compile(
     r"^(?P<body>.*?)\s*(?:,\s*(?:\\q?quad\s*|\\[,;:! ]\s*)*|(?:\\q?quad\s*|\\:\s*)+)"
-    r"(?:\\text\s*\{\s*(?:if|for|when|whenever|provided(?:\s+that)?)\s*\}\s*"
-    r"|(?:if|for|when|whenever)\s+)?(?P<cond>" + _COND + r")\s*$",
+    r"(?:\\text\s*\{\s*\(?\s*(?:if|for|when|whenever|provided(?:\s+that)?|(?P<unless>unless))\s*\}\s*"
+    r"|(?:if|for|when|whenever)\s+)?(?P<cond>" + _COND + r")\s*\)?\s*$",
     re.S)
 # "given that $x \ge -1$", "where $i \neq j$": a condition that is no sign flag, where the
 # prose line opens with it ("… uses 1/(1+e^{-x}) for $x \ge 0$" states no condition)
@@ -179,6 +179,10 @@ def _words_at_end(text: str) -> tuple[str, str] | None:
     closed = after.strip(" .,;") in ("", ")")
     if not body.strip() or not gap:
         return None
+    if wide and after.strip() and re.fullmatch(r"\s*(?:since|because|as|by|using|from)\s*", words,
+                                               re.I):
+        # `&& \text{since } x^2 \ge 0`: a reason that cites a fact, never the row's case
+        return body.rstrip(), text[found.start():].strip().rstrip(".,;").rstrip()
     if re.search(r"[A-Za-z]\W+[A-Za-z(]|[()]", words.strip()) and (closed or wide) \
             and not _CONDITION_WORDS.match(words):
         # words (never a name); math after them only where a wide gap set them apart
@@ -208,8 +212,20 @@ def _before_gap(text: str) -> tuple[str, str]:
 _WORDS = re.compile(r"(\(\s*)?\\(?:text|textrm|textit|textbf|mathrm|mbox)\s*\{(?P<words>[^{}]*)\}")
 _CONDITION_WORD = re.compile(r"\s*\(?\s*(?:if|for|when|whenever|otherwise|else|unless|provided)\b",
                              re.I)
-_CONDITION_WORDS = re.compile(r"\s*(?:if|for|when|where|whenever|otherwise|provided|unless|"
+_CONDITION_WORDS = re.compile(r"\s*\(?\s*(?:if|for|when|where|whenever|otherwise|provided|unless|"
                               r"and|or|with|as)\b", re.I)
+
+
+def _trailing_condition(trailing: re.Match, row) -> str:
+    """A row's trailing condition; `\text{unless } x = 0` is its negation (x ≠ 0)."""
+    condition = trailing.group("cond")
+    if trailing.group("unless") is None:
+        return condition
+    negated = P.negate(condition)
+    if negated is None:
+        raise InputError(f"`unless {condition}` is not read as a condition: write the "
+                         "condition it leaves, as in `\\text{if } x \\neq 0`", row.line)
+    return negated
 
 
 def clean_why(raw: str) -> str:
@@ -411,6 +427,7 @@ class Builder:
         self.said: set[str] = set()  # letters the prose states an assumption on
         self.headings: list[int] = []     # the lines of the headings: an assumption's reach
         self.widened: list[tuple[float, frozenset | None]] = []   # "for any real $x$": its end too
+        self.reassumed: list[tuple[str, str, int]] = []   # stated again after a widening
         self.redeclared: dict[str, list[Declared]] = {}   # a letter's successive declarations
         self.gaussian = 0            # the line where sigma was guessed a standard deviation
         self.line = 0                # the line being read
@@ -582,6 +599,9 @@ class Builder:
                     if name not in self.said:    # the prose over a guess
                         self.assumptions[name] = (flag, prose.line)
                         self.said.add(name)
+                    elif any(names_ is None or name in names_ for at, names_ in self.widened
+                             if at > self.assumptions.get(name, ("", 0))[1]):
+                        self.reassumed.append((name, flag, prose.line))   # "Again let $z \ge 0$"
                 continue
             if number == 0 and _CONDITION_LEAD.fullmatch(P.clean(before)) \
                     and _INEQUALITY.fullmatch(math):
@@ -732,7 +752,8 @@ class Builder:
             if not same:                     # the group's left side is its start
                 self._new_segment(row.line)
                 self._step(row, parts[0], "")
-            self._open_case(Math(trailing.group("cond"), row.line), row.text, trailing=True)
+            self._open_case(Math(_trailing_condition(trailing, row), row.line), row.text,
+                            trailing=True)
             self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
             self._why_definition(raw_why, row)
             return
