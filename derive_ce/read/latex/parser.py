@@ -170,9 +170,17 @@ _BRACED_POWER_ARG = re.compile(r"(\\(?:ln|log|exp)(?![A-Za-z])\s*)"
 _OLD_STYLE = re.compile(r"(?<=\{)(\s*)\\(?:bf|it|boldmath)(?![A-Za-z])")
 
 
+# `{Z}_i`, `{x}^{(i)}`, `{\bf x}_i`: braces around one letter before its subscript or
+# superscript only group it (as TeX does); they go, so `{Z}_i` is `Z_i`. Never the
+# braces of a command's argument (`\frac{a}{b}_i`, `x^{a}_i`, `\sqrt{x}^2`).
+_BRACED_LETTER = re.compile(r"(?:(?<=^)|(?<=[\s(\[{+\-*/=,|&<>]))\{(\s*(?:[A-Za-z]|\\[A-Za-z]+)\s*)\}"
+                            r"(?=\s*[_^])")
+
+
 def normalize(text: str) -> str:
     """The text with pasted layout blanked out, the same length as typed."""
     text = _OLD_STYLE.sub(lambda m: " " * len(m.group()), text)
+    text = _BRACED_LETTER.sub(lambda m: " " + m.group(1) + " ", text)
     text = _BRACED_POWER_ARG.sub(lambda m: m.group(1) + " " + m.group(2) + " ", text)
     text = _PRIME_SUP.sub(_primes, text)
     text = _UPRIGHT_DX.sub(_split_dx, text)

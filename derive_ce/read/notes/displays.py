@@ -66,6 +66,15 @@ def _pad(new: str, old: str) -> str:
     return new + " " * (len(old) - len(new))
 
 
+# `\\\` at the end of a line: a row break, then `\` before the line end (TeX's control
+# space), as Markdown sources that escape backslashes write it (`… \\\` then the next row)
+_BREAK_SPACE = re.compile(r"(?<!\\)\\\\\\(?=[ \t]*$)", re.M)
+# `\\[ … \\]` in Markdown: the display delimiters `\[ … \]` with their backslash escaped
+# (Jekyll, kramdown); never a row break with a space (`\\[2pt]`)
+_ESCAPED_OPEN = re.compile(r"^([ \t]*)\\\\\[(?!\s*-?[0-9.]+\s*(?:pt|mm|cm|em|ex|in|bp)\s*\])", re.M)
+_ESCAPED_CLOSE = re.compile(r"\\\\\](?=[ \t]*[.,;]?[ \t]*$)", re.M)
+
+
 def mask(text: str, tex: bool) -> str:
     """Blank out what is never math (code fences, `code`, HTML and LaTeX
     comments, block-quote marks), turn ```` ```math ```` fences and MathJax
@@ -94,6 +103,10 @@ def mask(text: str, tex: bool) -> str:
             line = re.sub(r"(?<!\\)%.*", lambda m: " " * len(m.group()), line)
         lines.append(line)
     masked = "\n".join(lines)
+    masked = _BREAK_SPACE.sub(lambda m: "\\\\ ", masked)
+    if not tex and _ESCAPED_OPEN.search(masked):
+        masked = _ESCAPED_OPEN.sub(lambda m: m.group(1) + " \\[", masked)
+        masked = _ESCAPED_CLOSE.sub(lambda m: " \\]", masked)
     masked = _SCRIPT.sub(lambda m: _pad("$$" if m.group(1) or (m.group().startswith("</")
                                                                 and _display_open(masked, m.start()))
                                         else "$", m.group()), masked)

@@ -228,6 +228,44 @@ def _trailing_condition(trailing: re.Match, row) -> str:
     return negated
 
 
+_SUBSCRIPT_LETTER = re.compile(r"_\s*(?:\{\s*([a-z])\s*\}|([a-z]))(?![A-Za-z])")
+
+
+def indexed_sums(text: str) -> str:
+    """`\sum (y_i - \hat{y}_i)^2`, `\sum e^{x_d}`: a sum written with no index, whose
+    summand (up to the next `+`, `-`, `=` outside brackets) has one letter in its
+    subscripts, sums over that letter: `\sum_{i} (y_i - \hat{y}_i)^2`. With no
+    such letter, or several, it stays as written (and is refused)."""
+    out, pos = [], 0
+    for match in re.finditer(r"\\sum(?![A-Za-z])", text):
+        after = match.end()
+        rest = text[after:]
+        if re.match(r"\s*(?:[_^]|\\(?:no)?limits)", rest):
+            continue
+        depth, end = 0, len(rest)
+        for k, char in enumerate(rest):
+            if char in "({[":
+                depth += 1
+            elif char in ")}]":
+                depth -= 1
+                if depth < 0:
+                    end = k
+                    break
+            elif depth == 0 and (char in "+-=&" or rest.startswith("\\\\", k)) and k > 0 \
+                    and rest[:k].strip():
+                end = k
+                break
+        summand = rest[:end]
+        if "\\sum" in summand:
+            continue
+        letters = {m.group(1) or m.group(2) for m in _SUBSCRIPT_LETTER.finditer(summand)}
+        if len(letters) != 1:
+            continue
+        out += [text[pos:after], "_{" + letters.pop() + "}"]
+        pos = after
+    return "".join(out) + text[pos:] if out else text
+
+
 def clean_why(raw: str) -> str:
     return " ".join(_QUAD.sub(" ", _TEXT.sub(r"\1", raw)).split())
 
@@ -585,7 +623,7 @@ class Builder:
                 self.ranges[bounded[0]] = (bounded[1], bounded[2], prose.line)
                 continue
             continued, listing = listing and P.continues_list(before), False
-            math = rewrite_words(math)      # `$s = sigmoid(z)$`: words.py
+            math = indexed_sums(rewrite_words(math))    # `$s = sigmoid(z)$`: words.py
             if re.fullmatch(r"\\sigma\s*(?:\(\s*" + P.LETTER + r"\s*\))?", math) \
                     and re.search(r"sigmoid", before[-40:] + " " + after[:40], re.I):
                 self.sigmoid = self.sigmoid or prose.line   # "σ(z) is the sigmoid"
@@ -699,7 +737,7 @@ class Builder:
         if text != row.text:
             row = Row(text, row.line, 0, row.starts_with_equals)
         body, raw_why = split_why(row.text)
-        body = self._unboxed(body)
+        body = self._unboxed(indexed_sums(body))
         lead = _LEAD_WORD.match(body)
         if lead and "=" in body[lead.end():] and not row.starts_with_equals:
             body, raw_why = body[lead.end():], raw_why or f"\\text{{{lead.group(1)}}}"
