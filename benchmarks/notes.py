@@ -126,7 +126,7 @@ def as_expected(path: Path, report: dict) -> bool:
         if derivation.get("holds") is False:
             if not any(r["status"] == "failed" for r in mine):
                 return False
-        elif not mine:
+        elif not mine and "[definitional]" not in str(derivation.get("claim", "")):
             return False
     outside = [r for r in records if not any(within(r, d) for d in wrong)]
     return bool(records) and all(r["status"] in PASSING for r in outside)
