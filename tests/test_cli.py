@@ -136,6 +136,29 @@ def test_cache_gives_the_same_answer(run, tmp_path):
     assert (cache / ".gitignore").read_text().strip().endswith("*")
 
 
+MATRIX = """title: 2Sx
+symbols:
+  x: {kind: vector, size: n}
+  S: {kind: matrix, shape: [n, n]%s}
+%ssteps:
+  - \\nabla_x x^T S x
+  - = 2 S x
+"""
+
+
+def test_a_cached_verdict_is_never_met_by_another_matrix_declaration(run, tmp_path):
+    """The same step, S declared symmetric (proved), then not: the verdict stored for
+    the first is not the second's (the cache key held no shape or properties, and a
+    reading twin was proved from the cache)."""
+    cache = tmp_path / "cache"
+    (tmp_path / "a.yaml").write_text(MATRIX % (", symmetric: true", ""))
+    (tmp_path / "b.yaml").write_text(MATRIX % ("", ""))
+    proved = run("check", "--format", "json", "--cache-dir", cache, tmp_path / "a.yaml")
+    assert proved.code == 0, proved.out
+    failed = run("check", "--format", "json", "--cache-dir", cache, tmp_path / "b.yaml")
+    assert failed.code == 1, failed.out
+
+
 def test_a_bad_step_is_an_error_and_the_rest_is_still_checked(run, tmp_path):
     path = tmp_path / "partly.yaml"
     path.write_text("steps:\n  - x^2\n  - = \\foo{x}\n  - = x \\cdot x\n  - = x x\n  - = 2x\n")

@@ -37,21 +37,29 @@ def _verdicts(report: dict) -> list[list]:
     return [[s["line"], s["kind"], s["status"]] for s in report["steps"]]
 
 
-def _check_all(paths: list[Path]) -> dict[Path, dict]:
+def _check_all(paths: list[Path], cache: Path) -> dict[Path, dict]:
     """One run over many files, both readings asked for (one pool of workers): path -> report."""
     out = io.StringIO()
     with contextlib.redirect_stdout(out), both_readings():
-        main(["check", "--no-cache", "--format", "json", *map(str, paths)])
+        main(["check", "--cache-dir", str(cache), "--format", "json", *map(str, paths)])
     return {Path(f["path"]).resolve(): f for f in json.loads(out.getvalue())["files"]}
 
 
 @pytest.fixture(scope="module")
-def reports() -> dict[Path, dict]:
-    return _check_all(_notes())
+def cache(tmp_path_factory) -> Path:
+    """A fresh verdict cache for the notes and their imports: a comparison the import
+    writes exactly as the notes read it is decided once; one it reads otherwise (another
+    scope, another text) is decided again, and the verdicts are compared."""
+    return tmp_path_factory.mktemp("notes-cache")
 
 
 @pytest.fixture(scope="module")
-def imported_reports(tmp_path_factory) -> dict[Path, dict]:
+def reports(cache) -> dict[Path, dict]:
+    return _check_all(_notes(), cache)
+
+
+@pytest.fixture(scope="module")
+def imported_reports(tmp_path_factory, cache, reports) -> dict[Path, dict]:
     """The committed imports (each test asserts a fresh import writes exactly that),
     checked in one run: notes path -> report of its YAML."""
     folder = tmp_path_factory.mktemp("imported")
@@ -61,7 +69,7 @@ def imported_reports(tmp_path_factory) -> dict[Path, dict]:
         if expected.exists():
             written[path] = folder / f"{n:03d}_imported.yaml"
             written[path].write_text(expected.read_text())
-    found = _check_all(list(written.values())) if written else {}
+    found = _check_all(list(written.values()), cache) if written else {}
     return {path: found[target.resolve()] for path, target in written.items()}
 
 

@@ -57,15 +57,22 @@ def _slipped(path: Path, folder: Path) -> Path | None:
     return target
 
 
-def _check(paths: list[Path]) -> dict[str, FileReport]:
+def _check(paths: list[Path], cache: Path) -> dict[str, FileReport]:
     with both_readings():
-        reports = check(expand(paths), Options(budget=20.0, jobs=2, cache_dir=None))
+        reports = check(expand(paths), Options(budget=20.0, jobs=2, cache_dir=cache))
     return {Path(r.path).resolve().as_posix(): r for r in reports}
 
 
 @pytest.fixture(scope="module")
-def reports() -> dict[str, FileReport]:
-    return _check(_corpus())
+def cache(tmp_path_factory) -> Path:
+    """One fresh verdict cache for the corpus and its slipped copies: a copy re-decides
+    only the comparisons its slip changed."""
+    return tmp_path_factory.mktemp("real-notes-cache")
+
+
+@pytest.fixture(scope="module")
+def reports(cache) -> dict[str, FileReport]:
+    return _check(_corpus(), cache)
 
 
 def test_the_two_readings_agree_on_the_corpus_and_its_slips(reports, slipped):
@@ -75,10 +82,10 @@ def test_the_two_readings_agree_on_the_corpus_and_its_slips(reports, slipped):
 
 
 @pytest.fixture(scope="module")
-def slipped(tmp_path_factory) -> dict[str, tuple[Path, FileReport]]:
+def slipped(tmp_path_factory, cache, reports) -> dict[str, tuple[Path, FileReport]]:
     folder = tmp_path_factory.mktemp("slipped")
     copies = {p.name: c for p in _corpus() if (c := _slipped(p, folder))}
-    checked = _check(list(copies.values()))
+    checked = _check(list(copies.values()), cache)
     return {name: (copy, checked[copy.resolve().as_posix()]) for name, copy in copies.items()}
 
 

@@ -23,17 +23,22 @@ ROOT = Path(__file__).parent / "examples" / "redteam"
 FILES = sorted(ROOT.glob("*.yaml"))
 
 
-def _checked(folder: Path) -> dict:
-    """One run over a folder with both readings (one pool of workers): name -> report."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), both_readings():
-        main(["check", "--no-cache", "--format", "json", str(folder)])
-    return {Path(f["path"]).name: f for f in json.loads(out.getvalue())["files"]}
+def _checked(folder: Path, cache: Path) -> dict:
+    """The true twins, then the false ones, with both readings and one fresh verdict
+    cache (a false twin re-decides only the comparisons its slip changed): name -> report."""
+    found = {}
+    for twins in ("*.true.yaml", "*.false.yaml"):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), both_readings():
+            main(["check", "--cache-dir", str(cache), "--format", "json",
+                  *map(str, sorted(folder.glob(twins)))])
+        found.update({Path(f["path"]).name: f for f in json.loads(out.getvalue())["files"]})
+    return found
 
 
 @pytest.fixture(scope="module")
-def reports() -> dict:
-    return _checked(ROOT)
+def reports(tmp_path_factory) -> dict:
+    return _checked(ROOT, tmp_path_factory.mktemp("redteam-cache"))
 
 
 def test_the_two_readings_agree_on_every_attack(reports):
@@ -76,8 +81,8 @@ UNDECIDED = Path(__file__).parent / "examples" / "undecided"
 
 
 @pytest.fixture(scope="module")
-def undecided() -> dict:
-    return _checked(UNDECIDED)
+def undecided(tmp_path_factory) -> dict:
+    return _checked(UNDECIDED, tmp_path_factory.mktemp("undecided-cache"))
 
 
 @pytest.mark.parametrize("path", sorted(UNDECIDED.glob("*.yaml")), ids=lambda p: p.name)

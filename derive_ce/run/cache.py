@@ -1,7 +1,9 @@
 """Verdicts on disk, keyed by what decides them, written atomically.
 
-The key hashes the two texts, the branch's conditions, the symbols and
-definitions (without line numbers, so moving a step keeps its verdict),
+The key hashes the two texts, the branch's conditions, the symbols (with a
+vector's or matrix's shape and properties: a matrix no longer declared
+symmetric never meets the verdict it had when it was) and definitions (without
+line numbers, so moving a step keeps its verdict), the layout of gradients,
 the time budget, the engine version and the code that decided it (every
 module but the reporters, and SymPy, by size and modification time: an
 edited engine or another SymPy never meets an older verdict); reading it
@@ -59,8 +61,10 @@ def key(task: Task) -> str:
     scope = task.scope
     data = [
         ENGINE_VERSION, code_fingerprint(), task.kind, task.budget,
-        [(d.names, d.kind, d.flags, _texts(d.range or ())) for d in scope.symbols],
-        [(d.name, d.params, d.body.text) for d in scope.definitions],
+        [(d.names, d.kind, d.flags, _texts(d.range or ()), _texts(d.shape), d.properties)
+         for d in scope.symbols],
+        [(d.name, d.params, d.body.text, d.function) for d in scope.definitions],
+        getattr(scope, "layout", "denominator"),
         _texts(task.when), _texts((task.a, task.b)),
     ]
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()

@@ -232,7 +232,7 @@ _SUBSCRIPT_LETTER = re.compile(r"_\s*(?:\{\s*([a-z])\s*\}|([a-z]))(?![A-Za-z])")
 
 
 def indexed_sums(text: str) -> str:
-    """`\sum (y_i - \hat{y}_i)^2`, `\sum e^{x_d}`: a sum written with no index, whose
+    r"""`\sum (y_i - \hat{y}_i)^2`, `\sum e^{x_d}`: a sum written with no index, whose
     summand (up to the next `+`, `-`, `=` outside brackets) has one letter in its
     subscripts, sums over that letter: `\sum_{i} (y_i - \hat{y}_i)^2`. With no
     such letter, or several, it stays as written (and is refused)."""
