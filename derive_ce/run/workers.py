@@ -42,8 +42,8 @@ def _fixed_seed(conn) -> None:
     """Make this (just forked) worker run under a fixed string-hash seed.
 
     SymPy's results can follow the iteration order of sets of its objects, and
-    that order follows Python's string-hash seed, random per process: one step
-    came out `proved` under most seeds and `numeric` under others (attack 27).
+    that order follows Python's string-hash seed, random per process: which
+    floor an `unknown` named changed with the seed (attack24 golden_beatty_sum).
     A worker forked from a process whose seed is not fixed (PYTHONHASHSEED
     unset, as for every user) starts again as a fresh interpreter under a fixed
     seed, keeping its pipe to the parent, so that the same command gives the

@@ -53,7 +53,7 @@ def slip(a: sp.Expr, b: sp.Expr, seconds: float = SECONDS) -> dict:
     if difference == 0:
         return found
     found["shown"] = _shown(found["difference"])
-    probe = _Probe(a, b, end)
+    probe = _Probe(a, b)
     kind = (_sign(a, b, end, probe) or _factor(a, b, end, probe) or _index(a, b, end, probe)
             or _term(a, b, difference))
     if kind:
@@ -105,9 +105,8 @@ class _Probe:
 
     DIGITS = 30
 
-    def __init__(self, a, b, end: float):
+    def __init__(self, a, b):
         self.points = [self._point(a, b, k) for k in (0, 1)]
-        self.end = end
         self.a = [self.value(a, p) for p in self.points]
         self.b = [self.value(b, p) for p in self.points]
 

@@ -217,7 +217,7 @@ _CONDITION_WORDS = re.compile(r"\s*\(?\s*(?:if|for|when|where|whenever|otherwise
 
 
 def _trailing_condition(trailing: re.Match, row) -> str:
-    """A row's trailing condition; `\text{unless } x = 0` is its negation (x ≠ 0)."""
+    r"""A row's trailing condition; `\text{unless } x = 0` is its negation (x ≠ 0)."""
     condition = trailing.group("cond")
     if trailing.group("unless") is None:
         return condition
