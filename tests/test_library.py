@@ -1,9 +1,14 @@
 """The library in derivations/: it all verifies, and one planted slip in a
 copy of each derivation fails on exactly that line."""
 
+import contextlib
+import io
+import json
+
 import pytest
 
 from conftest import ROOT, both_readings, disagreements
+from derive_ce.cli import main
 
 LIBRARY = ROOT / "derivations"
 
@@ -67,11 +72,6 @@ def test_every_derivation_has_a_planted_slip():
 def planted(cache, tmp_path_factory) -> dict:
     """Every derivation with its slip planted, checked in one run (the cache re-checks
     only the slipped comparisons): name -> (line of the slip, report)."""
-    import contextlib
-    import io
-    import json
-
-    from derive_ce.cli import main
     folder = tmp_path_factory.mktemp("planted")
     lines = {}
     for name, right, wrong in SLIPS:
