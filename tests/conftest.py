@@ -1,4 +1,5 @@
 import contextlib
+import io
 import json
 import os
 from dataclasses import dataclass
@@ -79,3 +80,12 @@ def disagreements(reports) -> list[tuple[str, int]]:
             found += [(Path(report.path).name, r.line) for r in report.records
                       if "the two readings disagree" in r.message]
     return sorted(found)
+
+
+def batch(paths, cache: Path) -> list[dict]:
+    """One `check` over many files in this process, both readings asked for, with a
+    verdict cache (a copy of a file re-decides only what differs): the JSON reports."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), both_readings():
+        main(["check", "--cache-dir", str(cache), "--format", "json", *map(str, paths)])
+    return json.loads(out.getvalue())["files"]

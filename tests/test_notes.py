@@ -7,16 +7,12 @@ writes (run from the notes' folder); no import file: the import exits 2.
 The YAML written must give the same verdicts as the notes themselves.
 """
 
-import contextlib
-import io
-import json
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, both_readings, disagreements
-from derive_ce.cli import main
+from conftest import ROOT, batch, disagreements
 
 NOTES = Path(__file__).parent / "notes"
 SUFFIXES = (".md", ".tex", ".txt")
@@ -38,11 +34,8 @@ def _verdicts(report: dict) -> list[list]:
 
 
 def _check_all(paths: list[Path], cache: Path) -> dict[Path, dict]:
-    """One run over many files, both readings asked for (one pool of workers): path -> report."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), both_readings():
-        main(["check", "--cache-dir", str(cache), "--format", "json", *map(str, paths)])
-    return {Path(f["path"]).resolve(): f for f in json.loads(out.getvalue())["files"]}
+    """One run over many files, both readings asked for: path -> report."""
+    return {Path(f["path"]).resolve(): f for f in batch(paths, cache)}
 
 
 @pytest.fixture(scope="module")

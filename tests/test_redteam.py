@@ -9,15 +9,11 @@ dependent bounds in double sums, case values before derivatives, sampling
 (sizes, magnitudes, tolerance, constants, unknown functions, conditions).
 """
 
-import contextlib
-import io
-import json
 from pathlib import Path
 
 import pytest
 
-from conftest import both_readings, disagreements, marker_line
-from derive_ce.cli import main
+from conftest import batch, disagreements, marker_line
 
 ROOT = Path(__file__).parent / "examples" / "redteam"
 FILES = sorted(ROOT.glob("*.yaml"))
@@ -28,11 +24,7 @@ def _checked(folder: Path, cache: Path) -> dict:
     cache (a false twin re-decides only the comparisons its slip changed): name -> report."""
     found = {}
     for twins in ("*.true.yaml", "*.false.yaml"):
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out), both_readings():
-            main(["check", "--cache-dir", str(cache), "--format", "json",
-                  *map(str, sorted(folder.glob(twins)))])
-        found.update({Path(f["path"]).name: f for f in json.loads(out.getvalue())["files"]})
+        found.update({Path(f["path"]).name: f for f in batch(sorted(folder.glob(twins)), cache)})
     return found
 
 

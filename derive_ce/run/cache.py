@@ -64,7 +64,7 @@ def key(task: Task) -> str:
         [(d.names, d.kind, d.flags, _texts(d.range or ()), _texts(d.shape), d.properties)
          for d in scope.symbols],
         [(d.name, d.params, d.body.text, d.function) for d in scope.definitions],
-        getattr(scope, "layout", "denominator"),
+        scope.layout,
         _texts(task.when), _texts((task.a, task.b)),
     ]
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()

@@ -138,21 +138,23 @@ class _Probe:
             return None
         return number if number == number and abs(number) != float("inf") else None
 
+    def _pairs(self) -> list | None:
+        """The (previous, this) values at both points; None where one is not had."""
+        pairs = list(zip(self.a, self.b))
+        return None if any(x is None or y is None for x, y in pairs) else pairs
+
     def allows(self, test) -> bool:
         """False only where every value is had and `test` fails at one point."""
-        pairs = list(zip(self.a, self.b))
-        if any(x is None or y is None for x, y in pairs):
-            return True
-        return all(test(x, y) for x, y in pairs)
+        pairs = self._pairs()
+        return pairs is None or all(test(x, y) for x, y in pairs)
 
     def ratios(self) -> bool:
-        def one(x, y):
-            return x != 0
-        if not self.allows(one):
-            return False
-        pairs = list(zip(self.a, self.b))
-        if any(x is None or y is None for x, y in pairs):
+        """The same ratio this / previous at both points (a previous step of 0 has none)."""
+        pairs = self._pairs()
+        if pairs is None:
             return True
+        if any(x == 0 for x, _ in pairs):
+            return False
         first, second = (y / x for x, y in pairs)
         return _near(first, second)
 

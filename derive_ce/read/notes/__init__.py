@@ -195,12 +195,13 @@ def _own_symbols(builder: Builder, found: list) -> list[tuple[SymbolDecl, ...]]:
                         f"`{name}` is declared again on line {declared.line}: "
                         f"{_said(declared)} in the derivation of line {at}", declared.line))
 
+    def widenings(name: str) -> list[float]:
+        """Where the prose makes the letter general again ("In general, for any real $x$")."""
+        return [at for at, names in builder.widened if names is None or name in names]
+
     def section(line: int, name: str) -> int:
-        """Assumptions reach from one heading to the next, and end where the prose
-        makes their letter general again ("In general, for any real $x$")."""
-        ends = builder.headings + [at for at, names in builder.widened
-                                   if names is None or name in names]
-        return sum(1 for h in ends if h <= line)
+        """Assumptions reach from one heading to the next, and end at a widening."""
+        return sum(1 for h in builder.headings + widenings(name) if h <= line)
 
     for name, (flag, line) in sorted(builder.assumptions.items()):
         sign = flag.split()[0]
@@ -208,8 +209,8 @@ def _own_symbols(builder: Builder, found: list) -> list[tuple[SymbolDecl, ...]]:
             continue
         using = [n for n, entry in enumerate(found) if _uses(entry, name)]
         if len(found) <= 1:
-            ends = [at for at, names in builder.widened if (names is None or name in names)
-                    and line < at <= min([starts[n] for n in using] or [0])]
+            first = min([starts[n] for n in using] or [0])
+            ends = [at for at in widenings(name) if line < at <= first]
             if ends:                    # "Let $x > 0$.", "In general, …", the derivation
                 builder.assumptions[name] = ("integer", line) if flag.endswith("integer") else None
                 builder.notes.append(Prose(f"`{name}` is {flag} from line {line} to line "
@@ -230,7 +231,7 @@ def _own_symbols(builder: Builder, found: list) -> list[tuple[SymbolDecl, ...]]:
         sign = flag.split()[0]
         if sign not in _FLAG_WORDS:
             continue
-        ends = [at for at, names in builder.widened if names is None or name in names]
+        ends = widenings(name)
         for n, entry in enumerate(found):
             if starts[n] > line and _uses(entry, name) \
                     and not any(line < at <= starts[n] for at in ends):
