@@ -491,7 +491,7 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
         turned = _turning_points(a, b, free, ranges, ctx, rng, result)
         if turned is not None:
             return turned
-        celled = _cells(a, b, free, ranges, ctx, rng, result)
+        celled = _cells(a, b, free, ranges, ctx, rng, result, branches, met)
         if celled is not None:
             return celled
         missed = [cond for cond in branches if cond not in met]
@@ -517,7 +517,8 @@ MAX_CELL_POINTS = 48          # points placed at and between a step's breakpoint
 _SCAN = sorted({0.0} | {sign * 10 ** (k / 8) for k in range(-48, 49) for sign in (1, -1)})
 
 
-def _cells(a, b, free, ranges, ctx, rng, result: Sampled) -> Sampled | None:
+def _cells(a, b, free, ranges, ctx, rng, result: Sampled, branches: list = (),
+           met: set | None = None) -> Sampled | None:
     r"""A step with |·|, max, min, sign, a floor or cases (or a case with a
     nonlinear condition) is tried along a line through a point that held: each
     real in turn moves, the others stay, and the places where a piece switches
@@ -526,7 +527,8 @@ def _cells(a, b, free, ranges, ctx, rng, result: Sampled) -> Sampled | None:
     compared exactly at each such place (x = 2 under x² ≤ 4) and between two
     neighbouring ones (a bump 0.02 wide at e², a joint written 1.41421356
     against √2), where the difference is also computed to certain digits.
-    Random draws meet none of these."""
+    Random draws meet none of these. A piecewise case that a point here meets
+    (the inside of a bump 2·10⁻⁵ wide) is counted in `met`."""
     pieces = a.atoms(*_SWITCHING) | b.atoms(*_SWITCHING)
     relations = [c for c in ctx.constraints if isinstance(c, sp.core.relational.Relational)]
     nonlinear = [r for r in relations if any(sp.degree(r.lhs - r.rhs, s) != 1 if
@@ -573,6 +575,8 @@ def _cells(a, b, free, ranges, ctx, rng, result: Sampled) -> Sampled | None:
                 if certain is not None:
                     return certain
                 result.points += 1
+                if met is not None:
+                    _meet(branches, {**point, **(found.point or {})}, met)
     return None
 
 

@@ -169,20 +169,23 @@ def split_why(text: str) -> tuple[str, str]:
 
 def _words_at_end(text: str) -> tuple[str, str] | None:
     found = None
-    for found in _WORDS.finditer(text):     # the last `\text{…}` with no `=` after it
+    for found in _WORDS.finditer(text):     # the last `\text{…}`
         pass
-    if found is None or "=" in text[found.end():]:
+    if found is None:
         return None
     words, after = found.group("words"), text[found.end():]
     body, gap = _before_gap(text[:found.start()])
     wide = "quad" in gap or "  " in gap or "\\:" in gap      # `&&` reaches here as `\:`
-    closed = after.strip(" .,;") in ("", ")")
     if not body.strip() or not gap:
         return None
     if wide and after.strip() and re.fullmatch(r"\s*(?:since|because|as|by|using|from)\s*", words,
                                                re.I):
-        # `&& \text{since } x^2 \ge 0`: a reason that cites a fact, never the row's case
+        # `&& \text{since } x^2 \ge 0`, `&& \text{since } |x|^2 = x^2`: a reason that
+        # cites a fact (an equation too), never the row's case
         return body.rstrip(), text[found.start():].strip().rstrip(".,;").rstrip()
+    if "=" in after:        # other words with an equation after them are no why
+        return None
+    closed = after.strip(" .,;") in ("", ")")
     if re.search(r"[A-Za-z]\W+[A-Za-z(]|[()]", words.strip()) and (closed or wide) \
             and not _CONDITION_WORDS.match(words):
         # words (never a name); math after them only where a wide gap set them apart
@@ -783,6 +786,29 @@ class Builder:
         if not any(parts):
             self.notes.append(Prose(f"an empty row, skipped: {row.text}", row.line))
             return
+        if trailing is not None and row.starts_with_equals and not parts[0].strip():
+            # `&= 3x^2 \quad \text{for } x > 0`: the chain's next row, under its own
+            # condition: a case that goes on from the chain's last expression (the
+            # rows after it, until the next condition, go on in that case)
+            if self.pending is not None:
+                self._start(self.pending)
+            if self.seg.main.steps and not self.branch.broken:
+                if self.seg.cases and not self.seg.cases[-1].trailing:
+                    self._new_segment(row.line)
+                self.seg.cases.append(Branch(Math(_trailing_condition(trailing, row), row.line),
+                                             row.text, tuple(self.seg.given), trailing=True))
+                self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
+                self._why_definition(raw_why, row)
+                return
+            if not self.seg.empty():
+                self._new_segment(row.line)
+            self.branch.steps.append(Step(
+                Math(body, row.line, column=row.column), clean_why(raw_why),
+                unchecked="nothing before it to compare it with (the row begins with `=`, "
+                          f"under the condition `{_trailing_condition(trailing, row)}`)",
+                unsure=True))
+            self.branch.broken = True
+            return
         if trailing is not None:
             self._settle_pending()
             same = self.seg.cases and self.seg.cases[-1].trailing \
@@ -1324,6 +1350,9 @@ class Builder:
             _split_start(seg)
         out = []
         for seg in self.segments:
+            if not seg.checked() and not _has_unchecked(seg) \
+                    and not seg.title.startswith("definition of "):
+                _claims_unchecked(seg)
             if seg.empty() or (not seg.checked() and not _has_unchecked(seg)):
                 for branch in (seg.main, *seg.cases):
                     for step in branch.steps:
@@ -1413,6 +1442,17 @@ def _readable(text: str) -> bool:
     except InputError:
         return False
     return True
+
+
+def _claims_unchecked(seg: Segment) -> None:
+    """A row that begins with `=` claims an equality; where nothing came
+    before it to compare it with, it is reported as not checked (the file
+    then cannot be said to hold), never dropped in silence."""
+    for branch in (seg.main, *seg.cases):
+        branch.steps = [dataclasses.replace(
+            step, unchecked="nothing before it to compare it with (the row begins with `=`)",
+            unsure=True) if step.math.text.lstrip().startswith("=") and not step.unchecked
+            else step for step in branch.steps]
 
 
 def _has_unchecked(seg: Segment) -> bool:
