@@ -90,7 +90,7 @@ def _with_word_functions(block):
 def _known_functions(builder: Builder) -> None:
     """`sigmoid(z)`, `ReLU(x)` applied and not defined by the notes: their
     usual meaning, said as a definition (words.DEFAULTS)."""
-    texts = [s.math.text for seg in builder.segments for b in (seg.main, *seg.cases)
+    texts = [s.math.text for seg in builder.segments for b in seg.branches()
              for s in b.steps] + [d.body.text for d in builder.definitions]
     why = f"the prose calls `\\sigma` the sigmoid, line {builder.sigmoid}"
     if not builder.sigmoid and builder.sigmoid_word and not builder.gaussian \
@@ -263,7 +263,7 @@ def _nothing_checked(builder: Builder) -> None:
     said = [n for n in builder.notes if n.text.startswith(("goal", "nothing to compare",
                                                            "an empty row"))]
     unchecked = [(s.math.line, s.unchecked) for seg in builder.segments
-                 for b in (seg.main, *seg.cases) for s in b.steps if s.unchecked]
+                 for b in seg.branches() for s in b.steps if s.unchecked]
     lines = [f"line {n.line}: {n.text}" for n in said]
     lines += [f"line {d.line}: a definition of {d.name}" for d in builder.definitions]
     lines += [f"line {line}: not checked: {reason}" for line, reason in unchecked]
@@ -406,7 +406,7 @@ def _bare_functions(builder: Builder) -> None:
         bare = re.compile(head + r"(?![A-Za-z])('*)(?!\s*(?:\(|\\left|\\[bB]igl?\b|_|'))")
         uses = re.compile(r"(?<![\\A-Za-z])" + param + r"(?![A-Za-z])")
         for seg in builder.segments:
-            for branch in (seg.main, *seg.cases):
+            for branch in seg.branches():
                 if not any(uses.search(s.math.text) for s in branch.steps):
                     continue
                 for n, step in enumerate(branch.steps):
@@ -430,7 +430,7 @@ def _bracket_primes(builder: Builder) -> None:
     not plain: refused as before."""
     defined = {d.name for d in builder.definitions}
     for seg in builder.segments:
-        for branch in (seg.main, *seg.cases):
+        for branch in seg.branches():
             for n, step in enumerate(branch.steps):
                 text = step.math.text
                 if ")'" not in text:

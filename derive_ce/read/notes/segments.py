@@ -183,8 +183,12 @@ def _words_at_end(text: str) -> tuple[str, str] | None:
         # `&& \text{since } x^2 \ge 0`, `&& \text{since } |x|^2 = x^2`: a reason that
         # cites a fact (an equation too), never the row's case
         return body.rstrip(), text[found.start():].strip().rstrip(".,;").rstrip()
-    if "=" in after:        # other words with an equation after them are no why
-        return None
+    if "=" in after:
+        if wide and re.search(r"[A-Za-z]\W+[A-Za-z(]", words.strip()) \
+                and not _CONDITION_WORDS.match(words):
+            # `\qquad \text{sanity check at } x = 0`: a remark in words, with its math
+            return body.rstrip(), text[found.start():].strip().rstrip(".,;").rstrip()
+        return None         # one word (`\text{and}`) or a condition before an equation
     closed = after.strip(" .,;") in ("", ")")
     if re.search(r"[A-Za-z]\W+[A-Za-z(]|[()]", words.strip()) and (closed or wide) \
             and not _CONDITION_WORDS.match(words):
@@ -419,6 +423,7 @@ class Branch:
     broken: bool = False                    # its last row is not checked
     outside: str = ""                       # ... because it holds math not read: why
     trailing: bool = False                  # opened by a row's own condition
+    inner: list["Branch"] = field(default_factory=list)    # row conditions inside a prose case
 
 
 @dataclass
@@ -434,6 +439,10 @@ class Segment:
 
     def empty(self) -> bool:
         return not self.main.steps and not self.cases
+
+    def branches(self) -> list[Branch]:
+        """The main chain, its cases, and the row conditions inside them."""
+        return [self.main, *(b for case in self.cases for b in (case, *case.inner))]
 
     def checked(self) -> bool:
         """Does it compare anything (a chain of two expressions, or a case)?"""
@@ -487,7 +496,8 @@ class Builder:
 
     @property
     def branch(self) -> Branch:
-        return self.seg.cases[-1] if self.seg.cases else self.seg.main
+        branch = self.seg.cases[-1] if self.seg.cases else self.seg.main
+        return branch.inner[-1] if branch.inner else branch
 
     def build(self, blocks: list) -> None:
         for block in blocks:
@@ -792,11 +802,20 @@ class Builder:
             # rows after it, until the next condition, go on in that case)
             if self.pending is not None:
                 self._start(self.pending)
-            if self.seg.main.steps and not self.branch.broken:
-                if self.seg.cases and not self.seg.cases[-1].trailing:
-                    self._new_segment(row.line)
-                self.seg.cases.append(Branch(Math(_trailing_condition(trailing, row), row.line),
-                                             row.text, tuple(self.seg.given), trailing=True))
+            when = Math(_trailing_condition(trailing, row), row.line)
+            host = self.seg.cases[-1] if self.seg.cases else None
+            if host is not None and not host.trailing and (host.inner or (
+                    host.steps and not host.broken)):
+                # "If $x < 0$:", then `&= -|y|`, `&= y \quad \text{for } y < 0`: a case
+                # inside the prose case, going on from the prose case's last expression
+                host.inner.append(Branch(when, row.text, trailing=True))
+                self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
+                self._why_definition(raw_why, row)
+                return
+            if self.seg.main.steps and not self.seg.main.broken and (
+                    host is None or host.trailing):
+                self.seg.cases.append(Branch(when, row.text, tuple(self.seg.given),
+                                             trailing=True))
                 self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
                 self._why_definition(raw_why, row)
                 return
@@ -919,7 +938,7 @@ class Builder:
         letters = {m.group(3) for m in _TOKEN.finditer(inner) if m.group(3)} - {"d", "e"}
         if letters - self.used or re.search(_ACCENTED, inner) and not any(
                 _norm(a.group()) in _norm(s.math.text) for a in re.finditer(_ACCENTED, inner)
-                for seg in self.segments for b in (seg.main, *seg.cases) for s in b.steps):
+                for seg in self.segments for b in seg.branches() for s in b.steps):
             return body
         return inner
 
@@ -1258,7 +1277,7 @@ class Builder:
         """Does an earlier step use the name? (A definition's body is no use: a
         definition may come after the name's first use.)"""
         return any(mentions(s.math.text, name) for seg in self.segments
-                   for b in (seg.main, *seg.cases) for n, s in enumerate(b.steps)
+                   for b in seg.branches() for n, s in enumerate(b.steps)
                    if not (n == 0 and b is seg.main and seg.title.startswith("definition of ")))
 
     def _defined(self, name: str) -> bool:
@@ -1354,14 +1373,14 @@ class Builder:
                     and not seg.title.startswith("definition of "):
                 _claims_unchecked(seg)
             if seg.empty() or (not seg.checked() and not _has_unchecked(seg)):
-                for branch in (seg.main, *seg.cases):
+                for branch in seg.branches():
                     for step in branch.steps:
                         if seg.title.startswith("definition of "):
                             continue
                         self.notes.append(Prose(f"nothing to compare it with: {step.math.text}",
                                                 step.math.line))
                 continue
-            for branch in (seg.main, *seg.cases):
+            for branch in seg.branches():
                 branch.steps = self._shadowed(branch.steps)
             cases = tuple(_case(b) for b in seg.cases)
             out.append((seg.title or seg.start, seg.line, tuple(seg.main.steps), cases,
@@ -1448,7 +1467,7 @@ def _claims_unchecked(seg: Segment) -> None:
     """A row that begins with `=` claims an equality; where nothing came
     before it to compare it with, it is reported as not checked (the file
     then cannot be said to hold), never dropped in silence."""
-    for branch in (seg.main, *seg.cases):
+    for branch in seg.branches():
         branch.steps = [dataclasses.replace(
             step, unchecked="nothing before it to compare it with (the row begins with `=`)",
             unsure=True) if step.math.text.lstrip().startswith("=") and not step.unchecked
@@ -1456,13 +1475,13 @@ def _claims_unchecked(seg: Segment) -> None:
 
 
 def _has_unchecked(seg: Segment) -> bool:
-    return any(s.unchecked for b in (seg.main, *seg.cases) for s in b.steps)
+    return any(s.unchecked for b in seg.branches() for s in b.steps)
 
 
 def _case(branch: Branch) -> Case:
     """A branch; "Otherwise" after several cases nests one negation in the next."""
-    inner = Case(branch.also[-1] if branch.also else branch.when, tuple(branch.steps), (), None,
-                 branch.when.line)
+    inner = Case(branch.also[-1] if branch.also else branch.when, tuple(branch.steps),
+                 tuple(_case(b) for b in branch.inner), None, branch.when.line)
     if not branch.also:
         return inner
     for when in [branch.when, *branch.also[:-1]][::-1]:
