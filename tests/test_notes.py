@@ -7,6 +7,7 @@ writes (run from the notes' folder); no import file: the import exits 2.
 The YAML written must give the same verdicts as the notes themselves.
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,43 @@ def test_notes_check_where_they_live_and_import(run, path, monkeypatch, tmp_path
     assert written.read_text() == imported.out
     from_yaml = imported_reports[path]
     assert [s[1:] for s in _verdicts(from_yaml)] == [s[1:] for s in _verdicts(report)]
+
+
+def _claims(path: Path) -> list[tuple[int, str]]:
+    """The display rows that claim an equality: a `=` outside every brace
+    group (not a sum's `k = 1`), a row that begins with `=` too; a boxed row
+    may only name a letter (docs/import.md), so it is left out."""
+    from derive_ce.read.notes import displays
+    text = path.read_text()
+    found = []
+    for block in displays.blocks(displays.mask(text, path.suffix == ".tex"), text):
+        for row in getattr(block, "rows", ()):
+            flat = row.text
+            while re.search(r"\{[^{}]*\}", flat):
+                flat = re.sub(r"\{[^{}]*\}", "", flat)
+            if "=" in flat and "\\boxed" not in row.text:
+                found.append((row.line, row.text.strip()))
+    return found
+
+
+@pytest.mark.parametrize("path", _notes(), ids=lambda p: str(p.relative_to(NOTES)))
+def test_no_claimed_row_is_dropped_in_silence(path, reports):
+    """Every row that claims an equality has a record, a not-checked reason, or
+    is a definition (in the import's symbols or definitions): a slip on a row
+    that nothing reports would let the file say "all steps hold"."""
+    report = reports[path.resolve()]
+    if report["error"]:
+        return
+    covered = {s["line"] for s in report["steps"]} | {s.get("against") for s in report["steps"]} \
+        | {n["line"] for n in report.get("not_checked", [])}
+    imported = path.with_suffix(".import.yaml")
+    key = ""
+    for line in imported.read_text().splitlines() if imported.exists() else ():
+        if re.match(r"[a-z_]+:", line):
+            key = line.split(":")[0]
+        if key in ("symbols", "definitions"):       # a row the notes define a name by
+            covered |= {int(n) for n in re.findall(r"line (\d+)", line)}
+    assert [c for c in _claims(path) if c[0] not in covered] == []
 
 
 def test_seed_notes_verify_unchanged_and_each_branch_reaches_its_end(run):
