@@ -96,6 +96,7 @@ def mask(text: str, tex: bool) -> str:
             continue
         line = _QUOTE.sub(lambda m: " " * len(m.group()), line)
         line = _CALLOUT.sub(lambda m: " " * len(m.group()), line)
+        line = _html_math(line)
         line = _code_math(line)
         line = re.sub(r"`[^`]*`", lambda m: " " * len(m.group()), line)
         line = _cells(line)
@@ -117,6 +118,21 @@ def mask(text: str, tex: bool) -> str:
         out += [masked[pos:start], _blank(masked[start:end])]
         pos = end
     return "".join(out) + masked[pos:]
+
+
+# A line that is only HTML tags around one `$…$` (or `$$…$$`): `<div align="center"><b> $g(z)=…$
+# </b></div>`, a notebook's centred formula; the tags are layout, the math a display.
+_HTML_MATH = re.compile(r"((?:[ \t]*<[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>)+[ \t]*)"
+                        r"(\$\$[^$\n]+\$\$|\$[^$\n]+\$)"
+                        r"((?:[ \t]*</[A-Za-z][A-Za-z0-9]*\s*>)+[ \t]*)")
+
+
+def _html_math(line: str) -> str:
+    """Tags alone around one math on a line: blanked, so the line is only `$…$`."""
+    match = _HTML_MATH.fullmatch(line)
+    if match is None:
+        return line
+    return " " * len(match.group(1)) + match.group(2) + " " * len(match.group(3))
 
 
 # A line that is only `` `f(x) = \frac{1}{\theta} e^{-x/\theta}` ``: LaTeX set in backticks

@@ -82,6 +82,28 @@ _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propt
                       # `p(X=0)`: the probability of an event
                       r"|((?<![A-Za-z\\])[pPqQ]\s*\(\s*[A-Z]\s*=\s*[^()=]*\))"
                       r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])")
+# An update rule: `w_i = w_i - \\eta \\frac{\\partial L}{\\partial w_i}`, `\\theta_j \\leftarrow
+# \\theta_j + \\alpha …`, `\\theta := \\theta - \\alpha \\nabla J`: a name set from its own value, an
+# assignment, never an identity (as one it would say the step is 0).  With `=`, the change
+# is a step (a rate `\\eta`, `\\alpha` … or a derivative); `\\leftarrow`, `\\gets` and `:=` say it.
+_UPDATE_NAME = (r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*" + P.LETTER + r"\s*\}|"
+                + P.LETTER + r")(?:\s*_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))?")
+_UPDATE = re.compile(r"\s*(" + _UPDATE_NAME + r")\s*(=|:=|\\coloneqq(?![A-Za-z])|\\leftarrow(?![A-Za-z])"
+                     r"|\\gets(?![A-Za-z]))\s*(" + _UPDATE_NAME + r")\s*([-+])\s*(\S.*)", re.S)
+_RATE = re.compile(r"\s*(?:\\(?:eta|alpha|lambda|epsilon|varepsilon|gamma|mu|rho)(?![A-Za-z])"
+                   r"|\\[dt]?frac\s*\{\s*(?:d|\\partial)|\\partial|\\nabla)")
+
+
+def update_rule(body: str) -> str | None:
+    """`w` when the row sets `w` from its own value (an update rule), else None."""
+    match = _UPDATE.fullmatch(body)
+    if match is None or _norm(match.group(1)) != _norm(match.group(3)):
+        return None
+    if match.group(2) == "=" and not _RATE.match(match.group(5)):
+        return None
+    return match.group(1).strip()
+
+
 # `\\overset{\\text{set}}{=}`, `\\stackrel{!}{=}`, `\\overset{(1)}{=}`: an equals sign with a note
 # over it.  "set" / "!" set an expression equal to a value (equation solving);
 # any other note is the link's reason, and the link is an `=` like any other.
@@ -762,6 +784,12 @@ class Builder:
                             new=not row.starts_with_equals)
             self.solving = True
             return
+        updated = update_rule(body) if not row.starts_with_equals else None
+        if updated is not None:
+            self._settle_pending()
+            self._unchecked(row, body, raw_why, f"an update rule (`{updated}` set from its own "
+                            "value): an assignment, not an identity", new=True)
+            return
         if _TEXT_ONLY.fullmatch(body) and re.search(r"\w\s+\w|:", body):       # `\text{using the chain rule:}`: the next why
             self.why = clean_why(body).rstrip(":").strip()
             return
@@ -843,7 +871,7 @@ class Builder:
             self._labelled(row, parts, raw_why)
             return
         if not self._continues(parts[0]):
-            if not self.branch.broken:       # rows of one solving stay together
+            if not self.branch.broken or self._after_update():   # rows of one solving stay together
                 self._new_segment(row.line)
             solving = self.solving
             reason = self._solving(parts)
@@ -1010,6 +1038,11 @@ class Builder:
         self._step(row, " = ".join(parts), raw_why)
         self.labels.append((self.branch.steps, len(self.branch.steps) - 1,
                             label_name(parts[0]), parts))
+
+    def _after_update(self) -> bool:
+        """The last row was an update rule: a new equation after it is a derivation of its own."""
+        steps = self.branch.steps
+        return bool(steps) and (steps[-1].unchecked or "").startswith("an update rule")
 
     def _continues(self, first: str) -> bool:
         branch = self.branch
