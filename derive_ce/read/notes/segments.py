@@ -94,6 +94,10 @@ _RATE = re.compile(r"\s*(?:\\(?:eta|alpha|lambda|epsilon|varepsilon|gamma|mu|rho
                    r"|\\[dt]?frac\s*\{\s*(?:d|\\partial)|\\partial|\\nabla)")
 
 
+_ARITHMETIC = re.compile(r"\\(?:cdot|times|[dt]?frac|left|right|[,;:! ])(?![A-Za-z])")
+_LETTER_IN = re.compile(r"[A-Za-z\\]")
+
+
 def update_rule(body: str) -> str | None:
     """`w` when the row sets `w` from its own value (an update rule), else None."""
     match = _UPDATE.fullmatch(body)
@@ -787,8 +791,19 @@ class Builder:
         updated = update_rule(body) if not row.starts_with_equals else None
         if updated is not None:
             self._settle_pending()
-            self._unchecked(row, body, raw_why, f"an update rule (`{updated}` set from its own "
-                            "value): an assignment, not an identity", new=True)
+            parts = top_parts(body)
+            tail = len(parts)
+            while tail > 1 and parts[tail - 1] and not _LETTER_IN.search(
+                    _ARITHMETIC.sub(" ", parts[tail - 1])):
+                tail -= 1
+            arithmetic = len(parts) - tail >= 2 and tail >= 2    # two numbers or more at the end
+            self._unchecked(row, " = ".join(parts[:tail + 1]) if arithmetic else body,
+                            "" if arithmetic else raw_why,
+                            f"an update rule (`{updated}` set from its own value): an "
+                            "assignment, not an identity", new=True)
+            if arithmetic:          # `… = 0.5 - 0.1 \cdot 0.069 = 0.4931`: checked as arithmetic
+                self._new_segment(row.line)
+                self._step(row, " = ".join(parts[tail:]), raw_why, column=0)
             return
         if _TEXT_ONLY.fullmatch(body) and re.search(r"\w\s+\w|:", body):       # `\text{using the chain rule:}`: the next why
             self.why = clean_why(body).rstrip(":").strip()
