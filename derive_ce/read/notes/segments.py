@@ -503,6 +503,7 @@ class Builder:
         self.sigmoid = 0             # the line where the prose calls σ the sigmoid
         self.sigmoid_word = 0        # the first prose line that says "sigmoid" at all
         self.outside_head = None     # a head whose row goes on with math not read
+        self.bare = False            # no math marked as math: lines of LaTeX are displays
 
     @property
     def seg(self) -> Segment:
@@ -532,10 +533,13 @@ class Builder:
         equations are plain text (`f'(x) = dy/dx = (ln(1+e^{x}))' = …`): each
         such line is a row *not checked*, with the reason, so the report says
         what was not read instead of only "nothing checked"."""
-        if self.displays or any(isinstance(b, Prose) and _DELIMITED.search(b.text) for b in blocks):
+        if not self.bare and (self.displays or any(isinstance(b, Prose) and _DELIMITED.search(b.text)
+                                                   for b in blocks)):
             return
         for block in blocks:
             text = P.clean(block.text) if isinstance(block, Prose) else ""
+            if "$" in text:
+                continue        # no delimited math (self.bare): `$` marks what was read
             bare = re.sub(r"`[^`]*`", " ", text)             # code is no math
             if not _PLAIN_EQUATION.search(bare) or not _PLAIN_SIGN.search(bare) \
                     or P.HEADING.match(block.text):
