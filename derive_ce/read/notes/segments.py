@@ -98,6 +98,9 @@ _ARITHMETIC = re.compile(r"\\(?:cdot|times|[dt]?frac|left|right|[,;:! ])(?![A-Za
 _LETTER_IN = re.compile(r"[A-Za-z\\]")
 
 
+_BECAUSE = re.compile(r"\s*\\because(?![A-Za-z])\s*")
+
+
 def update_rule(body: str) -> str | None:
     """`w` when the row sets `w` from its own value (an update rule), else None."""
     match = _UPDATE.fullmatch(body)
@@ -792,6 +795,10 @@ class Builder:
                             new=not row.starts_with_equals)
             self.solving = True
             return
+        because = _BECAUSE.match(body)
+        if because and not row.starts_with_equals and body[because.end():].strip():
+            self._because(row, body[because.end():].strip())
+            return
         updated = update_rule(body) if not row.starts_with_equals else None
         if updated is not None:
             self._settle_pending()
@@ -1057,6 +1064,19 @@ class Builder:
         self._step(row, " = ".join(parts), raw_why)
         self.labels.append((self.branch.steps, len(self.branch.steps) - 1,
                             label_name(parts[0]), parts))
+
+    def _because(self, row: Row, remark: str) -> None:
+        """`\\because \\ln(1) &= 0` between the rows of a chain: the reason for the next
+        step, not a step of the chain.  Reported as not checked (a derivation of its own,
+        so the chain goes on past it) and kept as the next step's why."""
+        saved, pending = self.segments.pop(), self.pending
+        self.pending = None
+        self.segments.append(Segment("", row.line))
+        self._unchecked(Row(remark, row.line, 0, False), remark, "",
+                        "a reason (`\\because …`) for the next step, not a step of the chain")
+        self.segments.append(saved)
+        self.pending = pending
+        self.why = "because " + clean_why(remark)
 
     def _after_update(self) -> bool:
         """The last row was an update rule: a new equation after it is a derivation of its own."""
