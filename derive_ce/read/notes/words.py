@@ -90,7 +90,7 @@ def known_applied(texts) -> list[str]:
 # (`\map {D_z} {\tanh z}`, `\paren {D_z \sinh z}`).
 _MACRO = re.compile(r"\\(paren|map)(?![A-Za-z])")
 _OPERATOR = re.compile(r"\s*D_\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*")
-_D_MACRO = re.compile(r"\\d(?![A-Za-z])")
+_D_MACRO = re.compile(r"(?<!\\)\\d(?![A-Za-z])")
 # `\dfrac d {d x}`, `\frac{d}{dx}`: a derivative operator heading a `\map` applies to its argument
 _DERIVATIVE_OPERATOR = re.compile(r"\s*\\[dt]?frac\s*(?:\{\s*d\s*\}|d)\s*\{\s*d\s*([A-Za-z])\s*\}\s*")
 
