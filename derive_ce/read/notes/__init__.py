@@ -22,7 +22,7 @@ from derive_ce.read.model import Case, Derivation, Math, Scope, Section, Step, S
 from derive_ce.read.notes import prose as _prose
 from derive_ce.read.notes.displays import Prose, Row, blocks, has_display, mask
 from derive_ce.read.notes.prose import GREEK
-from derive_ce.read.notes.segments import Builder, mentions, split_why, top_parts
+from derive_ce.read.notes.segments import _DELIMITED, Builder, mentions, split_why, top_parts
 from derive_ce.read.notes.symbols import infer_symbols
 from derive_ce.read.notes import words as _words
 from derive_ce.read.model import Definition
@@ -72,7 +72,10 @@ def read(path: Path, data: bytes | None = None) -> Imported:
 def read_text(path: str, text: str, tex: bool = False) -> Imported:
     """Read notes already decoded (a notebook's markdown cells, joined)."""
     builder = Builder(path)
-    read = [_with_word_functions(b) for b in blocks(mask(text, tex), text)]
+    masked = mask(text, tex)
+    bare = not tex and not _DELIMITED.search(masked)     # no math marked as math anywhere
+    read = [_with_word_functions(b) for b in blocks(masked, text, bare)]
+    builder.bare = bare
     builder.build(read)
     builder.plain_math(read)
     return _imported(builder)
@@ -142,6 +145,9 @@ def _imported(builder: Builder) -> Imported:
     symbols, reasons = _with_assumptions(builder, symbols, reasons)
     symbols, reasons = _with_functions(texts + [d.body.text for d in definitions], definitions,
                                        symbols, reasons)
+    if _bound_parameters(builder, symbols, texts):
+        definitions = _ordered(builder.definitions)
+    own = _whole_scalars(builder, found, definitions, symbols, own)
     order = {id(d): n for n, d in enumerate(builder.definitions)}
     definition_notes = tuple(builder.definition_notes[order[id(d)]] for d in definitions)
     scope = Scope(symbols, definitions)
@@ -241,6 +247,83 @@ def _own_symbols(builder: Builder, found: list) -> list[tuple[SymbolDecl, ...]]:
                                            line))
     builder.assumptions = {k: v for k, v in builder.assumptions.items() if v is not None}
     return [tuple(o.values()) for o in own]
+
+
+_FRESH = ("t", "u", "s", "r", "v", "q", "z", "w")
+
+
+def _bound_parameters(builder: Builder, symbols, texts) -> bool:
+    """A function's argument is a dummy: `f(x) = \\frac{1}{\\sqrt{2\\pi}\\sigma} e^{-(x-\\mu)^2/…}`
+    where `x` is also a vector (`x_i` under a sum) or an index elsewhere in the notes is
+    f of any letter: its argument is renamed to a letter the notes do not use (t, u, …),
+    so the definition reads as written (the vector never enters it).  Not when the body
+    writes the argument's elements too (`x_i`). True when a definition was renamed."""
+    kinds = {n: d.kind for d in symbols for n in d.names}
+    every = " ".join(texts + [d.body.text for d in builder.definitions])
+    renamed = False
+    for k, d in enumerate(builder.definitions):
+        if not d.function:
+            continue
+        params, body = list(d.params), d.body.text
+        for m, param in enumerate(params):
+            bare = param.lstrip("\\")
+            if kinds.get(bare) not in ("vector", "matrix", "index"):
+                continue
+            head = (r"\\" if len(bare) > 1 else r"(?<![A-Za-z\\])") + re.escape(bare)
+            if re.search(head + r"\s*_", body):
+                continue
+            fresh = next((f for f in _FRESH if f not in kinds and f not in params
+                          and not mentions(every, f)), None)
+            if fresh is None:
+                continue
+            body = re.sub(head + r"(?![A-Za-z])", fresh, body)
+            params[m] = fresh
+            builder.notes.append(Prose(f"`{d.name}({param})`: its argument `{bare}` is also a "
+                                       f"{kinds[bare]} in the notes; read as `{d.name}({fresh})`",
+                                       d.line))
+        if tuple(params) != d.params:
+            builder.definitions[k] = dataclasses.replace(
+                d, params=tuple(params), body=dataclasses.replace(d.body, text=body))
+            renamed = True
+    return renamed
+
+
+_MATRIX_NOTATION = re.compile(r"\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathrm\s*\{\s*T\s*\}|\\mathsf\s*\{?\s*T)"
+                              r"(?![A-Za-z])|\\\||\\[lr]?Vert|\\nabla|\\operatorname\s*\{\s*(?:tr|diag)\s*\}"
+                              r"|\\(?:det|begin)(?![A-Za-z])")
+
+
+def _whole_scalars(builder: Builder, found, definitions, symbols, own):
+    """A letter read as a vector or a matrix only because it is subscripted by an
+    index somewhere (`x_i` under a sum), in a derivation that writes it only whole
+    (`f(x) = …`, `\\log f(x) = -\\frac{(x-\\mu)^2}{2\\sigma^2}`) and in no matrix notation,
+    is a plain real there, that derivation's own (as the notes mean: the sample's
+    values are elsewhere).  Not when a definition writes its elements: the
+    definitions are read in every derivation's scope."""
+    if len(found) <= 1:
+        return own
+    inferred = [n for d in symbols if d.kind in ("vector", "matrix") and not d.shape
+                for n in d.names if n not in builder.objects and n not in builder.redeclared]
+    if not inferred:
+        return own
+    out = [list(o) for o in own]
+    for n, entry in enumerate(found):
+        texts = [s.math.text for s in _all_steps(entry[2], entry[3])] \
+            + [c.when.text for c in _all_cases(entry[3])]
+        if not texts or any(_MATRIX_NOTATION.search(t) for t in texts):
+            continue
+        bodies = [d.body.text for d in definitions]    # every definition is read in its scope
+        start = min(s.math.line for s in _all_steps(entry[2], entry[3]))
+        for name in inferred:
+            element = re.compile(r"(?<![A-Za-z\\])\\?" + re.escape(name) + r"\s*_")
+            if any(name in d.names for d in out[n]) or not any(mentions(t, name) for t in texts) \
+                    or any(element.search(t) for t in texts + bodies):
+                continue
+            out[n].append(SymbolDecl((name,), "scalar", (), None, start))
+            builder.notes.append(Prose(f"`{name}` is written only whole in the derivation of line "
+                                       f"{start} (its elements `{name}_i` elsewhere): a plain real "
+                                       "there", start))
+    return [tuple(o) for o in out]
 
 
 def _said(declared) -> str:

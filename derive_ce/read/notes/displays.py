@@ -96,6 +96,7 @@ def mask(text: str, tex: bool) -> str:
             continue
         line = _QUOTE.sub(lambda m: " " * len(m.group()), line)
         line = _CALLOUT.sub(lambda m: " " * len(m.group()), line)
+        line = _html_math(line)
         line = _code_math(line)
         line = re.sub(r"`[^`]*`", lambda m: " " * len(m.group()), line)
         line = _cells(line)
@@ -117,6 +118,21 @@ def mask(text: str, tex: bool) -> str:
         out += [masked[pos:start], _blank(masked[start:end])]
         pos = end
     return "".join(out) + masked[pos:]
+
+
+# A line that is only HTML tags around one `$…$` (or `$$…$$`): `<div align="center"><b> $g(z)=…$
+# </b></div>`, a notebook's centred formula; the tags are layout, the math a display.
+_HTML_MATH = re.compile(r"((?:[ \t]*<[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>)+[ \t]*)"
+                        r"(\$\$[^$\n]+\$\$|\$[^$\n]+\$)"
+                        r"((?:[ \t]*</[A-Za-z][A-Za-z0-9]*\s*>)+[ \t]*)")
+
+
+def _html_math(line: str) -> str:
+    """Tags alone around one math on a line: blanked, so the line is only `$…$`."""
+    match = _HTML_MATH.fullmatch(line)
+    if match is None:
+        return line
+    return " " * len(match.group(1)) + match.group(2) + " " * len(match.group(3))
 
 
 # A line that is only `` `f(x) = \frac{1}{\theta} e^{-x/\theta}` ``: LaTeX set in backticks
@@ -239,9 +255,95 @@ def _inline(text: str, start: int, end: int, close_end: int) -> bool:
     return words_after or bool(before.strip()) and not text[end:].lstrip().startswith("=")
 
 
-def blocks(text: str, original: str) -> list:
+def blocks(text: str, original: str, bare: bool = False) -> list:
     """Prose lines and displays, in the order of the notes; `text` is the
-    masked notes, `original` what prose is quoted from."""
+    masked notes, `original` what prose is quoted from.  `bare`: the notes mark
+    no math as math anywhere, and a line that is only LaTeX is a display (`_bare`)."""
+    found = _blocks(text, original)
+    if not bare:
+        return found
+    where = Where(text)
+    return [(_bare(text, where, b) or _bare_definitions(b)) if isinstance(b, Prose) else b
+            for b in found]
+
+
+# In such notes, "denote u = e^x and v = e^{-x}.", "where z = wx+b:", "Let y = \tanh(x). So,":
+# a name, `=` and LaTeX after a defining word is the inline math `$u = e^x$` it lost.
+_BARE_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?(?:\s*\(\s*[A-Za-z]\s*\))?"
+_BARE_DEFINE = re.compile(r"(?i:\b(?:let|denote|where|with|define|and)\s+)(" + _BARE_NAME
+                          + r"\s*=\s*\S.*?)(?=\s*(?:[,;:]|\.(?:\s|$)|\s+(?:and|where|with|so|"
+                          r"then|thus|is|are|which)\b|$))")
+
+
+def _bare_definitions(prose: Prose) -> Prose:
+    """A prose line of notes with no delimited math: its `name = LaTeX` after a
+    defining word (let, denote, where, with, define, and after one) in `$…$`."""
+    text, out, pos, listing = prose.text, [], 0, False
+    for match in _BARE_DEFINE.finditer(text):
+        word = text[match.start():match.start(1)].strip().lower()
+        math = match.group(1)
+        if word == "and" and not (listing and not text[pos:match.start()].strip(" ,")):
+            continue                    # "and" goes on with a list a defining word opened
+        if not _math_only(math):
+            listing = False
+            continue
+        out += [text[pos:match.start(1)], "$", math, "$"]
+        pos, listing = match.end(1), True
+    if not out:
+        return prose
+    return Prose("".join(out) + text[pos:], prose.line)
+
+
+def _math_only(math: str) -> bool:
+    """No word of prose in it (see _bare)."""
+    plain = _BARE_TEXT.sub(" ", math)
+    for word in _BARE_WORD.finditer(plain):
+        if word.group().lower() in _BARE_FUNCTIONS:
+            continue
+        if len(word.group()) > 2 or re.match(r"\s+[A-Za-z]|[,.:;]", plain[word.end():]):
+            return False
+    return "$" not in math
+
+
+# LaTeX typed without delimiters (a page whose math rendering was lost when it was
+# copied): a line that holds an equation in LaTeX (a command: `\frac`, `\tanh` …) and no word of
+# prose (three letters or more that name no function, `ln` and `sigmoid` aside; two letters
+# then a space and a letter, "As e^0 = 1"; a word before `,` or `.`) is a display row.
+_BARE_LATEX = re.compile(r"\\[A-Za-z]+")
+_BARE_WORD = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{2,}")
+_BARE_FUNCTIONS = {"sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "sech",
+                   "csch", "coth", "ln", "log", "exp", "max", "min", "arcsin", "arccos", "arctan",
+                   "erf", "sigmoid", "softplus", "relu", "swish", "silu"}   # as words.py reads them
+_BARE_TEXT = re.compile(r"\\(?:text|mathrm|operatorname|textrm|mathbf|mathcal|boldsymbol)"
+                        r"\s*\{[^{}]*\}|\\begin\s*\{[a-z]*\*?\}|\\end\s*\{[a-z]*\*?\}")
+_EQALIGN = re.compile(r"\\eqalign\s*\{")
+
+
+def _bare(text: str, where: Where, prose: Prose) -> Display | None:
+    """A prose line that is only LaTeX, read as a display of its own (None otherwise)."""
+    start = where.starts[prose.line - 1]
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    body = line.strip()
+    if "=" not in body or "==" in body or "$" in body or not _BARE_LATEX.search(body) \
+            or re.match(r"(?:#|[-*+•]\s|\d+[.)]\s|>)", body):
+        return None
+    if not _math_only(body) or body.endswith(":"):     # a word of prose: the line is prose
+        return None
+    eqalign = _EQALIGN.search(line)
+    if eqalign is not None:             # plain TeX's `\eqalign{ L &= … \\ &= … }`: layout
+        close = line.rstrip().rfind("}")
+        if close < eqalign.end():
+            return None
+        line = line[:eqalign.start()] + " " * (eqalign.end() - eqalign.start()) \
+            + line[eqalign.end():close] + " " + line[close + 1:]
+        text = text[:start] + line + text[end:]
+    rows = _rows(text, where, start, end, False)
+    return Display(tuple(rows), prose.line) if rows else None
+
+
+def _blocks(text: str, original: str) -> list:
     out: list = []
     pos = rows = 0
     search = 0

@@ -82,6 +82,35 @@ _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propt
                       # `p(X=0)`: the probability of an event
                       r"|((?<![A-Za-z\\])[pPqQ]\s*\(\s*[A-Z]\s*=\s*[^()=]*\))"
                       r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])")
+# An update rule: `w_i = w_i - \\eta \\frac{\\partial L}{\\partial w_i}`, `\\theta_j \\leftarrow
+# \\theta_j + \\alpha …`, `\\theta := \\theta - \\alpha \\nabla J`: a name set from its own value, an
+# assignment, never an identity (as one it would say the step is 0).  With `=`, the change
+# is a step (a rate `\\eta`, `\\alpha` … or a derivative); `\\leftarrow`, `\\gets` and `:=` say it.
+_UPDATE_NAME = (r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*" + P.LETTER + r"\s*\}|"
+                + P.LETTER + r")(?:\s*_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))?")
+_UPDATE = re.compile(r"\s*(" + _UPDATE_NAME + r")\s*(=|:=|\\coloneqq(?![A-Za-z])|\\leftarrow(?![A-Za-z])"
+                     r"|\\gets(?![A-Za-z]))\s*(" + _UPDATE_NAME + r")\s*([-+])\s*(\S.*)", re.S)
+_RATE = re.compile(r"\s*(?:\\(?:eta|alpha|lambda|epsilon|varepsilon|gamma|mu|rho)(?![A-Za-z])"
+                   r"|\\[dt]?frac\s*\{\s*(?:d|\\partial)|\\partial|\\nabla)")
+
+
+_ARITHMETIC = re.compile(r"\\(?:cdot|times|[dt]?frac|left|right|[,;:! ])(?![A-Za-z])")
+_LETTER_IN = re.compile(r"[A-Za-z\\]")
+
+
+_BECAUSE = re.compile(r"\s*\\because(?![A-Za-z])\s*")
+
+
+def update_rule(body: str) -> str | None:
+    """`w` when the row sets `w` from its own value (an update rule), else None."""
+    match = _UPDATE.fullmatch(body)
+    if match is None or _norm(match.group(1)) != _norm(match.group(3)):
+        return None
+    if match.group(2) == "=" and not _RATE.match(match.group(5)):
+        return None
+    return match.group(1).strip()
+
+
 # `\\overset{\\text{set}}{=}`, `\\stackrel{!}{=}`, `\\overset{(1)}{=}`: an equals sign with a note
 # over it.  "set" / "!" set an expression equal to a value (equation solving);
 # any other note is the link's reason, and the link is an `=` like any other.
@@ -489,6 +518,7 @@ class Builder:
         self.sigmoid = 0             # the line where the prose calls σ the sigmoid
         self.sigmoid_word = 0        # the first prose line that says "sigmoid" at all
         self.outside_head = None     # a head whose row goes on with math not read
+        self.bare = False            # no math marked as math: lines of LaTeX are displays
 
     @property
     def seg(self) -> Segment:
@@ -519,10 +549,13 @@ class Builder:
         equations are plain text (`f'(x) = dy/dx = (ln(1+e^{x}))' = …`): each
         such line is a row *not checked*, with the reason, so the report says
         what was not read instead of only "nothing checked"."""
-        if self.displays or any(isinstance(b, Prose) and _DELIMITED.search(b.text) for b in blocks):
+        if not self.bare and (self.displays or any(isinstance(b, Prose) and _DELIMITED.search(b.text)
+                                                   for b in blocks)):
             return
         for block in blocks:
             text = P.clean(block.text) if isinstance(block, Prose) else ""
+            if "$" in text:
+                continue        # no delimited math (self.bare): `$` marks what was read
             bare = re.sub(r"`[^`]*`", " ", text)             # code is no math
             if not _PLAIN_EQUATION.search(bare) or not _PLAIN_SIGN.search(bare) \
                     or P.HEADING.match(block.text):
@@ -775,6 +808,27 @@ class Builder:
                             new=not row.starts_with_equals)
             self.solving = True
             return
+        because = _BECAUSE.match(body)
+        if because and not row.starts_with_equals and body[because.end():].strip():
+            self._because(row, body[because.end():].strip())
+            return
+        updated = update_rule(body) if not row.starts_with_equals else None
+        if updated is not None:
+            self._settle_pending()
+            parts = top_parts(body)
+            tail = len(parts)
+            while tail > 1 and parts[tail - 1] and not _LETTER_IN.search(
+                    _ARITHMETIC.sub(" ", parts[tail - 1])):
+                tail -= 1
+            arithmetic = len(parts) - tail >= 2 and tail >= 2    # two numbers or more at the end
+            self._unchecked(row, " = ".join(parts[:tail + 1]) if arithmetic else body,
+                            "" if arithmetic else raw_why,
+                            f"an update rule (`{updated}` set from its own value): an "
+                            "assignment, not an identity", new=True)
+            if arithmetic:          # `… = 0.5 - 0.1 \cdot 0.069 = 0.4931`: checked as arithmetic
+                self._new_segment(row.line)
+                self._step(row, " = ".join(parts[tail:]), raw_why, column=0)
+            return
         if _TEXT_ONLY.fullmatch(body) and re.search(r"\w\s+\w|:", body):       # `\text{using the chain rule:}`: the next why
             self.why = clean_why(body).rstrip(":").strip()
             return
@@ -888,7 +942,7 @@ class Builder:
             self._labelled(row, parts, raw_why)
             return
         if not self._continues(parts[0]):
-            if not self.branch.broken:       # rows of one solving stay together
+            if not self.branch.broken or self._after_update():   # rows of one solving stay together
                 self._new_segment(row.line)
             solving = self.solving
             reason = self._solving(parts)
@@ -1055,6 +1109,24 @@ class Builder:
         self._step(row, " = ".join(parts), raw_why)
         self.labels.append((self.branch.steps, len(self.branch.steps) - 1,
                             label_name(parts[0]), parts))
+
+    def _because(self, row: Row, remark: str) -> None:
+        """`\\because \\ln(1) &= 0` between the rows of a chain: the reason for the next
+        step, not a step of the chain.  Reported as not checked (a derivation of its own,
+        so the chain goes on past it) and kept as the next step's why."""
+        saved, pending = self.segments.pop(), self.pending
+        self.pending = None
+        self.segments.append(Segment("", row.line))
+        self._unchecked(Row(remark, row.line, 0, False), remark, "",
+                        "a reason (`\\because …`) for the next step, not a step of the chain")
+        self.segments.append(saved)
+        self.pending = pending
+        self.why = "because " + clean_why(remark)
+
+    def _after_update(self) -> bool:
+        """The last row was an update rule: a new equation after it is a derivation of its own."""
+        steps = self.branch.steps
+        return bool(steps) and (steps[-1].unchecked or "").startswith("an update rule")
 
     def _continues(self, first: str) -> bool:
         branch = self.branch

@@ -90,6 +90,9 @@ def known_applied(texts) -> list[str]:
 # (`\map {D_z} {\tanh z}`, `\paren {D_z \sinh z}`).
 _MACRO = re.compile(r"\\(paren|map)(?![A-Za-z])")
 _OPERATOR = re.compile(r"\s*D_\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*")
+_D_MACRO = re.compile(r"(?<!\\)\\d(?![A-Za-z])")
+# `\dfrac d {d x}`, `\frac{d}{dx}`: a derivative operator heading a `\map` applies to its argument
+_DERIVATIVE_OPERATOR = re.compile(r"\s*\\[dt]?frac\s*(?:\{\s*d\s*\}|d)\s*\{\s*d\s*([A-Za-z])\s*\}\s*")
 
 
 def _braced(text: str, pos: int) -> tuple[str, int] | None:
@@ -122,7 +125,10 @@ def _operator(inside: str) -> str:
 def proofwiki(math: str) -> str:
     r"""`\map {D_z} {\tanh z}` -> `\frac{d}{dz}\left(\tanh z\right)`,
     `\paren {a + b}` -> `\left(a + b\right)` (innermost first); a macro
-    without its braces stays, for the grammar to refuse."""
+    without its braces stays, for the grammar to refuse.  ProofWiki's `\\d` is the
+    upright d of a differential (`\\dfrac \\d {\\d x}`): `d` (in math, LaTeX's own
+    `\\d` is a text accent, so no other meaning is lost)."""
+    math = _D_MACRO.sub("d", math)
     for _ in range(100):
         matches = list(_MACRO.finditer(math))
         for match in reversed(matches):
@@ -141,6 +147,9 @@ def proofwiki(math: str) -> str:
                     continue
                 head = _operator(first[0])
                 simple = re.fullmatch(r"\s*\\?[A-Za-z]+(?:_\s*(?:\{\w+\}|\w))?\s*", first[0])
+                operator = _DERIVATIVE_OPERATOR.fullmatch(first[0])
+                if operator is not None:    # `\map {\dfrac \d {\d x}} {…}`: as `D_x` is
+                    head = f"\\frac{{d}}{{d{operator.group(1)}}} "
                 new = (head if head != first[0] else first[0].strip() if simple
                        else "{" + first[0] + "}") \
                     + "\\left(" + second[0] + "\\right)"
