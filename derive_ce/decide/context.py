@@ -58,19 +58,53 @@ def _decided_branches(expr: sp.Expr, constraints: list) -> sp.Expr:
     held = {_normal(c) for c in constraints if isinstance(c, sp.core.relational.Relational)}
     if not held:
         return expr
-    return expr.replace(lambda e: isinstance(e, sp.Piecewise), lambda e: _decided(e, held))
+    shifts = _shifts(constraints)
+    return expr.replace(lambda e: isinstance(e, sp.Piecewise), lambda e: _decided(e, held, shifts))
+
+
+def _shifts(constraints: list) -> list[dict]:
+    r"""Each constraint `s < e` (`s` a real letter, not in e) as the values it
+    leaves s: s = e − t with t > 0 (t ≥ 0 for ≤; e + t for > and ≥).  A case
+    whose condition SymPy then finds false for every such t never holds:
+    under `r < -\delta` (δ > 0), |r| ≤ δ becomes δ + t ≤ δ, false."""
+    found = []
+    for c in constraints:
+        if not isinstance(c, (sp.Lt, sp.Le, sp.Gt, sp.Ge)):
+            continue
+        for side, other, below in ((c.lhs, c.rhs, isinstance(c, (sp.Lt, sp.Le))),
+                                   (c.rhs, c.lhs, isinstance(c, (sp.Gt, sp.Ge)))):
+            if isinstance(side, sp.Symbol) and side.is_real and side not in other.free_symbols:
+                strict = isinstance(c, (sp.Lt, sp.Gt))
+                t = sp.Dummy("t", positive=True) if strict else sp.Dummy("t", nonnegative=True)
+                found.append({side: other - t if below else other + t})
+    return found
+
+
+def _never(link, shifts: list[dict]) -> bool:
+    """Does a constraint's shift make this relation false (see _shifts)?"""
+    if not isinstance(link, sp.core.relational.Relational):
+        return False
+    for shift in shifts:
+        if set(shift) & link.free_symbols:
+            try:
+                if link.xreplace(shift) is sp.false:
+                    return True
+            except (TypeError, ValueError, RecursionError):
+                continue
+    return False
 
 
 def _normal(relation) -> sp.Basic:
     return relation.canonical if isinstance(relation, sp.core.relational.Relational) else relation
 
 
-def _decided(piecewise: sp.Piecewise, held: set) -> sp.Expr:
+def _decided(piecewise: sp.Piecewise, held: set, shifts: list[dict] = ()) -> sp.Expr:
     kept = []
     for value, cond in piecewise.args:
         links = cond.args if isinstance(cond, sp.And) else (cond,)
         if any(isinstance(link, sp.core.relational.Relational)
-               and _normal(link.negated) in held for link in links):
+               and _normal(link.negated) in held for link in links) \
+                or any(_never(link, shifts) for link in links):
             continue                                   # this case never holds here
         open_links = [link for link in links if _normal(link) not in held]
         if not open_links:

@@ -322,9 +322,21 @@ def make_product(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.
 
 def _split(body: sp.Expr, var: sp.Symbol) -> tuple[sp.Expr, sp.Expr]:
     factors = sp.Mul.make_args(body)
-    inside = [f for f in factors if var in f.free_symbols]
-    outside = [f for f in factors if var not in f.free_symbols]
+    inside = [f for f in factors if var in depends_on(f)]
+    outside = [f for f in factors if var not in depends_on(f)]
     return sp.Mul(*outside), sp.Mul(*inside)
+
+
+def depends_on(expr: sp.Expr) -> set:
+    """The letters expr depends on: its free symbols, and the letters of the
+    variables of a derivative not yet taken.  SymPy counts ∂p_i/∂z_j as free of
+    j (a derivative's variable is bound for it), so Σ_j ∂p_i/∂z_j became
+    n·∂p_i/∂z_j, with j free, where the sum is 0 (attack 32)."""
+    found = set(expr.free_symbols)
+    for derivative in expr.atoms(sp.Derivative):
+        for variable in derivative.variables:
+            found |= variable.free_symbols
+    return found
 
 
 def canonical(expr: sp.Expr) -> sp.Expr:
@@ -351,7 +363,7 @@ def order_sums(expr: sp.Expr) -> sp.Expr:
     if len(inner) == 1 and _independent(limits + list(inner[0].limits)):
         (total,) = inner
         rest = sp.Mul(*(f for f in sp.Mul.make_args(body) if f is not total))
-        if not ({v for v, _, _ in total.limits} & rest.free_symbols):
+        if not ({v for v, _, _ in total.limits} & depends_on(rest)):
             body, limits = rest * total.function, list(total.limits) + limits
             kind = ElementSum if ElementSum in (kind, type(total)) else kind
     if _independent(limits):
@@ -378,7 +390,7 @@ def _separate(body: sp.Expr, limits: list) -> sp.Expr | None:
     groups: dict = {var: [] for var, _, _ in limits}
     constant = []
     for factor in sp.Mul.make_args(body):
-        used = [var for var in groups if var in factor.free_symbols]
+        used = [var for var in groups if var in depends_on(factor)]
         if len(used) > 1:
             return None
         (groups[used[0]] if used else constant).append(factor)
@@ -437,7 +449,7 @@ def merge_sums(expr: sp.Expr, simplify_body=sp.cancel) -> sp.Expr:
             continue
         (total,) = sums
         coeff = term / total
-        if {v for v, _, _ in total.limits} & coeff.free_symbols:
+        if {v for v, _, _ in total.limits} & depends_on(coeff):
             rest.append(term)
             continue
         key = (type(total), total.limits)

@@ -139,7 +139,8 @@ def _imported(builder: Builder) -> Imported:
     texts = [s.math.text for _, _, steps, cases, _ in found for s in _all_steps(steps, cases)]
     whens = [c.when.text for _, _, _, cases, _ in found for c in _all_cases(cases)]
     symbols, reasons = infer_symbols(texts + [d.body.text for d in definitions] + whens,
-                                     {d.name for d in definitions})
+                                     {d.name for d in definitions},
+                                     {d.name for d in definitions if d.params and not d.function})
     _objects_from_use(builder, found, definitions, symbols)
     symbols, reasons = _with_objects(symbols, reasons, builder.objects)
     symbols, reasons = _with_assumptions(builder, symbols, reasons)

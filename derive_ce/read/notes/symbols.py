@@ -22,8 +22,10 @@ def subscript_letters(sub: str) -> tuple[str, ...]:
         return tuple(s.lstrip("\\") for s in items)
     return ()
 
-def infer_symbols(texts: list[str], defined: set[str]) -> tuple[tuple[SymbolDecl, ...], tuple[str, ...]]:
-    """Indices (sum and subscript letters), vectors (a letter subscripted by
+def infer_symbols(texts: list[str], defined: set[str], families: set[str] = frozenset()
+                  ) -> tuple[tuple[SymbolDecl, ...], tuple[str, ...]]:
+    """Indices (sum and subscript letters, and a letter that subscripts a
+    defined family: `p_\gamma` of `p_k = …`), vectors (a letter subscripted by
     an index), matrices (two subscripts) and the range's bound, each with the
     reason it was guessed."""
     sums: dict[str, tuple[str, str]] = {}
@@ -39,6 +41,9 @@ def infer_symbols(texts: list[str], defined: set[str]) -> tuple[tuple[SymbolDecl
             if letters and (not base.startswith("\\") or base[1:] in GREEK):
                 subscripts.setdefault(base.lstrip("\\"), set()).add(letters)
     indices, vectors, matrices = set(sums), set(), set()
+    for base, uses in subscripts.items():
+        if base in families:        # an element of a defined family: its subscript is an index
+            indices.update(letter for use in uses for letter in use)
     letters = {letter for uses in subscripts.values() for use in uses for letter in use}
     for text in texts:          # a case `k = m` between two subscripts: indices
         for left, right in _equal_pairs(text):
