@@ -334,8 +334,8 @@ def depends_on(expr: sp.Expr) -> set:
     n·∂p_i/∂z_j, with j free, where the sum is 0 (attack 32)."""
     found = set(expr.free_symbols)
     for derivative in expr.atoms(sp.Derivative):
-        for variable in derivative.variables:
-            found |= variable.free_symbols
+        for variable, count in derivative.variable_count:    # `d^k/dx^k`: its order too
+            found |= variable.free_symbols | getattr(count, "free_symbols", set())
     return found
 
 

@@ -24,7 +24,7 @@ def subscript_letters(sub: str) -> tuple[str, ...]:
 
 def infer_symbols(texts: list[str], defined: set[str], families: set[str] = frozenset()
                   ) -> tuple[tuple[SymbolDecl, ...], tuple[str, ...]]:
-    """Indices (sum and subscript letters, and a letter that subscripts a
+    r"""Indices (sum and subscript letters, and a letter that subscripts a
     defined family: `p_\gamma` of `p_k = …`), vectors (a letter subscripted by
     an index), matrices (two subscripts) and the range's bound, each with the
     reason it was guessed."""
