@@ -26,9 +26,11 @@ CASE_LINE = re.compile(
     + r"|case\s+(?:\d+|[A-Za-z]|[ivxIVX]+|\(\w{1,3}\))\s*[:.)\-–—]?\s*" + _MATH
     + r"|case\s+([^$:]+?))" + _TRAIL, re.IGNORECASE)
 OTHERWISE = re.compile(r"(?:otherwise|else|in all other cases)" + _TRAIL, re.IGNORECASE)
-BREAK = re.compile(r"^(?:similarly|likewise|analogously|next|in general|now|finally"
+BREAK = re.compile(r"^(?:similarly|likewise|analogously|next|in general|more generally"
+                   r"|in the general case|now|finally"
                    r"|in summary|conversely|in the same way|the same way)\b", re.IGNORECASE)
-CLOSES_CASES = re.compile(r"^(?:in general|in summary|putting (?:it|this|these) together"
+CLOSES_CASES = re.compile(r"^(?:in general|more generally|in the general case|in summary"
+                          r"|putting (?:it|this|these) together"
                           r"|combining|together)\b", re.IGNORECASE)
 HEADING = re.compile(r"^(?:#+\s*|\\(?:title|section\*?|subsection\*?|subsubsection\*?"
                      r"|chapter\*?|paragraph)\s*\{)(.*?)\}?\s*$")
@@ -43,7 +45,9 @@ SOLVED_TAG = re.compile(r"^\s*\[?solved\]?\s*(?:[–—:]|-\s|\]|$)", re.IGNOREC
 INLINE = re.compile(r"(?<!\$)\$(?!\$)([^$]+)\$(?!\$)|\$\$([^$]+)\$\$|\\\((.+?)\\\)")
 # "In general, for any real $x$", "Now let $z$ be any real number", "for all $x \in \mathbb{R}$":
 # the letters are general again, and an assumption stated on them before ends there.
-_GENERAL = re.compile(r"^(?:in general|more generally|in the general case)\b", re.IGNORECASE)
+_GENERAL = re.compile(r"^(?:in general|more generally|in the general case)\b"
+                      r"|\b(?:of (?:either|both|any) signs?|for all real (?:inputs|values|numbers)"
+                      r"|for every real (?:input|value|number))\b", re.IGNORECASE)
 _ANY_BEFORE = re.compile(r"\b(?:any|every|all|arbitrary)\s+(?:(?:real|complex|nonzero)\s+)?"
                          r"(?:(?:numbers?|values?)\s+(?:of\s+)?)?\$([^$]+)\$", re.IGNORECASE)
 _ANY_AFTER = re.compile(r"\$([^$]+)\$\s*(?:be|is|are|denotes?)\s+(?:an?\s+)?(?:any|arbitrary)\b",
@@ -61,7 +65,7 @@ def widened(text: str) -> frozenset[str] | None | bool:
     names = frozenset(n for math in found for n in _names(math))
     if names:
         return names
-    return None if _GENERAL.match(text) else False
+    return None if _GENERAL.search(text) else False
 
 
 _ASSUME_CUE = re.compile(r"\b(?:where|assum\w*|with|suppose|given|let|if|since|when|because|here)\b",

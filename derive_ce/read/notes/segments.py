@@ -51,6 +51,13 @@ _TRAILING = re.compile(
     r"(?:\\text\s*\{\s*\(?\s*(?:if|for|when|whenever|provided(?:\s+that)?|(?P<unless>unless))\s*\}\s*"
     r"|(?:if|for|when|whenever)\s+)?(?P<cond>" + _COND + r")\s*\)?\s*$",
     re.S)
+# `&& \text{(if } x y > 0)`, `\quad \text{for } a + b \le 1`: after a word that says so, a
+# condition may compare any expressions (one relation, no `&`, no more words)
+_TRAILING_WORDED = re.compile(
+    r"^(?P<body>.*?)\s*(?:,\s*(?:\\q?quad\s*|\\[,;:! ]\s*)*|(?:\\q?quad\s*|\\:\s*)+)"
+    r"\\text\s*\{\s*\(?\s*(?:if|for|when|whenever|provided(?:\s+that)?|(?P<unless>unless))\s*\}\s*"
+    r"(?P<cond>[^&{}]*?(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z]))[^&{}]*?)"
+    r"\s*\)?\s*$", re.S)
 # "given that $x \ge -1$", "where $i \neq j$": a condition that is no sign flag, where the
 # prose line opens with it ("… uses 1/(1+e^{-x}) for $x \ge 0$" states no condition)
 _CONDITION_LEAD = re.compile(r"\(?\s*(?:(?:and|but|valid|true|this holds|it holds|holds)\s+)?"
@@ -605,6 +612,10 @@ class Builder:
         general = P.widened(prose.text)
         if general is not False:
             self.widened.append((prose.line + 0.5, general))   # after what the line assumes
+            if not self.seg.empty() and self.pending is None:
+                # "More generally, for inputs of either sign:": what follows is a new claim,
+                # never a restatement that goes on under the assumption before it
+                self._new_segment(prose.line)
         if self._case(prose):
             return
         text = P.clean(prose.text)
@@ -820,7 +831,10 @@ class Builder:
             while tail > 1 and parts[tail - 1] and not _LETTER_IN.search(
                     _ARITHMETIC.sub(" ", parts[tail - 1])):
                 tail -= 1
-            arithmetic = len(parts) - tail >= 2 and tail >= 2    # two numbers or more at the end
+            # numbers at the end: checked as arithmetic (one number alone starts the chain
+            # that the next `= …` rows go on with: `θ := θ - α g = 1.5 - 0.25 \cdot 4`, `= 0.5`)
+            split = _UPDATE.fullmatch(body).group(2) in ("=", ":=")   # `=` splits the update
+            arithmetic = len(parts) - tail >= 1 and tail >= (2 if split else 1)
             self._unchecked(row, " = ".join(parts[:tail + 1]) if arithmetic else body,
                             "" if arithmetic else raw_why,
                             f"an update rule (`{updated}` set from its own value): an "
@@ -837,7 +851,8 @@ class Builder:
         if _OUTSIDE.search(body):
             self._outside(row, body, raw_why)
             return
-        trailing = _TRAILING.match(body) if "=" in body or "\\ne" in body else None
+        trailing = (_TRAILING.match(body) or _TRAILING_WORDED.match(body)) \
+            if "=" in body or "\\ne" in body else None
         if trailing is not None and top_parts(trailing.group("body"))[1:] \
                 and any(top_parts(trailing.group("body"))[1:]):
             body = trailing.group("body")
@@ -858,10 +873,13 @@ class Builder:
                 self._start(self.pending)
             when = Math(_trailing_condition(trailing, row), row.line)
             host = self.seg.cases[-1] if self.seg.cases else None
+            main = self.seg.main
             if host is not None and not host.trailing and (host.inner or (
-                    host.steps and not host.broken)):
+                    host.steps and not host.broken) or (
+                    not host.steps and main.steps and not main.broken)):
                 # "If $x < 0$:", then `&= -|y|`, `&= y \quad \text{for } y < 0`: a case
                 # inside the prose case, going on from the prose case's last expression
+                # (the chain's, where the prose case has no row yet)
                 host.inner.append(Branch(when, row.text, trailing=True))
                 self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
                 self._why_definition(raw_why, row)
