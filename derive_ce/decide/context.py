@@ -98,7 +98,7 @@ def _normal(relation) -> sp.Basic:
     return relation.canonical if isinstance(relation, sp.core.relational.Relational) else relation
 
 
-def _decided(piecewise: sp.Piecewise, held: set, shifts: list[dict] = ()) -> sp.Expr:
+def _decided(piecewise: sp.Piecewise, held: set, shifts: tuple | list = ()) -> sp.Expr:
     kept = []
     for value, cond in piecewise.args:
         links = cond.args if isinstance(cond, sp.And) else (cond,)

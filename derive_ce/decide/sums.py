@@ -321,9 +321,9 @@ def make_product(body: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.
 
 
 def _split(body: sp.Expr, var: sp.Symbol) -> tuple[sp.Expr, sp.Expr]:
-    factors = sp.Mul.make_args(body)
-    inside = [f for f in factors if var in depends_on(f)]
-    outside = [f for f in factors if var not in depends_on(f)]
+    inside, outside = [], []
+    for factor in sp.Mul.make_args(body):
+        (inside if var in depends_on(factor) else outside).append(factor)
     return sp.Mul(*outside), sp.Mul(*inside)
 
 

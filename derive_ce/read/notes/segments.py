@@ -884,8 +884,7 @@ class Builder:
                 self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
                 self._why_definition(raw_why, row)
                 return
-            if self.seg.main.steps and not self.seg.main.broken and (
-                    host is None or host.trailing):
+            if main.steps and not main.broken and (host is None or host.trailing):
                 self.seg.cases.append(Branch(when, row.text, tuple(self.seg.given),
                                              trailing=True))
                 self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
@@ -896,7 +895,7 @@ class Builder:
             self.branch.steps.append(Step(
                 Math(body, row.line, column=row.column), clean_why(raw_why),
                 unchecked="nothing before it to compare it with (the row begins with `=`, "
-                          f"under the condition `{_trailing_condition(trailing, row)}`)",
+                          f"under the condition `{when.text}`)",
                 unsure=True))
             self.branch.broken = True
             return
