@@ -22,7 +22,7 @@ from derive_ce.read.model import Case, Derivation, Math, Scope, Section, Step, S
 from derive_ce.read.notes import prose as _prose
 from derive_ce.read.notes.displays import Prose, Row, blocks, has_display, mask
 from derive_ce.read.notes.prose import GREEK
-from derive_ce.read.notes.segments import _DELIMITED, Builder, mentions, split_why, top_parts
+from derive_ce.read.notes.segments import DELIMITED, Builder, mentions, split_why, top_parts
 from derive_ce.read.notes.symbols import infer_symbols
 from derive_ce.read.notes import words as _words
 from derive_ce.read.model import Definition
@@ -73,7 +73,7 @@ def read_text(path: str, text: str, tex: bool = False) -> Imported:
     """Read notes already decoded (a notebook's markdown cells, joined)."""
     builder = Builder(path)
     masked = mask(text, tex)
-    bare = not tex and not _DELIMITED.search(masked)     # no math marked as math anywhere
+    bare = not tex and not DELIMITED.search(masked)     # no math marked as math anywhere
     read = [_with_word_functions(b) for b in blocks(masked, text, bare)]
     builder.bare = bare
     builder.build(read)

@@ -46,17 +46,18 @@ _COND = (r"(?:-?[0-9]+(?:\.[0-9]+)?\s*(?:<|\\leq?(?![A-Za-z]))\s*)?"     # `-1 \
          r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
          r"(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z]))\s*"
          r"-?(?:\\[A-Za-z]+|[A-Za-z0-9]+)(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
+# a row's body, then the gap before its condition (`,`, `\quad`, `&&` read as `\:`)
+_ROW_GAP = r"^(?P<body>.*?)\s*(?:,\s*(?:\\q?quad\s*|\\[,;:! ]\s*)*|(?:\\q?quad\s*|\\:\s*)+)"
+_COND_WORD = (r"\\text\s*\{\s*\(?\s*(?:if|for|when|whenever|provided(?:\s+that)?"
+              r"|(?P<unless>unless))\s*\}\s*")
 _TRAILING = re.compile(
-    r"^(?P<body>.*?)\s*(?:,\s*(?:\\q?quad\s*|\\[,;:! ]\s*)*|(?:\\q?quad\s*|\\:\s*)+)"
-    r"(?:\\text\s*\{\s*\(?\s*(?:if|for|when|whenever|provided(?:\s+that)?|(?P<unless>unless))\s*\}\s*"
-    r"|(?:if|for|when|whenever)\s+)?(?P<cond>" + _COND + r")\s*\)?\s*$",
-    re.S)
+    _ROW_GAP + r"(?:" + _COND_WORD + r"|(?:if|for|when|whenever)\s+)?(?P<cond>" + _COND
+    + r")\s*\)?\s*$", re.S)
 # `&& \text{(if } x y > 0)`, `\quad \text{for } a + b \le 1`: after a word that says so, a
 # condition may compare any expressions (one relation, no `&`, no more words)
 _TRAILING_WORDED = re.compile(
-    r"^(?P<body>.*?)\s*(?:,\s*(?:\\q?quad\s*|\\[,;:! ]\s*)*|(?:\\q?quad\s*|\\:\s*)+)"
-    r"\\text\s*\{\s*\(?\s*(?:if|for|when|whenever|provided(?:\s+that)?|(?P<unless>unless))\s*\}\s*"
-    r"(?P<cond>[^&{}]*?(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z]))[^&{}]*?)"
+    _ROW_GAP + _COND_WORD
+    + r"(?P<cond>[^&{}]*?(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z]))[^&{}]*?)"
     r"\s*\)?\s*$", re.S)
 # "given that $x \ge -1$", "where $i \neq j$": a condition that is no sign flag, where the
 # prose line opens with it ("… uses 1/(1+e^{-x}) for $x \ge 0$" states no condition)
@@ -108,14 +109,15 @@ _LETTER_IN = re.compile(r"[A-Za-z\\]")
 _BECAUSE = re.compile(r"\s*\\because(?![A-Za-z])\s*")
 
 
-def update_rule(body: str) -> str | None:
-    """`w` when the row sets `w` from its own value (an update rule), else None."""
+def update_rule(body: str) -> tuple[str, str] | None:
+    """(`w`, its operator) when the row sets `w` from its own value (an update
+    rule), else None."""
     match = _UPDATE.fullmatch(body)
     if match is None or _norm(match.group(1)) != _norm(match.group(3)):
         return None
     if match.group(2) == "=" and not _RATE.match(match.group(5)):
         return None
-    return match.group(1).strip()
+    return match.group(1).strip(), match.group(2)
 
 
 # `\\overset{\\text{set}}{=}`, `\\stackrel{!}{=}`, `\\overset{(1)}{=}`: an equals sign with a note
@@ -136,7 +138,7 @@ _LEAD_IN = re.compile(r"(?:assum\w*|suppos\w*|given|if|for|let|with|when)\b", re
 _DERIVATIVE_HEAD = re.compile(r"\s*\\[dt]?frac\s*\{\s*(?:d|\\partial(?![A-Za-z]))[^{}]*\}"
                               r"\s*\{\s*(?:d|\\partial(?![A-Za-z]))")
 # Math marked as math anywhere in the notes: `$`, `\\(`, `\\[`, an environment
-_DELIMITED = re.compile(r"\$|\\\(|\\\[|\\begin\s*\{")
+DELIMITED = re.compile(r"\$|\\\(|\\\[|\\begin\s*\{")
 # A plain-text equation: a formula's left side (`f'(x)`, `dy/dx`, `L(B1, B2, lamda)`),
 # `=`, and a right side with operators or brackets
 # (any script's letter: `σ(x) = 1 / (1 + e^(−x))`, `𝓛'(𝑝) = 𝑘/𝑝 - …`; one bracket inside
@@ -556,7 +558,7 @@ class Builder:
         equations are plain text (`f'(x) = dy/dx = (ln(1+e^{x}))' = …`): each
         such line is a row *not checked*, with the reason, so the report says
         what was not read instead of only "nothing checked"."""
-        if not self.bare and (self.displays or any(isinstance(b, Prose) and _DELIMITED.search(b.text)
+        if not self.bare and (self.displays or any(isinstance(b, Prose) and DELIMITED.search(b.text)
                                                    for b in blocks)):
             return
         for block in blocks:
@@ -833,7 +835,8 @@ class Builder:
                 tail -= 1
             # numbers at the end: checked as arithmetic (one number alone starts the chain
             # that the next `= …` rows go on with: `θ := θ - α g = 1.5 - 0.25 \cdot 4`, `= 0.5`)
-            split = _UPDATE.fullmatch(body).group(2) in ("=", ":=")   # `=` splits the update
+            updated, operator = updated
+            split = operator in ("=", ":=")         # `=` splits the update into parts
             arithmetic = len(parts) - tail >= 1 and tail >= (2 if split else 1)
             self._unchecked(row, " = ".join(parts[:tail + 1]) if arithmetic else body,
                             "" if arithmetic else raw_why,
@@ -874,19 +877,18 @@ class Builder:
             when = Math(_trailing_condition(trailing, row), row.line)
             host = self.seg.cases[-1] if self.seg.cases else None
             main = self.seg.main
-            if host is not None and not host.trailing and (host.inner or (
-                    host.steps and not host.broken) or (
-                    not host.steps and main.steps and not main.broken)):
+            chain = main.steps and not main.broken
+            group = None
+            if host is not None and not host.trailing and (
+                    host.inner or (host.steps and not host.broken) or (not host.steps and chain)):
                 # "If $x < 0$:", then `&= -|y|`, `&= y \quad \text{for } y < 0`: a case
                 # inside the prose case, going on from the prose case's last expression
                 # (the chain's, where the prose case has no row yet)
-                host.inner.append(Branch(when, row.text, trailing=True))
-                self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
-                self._why_definition(raw_why, row)
-                return
-            if main.steps and not main.broken and (host is None or host.trailing):
-                self.seg.cases.append(Branch(when, row.text, tuple(self.seg.given),
-                                             trailing=True))
+                group, also = host.inner, ()
+            elif chain and (host is None or host.trailing):
+                group, also = self.seg.cases, tuple(self.seg.given)
+            if group is not None:
+                group.append(Branch(when, row.text, also, trailing=True))
                 self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
                 self._why_definition(raw_why, row)
                 return
