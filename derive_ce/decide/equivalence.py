@@ -43,7 +43,9 @@ HEAVY = (
     ("rewrite(exp)", lambda d: sp.cancel(sp.expand(d.rewrite(sp.exp)))),
     ("logcombine", lambda d: sp.simplify(sp.logcombine(d))),
     ("simplify", lambda d: sp.simplify(d)),
+    ("residues", lambda d: _by_residues(d)),
 )
+MAX_RESIDUE_CASES = 36
 
 
 def equivalent(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context,
@@ -135,6 +137,47 @@ def _first_zero(diff, rungs, end: float, share: float, forms: dict) -> str:
                 AttributeError, sp.PolynomialError):
             continue
     return ""
+
+
+def _by_residues(diff: sp.Expr) -> sp.Expr:
+    """0 when diff simplifies to 0 in every residue class of its integer
+    symbols: n = q m + r for r = 0..q-1, with q from `(-1)^n` (2) and from the
+    denominators of n's coefficients inside floor, ceiling, frac and Mod
+    (`\\lceil n/2 \\rceil`, `\\lfloor n/3 \\rfloor`). The classes cover every
+    integer (m keeps n's sign where n is nonnegative), so a zero in each is a
+    proof; diff itself (nonzero) otherwise."""
+    moduli: dict = {}
+    turning = [p for p in diff.atoms(sp.Pow) if p.base == -1] + \
+        list(diff.atoms(sp.floor, sp.ceiling, sp.frac, sp.Mod))
+    for node in turning:
+        inner = node.exp if isinstance(node, sp.Pow) else node.args[0]
+        modulus = node.args[1] if isinstance(node, sp.Mod) else None
+        for symbol in inner.free_symbols:
+            if not symbol.is_integer:
+                continue
+            coeff = sp.expand(inner).coeff(symbol)
+            if isinstance(node, sp.Pow):
+                q = 2 * (coeff.q if coeff.is_Rational else 1)
+            elif modulus is not None:
+                q = int(modulus) if modulus.is_Integer else 0
+            else:
+                q = coeff.q if coeff.is_Rational else 0
+            if 1 < q <= 12:
+                moduli[symbol] = sp.ilcm(moduli.get(symbol, 1), q)
+    cases = 1
+    for q in moduli.values():
+        cases *= q
+    if not moduli or cases > MAX_RESIDUE_CASES:
+        return diff
+    import itertools
+    symbols = list(moduli)
+    fresh = {s: sp.Dummy(f"{s}_m", integer=True, nonnegative=bool(s.is_nonnegative))
+             for s in symbols}
+    for residues in itertools.product(*(range(moduli[s]) for s in symbols)):
+        values = {s: moduli[s] * fresh[s] + r for s, r in zip(symbols, residues)}
+        if sp.simplify(diff.xreplace(values)) != 0:
+            return diff
+    return sp.Integer(0)
 
 
 def _sample(a, b, ranges, ctx, end: float) -> sampling.Sampled:

@@ -245,8 +245,9 @@ def _own(scope, symbols: tuple):
 
 def _load(path: Path, data: bytes | None):
     """Notes (.md, .tex, or .txt with displays) are read as notes, the rest as YAML."""
-    from derive_ce.read import notes
-    if notes.is_notes(path, data):
+    from derive_ce.read.files import is_notes
+    if is_notes(path, data):
+        from derive_ce.read import notes
         return notes.load(path, data)
     from derive_ce.read import document
     return document.load(path, data)

@@ -487,7 +487,7 @@ def _bare_functions(builder: Builder) -> None:
             functions.setdefault(d.name, d.params[0])
     for name, param in functions.items():
         head = (r"\\" if len(name) > 1 else r"(?<![\\A-Za-z])") + name
-        bare = re.compile(head + r"(?![A-Za-z])('*)(?!\s*(?:\(|\\left|\\[bB]igl?\b|_|'))")
+        bare = re.compile(head + r"(?![A-Za-z])(['’′]*)(?!\s*(?:\(|\\left|\\[bB]igl?\b|_|['’′]))")
         uses = re.compile(r"(?<![\\A-Za-z])" + param + r"(?![A-Za-z])")
         for seg in builder.segments:
             for branch in seg.branches():
