@@ -399,10 +399,21 @@ def _rows(text: str, where: Where, start: int, end: int, multline: bool) -> list
     body = _ARRAY.sub(_aligning, body)
     body = _NOISE.sub(lambda m: " " * len(m.group()), body)
     body = _blank_amp(body)
+    body = _INTERTEXT.sub(_intertext, body)
     rows: list[Row] = []
     for piece_start, piece in _split_rows(body, multline):
         rows.extend(_piece_rows(where, start + piece_start, piece))
     return rows
+
+
+_INTERTEXT = re.compile(r"\\(?:short)?intertext\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+
+
+def _intertext(match: re.Match) -> str:
+    """`\\intertext{and so}` between rows: a row of its own, the words as a
+    `\\text{…}` row (a why for the next step), no longer (offsets stay)."""
+    words = f"\\\\\\text{{{match.group(1).replace('$', '')}}}"   # math inside: as words
+    return words + " " * (len(match.group()) - len(words) - 2) + "\\\\"
 
 
 _ARRAY = re.compile(r"\\begin\s*\{array\}\s*\{[lcr|\s]*\}((?:(?!\\begin\s*\{array\}).)*?)"

@@ -84,6 +84,18 @@ def clean(text: str) -> str:
     return re.sub(r"^[\s>*_#-]+|[\s*_]+$", "", text)
 
 
+_UNICODE_RELATIONS = {"≤": " \\le ", "≥": " \\ge ", "≠": " \\neq ", "⩽": " \\le ", "⩾": " \\ge "}
+
+
+def latex_relations(math: str) -> str:
+    """`x ≤ 1` as `x \\le 1`: the relations pasted as characters, as commands
+    (the grammar reads both; the prose rules look for the commands)."""
+    for char, command in _UNICODE_RELATIONS.items():
+        if char in math:
+            math = re.sub(r"\s*" + char + r"\s*", lambda _: command, math)
+    return math
+
+
 def case_condition(text: str) -> str | None:
     """The condition a prose line opens a case with, or None: the line is
     "if $…$:", "for \\(…\\) (label):", "When $i \\neq j$, this gives:",
@@ -91,7 +103,7 @@ def case_condition(text: str) -> str | None:
     match = CASE_LINE.fullmatch(clean(text))
     if match is None:
         return None
-    condition = next(g for g in match.groups() if g is not None).strip()
+    condition = latex_relations(next(g for g in match.groups() if g is not None)).strip()
     if not RELATION.search(condition):
         return None
     equal = re.fullmatch(r"([^=<>]+?)\s*=\s*([^=<>]+)", condition)
@@ -129,7 +141,7 @@ def inline_math(text: str) -> list[tuple[str, str, str]]:
         before = text[matches[n - 1].end() if n else 0:match.start()]
         after = text[match.end():matches[n + 1].start() if n + 1 < len(matches) else len(text)]
         math = next(g for g in match.groups() if g is not None).strip()
-        found.append((before, re.sub(r"[.,;]\s*$", "", math).strip(), after))
+        found.append((before, latex_relations(re.sub(r"[.,;]\s*$", "", math)).strip(), after))
     return found
 
 

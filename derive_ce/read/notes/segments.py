@@ -42,9 +42,9 @@ _NAME = re.compile(
     r"\s*(?:\\(?:text|mathrm|operatorname|textrm)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}"
     r"|(" + _ACCENTED + r"|" + P.LETTER + r"))\s*(?:_\s*(\{\s*[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
     r"(?:\s*\(\s*([^()]*)\))?\s*:?$")
-_COND = (r"(?:-?[0-9]+(?:\.[0-9]+)?\s*(?:<|\\leq?(?![A-Za-z]))\s*)?"     # `-1 \le x \le 1`
+_COND = (r"(?:-?[0-9]+(?:\.[0-9]+)?\s*(?:<|\\leq?(?![A-Za-z])|≤)\s*)?"     # `-1 \le x \le 1`
          r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
-         r"(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z]))\s*"
+         r"(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z])|[≤≥≠])\s*"
          r"-?(?:\\[A-Za-z]+|[A-Za-z0-9]+)(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
 # a row's body, then the gap before its condition (`,`, `\quad`, `&&` read as `\:`)
 _ROW_GAP = r"^(?P<body>.*?)\s*(?:,\s*(?:\\q?quad\s*|\\[,;:! ]\s*)*|(?:\\q?quad\s*|\\:\s*)+)"
@@ -57,7 +57,7 @@ _TRAILING = re.compile(
 # condition may compare any expressions (one relation, no `&`, no more words)
 _TRAILING_WORDED = re.compile(
     _ROW_GAP + _COND_WORD
-    + r"(?P<cond>[^&{}]*?(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z]))[^&{}]*?)"
+    + r"(?P<cond>[^&{}]*?(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z])|[≤≥≠])[^&{}]*?)"
     r"\s*\)?\s*$", re.S)
 # "given that $x \ge -1$", "where $i \neq j$": a condition that is no sign flag, where the
 # prose line opens with it ("… uses 1/(1+e^{-x}) for $x \ge 0$" states no condition)
