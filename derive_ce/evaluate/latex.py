@@ -381,15 +381,7 @@ class Compiler:
         if is_a(node, "pow"):
             if self.differential(node.children[0]) != 1:
                 return None
-            item = node.children[1].children[0]
-            if is_a(item, "implicit") and len(item.children) == 1:
-                item = item.children[0]
-            if is_a(item, "number"):
-                item = item.children[0]
-            if isinstance(item, lark.Token) and item.type == "NUMBER" and str(item).isdigit() \
-                    and int(item) > 0:
-                return int(item)
-            return None
+            return _whole_power(node.children[1])
         if is_a(node, "partial"):
             return 1
         if is_a(node, "symbol") and len(node.children) == 1 and is_a(node.children[0], "name"):
@@ -565,10 +557,15 @@ class Compiler:
         bottom_items = items_of(bottom)
         if len(bottom_items) != 2:
             raise Unsupported("a derivative of several variables at a point")
-        keyfn = self.variable(bottom_items[1])
-        point = self.c(group)
+        target = bottom_items[1]
         top_items = items_of(top)
         order = self.differential(top_items[0])
+        if is_a(target, "pow"):         # `dx^{2}` below `d^{2} y`: the order once more
+            if order is None or order < 2 or _whole_power(target.children[1]) != order:
+                raise Unsupported("a derivative whose orders above and below differ")
+            target = target.children[0]
+        keyfn = self.variable(target)
+        point = self.c(group)
         rest = top_items[1:]
         if len(rest) == 1 and is_a(rest[0], "symbol") and self.function_named(rest[0]):
             call = self.caller(self.function_named(rest[0]), 1)
@@ -866,6 +863,19 @@ class Compiler:
     def r_bigop(self, node, token, *rest):
         from derive_ce.evaluate.sums import big_operator
         return big_operator(self, node, token, rest)
+
+
+def _whole_power(sup) -> int | None:
+    """The exponent of `^{2}`, `^3` when it is a whole number > 0, else None."""
+    item = sup.children[0]
+    if is_a(item, "implicit") and len(item.children) == 1:
+        item = item.children[0]
+    if is_a(item, "number"):
+        item = item.children[0]
+    if isinstance(item, lark.Token) and item.type == "NUMBER" and str(item).isdigit() \
+            and int(item) > 0:
+        return int(item)
+    return None
 
 
 def _plain_name(symbol) -> str | None:

@@ -59,8 +59,11 @@ def dump(imported: Imported, path: str) -> str:
         or [(derivation.title, derivation.steps, derivation.cases, 0)]
     sources = imported.section_case_sources or ((imported.case_sources),)
     owns = [s.symbols for s in derivation.sections] or [()]
-    kept = [(title, _checked(steps), _checked_cases(cases), line, source, own)
+    kept = [(title, *_hoisted(_checked(steps), _checked_cases(cases)), line, source, own)
             for (title, steps, cases, line), source, own in zip(chains, sources, owns)]
+    dropped = [(line, f"not imported: a derivation whose cases start from different "
+                      f"expressions ({title})") for title, steps, cases, line, _, _ in kept
+               if not steps and cases and len(kept) > 1]
     symbols, reasons = derivation.scope.symbols, imported.symbol_reasons
     if len(kept) > 1:                  # a derivation only of rows not checked: in the header
         kept = [k for k in kept if k[1]] or kept[:1]
@@ -72,7 +75,7 @@ def dump(imported: Imported, path: str) -> str:
         raise InputError("the notes give no step (or none before their first case): "
                          "a derivation file needs `steps:`")
     out = [HEADER.format(path=comment(path))]
-    notes = sorted([(n.line, n.text) for n in imported.notes] + _unchecked(chains))
+    notes = sorted([(n.line, n.text) for n in imported.notes] + _unchecked(chains) + dropped)
     if notes:
         out.append("#\n# From the notes, not checked:\n")
         out.extend(f"#   line {line}: {comment(text)}\n" for line, text in notes)
@@ -113,6 +116,43 @@ def _chain(steps, cases, sources, indent: str) -> list[str]:
         for case, source in zip(cases, sources):
             out.extend(_case(case, source, indent))
     return out
+
+
+def _hoisted(steps: tuple[Step, ...], cases: tuple[Case, ...]) -> tuple[tuple, tuple]:
+    """A derivation that is only cases ("For $x \\neq 1$:" then `a = b`) as a
+    derivation file writes it: the expression every case starts from as the
+    step before `cases:`, each case going on from it (`= b`). Unchanged when
+    there are steps before the cases, or the cases start from different
+    expressions."""
+    if steps or not cases or any(not c.steps or c.steps[0].math.syntax != "latex"
+                                 for c in cases):
+        return steps, cases
+    from derive_ce.read.latex.parser import split_chain
+    split = []
+    for case in cases:
+        first = case.steps[0]
+        try:
+            parts = split_chain(first.math.text, first.math.line)
+        except InputError:
+            return steps, cases
+        if not parts:
+            return steps, cases
+        split.append(parts)
+    starts = {parts[0].text.strip() for parts in split}
+    if len(starts) != 1:
+        return steps, cases
+    first = cases[0].steps[0]
+    start = Step(dataclasses.replace(first.math, text=starts.pop(), column=0))
+    going_on = []
+    for case, parts in zip(cases, split):
+        head = case.steps[0]
+        rest = case.steps[1:]
+        if len(parts) > 1:
+            text = head.math.text[parts[0].column - 1 + len(parts[0].text):].strip()
+            rest = (dataclasses.replace(head, math=dataclasses.replace(
+                head.math, text=text, column=0)),) + rest
+        going_on.append(dataclasses.replace(case, steps=rest))
+    return (start,), tuple(going_on)
 
 
 def _checked(steps: tuple[Step, ...]) -> tuple[Step, ...]:

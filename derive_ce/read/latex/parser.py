@@ -192,8 +192,12 @@ def normalize(text: str) -> str:
     text = _EMPTY_SUP.sub(lambda m: " " * len(m.group()), text)
     text = _RM.sub(lambda m: f"\\rm{{{m.group(1)}}}".ljust(len(m.group())), text)
     text = _DOT.sub(_product_dot, text)
+    text = _BRACE_ARRAY.sub(_as_cases, text)
     chars = list(text)
     keep = [range(m.start(), m.end()) for m in _CASES.finditer(text)]
+    for match in _ROW_PUNCTUATION.finditer(text):     # `\text{if } t < 0, \\`: a sentence's comma
+        if any(match.start() in r for r in keep):
+            chars[match.start()] = " "
     for match in _ALIGN.finditer(text):
         if not any(match.start() in r for r in keep):
             chars[match.start():match.end()] = " " * (match.end() - match.start())
@@ -203,6 +207,23 @@ def normalize(text: str) -> str:
     if trailing:
         chars[trailing.start()] = " "
     return _GROUPED.sub(_joined, "".join(chars))
+
+
+# `\left\{ \begin{array}{ll} 0 & \text{if } x < 0 \\ x & \text{otherwise} \end{array} \right.`:
+# a brace on the left of a two-column array, closed by nothing, is `cases` as textbooks typeset it
+_BRACE_ARRAY = re.compile(r"\\left\s*\\\{\s*\\begin\s*\{array\}\s*\{\s*[lcr]\s*\|?\s*[lcr]\s*\}"
+                          r"((?:(?!\\(?:begin|end)\s*\{array\}).)*?)"
+                          r"\\end\s*\{array\}\s*\\right\s*(?:\.|$)", re.S)   # `.` lost as punctuation
+
+
+_ROW_PUNCTUATION = re.compile(r"[,.;](?=\s*(?:\\\\|\\end\s*\{\s*d?cases\s*\}))")
+
+
+def _as_cases(match: re.Match) -> str:
+    begin, end = "\\begin{cases}", "\\end{cases}"
+    head = match.start(1) - match.start()
+    tail = match.end() - match.end(1)
+    return begin.ljust(head) + match.group(1) + end.ljust(tail)
 
 
 # `1\,000\,000` and `3.141\,592`: digits grouped by thin spaces are one

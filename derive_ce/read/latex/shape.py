@@ -123,13 +123,14 @@ def starts_with_derivative(node) -> bool:
 
 
 def leibniz(frac) -> bool:
-    """`\\frac{d f}{d x}`, `{df \\over dx}`: a numerator that starts with a differential."""
+    """`\\frac{d f}{d x}`, `{df \\over dx}`, `\\frac{\\mathrm{d} f}{\\mathrm{d} x}`: a
+    numerator that starts with a differential (`d` however it is typeset)."""
     trees = [c for c in frac.children if isinstance(c, lark.Tree)]
     first = items_of(trees[0])[0] if len(trees) == 2 else None
     if is_a(first, "pow"):
         first = first.children[0]
     return is_a(first, "partial") or (is_a(first, "symbol") and len(first.children) == 1
-                                     and str(first.children[0].children[0]) == "d")
+                                     and names.token_name(first.children[0].children[0]) == "d")
 
 
 def trailing_operator(node):

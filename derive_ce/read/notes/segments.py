@@ -135,8 +135,10 @@ _BOX = re.compile(r"\s*\\(?:boxed|fbox)\s*\{(.*)\}\s*[.,;]?\s*", re.S)
 _TEXT_ONLY = re.compile(r"\s*(?:\\(?:text|textrm|textit|mathrm|textbf)\s*\{[^{}$]*\}\s*[:.,;]?\s*)+")
 _LEAD_IN = re.compile(r"(?:assum\w*|suppos\w*|given|if|for|let|with|when)\b", re.I)
 # `\frac{d^2 \ell}{dp^2}`, `\dfrac{\partial …}{\partial p}`, `\frac{d}{dx} f(x)`: a derivative on the left
-_DERIVATIVE_HEAD = re.compile(r"\s*\\[dt]?frac\s*\{\s*(?:d|\\partial(?![A-Za-z]))[^{}]*\}"
-                              r"\s*\{\s*(?:d|\\partial(?![A-Za-z]))")
+_DIFFERENTIAL = r"(?:d|\\partial(?![A-Za-z])|\\(?:mathrm|text|operatorname)\s*\{\s*d\s*\}|\\mathrm\s+d)"
+# `\frac{d^{2} L}{d w^{2}}`, `\frac{\mathrm{d} y}{\mathrm{d} x}`: a derivative's head
+_DERIVATIVE_HEAD = re.compile(r"\s*\\[dt]?frac\s*\{\s*" + _DIFFERENTIAL + r"(?:[^{}]|\{[^{}]*\})*\}"
+                              r"\s*\{\s*" + _DIFFERENTIAL)
 # Math marked as math anywhere in the notes: `$`, `\\(`, `\\[`, an environment
 DELIMITED = re.compile(r"\$|\\\(|\\\[|\\begin\s*\{")
 # A plain-text equation: a formula's left side (`f'(x)`, `dy/dx`, `L(B1, B2, lamda)`),
