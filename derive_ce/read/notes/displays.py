@@ -265,12 +265,15 @@ def blocks(text: str, original: str, bare: bool = False) -> list:
         return found
     where = Where(text)
     out: list = []
+    read = False                    # the last line of math before was read
     for block in found:
         if isinstance(block, Prose):
             block = _bare(text, where, block) or _bare_definitions(block)
-            if isinstance(block, Display) and block.rows[0].starts_with_equals \
-                    and not (out and isinstance(out[-1], Display)):
-                block = found[len(out)]   # `= …` after a line not read continues nothing
+            if isinstance(block, Display) and block.rows[0].starts_with_equals and not read:
+                block = found[len(out)]   # `= …` after math not read continues nothing
+            if isinstance(block, Prose) and "=" in block.text:
+                read = False
+        read = read or isinstance(block, Display)
         out.append(block)
     return out
 
@@ -334,8 +337,10 @@ def _bare(text: str, where: Where, prose: Prose) -> Display | None:
     end = len(text) if end < 0 else end
     line = text[start:end]
     body = line.strip()
-    if "=" in body and "$" not in body and not _BARE_LATEX.search(body):
-        return _plain(body, prose.line)
+    if "$" not in body and not _BARE_LATEX.search(body):
+        following = text[end + 1:text.find("\n", end + 1) if text.find("\n", end + 1) >= 0
+                         else len(text)].strip()
+        return _plain(body, prose.line, lone=following.startswith("="))
     if "=" not in body or "==" in body or "$" in body or not _BARE_LATEX.search(body) \
             or re.match(r"(?:#|[-*+•]\s|\d+[.)]\s|>)", body):
         return None
@@ -371,31 +376,43 @@ _PLAIN_SUBSCRIPT = re.compile("[₀₁₂₃₄₅₆₇₈₉]+")
 # or a_{h1}?), a letter followed by digits (`x1`: x₁, or a flattened x¹?), `e-x` (a
 # flattened e^{-x}?), a function then digits (`cosh2(x)`: cosh²?), and signs with no LaTeX
 # reading here (arrows, `∑` `∏` `√` without their bounds, `.` as a product, `!`)
-_PLAIN_OPEN = re.compile(r"_|[A-Za-z][0-9]|(?<![A-Za-z])e\s?-(?=[A-Za-z0-9(])|[→⇒<>≈≤≥∑∏√∂!|\[\]\\`"
-                         r"#%&\"¨;]|=>|==|:=|\s\.\s|\.\s*\(|\)\s*\.|[A-Za-z]\s*\.\s*[A-Za-z(]")
+_PLAIN_OPEN = re.compile(r"_|[A-Za-z][0-9]|(?<![A-Za-z])e\s?-(?=[A-Za-z0-9(])|[→⇒<>≈≤≥∑∏√∂!|\\`"
+                         r"#%&\"¨;]|(?<=[A-Za-z0-9)\]])\[|=>|==|:=|\s\.\s|\.\s*\(|\)\s*\.|[A-Za-z]\s*\.\s*[A-Za-z(]")
 _PLAIN_PRIMED_WORD = re.compile(r"(?<![A-Za-z\\])(?!(?:sinh|cosh|tanh|sech|exp|log|sin|cos|tan)')"
                                 r"([A-Za-z]{3,})(?=')")
 # `dy/dx`, `1/2x`: a divisor that is a product (read two ways)
-_PLAIN_DIVISOR = re.compile(r"/\s*(?:[0-9]+(?:\.[0-9]+)?|[A-Za-z]|\\[A-Za-z]+)\s*(?:[A-Za-z(]|\\(?!cdot|times))")
-_PLAIN_MATH_SIGN = re.compile(r"\^|[*/']|\w\(|\\cdot|\\times")
+_PLAIN_DIVISOR = re.compile(r"/\s*(?:[0-9]+(?:\.[0-9]+)?(?![0-9.])|[A-Za-z]|\\[A-Za-z]+(?![A-Za-z]))\s*"
+                            r"(?:[A-Za-z(]|\\(?!cdot|times))")
+_PLAIN_MATH_SIGN = re.compile(r"\^|[*/']|\w\(|\\cdot|\\times|\\frac|[\w)\]]\s*[-+]\s*[\w(\[]")
+# `dy/dx`, `∂z/∂a`, `d/dx`, `∂/∂ŷ`: a derivative (of one letter, by one letter)
+_PLAIN_LETTER = r"(?:[A-Za-z]|[α-ωΑ-Ω]|ŷ)"
+_PLAIN_D = re.compile(r"(?<![A-Za-z])(∂|d)(" + _PLAIN_LETTER + r")?\s*/\s*(∂|d)(" + _PLAIN_LETTER
+                      + r")(?![A-Za-z0-9_'(])")
 
 
-def _plain(body: str, line: int) -> Display | None:
+def _plain(body: str, line: int, lone: bool = False) -> Display | None:
     """A line of notes with no delimited math that is only an equation in plain
-    text: one row in LaTeX (None when plain text leaves its reading open)."""
+    text (or, `lone`, an expression that the next line's `= …` goes on from): one
+    row in LaTeX (None when plain text leaves its reading open)."""
     body = re.sub(r"^[-*+•]\s+", "", body).strip()
     body = re.sub(r"[.,;]$", "", body).strip()
-    if not body or "=" not in body:
+    if not body or "=" not in body and not lone:
         return None
     text = body.replace("’", "'").replace("−", "-").replace("\u2009", " ")
     text = text.translate(_PLAIN_SUPERSCRIPT)
     text = _PLAIN_SUBSCRIPT.sub(lambda m: "_{" + unicodedata.normalize("NFKC", m.group()) + "}",
                                 text)
     text = unicodedata.normalize("NFKC", text)       # 𝑝 𝓛: mathematical letters
-    text = text.replace("ŷ", r"\hat{y}")
-    if any(c in text for c in "ŷ̂"):
+    derivatives = [m for m in _PLAIN_D.finditer(text) if m.group(1) == m.group(3)]
+    for m in reversed(derivatives):
+        d = r"\partial " if m.group(1) == "∂" else "d"
+        text = text[:m.start()] + r"\frac{" + d + (m.group(2) or "") + "}{" + d + m.group(4) \
+            + "}" + text[m.end():]
+    checked = re.sub(r"\\frac\{(?:\\partial |d)[^{}]*\}\{(?:\\partial |d)[^{}]*\}", " D ", text)
+    if _PLAIN_OPEN.search(re.sub(r"_\{\d+\}", "", checked)):
         return None
-    if _PLAIN_OPEN.search(re.sub(r"_\{\d+\}", "", text)):
+    text = text.replace("ŷ", r"\hat{y}")
+    if "\u0302" in text:
         return None
     text = text.replace("·", r" \cdot ").replace("×", r" \times ")
     text = _PLAIN_PRIMED_WORD.sub(r"\\operatorname{\1}", text)     # `swish'(x)`
@@ -405,7 +422,8 @@ def _plain(body: str, line: int) -> Display | None:
         return None
     text = _plain_powers(text)
     if text is None or _PLAIN_DIVISOR.search(text) or not _math_only(text) \
-            or not (text.startswith("=") or _PLAIN_MATH_SIGN.search(text)):
+            or not (text.startswith("=") or _PLAIN_MATH_SIGN.search(text)) \
+            or "=" not in text and not text.startswith(r"\frac{"):   # a lone derivative
         return None
     from derive_ce.errors import InputError
     from derive_ce.read.latex.parser import parse
