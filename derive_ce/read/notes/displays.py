@@ -280,8 +280,8 @@ def blocks(text: str, original: str, bare: bool = False) -> list:
 
 # In such notes, "denote u = e^x and v = e^{-x}.", "where z = wx+b:", "Let y = \tanh(x). So,":
 # a name, `=` and LaTeX after a defining word is the inline math `$u = e^x$` it lost.
-_BARE_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?(?:\s*\(\s*[A-Za-z]\s*\))?"
-_BARE_DEFINE = re.compile(r"(?i:\b(?:let|denote|where|with|define|and)\s+)(" + _BARE_NAME
+_BARE_NAME = r"(?:\\[A-Za-z]+|[A-Za-z]|[α-ωΑ-Ω]|ŷ)(?:_\{?[A-Za-z0-9]+\}?)?(?:\s*\(\s*[A-Za-z]\s*\))?"
+_BARE_DEFINE = re.compile(r"(?i:\b(?:let|denote|where|with|define|since|and)\s+)(" + _BARE_NAME
                           + r"\s*=\s*\S.*?)(?=\s*(?:[,;:]|\.(?:\s|$)|\s+(?:and|where|with|so|"
                           r"then|thus|is|are|which)\b|$))")
 
@@ -295,7 +295,10 @@ def _bare_definitions(prose: Prose) -> Prose:
         math = match.group(1)
         if word == "and" and not (listing and not text[pos:match.start()].strip(" ,")):
             continue                    # "and" goes on with a list a defining word opened
-        if not _math_only(math):
+        if not math.isascii():          # "Since ŷ = σ(z), we can write:": plain text
+            plain = _plain(math, prose.line) if "\\" not in math else None
+            math = plain.rows[0].text if plain is not None else ""
+        if not math or not _math_only(math):
             listing = False
             continue
         out += [text[pos:match.start(1)], "$", math, "$"]
@@ -383,7 +386,7 @@ _PLAIN_PRIMED_WORD = re.compile(r"(?<![A-Za-z\\])(?!(?:sinh|cosh|tanh|sech|exp|l
 # `dy/dx`, `1/2x`: a divisor that is a product (read two ways)
 _PLAIN_DIVISOR = re.compile(r"/\s*(?:[0-9]+(?:\.[0-9]+)?(?![0-9.])|[A-Za-z]|\\[A-Za-z]+(?![A-Za-z]))\s*"
                             r"(?:[A-Za-z(]|\\(?!cdot|times))")
-_PLAIN_MATH_SIGN = re.compile(r"\^|[*/']|\w\(|\\cdot|\\times|\\frac|[\w)\]]\s*[-+]\s*[\w(\[]")
+_PLAIN_MATH_SIGN = re.compile(r"\^|[*/']|\w ?\(|\\cdot|\\times|\\frac|[\w)\]]\s*[-+]\s*[\w(\[]")
 # `dy/dx`, `∂z/∂a`, `d/dx`, `∂/∂ŷ`: a derivative (of one letter, by one letter)
 _PLAIN_LETTER = r"(?:[A-Za-z]|[α-ωΑ-Ω]|ŷ)"
 _PLAIN_D = re.compile(r"(?<![A-Za-z])(∂|d)(" + _PLAIN_LETTER + r")?\s*/\s*(∂|d)(" + _PLAIN_LETTER
