@@ -406,7 +406,10 @@ def _plain(body: str, line: int, lone: bool = False) -> Display | None:
     text = _PLAIN_SUBSCRIPT.sub(lambda m: "_{" + unicodedata.normalize("NFKC", m.group()) + "}",
                                 text)
     text = unicodedata.normalize("NFKC", text)       # 𝑝 𝓛: mathematical letters
-    derivatives = [m for m in _PLAIN_D.finditer(text) if m.group(1) == m.group(3)]
+    # `dy/dx` of a letter only where it opens the row (a name never defined then only
+    # names the chain); `d/dx`, an operator, anywhere
+    derivatives = [m for m in _PLAIN_D.finditer(text) if m.group(1) == m.group(3)
+                   and (m.group(2) is None or m.start() == 0)]
     for m in reversed(derivatives):
         d = r"\partial " if m.group(1) == "∂" else "d"
         text = text[:m.start()] + r"\frac{" + d + (m.group(2) or "") + "}{" + d + m.group(4) \
