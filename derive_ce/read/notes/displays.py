@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from derive_ce.errors import InputError
@@ -263,14 +264,24 @@ def blocks(text: str, original: str, bare: bool = False) -> list:
     if not bare:
         return found
     where = Where(text)
-    return [(_bare(text, where, b) or _bare_definitions(b)) if isinstance(b, Prose) else b
-            for b in found]
+    out: list = []
+    read = False                    # the last line of math before was read
+    for block in found:
+        if isinstance(block, Prose):
+            block = _bare(text, where, block) or _bare_definitions(block)
+            if isinstance(block, Display) and block.rows[0].starts_with_equals and not read:
+                block = found[len(out)]   # `= …` after math not read continues nothing
+            if isinstance(block, Prose) and "=" in block.text:
+                read = False
+        read = read or isinstance(block, Display)
+        out.append(block)
+    return out
 
 
 # In such notes, "denote u = e^x and v = e^{-x}.", "where z = wx+b:", "Let y = \tanh(x). So,":
 # a name, `=` and LaTeX after a defining word is the inline math `$u = e^x$` it lost.
-_BARE_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?(?:\s*\(\s*[A-Za-z]\s*\))?"
-_BARE_DEFINE = re.compile(r"(?i:\b(?:let|denote|where|with|define|and)\s+)(" + _BARE_NAME
+_BARE_NAME = r"(?:\\[A-Za-z]+|[A-Za-z]|[α-ωΑ-Ω]|ŷ)(?:_\{?[A-Za-z0-9]+\}?)?(?:\s*\(\s*[A-Za-z]\s*\))?"
+_BARE_DEFINE = re.compile(r"(?i:\b(?:let|denote|where|with|define|since|and)\s+)(" + _BARE_NAME
                           + r"\s*=\s*\S.*?)(?=\s*(?:[,;:]|\.(?:\s|$)|\s+(?:and|where|with|so|"
                           r"then|thus|is|are|which)\b|$))")
 
@@ -284,7 +295,10 @@ def _bare_definitions(prose: Prose) -> Prose:
         math = match.group(1)
         if word == "and" and not (listing and not text[pos:match.start()].strip(" ,")):
             continue                    # "and" goes on with a list a defining word opened
-        if not _math_only(math):
+        if not math.isascii():          # "Since ŷ = σ(z), we can write:": plain text
+            plain = _plain(math, prose.line) if "\\" not in math else None
+            math = plain.rows[0].text if plain is not None else ""
+        if not math or not _math_only(math):
             listing = False
             continue
         out += [text[pos:match.start(1)], "$", math, "$"]
@@ -326,6 +340,10 @@ def _bare(text: str, where: Where, prose: Prose) -> Display | None:
     end = len(text) if end < 0 else end
     line = text[start:end]
     body = line.strip()
+    if "$" not in body and not _BARE_LATEX.search(body):
+        following = text[end + 1:text.find("\n", end + 1) if text.find("\n", end + 1) >= 0
+                         else len(text)].strip()
+        return _plain(body, prose.line, lone=following.startswith("="))
     if "=" not in body or "==" in body or "$" in body or not _BARE_LATEX.search(body) \
             or re.match(r"(?:#|[-*+•]\s|\d+[.)]\s|>)", body):
         return None
@@ -341,6 +359,114 @@ def _bare(text: str, where: Where, prose: Prose) -> Display | None:
         text = text[:start] + line + text[end:]
     rows = _rows(text, where, start, end, False)
     return Display(tuple(rows), prose.line) if rows else None
+
+
+# Math typed as plain text, in notes with no math marked as math: a line that is only an
+# equation (`σ(x) = 1 / (1 + e^(−x))`, `• 𝓛'(𝑝) = 𝑘/𝑝 - (𝑛-𝑘)/(1-𝑝)`, `= 0.0075 + 0.0200`)
+# is a display row, written in LaTeX as its readers read it.  What plain text leaves
+# open is never guessed: such a line stays prose (reported as math not read).
+_PLAIN_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon",
+                "ζ": "zeta", "η": "eta", "θ": "theta", "κ": "kappa", "λ": "lambda", "μ": "mu",
+                "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau",
+                "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega", "Φ": "Phi", "Γ": "Gamma",
+                "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ψ": "Psi", "Ω": "Omega"}
+# Greek letters spelled out, as code-style math writes them (`sigmoid(beta * x)`)
+_PLAIN_GREEK_WORD = re.compile(r"(?<![A-Za-z\\])(alpha|beta|gamma|delta|epsilon|theta|lambda|"
+                               r"sigma|omega|eta|rho|tau|phi|psi)(?![A-Za-z])")
+_PLAIN_SUPERSCRIPT = str.maketrans({"²": "^{2}", "³": "^{3}", "⁴": "^{4}"})
+_PLAIN_SUBSCRIPT = re.compile("[₀₁₂₃₄₅₆₇₈₉]+")
+# left open by plain text, so never read: a subscript without braces (`a_h1`: a_h times 1,
+# or a_{h1}?), a letter followed by digits (`x1`: x₁, or a flattened x¹?), `e-x` (a
+# flattened e^{-x}?), a function then digits (`cosh2(x)`: cosh²?), and signs with no LaTeX
+# reading here (arrows, `∑` `∏` `√` without their bounds, `.` as a product, `!`)
+_PLAIN_OPEN = re.compile(r"_|[A-Za-z][0-9]|(?<![A-Za-z])e\s?-(?=[A-Za-z0-9(])|[→⇒<>≈≤≥∑∏√∂!|\\`"
+                         r"#%&\"¨;]|(?<=[A-Za-z0-9)\]])\[|=>|==|:=|\s\.\s|\.\s*\(|\)\s*\.|[A-Za-z]\s*\.\s*[A-Za-z(]")
+_PLAIN_PRIMED_WORD = re.compile(r"(?<![A-Za-z\\])(?!(?:sinh|cosh|tanh|sech|exp|log|sin|cos|tan)')"
+                                r"([A-Za-z]{3,})(?=')")
+# `dy/dx`, `1/2x`: a divisor that is a product (read two ways)
+_PLAIN_DIVISOR = re.compile(r"/\s*(?:[0-9]+(?:\.[0-9]+)?(?![0-9.])|[A-Za-z]|\\[A-Za-z]+(?![A-Za-z]))\s*"
+                            r"(?:[A-Za-z(]|\\(?!cdot|times))")
+_PLAIN_MATH_SIGN = re.compile(r"\^|[*/']|\w ?\(|\\cdot|\\times|\\frac|[\w)\]]\s*[-+]\s*[\w(\[]")
+# `dy/dx`, `∂z/∂a`, `d/dx`, `∂/∂ŷ`: a derivative (of one letter, by one letter)
+_PLAIN_LETTER = r"(?:[A-Za-z]|[α-ωΑ-Ω]|ŷ)"
+_PLAIN_D = re.compile(r"(?<![A-Za-z])(∂|d)(" + _PLAIN_LETTER + r")?\s*/\s*(∂|d)(" + _PLAIN_LETTER
+                      + r")(?![A-Za-z0-9_'(])")
+
+
+def _plain(body: str, line: int, lone: bool = False) -> Display | None:
+    """A line of notes with no delimited math that is only an equation in plain
+    text (or, `lone`, an expression that the next line's `= …` goes on from): one
+    row in LaTeX (None when plain text leaves its reading open)."""
+    body = re.sub(r"^[-*+•]\s+", "", body).strip()
+    body = re.sub(r"[.,;]$", "", body).strip()
+    if not body or "=" not in body and not lone:
+        return None
+    text = body.replace("’", "'").replace("−", "-").replace("\u2009", " ")
+    text = text.translate(_PLAIN_SUPERSCRIPT)
+    text = _PLAIN_SUBSCRIPT.sub(lambda m: "_{" + unicodedata.normalize("NFKC", m.group()) + "}",
+                                text)
+    text = unicodedata.normalize("NFKC", text)       # 𝑝 𝓛: mathematical letters
+    # `dy/dx` of a letter only where it opens the row (a name never defined then only
+    # names the chain); `d/dx`, an operator, anywhere
+    derivatives = [m for m in _PLAIN_D.finditer(text) if m.group(1) == m.group(3)
+                   and (m.group(2) is None or m.start() == 0)]
+    for m in reversed(derivatives):
+        d = r"\partial " if m.group(1) == "∂" else "d"
+        text = text[:m.start()] + r"\frac{" + d + (m.group(2) or "") + "}{" + d + m.group(4) \
+            + "}" + text[m.end():]
+    checked = re.sub(r"\\frac\{(?:\\partial |d)[^{}]*\}\{(?:\\partial |d)[^{}]*\}", " D ", text)
+    if _PLAIN_OPEN.search(re.sub(r"_\{\d+\}", "", checked)):
+        return None
+    text = text.replace("ŷ", r"\hat{y}")
+    if "\u0302" in text:
+        return None
+    text = text.replace("·", r" \cdot ").replace("×", r" \times ")
+    text = _PLAIN_PRIMED_WORD.sub(r"\\operatorname{\1}", text)     # `swish'(x)`
+    text = "".join("\\" + _PLAIN_GREEK[c] + " " if c in _PLAIN_GREEK else c for c in text)
+    text = _PLAIN_GREEK_WORD.sub(r"\\\1 ", text)
+    if not text.isascii():
+        return None
+    text = _plain_powers(text)
+    if text is None or _PLAIN_DIVISOR.search(text) or not _math_only(text) \
+            or not (text.startswith("=") or _PLAIN_MATH_SIGN.search(text)) \
+            or "=" not in text and not text.startswith(r"\frac{"):   # a lone derivative
+        return None
+    from derive_ce.errors import InputError
+    from derive_ce.read.latex.parser import parse
+    from derive_ce.read.notes.words import rewrite
+    try:
+        parse(rewrite(text.lstrip("=").strip()))
+    except (InputError, RecursionError):
+        return None
+    return Display((Row(text, line, 0, text.startswith("=")),), line)
+
+
+def _plain_powers(text: str) -> str | None:
+    """`e^(-x)` -> `e^{-x}`, `x^2` stays; `^` before anything else: None."""
+    out, pos = [], 0
+    for match in re.finditer(r"\^\s*", text):
+        out.append(text[pos:match.start()] + "^")
+        at = match.end()
+        if at < len(text) and text[at] == "(":
+            depth, end = 0, at
+            while end < len(text):
+                depth += {"(": 1, ")": -1}.get(text[end], 0)
+                if depth == 0:
+                    break
+                end += 1
+            if end >= len(text):
+                return None
+            out.append("{" + text[at + 1:end] + "}")
+            pos = end + 1
+        elif re.match(r"-?(?:[0-9]+(?:\.[0-9]+)?|[A-Za-z])(?![0-9.A-Za-z(])", text[at:]):
+            m = re.match(r"-?(?:[0-9]+(?:\.[0-9]+)?|[A-Za-z])", text[at:])
+            out.append("{" + m.group() + "}")
+            pos = at + m.end()
+        elif text.startswith("{", at):
+            pos = at
+        else:
+            return None
+    return "".join(out) + text[pos:]
 
 
 def _blocks(text: str, original: str) -> list:

@@ -150,6 +150,36 @@ def defines(before: str) -> bool:
     return bool(_DEFINE_CUE.search(before[-60:]))
 
 
+# "The mean $\mu = \frac{1}{n}\sum_i x_i$", "the output of the model $y = \sigma(z)$":
+# a noun phrase that opens its clause and names the math right after it.  No verb or
+# connective in it ("This shows that the estimate $…$", "The derivative of $…$ is"), and
+# no noun that announces a claim ("the identity $…$", "the result $…$").
+_NAMING = re.compile(r"(?:^|[.;:!?(]\s+)(?:the|an?|our|this|its|their)((?:\s+[a-z][a-z-]*){1,6})\s*$",
+                     re.IGNORECASE)
+_NOT_NAMING = {"that", "which", "who", "is", "are", "was", "were", "be", "been", "has", "have",
+               "had", "we", "you", "it", "they", "when", "if", "then", "so", "thus", "hence",
+               "therefore", "since", "because", "as", "and", "or", "but", "not", "to", "can",
+               "will", "would", "should", "must", "may", "gives", "give", "shows", "show",
+               "yields", "becomes", "equals", "means", "implies", "get", "gets", "find", "obtain",
+               "claim", "identity", "result", "equation", "equality", "relation", "fact", "answer",
+               "solution", "condition", "constraint", "case", "assumption", "check", "test",
+               "example", "point", "value", "values", "rule", "step", "same", "following", "last",
+               "first", "second", "above", "below", "previous", "next", "final", "proof", "formula",
+               "expression", "term", "terms", "simplification", "substitution", "update", "for",
+               "with", "at", "on", "in", "from", "into", "by", "using", "all", "any", "every",
+               "each", "where", "let", "here", "set"}
+
+
+def names_math(before: str) -> bool:
+    """Do the words just before inline math name it, as a noun phrase that opens its
+    clause ("The mean $\mu = …$", "the output of the model $y = \sigma(z)$")?"""
+    match = _NAMING.search(clean(before))
+    if match is None:
+        return False
+    words = match.group(0).lower().split()
+    return not any(w.strip(".;:!?(") in _NOT_NAMING for w in words[1:])
+
+
 def continues_list(before: str) -> bool:
     """"where $L = …$, $\\hat{y} = …$": between two inline maths only a comma
     (or `;`, `, and`, `and let` …): the list of definitions goes on."""

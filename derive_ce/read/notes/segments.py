@@ -716,7 +716,8 @@ class Builder:
                     self._condition(Math(piece, prose.line), prose)   # "assuming $\sum_k y_k = 1$"
                     continue
                 item = P.list_item(before, after)
-                listing = P.defines(before) or continued   # "where $a = …$, $b = …$"
+                listing = P.defines(before) or continued \
+                    or number == 0 and P.names_math(before)   # "The mean $\mu = …$"
                 if not (listing or item):
                     continue
                 body = parts[-1]                # `s = \sigma(x) = \frac{1}{1+e^{-x}}`: both named
