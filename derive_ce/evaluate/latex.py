@@ -328,6 +328,8 @@ class Compiler:
         label = _sample_label(sup)
         if label is not None and is_a(base, "symbol") and len(base.children) == 1:
             return self.sample(base, label)
+        if label is not None:
+            raise Unsupported("`^{(k)}` after something that is not a name (a label or an order)")
         exponent, trailing = self.sup(sup)
         if self.euler(base):
             return self.raised(None, exponent, trailing, euler=True)
@@ -528,8 +530,14 @@ class Compiler:
                 return applied, index + 2
         if is_a(item, "pow") and is_a(item.children[0], "symbol") \
                 and self.function_named(item.children[0]) is not None:
-            if _order_superscript(item.children[1]):
-                raise Unsupported("`f^{(k)}` (a derivative of order k)")
+            if _order_superscript(item.children[1]):     # `f^{(3)}(x)`: the third derivative
+                label = _sample_label(item.children[1])
+                if label is None or not label.isdigit() or not 0 < int(label) <= 40:
+                    raise Unsupported("`f^{(k)}` (a derivative of order k)")
+                applied = self.application(item.children[0], following, int(label))
+                if applied is None:
+                    raise Unsupported("`f^{(k)}` without its argument")
+                return applied, index + 2
             applied = self.application(item.children[0], following)
             if applied is not None:
                 exponent, trailing = self.sup(item.children[1])
@@ -620,12 +628,13 @@ class Compiler:
         func = concrete(name, count)
         return lambda env, args: func(*args)
 
-    def application(self, symbol, following):
+    def application(self, symbol, following, order: int = 0):
+        """`f(x)`, `f'(x)`, `f^{(order)}(x)` of a declared or defined f."""
         name = self.function_named(symbol)
         if name is None:
-            return self.special_function(symbol, following)
-        primes = sum(len(c) for c in symbol.children
-                     if isinstance(c, lark.Token) and c.type == "PRIME")
+            return None if order else self.special_function(symbol, following)
+        primes = order or sum(len(c) for c in symbol.children
+                              if isinstance(c, lark.Token) and c.type == "PRIME")
         inner, wrap = self.argument_of(following)
         if inner is None:
             raise Unsupported(f"`{name}` without its argument")
@@ -665,6 +674,8 @@ class Compiler:
         if is_a(following, "group", "tuple"):
             return following, lambda value: value
         if is_a(following, "pow") and is_a(following.children[0], "group", "tuple"):
+            if _sample_label(following.children[1]) is not None:
+                raise Unsupported("`f(x)^{(k)}` (a label or an order after an application)")
             exponent, trailing = self.sup(following.children[1])
             return following.children[0], lambda value: self.raised(value, exponent, trailing)
         if is_a(following, "factorial") and is_a(following.children[0], "group", "tuple"):

@@ -12,11 +12,19 @@ from dataclasses import dataclass, field, replace
 @dataclass(frozen=True)
 class Math:
     """A piece of math as typed: `latex` or `expr` (SymPy syntax); `column`
-    is where the text starts on its line when known (notes), else 0."""
+    is where the text starts on its line when known (notes), else 0;
+    `breaks`, for a notes row that runs over several lines, holds (offset in
+    text, line) where each later line starts, so that each expression of a
+    chain is reported on the line it is written on."""
     text: str
     line: int
     syntax: str = "latex"
     column: int = 0
+    breaks: tuple[tuple[int, int], ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """The line of the notes that holds text[offset]."""
+        return max((line for at, line in self.breaks if at <= offset), default=self.line)
 
 
 @dataclass(frozen=True)

@@ -354,7 +354,8 @@ def _parts(math) -> list:
         return [math]
     from derive_ce.read.latex.parser import split_chain
     from derive_ce.read.model import Math
-    return [Math(p.text, math.line, "latex") for p in split_chain(math.text, math.line)]
+    return [Math(p.text, math.line_at(p.column - 1), "latex")
+            for p in split_chain(math.text, math.line)]
 
 
 # -- assembling: verdicts -> records -----------------------------------------

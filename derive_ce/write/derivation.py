@@ -142,7 +142,7 @@ def _hoisted(steps: tuple[Step, ...], cases: tuple[Case, ...]) -> tuple[tuple, t
     if len(starts) != 1:
         return steps, cases
     first = cases[0].steps[0]
-    start = Step(dataclasses.replace(first.math, text=starts.pop(), column=0))
+    start = Step(dataclasses.replace(first.math, text=starts.pop(), column=0, breaks=()))
     going_on = []
     for case, parts in zip(cases, split):
         head = case.steps[0]
@@ -150,7 +150,7 @@ def _hoisted(steps: tuple[Step, ...], cases: tuple[Case, ...]) -> tuple[tuple, t
         if len(parts) > 1:
             text = head.math.text[parts[0].column - 1 + len(parts[0].text):].strip()
             rest = (dataclasses.replace(head, math=dataclasses.replace(
-                head.math, text=text, column=0)),) + rest
+                head.math, text=text, column=0, breaks=())),) + rest
         going_on.append(dataclasses.replace(case, steps=rest))
     return (start,), tuple(going_on)
 

@@ -237,6 +237,11 @@ class _Builder(Functions, Derivatives, Sums):
             raise self.fail(f"`^{{{label}}}` reads as a label (a sample or a layer), not a power: "
                             "labels in superscripts are not read; write a subscript, as in "
                             "`x_i`", sup)
+        if sample:     # `g(x)^{(3)}`, `(x + 1)^{(2)}`: never a power
+            raise self.fail(f"`^{{{label}}}` after `{self.source(base).strip()}` reads as a label "
+                            "or a derivative's order, not a power: write `^{"
+                            f"{sample.group(1)}}}` for the power, or `f^{{{label}}}(x)` for the "
+                            "derivative of a declared or defined f", sup)
         if label == "T" and not self.scope.declared("T"):
             raise self.fail("`^T` reads as a transpose, and transposes (matrices as objects) are "
                             "not read: write elements such as `W_{i,j}`, or declare `T` to use "

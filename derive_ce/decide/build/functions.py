@@ -3,6 +3,8 @@ name before a bracket is a function, and how functions are applied."""
 
 from __future__ import annotations
 
+import re
+
 import lark
 import sympy as sp
 
@@ -396,6 +398,12 @@ def _argument_of(following):
         sup = following.children[1]
 
         def raised(builder, value):
+            label = builder.source(sup).strip("{} ")
+            if re.fullmatch(r"\(\s*(?:[A-Za-z]|[0-9]+)\s*\)", label):     # `g(x)^{(3)}`
+                raise builder.fail(f"`^{{{label}}}` after an application reads as a label or a "
+                                   "derivative's order, not a power: write `^{"
+                                   f"{label.strip('() ')}}}` for the power, or `f^{{{label}}}(x)` "
+                                   "for the derivative", sup)
             exponent, trailing = builder._sup(sup)
             return power(value, exponent) * trailing
         return following.children[0], raised

@@ -487,7 +487,8 @@ def _bare_functions(builder: Builder) -> None:
             functions.setdefault(d.name, d.params[0])
     for name, param in functions.items():
         head = (r"\\" if len(name) > 1 else r"(?<![\\A-Za-z])") + name
-        bare = re.compile(head + r"(?![A-Za-z])(['’′]*)(?!\s*(?:\(|\\left|\\[bB]igl?\b|_|['’′]))")
+        bare = re.compile(head + r"(?![A-Za-z])(['’′]*)"
+                          r"(?!\s*(?:\(|\\left|\\[bB]igl?\b|_|['’′]|\^\s*\{?\s*\\prime|\^\s*\{\s*\())")
         uses = re.compile(r"(?<![\\A-Za-z])" + param + r"(?![A-Za-z])")
         for seg in builder.segments:
             for branch in seg.branches():
@@ -498,7 +499,7 @@ def _bare_functions(builder: Builder) -> None:
                     text = bare.sub(lambda m: m.group(0) if _accented(m.string, m.start())
                                     else m.group(0) + f"({param})", text)
                     if text != step.math.text:
-                        math = dataclasses.replace(step.math, text=text, column=0)
+                        math = dataclasses.replace(step.math, text=text, column=0, breaks=())
                         branch.steps[n] = dataclasses.replace(step, math=math)
                         label = ("\\" if len(name) > 1 else "") + name
                         said = Prose(f"`{label}` alone read as `{label}({param})`",
@@ -527,7 +528,7 @@ def _bracket_primes(builder: Builder) -> None:
                 letter = letters.pop()
                 new = _primed_brackets(text, letter)
                 if new != text:
-                    math = dataclasses.replace(step.math, text=new, column=0)
+                    math = dataclasses.replace(step.math, text=new, column=0, breaks=())
                     branch.steps[n] = dataclasses.replace(step, math=math)
                     said = Prose(f"`(…)'` read as `\\frac{{d}}{{d{letter}}}(…)`", step.math.line)
                     if said not in builder.notes:

@@ -45,6 +45,7 @@ class Row:
     line: int
     column: int          # 1-based; 0 when the row runs over several lines
     starts_with_equals: bool
+    breaks: tuple[tuple[int, int], ...] = ()   # (offset in text, line) of each later line
 
 
 @dataclass(frozen=True)
@@ -614,5 +615,11 @@ def _piece_rows(where: Where, start: int, piece: str) -> list[Row]:
         if not joined:
             continue
         line, column = where(group[0][0])
-        rows.append(Row(joined, line, column if len(group) == 1 else 0, joined.startswith("=")))
+        breaks, offset = [], 0
+        for at, text in group:
+            if offset:
+                breaks.append((offset, where(at)[0]))
+            offset += len(text) + 1
+        rows.append(Row(joined, line, column if len(group) == 1 else 0, joined.startswith("="),
+                        tuple(b for b in breaks if b[0] < len(joined))))
     return rows

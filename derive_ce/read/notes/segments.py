@@ -812,7 +812,7 @@ class Builder:
                 and _DERIVATIVE_HEAD.match(before[0]) and not _ARROW.search(body[:arrow.start()]):
             # `\frac{d\ell}{d\lambda} = \frac{\sum x_i}{\lambda} - n = 0 \implies \hat\lambda = \bar X`:
             # the derivative before the arrow is a chain; what follows the arrow is solving
-            self._row(Row(body[:arrow.start()].rstrip(), row.line, row.column, False))
+            self._row(Row(body[:arrow.start()].rstrip(), row.line, row.column, False, row.breaks))
             self._unchecked(row, body[arrow.start():], raw_why, "equation solving (an implication "
                             f"`{arrow.group()}` between equations)")
             self.solving = True
@@ -1037,7 +1037,7 @@ class Builder:
         if not before.strip() or (before.lstrip().startswith("=") and not before.strip()[1:]):
             self._unchecked(row, body, raw_why, reason, new=not row.starts_with_equals)
         else:
-            self._row(Row(before, row.line, row.column, row.starts_with_equals))
+            self._row(Row(before, row.line, row.column, row.starts_with_equals, row.breaks))
             if self.pending is not None and self.pending.line == row.line \
                     and self.pending.text == before.lstrip().removeprefix("=").strip():
                 pending, self.pending = self.pending, None
@@ -1213,7 +1213,8 @@ class Builder:
     def _step(self, row: Row, body: str, raw_why: str, column: int | None = None) -> None:
         self.line = row.line
         self._see(body)
-        step = Step(Math(body, row.line, column=row.column if column is None else column),
+        step = Step(Math(body, row.line, column=row.column if column is None else column,
+                         breaks=_breaks(row, body) if column is None else ()),
                     clean_why(raw_why) or self.why)
         self.why = ""
         branch = self.branch
@@ -1229,7 +1230,8 @@ class Builder:
         if new and not self.branch.broken and not self._continues(top_parts(body)[0]):
             self._new_segment(row.line)
         self._see(body)
-        self.branch.steps.append(Step(Math(body, row.line, column=row.column),
+        self.branch.steps.append(Step(Math(body, row.line, column=row.column,
+                                           breaks=_breaks(row, body)),
                                       clean_why(raw_why), unchecked=reason))
         self.branch.broken = True
         self.branch.outside = ""
@@ -1581,3 +1583,9 @@ def _case(branch: Branch) -> Case:
     for when in [branch.when, *branch.also[:-1]][::-1]:
         inner = Case(when, (), (inner,), None, branch.when.line)
     return inner
+
+
+def _breaks(row: Row, body: str) -> tuple:
+    """The row's line breaks, where body is the row's text as written (a prefix
+    of it: the why cut off); none where the text was rewritten."""
+    return tuple(b for b in row.breaks if b[0] < len(body)) if row.text.startswith(body) else ()
