@@ -63,7 +63,8 @@ def _summary(reports: list[FileReport], strict: bool) -> list:
     summary = ", ".join(f"{n} {s}" for s, n in tally.items() if n)
     skipped = sum(1 for r in reports for record in r.records if not_checked(record))
     if skipped:
-        summary += f"; {skipped} row{'s' if skipped != 1 else ''} not checked (each with its reason)"
+        summary += ("; " if summary else "") + \
+            f"{skipped} row{'s' if skipped != 1 else ''} not checked (each with its reason)"
     word, style = {0: ("all steps hold", "green"), 1: ("some steps do not hold", "bold red"),
                    2: ("some input could not be used", "bold red")}[code]
     if code == 1 and not tally["failed"] \

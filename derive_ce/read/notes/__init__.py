@@ -536,10 +536,12 @@ def _bracket_primes(builder: Builder) -> None:
 
 
 def _primed_brackets(text: str, letter: str) -> str:
+    """`(...)'` is d/dx(...); two or three primes, the second or third derivative."""
     for _ in range(text.count(")'")):
-        close = next((m.start() for m in re.finditer(r"\)'(?!')", text)), None)
-        if close is None:
+        found = next(re.finditer(r"\)('{1,3})(?!')", text), None)
+        if found is None:
             break
+        close, order = found.start(), len(found.group(1))
         depth, open_ = 0, None
         for i in range(close, -1, -1):
             depth += {")": 1, "(": -1}.get(text[i], 0)
@@ -555,8 +557,10 @@ def _primed_brackets(text: str, letter: str) -> str:
         times = "\\cdot " if re.search(r"(?:^|[^\\A-Za-z])[A-Za-z0-9}]\s*$", text[:start]) \
             and re.search(r"\\(?:sin|cos|tan|sinh|cosh|tanh|ln|log|exp|sec|csc|cot)\s+[^\s(\\{][^()]*$",
                           text[:start]) else ""
-        text = (text[:start] + f"{times}{{\\frac{{d}}{{d{letter}}}\\left({inner}\\right)}}"
-                + text[close + 2:])
+        operator = f"\\frac{{d}}{{d{letter}}}" if order == 1 else \
+            f"\\frac{{d^{{{order}}}}}{{d{letter}^{{{order}}}}}"
+        text = (text[:start] + f"{times}{{{operator}\\left({inner}\\right)}}"
+                + text[close + 1 + order:])
     return text
 
 

@@ -340,7 +340,7 @@ def _bare(text: str, where: Where, prose: Prose) -> Display | None:
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     line = text[start:end]
-    body = line.strip()
+    body = re.sub(r"<!--.*?-->", " ", line).strip()      # a comment is no part of the math
     if "$" not in body and not _BARE_LATEX.search(body):
         following = text[end + 1:text.find("\n", end + 1) if text.find("\n", end + 1) >= 0
                          else len(text)].strip()
@@ -539,7 +539,7 @@ _INTERTEXT = re.compile(r"\\(?:short)?intertext\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 def _intertext(match: re.Match) -> str:
     """`\\intertext{and so}` between rows: a row of its own, the words as a
     `\\text{…}` row (a why for the next step), no longer (offsets stay)."""
-    words = f"\\\\\\text{{{match.group(1).replace('$', '')}}}"   # math inside: as words
+    words = f"\\\\\\text{{{re.sub(r'[$}{]', '', match.group(1))}}}"   # math inside: as words
     return words + " " * (len(match.group()) - len(words) - 2) + "\\\\"
 
 

@@ -171,7 +171,7 @@ _NOT_NAMING = {"that", "which", "who", "is", "are", "was", "were", "be", "been",
 
 
 def names_math(before: str) -> bool:
-    """Do the words just before inline math name it, as a noun phrase that opens its
+    r"""Do the words just before inline math name it, as a noun phrase that opens its
     clause ("The mean $\mu = …$", "the output of the model $y = \sigma(z)$")?"""
     match = _NAMING.search(clean(before))
     if match is None:

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from derive_ce.errors import InputError
 from derive_ce.read.model import Case, Definition, Math, Step
+from derive_ce.read.names import latex_name
 from derive_ce.read.notes import prose as P
 from derive_ce.read.notes.displays import Prose, Row
 from derive_ce.read.shapes import Declared, declared_in
@@ -514,6 +515,8 @@ class Builder:
         self.first_display = 0
         self.objects: dict[str, Declared] = {}   # letters the prose calls vectors or matrices
         self.shadows: list[Shadow] = []          # names whose meaning the prose changes
+        # (name, line, text): a name given a value in words or math not read as a definition
+        self.unread: list[tuple[str, float, str]] = []
         self.said: set[str] = set()  # letters the prose states an assumption on
         self.headings: list[int] = []     # the lines of the headings: an assumption's reach
         self.widened: list[tuple[float, frozenset | None]] = []   # "for any real $x$": its end too
@@ -568,8 +571,8 @@ class Builder:
             if "$" in text:
                 continue        # no delimited math (self.bare): `$` marks what was read
             bare = re.sub(r"`[^`]*`", " ", text)             # code is no math
-            if not _PLAIN_EQUATION.search(bare) or not _PLAIN_SIGN.search(bare) \
-                    or P.HEADING.match(block.text):
+            if not (_PLAIN_EQUATION.search(bare) or _PLAIN_OPERATOR.match(bare)) \
+                    or not _PLAIN_SIGN.search(bare) or P.HEADING.match(block.text):
                 continue
             self._new_segment(block.line)
             shown = text if len(text) <= 80 else text[:77] + "…"
@@ -719,6 +722,7 @@ class Builder:
                 listing = P.defines(before) or continued \
                     or number == 0 and P.names_math(before)   # "The mean $\mu = …$"
                 if not (listing or item):
+                    self._unread(parts, prose.line, piece)
                     continue
                 body = parts[-1]                # `s = \sigma(x) = \frac{1}{1+e^{-x}}`: both named
                 if any(definition_name(h) for h in parts[:-1]) and (not _readable(body)
@@ -749,6 +753,24 @@ class Builder:
                     if item and not named[2] and named[0] in self.used:
                         continue                # "- $a = b$" about letters in use: a fact
                     self._define(named, body, Row(piece, prose.line, 0, False), "in the prose")
+
+    def _words_give(self, text: str, line: float) -> None:
+        """"Now let u = x^2", "with z = 3x" in the words of a why or a text row."""
+        for name, body in _WORDS_GIVE.findall(_TEXT.sub(r" \1 ", text).replace("$", " ")):
+            self._unread([name, body.strip()], line, f"{name} = {body.strip()}")
+
+    def _unread(self, parts: list[str], line: float, text: str) -> None:
+        """`name = expression` said where no definition is read ("Here …. The
+        sample mean $\\mu = …$", a why, `\\intertext{Now let $u = x^2$.}`): kept,
+        so that a name never defined is not taken for a free constant after it."""
+        for head in parts[:-1]:
+            named = definition_name(head)
+            body = parts[-1]
+            if named is None or named[1] or mentions(body, named[0]) \
+                    or not _free_letters(body) \
+                    or re.fullmatch(r"\s*[i-n]\s*", head) and re.fullmatch(r"\s*[i-n]\s*", body):
+                continue
+            self.unread.append((named[0], line, text.strip()))
 
     def _applied_definition(self, head: str, body: str, line: int,
                             where: str = "in the prose") -> None:
@@ -849,8 +871,15 @@ class Builder:
                 self._new_segment(row.line)
                 self._step(row, " = ".join(parts[tail:]), raw_why, column=0)
             return
+        if _WORDED_ROW.fullmatch(body):          # `\text{with } z = 3x:`: words, with math
+            self._unchecked(row, body, "", "words that lead in to the next row (a row of "
+                            "`\\text{…}` and math), not a step", new=True)
+            self.why = clean_why(body).rstrip(":").strip()
+            self._words_give(body, row.line)
+            return
         if _TEXT_ONLY.fullmatch(body) and re.search(r"\w\s+\w|:", body):       # `\text{using the chain rule:}`: the next why
             self.why = clean_why(body).rstrip(":").strip()
+            self._words_give(body, row.line)
             return
         if not row.starts_with_equals:
             self.outside_head = None
@@ -1356,6 +1385,7 @@ class Builder:
     def _why_definition(self, raw_why: str, row: Row) -> None:
         """`\\quad | \\quad p_i = \\frac{…}{…} \\quad \\text{softmax}`; a remark
         such as `x = 0 \\quad \\text{sanity check}` defines nothing."""
+        self._words_give(raw_why, row.line - 0.5)
         segments = [s.strip() for s in _QUAD.split(raw_why) if s.strip()]
         if not segments:
             return
@@ -1366,6 +1396,8 @@ class Builder:
                 or named[0] in self.used and not named[1] or mentions(parts[1], named[0]) \
                 or not _free_letters(parts[1]) \
                 or re.search(r"check|test|e\.g\.|example|verif|sanity|at ", label, re.I):
+            if len(parts) == 2 and parts[1]:
+                self._unread(parts, row.line - 0.5, segments[0])
             return
         self._define(named, parts[1], row, label)
 
@@ -1418,9 +1450,24 @@ class Builder:
         self._see(body)
         self.definition_notes.append(f"line {row.line}" + (f": {label}" if label else ""))
 
+    def _unread_shadows(self) -> None:
+        """A name the notes give a value where no definition is read, and never
+        define: steps after it that use the name are not checked (read as a free
+        constant, `\\frac{d}{dx}(x u) = u` would be proved with u = x² in the words)."""
+        for name, line, text in self.unread:
+            if self._defined(name) or name in self.objects \
+                    or any(s.name == name and s.line <= line for s in self.shadows):
+                continue
+            self.shadows.append(Shadow(name, line, False, (
+                f"line {int(line + 0.5)} gives {name} a value (`{text}`) that is not read as a "
+                f"definition, so steps after it that use {name} are not checked (define it on "
+                f"a line of its own: \"Let ${latex_name(name)} = …$.\")")))
+        self.unread = []
+
     def _shadowed(self, steps: list[Step]) -> list[Step]:
         """The steps that use a name whose meaning the prose changed, and the
         `= …` rows that continue them, marked not checked with the reason."""
+        self._unread_shadows()
         out, reason = [], ""
         for step in steps:
             if step.unchecked:
@@ -1482,6 +1529,19 @@ class Builder:
             out.append((seg.title or seg.start, seg.line, tuple(seg.main.steps), cases,
                         tuple(b.source for b in seg.cases)))
         return out
+
+
+# `\text{with } z = 3x:`: words that lead in to the next row, with the math they name
+_WORDED_ROW = re.compile(r"\s*\\text\s*\{\s*(?:with|let|where|set|put|define|denote|take|now let)\b"
+                         r"[^{}]*\}[^=]*=[^=]*:\s*")
+# "let u = x^2", "with z = 3x" in words (a why, `\\intertext`): a name given a value
+_WORDS_GIVE = re.compile(r"\b(?:let|with|where|set|put|define|denote|take)\s+"
+                         r"((?:\\(?:" + "|".join(P.GREEK) + r")(?![A-Za-z])|[A-Za-z]))\s*=\s*([^=.;:$]+)",
+                         re.IGNORECASE)
+
+
+# `d/dx (e^(−x)·x) = …`, `∂/∂w L = …`: an equation that opens with a derivative operator
+_PLAIN_OPERATOR = re.compile(r"\s*(?:d|∂)\s*/\s*(?:d|∂)\s*\w+[^=]*=(?!=)\s*\S")
 
 
 class Shadow(NamedTuple):
