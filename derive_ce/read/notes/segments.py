@@ -755,9 +755,19 @@ class Builder:
                     self._define(named, body, Row(piece, prose.line, 0, False), "in the prose")
 
     def _words_give(self, text: str, line: float) -> None:
-        """"Now let u = x^2", "with z = 3x" in the words of a why or a text row."""
+        """"Now let u = x^2", "with z = 3x" in the words of a why or a text row
+        (`\\intertext`): a definition where the name is new (neither defined nor
+        used before) and the value reads as math; otherwise a value not read."""
         for name, body in _WORDS_GIVE.findall(_TEXT.sub(r" \1 ", text).replace("$", " ")):
-            self._unread([name, body.strip()], line, f"{name} = {body.strip()}")
+            body = body.strip()
+            named = definition_name(name)
+            if named is not None and not named[1] and not self._defined(named[0]) \
+                    and named[0] not in self.used and _free_letters(body) \
+                    and not mentions(body, named[0]) and _readable(body):
+                at = int(line + 0.5)
+                self._define(named, body, Row(f"{name} = {body}", at, 0, False), "in the words")
+                continue
+            self._unread([name, body], line, f"{name} = {body}")
 
     def _unread(self, parts: list[str], line: float, text: str) -> None:
         """`name = expression` said where no definition is read ("Here …. The
@@ -872,10 +882,10 @@ class Builder:
                 self._step(row, " = ".join(parts[tail:]), raw_why, column=0)
             return
         if _WORDED_ROW.fullmatch(body):          # `\text{with } z = 3x:`: words, with math
+            self._words_give(body, row.line)
             self._unchecked(row, body, "", "words that lead in to the next row (a row of "
                             "`\\text{…}` and math), not a step", new=True)
             self.why = clean_why(body).rstrip(":").strip()
-            self._words_give(body, row.line)
             return
         if _TEXT_ONLY.fullmatch(body) and re.search(r"\w\s+\w|:", body):       # `\text{using the chain rule:}`: the next why
             self.why = clean_why(body).rstrip(":").strip()
