@@ -9,6 +9,8 @@ agreed and no rung could prove it; `failed` with a counterexample point.
 
 from __future__ import annotations
 
+import itertools
+import math
 import time
 
 import sympy as sp
@@ -164,12 +166,8 @@ def _by_residues(diff: sp.Expr) -> sp.Expr:
                 q = coeff.q if coeff.is_Rational else 0
             if 1 < q <= 12:
                 moduli[symbol] = sp.ilcm(moduli.get(symbol, 1), q)
-    cases = 1
-    for q in moduli.values():
-        cases *= q
-    if not moduli or cases > MAX_RESIDUE_CASES:
+    if not moduli or math.prod(moduli.values()) > MAX_RESIDUE_CASES:
         return diff
-    import itertools
     symbols = list(moduli)
     fresh = {s: sp.Dummy(f"{s}_m", integer=True, nonnegative=bool(s.is_nonnegative))
              for s in symbols}

@@ -24,7 +24,7 @@ import lark
 import sympy as sp
 
 from derive_ce.decide.build.derivatives import Derivatives
-from derive_ce.decide.build.functions import Functions
+from derive_ce.decide.build.functions import LABEL, Functions
 from derive_ce.decide.build.sums import Sums
 from derive_ce.decide.magnitude import factorial, power
 from derive_ce.decide.scope import SymScope
@@ -227,7 +227,7 @@ class _Builder(Functions, Derivatives, Sums):
 
     def rule_pow(self, node, base, sup):
         label = self.source(sup).strip("{} ")
-        sample = re.fullmatch(r"\(\s*([A-Za-z]|[0-9]+)\s*\)", label)
+        sample = LABEL.fullmatch(label)
         if sample and is_a(base, "symbol") and len(base.children) == 1:
             return self._sample(base, sample.group(1), sup)
         if sample and is_a(base, "symbol"):
@@ -237,11 +237,8 @@ class _Builder(Functions, Derivatives, Sums):
             raise self.fail(f"`^{{{label}}}` reads as a label (a sample or a layer), not a power: "
                             "labels in superscripts are not read; write a subscript, as in "
                             "`x_i`", sup)
-        if sample:     # `g(x)^{(3)}`, `(x + 1)^{(2)}`: never a power
-            raise self.fail(f"`^{{{label}}}` after `{self.source(base).strip()}` reads as a label "
-                            "or a derivative's order, not a power: write `^{"
-                            f"{sample.group(1)}}}` for the power, or `f^{{{label}}}(x)` for the "
-                            "derivative of a declared or defined f", sup)
+        if sample:     # `(x + 1)^{(2)}`: never a power
+            raise self.order_label(sup, f"`{self.source(base).strip()}`")
         if label == "T" and not self.scope.declared("T"):
             raise self.fail("`^T` reads as a transpose, and transposes (matrices as objects) are "
                             "not read: write elements such as `W_{i,j}`, or declare `T` to use "

@@ -53,8 +53,21 @@ FUNCTION_LETTERS = {"f", "g", "h", "F", "G", "H", "sigma", "phi", "varphi", "psi
                     "Phi", "ell"}
 
 
+# `^{(3)}`, `^{(i)}`: a sample label or a derivative's order, never a power
+LABEL = re.compile(r"\(\s*([A-Za-z]|[0-9]+)\s*\)")
+
+
 class Functions:
     """A part of the LaTeX builder (decide/build.py): methods of _Builder."""
+
+    def order_label(self, sup, after: str) -> InputError:
+        """The refusal of `^{(3)}` after a bracket or an application (`(x+1)^{(3)}`,
+        `g(x)^{(3)}`): a label or a derivative's order there, never a power."""
+        label = self.source(sup).strip("{} ")
+        return self.fail(f"`^{{{label}}}` after {after} reads as a label or a derivative's "
+                         f"order, not a power: write `^{{{label.strip('() ')}}}` for the power, "
+                         f"or `f^{{{label}}}(x)` for the derivative of a declared or defined f",
+                         sup)
 
     def rule_implicit(self, node, *items):
         self._check_spelled_names(items)
@@ -398,12 +411,8 @@ def _argument_of(following):
         sup = following.children[1]
 
         def raised(builder, value):
-            label = builder.source(sup).strip("{} ")
-            if re.fullmatch(r"\(\s*(?:[A-Za-z]|[0-9]+)\s*\)", label):     # `g(x)^{(3)}`
-                raise builder.fail(f"`^{{{label}}}` after an application reads as a label or a "
-                                   "derivative's order, not a power: write `^{"
-                                   f"{label.strip('() ')}}}` for the power, or `f^{{{label}}}(x)` "
-                                   "for the derivative", sup)
+            if LABEL.fullmatch(builder.source(sup).strip("{} ")):     # `g(x)^{(3)}`
+                raise builder.order_label(sup, "an application")
             exponent, trailing = builder._sup(sup)
             return power(value, exponent) * trailing
         return following.children[0], raised

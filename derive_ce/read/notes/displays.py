@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from derive_ce.errors import InputError
 from derive_ce.read.files import DISPLAY, ENVIRONMENTS, LONE, has_display  # noqa: F401
+from derive_ce.read.names import letter
 from derive_ce.read.notes.prose import GREEK
 
 MAX_ROWS = 20_000
@@ -366,11 +367,8 @@ def _bare(text: str, where: Where, prose: Prose) -> Display | None:
 # equation (`σ(x) = 1 / (1 + e^(−x))`, `• 𝓛'(𝑝) = 𝑘/𝑝 - (𝑛-𝑘)/(1-𝑝)`, `= 0.0075 + 0.0200`)
 # is a display row, written in LaTeX as its readers read it.  What plain text leaves
 # open is never guessed: such a line stays prose (reported as math not read).
-_PLAIN_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon",
-                "ζ": "zeta", "η": "eta", "θ": "theta", "κ": "kappa", "λ": "lambda", "μ": "mu",
-                "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau",
-                "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega", "Φ": "Phi", "Γ": "Gamma",
-                "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ψ": "Psi", "Ω": "Omega"}
+# the Greek letters plain text may hold, each written as its LaTeX command (names.letter)
+_PLAIN_GREEK = "αβγδεζηθκλμνξπρστφχψωΦΓΔΘΛΨΩ"
 # Greek letters spelled out, as code-style math writes them (`sigmoid(beta * x)`)
 _PLAIN_GREEK_WORD = re.compile(r"(?<![A-Za-z\\])(alpha|beta|gamma|delta|epsilon|theta|lambda|"
                                r"sigma|omega|eta|rho|tau|phi|psi)(?![A-Za-z])")
@@ -423,7 +421,7 @@ def _plain(body: str, line: int, lone: bool = False) -> Display | None:
         return None
     text = text.replace("·", r" \cdot ").replace("×", r" \times ")
     text = _PLAIN_PRIMED_WORD.sub(r"\\operatorname{\1}", text)     # `swish'(x)`
-    text = "".join("\\" + _PLAIN_GREEK[c] + " " if c in _PLAIN_GREEK else c for c in text)
+    text = "".join("\\" + letter(c) + " " if c in _PLAIN_GREEK else c for c in text)
     text = _PLAIN_GREEK_WORD.sub(r"\\\1 ", text)
     if not text.isascii():
         return None

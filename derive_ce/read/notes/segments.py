@@ -43,9 +43,11 @@ _NAME = re.compile(
     r"\s*(?:\\(?:text|mathrm|operatorname|textrm)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}"
     r"|(" + _ACCENTED + r"|" + P.LETTER + r"))\s*(?:_\s*(\{\s*[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
     r"(?:\s*\(\s*([^()]*)\))?\s*:?$")
+# a condition's relation: `=`, `\\neq`, `<`, `>`, `\\le`, `\\ge`, `≤`, `≥`, `≠`
+_RELATION = r"(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z])|[≤≥≠])"
 _COND = (r"(?:-?[0-9]+(?:\.[0-9]+)?\s*(?:<|\\leq?(?![A-Za-z])|≤)\s*)?"     # `-1 \le x \le 1`
          r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
-         r"(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z])|[≤≥≠])\s*"
+         + _RELATION + r"\s*"
          r"-?(?:\\[A-Za-z]+|[A-Za-z0-9]+)(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
 # a row's body, then the gap before its condition (`,`, `\quad`, `&&` read as `\:`)
 _ROW_GAP = r"^(?P<body>.*?)\s*(?:,\s*(?:\\q?quad\s*|\\[,;:! ]\s*)*|(?:\\q?quad\s*|\\:\s*)+)"
@@ -58,7 +60,7 @@ _TRAILING = re.compile(
 # condition may compare any expressions (one relation, no `&`, no more words)
 _TRAILING_WORDED = re.compile(
     _ROW_GAP + _COND_WORD
-    + r"(?P<cond>[^&{}]*?(?:=|\\neq?(?![A-Za-z])|<|>|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z])|[≤≥≠])[^&{}]*?)"
+    + r"(?P<cond>[^&{}]*?" + _RELATION + r"[^&{}]*?)"
     r"\s*\)?\s*$", re.S)
 # "given that $x \ge -1$", "where $i \neq j$": a condition that is no sign flag, where the
 # prose line opens with it ("… uses 1/(1+e^{-x}) for $x \ge 0$" states no condition)
@@ -1477,7 +1479,6 @@ class Builder:
     def _shadowed(self, steps: list[Step]) -> list[Step]:
         """The steps that use a name whose meaning the prose changed, and the
         `= …` rows that continue them, marked not checked with the reason."""
-        self._unread_shadows()
         out, reason = [], ""
         for step in steps:
             if step.unchecked:
@@ -1499,6 +1500,7 @@ class Builder:
     def derivations(self) -> list[tuple[str, int, tuple[Step, ...], tuple[Case, ...], tuple[str, ...]]]:
         """(title, line, steps, cases, case sources) of each derivation with
         something to check, in the order of the notes."""
+        self._unread_shadows()
         for steps, index, letter, parts in reversed(self.labels):
             if self._defined(letter) or letter in self.objects:
                 continue
