@@ -136,8 +136,8 @@ def _first_zero(diff, rungs, end: float, share: float, forms: dict) -> str:
         except OutOfTime:
             continue
         except (TypeError, ValueError, ArithmeticError, NotImplementedError,
-                AttributeError, sp.PolynomialError):
-            continue
+                AttributeError, sp.PolynomialError, LookupError, StopIteration):
+            continue        # a rung SymPy trips in (sum_simplify's StopIteration): the next one
     return ""
 
 

@@ -28,6 +28,7 @@ class SymScope:
         self.kinds: dict[str, str] = {}
         self.readings: dict[tuple[str, str], sp.Expr] = {}   # see build.read_once
         self.inferred: set[str] = {n for d in spec.symbols if d.inferred for n in d.names}
+        self.guessed: set[str] = {n for d in spec.symbols if d.guessed for n in d.names}
         self.flags: dict[str, dict[str, bool]] = {}
         self._objects: dict[str, sp.Basic] = {}
         self.ranges: dict[sp.Symbol, tuple[sp.Expr, sp.Expr]] = {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 import sympy as sp
+from sympy.printing.precedence import PRECEDENCE_TRADITIONAL
 
 from derive_ce.decide.magnitude import as_expr, power
 
@@ -181,6 +182,12 @@ class ElementSum(UsualSum):
         for limit in limits:                  # one index at a time, innermost first
             body = _summed(body, limit)
         return body
+
+
+# SymPy's LaTeX and pretty printers know Σ and Π by class name: under a power
+# `(Σ_k x_k)^2` lost its brackets and read as Σ_k x_k^2 in "read as".
+for _name, _like in (("UsualSum", "Sum"), ("ElementSum", "Sum"), ("UsualProduct", "Product")):
+    PRECEDENCE_TRADITIONAL.setdefault(_name, PRECEDENCE_TRADITIONAL[_like])
 
 
 def _summed(body: sp.Expr, limit) -> sp.Expr:

@@ -46,6 +46,9 @@ class SymbolDecl:
     inferred: bool = False      # not in the file: read from how the letter is used
     shape: tuple[Math, ...] = ()   # a vector's (size,), a matrix's (rows, columns)
     properties: tuple[str, ...] = ()   # a matrix's: "symmetric", "positive_definite"
+    # notes: a vector or matrix guessed from its subscripts (not in the repr,
+    # which seeds the evaluator's instances: a guess does not move them)
+    guessed: bool = field(default=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -215,6 +215,12 @@ def _symbols(decls: tuple[SymbolDecl, ...], reasons: tuple[str, ...], indent: st
                      else f"{{kind: matrix, shape: [{', '.join(sizes)}]{said}}}")
         elif decl.flags:
             value = "{" + ", ".join(f"{f}: {str(v).lower()}" for f, v in decl.flags) + "}"
+        if decl.guessed:        # read by use, as the notes read it (a derivative of an
+            #                     element is refused, not 0): said, not declared
+            out.append(f"{indent}  # {', '.join(decl.names)}: {value}  # guessed: "
+                       f"{comment(reason)}; left to the reading by use, so that its "
+                       f"elements are not constants\n")
+            continue
         out.append(f"{indent}  {', '.join(decl.names)}: {value}  # guessed: {comment(reason)}\n")
     return out
 

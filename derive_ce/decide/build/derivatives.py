@@ -68,15 +68,32 @@ class Derivatives:
         if self._depends(value, variables) or named and any(
                 v in self.scope.expand(value, named).free_symbols for v in named):
             return
-        loose = sorted(str(s) for s in self.scope.expand(value).free_symbols
-                       if isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy)
-                       and not self.scope.declared(str(s)))
+        expanded = self.scope.expand(value)
+        loose = sorted({str(s) for s in expanded.free_symbols
+                        if isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy)
+                        and self._undeclared(str(s))}
+                       | {str(e.base.label) for e in expanded.atoms(sp.Indexed)
+                          if self._undeclared(str(e.base.label))})
         if loose:
-            var = sp.sstr(variables[0][0])
+            var = _written(variables[0][0])
+            element = next((e for e in expanded.atoms(sp.Indexed)
+                            if str(e.base.label) == loose[0]), None)
+            if element is not None:
+                raise self.fail(f"`{_written(element)}` does not depend on `{var}` as written "
+                                f"(`{loose[0]}` is not defined, and its elements are read as "
+                                f"constants), so this {kind} derivative would be 0: define "
+                                f"`{_written(element)}: ...` in terms of `{var}`", node)
             raise self.fail(f"`{loose[0]}` does not depend on `{var}` as written (it is not "
                             f"declared), so this {kind} derivative would be 0: define "
                             f"`{loose[0]}: ...` in terms of `{var}`, or declare `{loose[0]}: "
                             f"function` and write `{loose[0]}({var})`", node)
+
+    def _undeclared(self, name: str) -> bool:
+        """Neither declared nor defined, or a kind only guessed from how the
+        name is used (`p_k` makes p a vector of constants, in a YAML file or in
+        notes, which no reader means when differentiating it)."""
+        return not self.scope.declared(name) or name in self.scope.inferred \
+            or name in self.scope.guessed
 
     def _check_partial_by_name(self, value: sp.Expr, variables, node) -> None:
         """∂/∂u with u defined holds the other symbols constant (∂L/∂ŷ of
@@ -338,3 +355,14 @@ def _letter_d(node) -> bool:
         node = node.children[0]
     return is_a(node, "symbol") and len(node.children) == 1 and is_a(node.children[0], "name") \
         and names.token_name(node.children[0].children[0]) == "d"
+
+
+def _written(expr: sp.Expr) -> str:
+    """`o[i]` as written, `o_i` (`A_{i,j}` for two indices, the sum's own letter
+    for a bound index); other expressions as SymPy prints them."""
+    if not isinstance(expr, sp.Indexed):
+        return sp.sstr(expr)
+    indices = [str(i).lstrip("_") if isinstance(i, sp.Dummy) else sp.sstr(i) for i in expr.indices]
+    inner = indices[0] if len(indices) == 1 and len(indices[0]) == 1 else "{" + ",".join(indices) + "}"
+    return f"{expr.base.label}_{inner}"
+

@@ -58,7 +58,9 @@ def noted(task: Task, verdict: Verdict, scope) -> Verdict:
         return verdict
     inferred = sorted(str(b) for b in expr.atoms(sp.IndexedBase)
                       if not scope.declared(str(b)) or str(b) in scope.inferred)
-    counts = sorted(str(s) for s in expr.free_symbols if str(s) in scope.inferred)
+    bases = {str(b.label) for b in expr.atoms(sp.IndexedBase)}    # y of y_i is among free_symbols
+    counts = sorted(str(s) for s in expr.free_symbols
+                    if str(s) in scope.inferred and str(s) not in bases)
     notes = [f"`{name}` is read as a vector or matrix (it is written with an index as "
              f"subscript): declare it (`{name}: vector`) to say so" for name in inferred
              if not name.endswith("⁽⁾")]

@@ -64,7 +64,42 @@ def infer_symbols(texts: list[str], defined: set[str], families: set[str] = froz
         for left, right in _equal_pairs(text):
             if left in indices or right in indices:
                 indices.update((left, right))
-    return _declarations(indices - vectors - matrices, vectors, matrices, sums, subscripts)
+    fractions = [f for t in texts for f in _leibniz(t)]
+    derived = {base for base in vectors | matrices
+               if any(re.search(_named(base), top) and not re.search(_named(base), below)
+                      for top, below in fractions)}
+    return _declarations(indices - vectors - matrices, vectors, matrices, sums, subscripts,
+                         derived)
+
+
+_LEIBNIZ = re.compile(r"\\[dt]?frac\s*\{\s*(?:\\partial(?![A-Za-z])|d|\\mathrm\s*\{\s*d\s*\})")
+
+
+def _leibniz(text: str) -> list[tuple[str, str]]:
+    """What `\\frac{\\partial p_k}{\\partial o_i}` differentiates, and by what:
+    [("\\partial p_k", "\\partial o_i")]; `\\frac{d \\log y_i}{dx}` too."""
+    found = []
+    for match in _LEIBNIZ.finditer(text):
+        top = _group(text, text.index("{", match.start()))
+        if top is None:
+            continue
+        below = _group(text, top[1] + 1) if text[top[1] + 1:top[1] + 2] == "{" else None
+        found.append((top[0], below[0] if below else ""))
+    return found
+
+
+def _group(text: str, at: int) -> tuple[str, int] | None:
+    """The braced group opening at `at`: its inside and where it closes."""
+    depth = 0
+    for end in range(at, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[end], 0)
+        if depth == 0:
+            return text[at + 1:end], end
+    return None
+
+
+def _named(base: str) -> str:
+    return (r"\\" + base if len(base) > 1 else r"(?<![\\A-Za-z])" + base) + r"(?![A-Za-z])\s*_"
 
 
 def _equal_pairs(text: str) -> list[tuple[str, str]]:
@@ -74,14 +109,18 @@ def _equal_pairs(text: str) -> list[tuple[str, str]]:
         if len(parts) == 2 and all(names) else []
 
 
-def _declarations(indices, vectors, matrices, sums, subscripts):
+def _declarations(indices, vectors, matrices, sums, subscripts, derived):
+    """The guesses, each with its reason.  A guessed vector or matrix in a step
+    that takes a derivative is marked `guessed`: its elements are not read as
+    constants there (a derivative of `p_k`, p defined nowhere, is refused, never
+    0), and the import leaves it to the checker's reading by use."""
     decls: list[SymbolDecl] = []
     reasons: list[str] = []
     for kind, names, why in (("vector", vectors, "subscripted by an index: {}"),
                              ("matrix", matrices, "two subscripts: {}")):
         for name in sorted(names):
             uses = sorted(",".join(u) for u in subscripts[name])
-            decls.append(SymbolDecl((name,), kind, (), None, 0))
+            decls.append(SymbolDecl((name,), kind, (), None, 0, guessed=name in derived))
             reasons.append(why.format(", ".join(f"{name}_{{{u}}}" for u in uses)))
     if not indices:
         return tuple(decls), tuple(reasons)
