@@ -88,7 +88,13 @@ _FALLBACK: set = set()    # bases with a subscript that has no Unicode form
 
 
 def name_text(name: str) -> str:
-    """A variable's name as shown in a counterexample: `gamma` -> γ, `L_i` -> Lᵢ."""
+    """A variable's name as shown in a counterexample: `gamma` -> γ, `L_i` -> Lᵢ,
+    `theta_0` -> θ₀ (not the letters t·h·e·t·a₀)."""
+    base, sep, sub = name.partition("_")
+    if sep and sub and sub.isascii() and (base in GREEK or len(base) == 1 and base.isalpha()):
+        parts = [("\\" + p if p in GREEK else p) for p in sub.split(",")]
+        head = "\\" + base if base in GREEK else base
+        return render(f"{head}_{{{','.join(parts)}}}")
     return GREEK.get(name) or render(name)
 
 
@@ -175,7 +181,10 @@ def _token(token: lark.Token) -> Piece:
         return Piece(GREEK.get(token.lstrip("\\"), str(token)))
     if token.type == "TEXTNAME":
         match = _BRACED.search(token)
-        return Piece(match.group(1) if match else str(token))
+        word = match.group(1).strip() if match else str(token)
+        if re.fullmatch(r"[A-Za-z]_[A-Za-z0-9]+", word):     # `\operatorname{h_theta}`: h_θ
+            return Piece(name_text(word))
+        return Piece(word)
     if token.type == "NAMED":
         return Piece(NAMED.get(token.lstrip("\\"), str(token)))
     if token.type == "PRIME":

@@ -483,9 +483,13 @@ def _bare_functions(builder: Builder) -> None:
     functions = {}
     for d in builder.definitions:
         if d.function and len(d.params) == 1 and re.fullmatch(r"[A-Za-z]", d.params[0]) \
-                and (re.fullmatch(r"[A-Za-z]", d.name) or d.name in GREEK):
+                and (re.fullmatch(r"[A-Za-z]", d.name) or d.name in GREEK
+                     or re.fullmatch(r"[A-Za-z]_[A-Za-z0-9]+", d.name)):
             functions.setdefault(d.name, d.params[0])
     for name, param in functions.items():
+        if "_" in name:             # `h_\theta` alone, `h_\theta(x) = …` defined: h_θ(x)
+            _bare_subscripted(builder, name, param)
+            continue
         head = (r"\\" if len(name) > 1 else r"(?<![\\A-Za-z])") + name
         bare = re.compile(head + r"(?![A-Za-z])(['’′]*)"
                           r"(?!\s*(?:\(|\\left|\\[bB]igl?\b|_|['’′]|\^\s*\{?\s*\\prime|\^\s*\{\s*\())")
@@ -506,6 +510,34 @@ def _bare_functions(builder: Builder) -> None:
                                      step.math.line)
                         if said not in builder.notes:
                             builder.notes.append(said)
+
+
+_OPERATORNAME = re.compile(r"\\operatorname\s*\{\s*$")     # `\operatorname{f_N}`: already a name
+
+
+def _bare_subscripted(builder: Builder, name: str, param: str) -> None:
+    """`h_\\theta` or `h_{\\theta}` alone, in a derivation that uses x, after the
+    notes define `h_\\theta(x) = …`: `\\operatorname{h_theta}(x)`, as the
+    function's applications are written for the checker."""
+    from derive_ce.read.notes.segments import subscript_pattern
+    letter, sub = name.split("_", 1)
+    bare = re.compile(r"(?<![\\A-Za-z])" + re.escape(letter) + r"\s*" + subscript_pattern(sub)
+                      + r"(?!\s*(?:\(|\\left|\\[bB]igl?\b|['’′]|\^\s*\{?\s*\\prime|\^\s*\{\s*\())")
+    uses = re.compile(r"(?<![\\A-Za-z])" + param + r"(?![A-Za-z])")
+    label = f"{letter}_{{{chr(92) + sub if len(sub) > 1 else sub}}}"
+    for seg in builder.segments:
+        for branch in seg.branches():
+            if not any(uses.search(s.math.text) for s in branch.steps):
+                continue
+            for n, step in enumerate(branch.steps):
+                text = bare.sub(lambda m: m.group(0) if _OPERATORNAME.search(m.string, 0, m.start())
+                                else f"\\operatorname{{{name}}}({param})", step.math.text)
+                if text != step.math.text:
+                    math = dataclasses.replace(step.math, text=text, column=0, breaks=())
+                    branch.steps[n] = dataclasses.replace(step, math=math)
+                    said = Prose(f"`{label}` alone read as `{label}({param})`", step.math.line)
+                    if said not in builder.notes:
+                        builder.notes.append(said)
 
 
 def _bracket_primes(builder: Builder) -> None:

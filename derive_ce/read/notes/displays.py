@@ -31,7 +31,8 @@ _QUOTE = re.compile(r"^([ \t]*>)+", re.M)
 _CALLOUT = re.compile(r"^[ \t]*\[![A-Za-z-]+\][+-]?")
 _INNER = re.compile(r"\\(?:begin|end)\s*\{(?:" + _ENV + r"|aligned|alignedat|split|gathered"
                     r"|multlined)\}(?:\{\d+\})?")
-_NOISE = re.compile(r"\\(?:nonumber|notag)(?![A-Za-z])|\\(?:label|tag\*?)\s*\{[^{}]*\}"
+# `\\require{cancel}`: MathJax loading an extension, no math
+_NOISE = re.compile(r"\\(?:nonumber|notag)(?![A-Za-z])|\\(?:label|tag\*?|require)\s*\{[^{}]*\}"
                     # `{}=`, `&{}=`: an empty group that only spaces a relation
                     r"|(?<![\^_}A-Za-z])\{\s*\}(?=\s*=)")
 _NESTED = re.compile(r"\\(begin|end)\s*\{([A-Za-z]*(?:cases|matrix|array))\*?\}")

@@ -180,6 +180,38 @@ _LONE_NAME = re.compile(r"\s*\\(?:mathcal|mathscr|mathbf|boldsymbol|bm)\s*\{\s*"
 
 # `\\sigma(z_i)`, `f(x_k)`: a function letter applied to one subscripted letter
 _APPLIED_HEAD = re.compile(r"\s*(\\(?:sigma|phi|varphi|psi)|[fgh])\s*\(\s*([A-Za-z])\s*_\s*\{?\s*([A-Za-z])\s*\}?\s*\)\s*")
+# `h_\theta(x^{(i)})`, `f(x^{(i)})`: a function at sample i, any function name
+_SAMPLE_HEAD = re.compile(r"\s*(.+?)\s*(?:\\left\s*)?\(\s*([A-Za-z])\s*\^\s*\{\s*\(\s*([A-Za-z])\s*\)\s*\}"
+                          r"\s*(?:\\right\s*)?\)\s*")
+
+
+class Applied(NamedTuple):
+    """A function applied to one subscripted or sample-labelled letter in a
+    definition's head: the function's head with a letter, the argument as
+    written (a regex), the index or label, and the letter."""
+    function: str
+    argument: re.Pattern
+    index: str
+    letter: str
+    sample: bool
+
+
+def applied_head(head: str) -> Applied | None:
+    """`\\sigma(z_i)`, `f(x_k)` (a function letter), `h_\\theta(x^{(i)})` (any
+    function name before a sample label); None for any other head."""
+    match = _APPLIED_HEAD.fullmatch(head)
+    if match is not None:
+        function, letter, index = match.groups()
+        argument = re.compile(re.escape(letter) + r"\s*_\s*(?:\{\s*" + re.escape(index)
+                              + r"\s*\}|" + re.escape(index) + r")(?![A-Za-z0-9])")
+        return Applied(function, argument, index, letter, False)
+    match = _SAMPLE_HEAD.fullmatch(head)
+    if match is None or definition_name(f"{match.group(1)}(t)") is None:
+        return None
+    function, letter, index = match.groups()
+    argument = re.compile(r"(?<![\\A-Za-z])" + re.escape(letter) + r"\s*\^\s*\{\s*\(\s*"
+                          + re.escape(index) + r"\s*\)\s*\}")
+    return Applied(function, argument, index, letter, True)
 
 
 def label_name(text: str) -> str | None:
@@ -398,9 +430,8 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
                 return None             # `\sigma(z_i)`: a function applied (_applied_definition)
             return name, (), False      # `L(w_1, w_2, b) =`: the loss of those variables
         if params and match.group(3) is not None:      # `f_N(x) =`: a function named f_N
-            if not re.fullmatch(r"\{?\s*[A-Za-z0-9]\s*\}?", match.group(3)):
-                return None
-            return f"{name}_{match.group(3).strip('{} ')}", params, True
+            sub = function_subscript(match.group(3))       # `h_\theta(x) =`: h_theta
+            return (f"{name}_{sub}", params, True) if sub else None
         return (name, params, True) if params else None
     if match.group(3) is None:
         return name, (), False
@@ -408,6 +439,22 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
         return f"{name}_{match.group(3).strip('{} ')}", (), False
     params = _letters(match.group(3))
     return (name, params, False) if params else None
+
+
+def function_subscript(sub: str) -> str | None:
+    r"""The subscript of a function's name as part of the name: `N`, `{2}`,
+    `\theta`, `{\theta}` -> "N", "2", "theta"; None for anything else."""
+    match = re.fullmatch(r"\{?\s*(?:([A-Za-z0-9])|\\([A-Za-z]+)(?![A-Za-z]))\s*\}?", sub)
+    if match is None or match.group(2) is not None and match.group(2) not in P.GREEK:
+        return None
+    return match.group(1) or match.group(2)
+
+
+def subscript_pattern(sub: str) -> str:
+    r"""A regex for a function name's subscript (function_subscript) as written:
+    `_N`, `_{N}`, `_\theta`, `_{\theta}`."""
+    text = re.escape("\\" + sub) if len(sub) > 1 else re.escape(sub)
+    return r"_\s*(?:\{\s*" + text + r"\s*\}|" + text + r"(?![A-Za-z]))"
 
 
 # an argument of a head that names the variables: `w_1`, `b`, `\\sigma^2`
@@ -788,23 +835,29 @@ class Builder:
                             where: str = "in the prose") -> None:
         """`\\sigma(z_i) = \\frac{1}{1 + e^{-z_i}}` in the prose: a function applied to
         one subscripted letter that its body uses defines the function, with
-        that argument as its variable (`\\sigma(t) = \\frac{1}{1 + e^{-t}}`)."""
-        match = _APPLIED_HEAD.fullmatch(head)
-        if match is None:
+        that argument as its variable (`\\sigma(t) = \\frac{1}{1 + e^{-t}}`).
+        `h_\\theta(x^{(i)}) = …` (the model at sample i) defines h_θ(x), with x
+        for x^{(i)}, where the body uses no other x."""
+        applied = applied_head(head)
+        if applied is None:
             return
-        named = definition_name(f"{match.group(1)}(t)")
-        argument = re.compile(re.escape(match.group(2)) + r"\s*_\s*(?:\{\s*" + re.escape(match.group(3))
-                              + r"\s*\}|" + re.escape(match.group(3)) + r")(?![A-Za-z0-9])")
-        if named is None or self._defined(named[0]) or not argument.search(body) \
+        named = definition_name(f"{applied.function}(t)")
+        if named is None or self._defined(named[0]) or not applied.argument.search(body) \
                 or mentions(body, named[0]):
             return
-        letter = next(c for c in "tuvsrq" if not re.search(r"(?<![\\A-Za-z])" + c + r"(?![A-Za-z])",
-                                                            body))
-        generic = argument.sub(letter, body)
-        if re.search(r"(?<![\\A-Za-z])" + re.escape(match.group(3)) + r"(?![A-Za-z])", generic):
+        plain = r"(?<![\\A-Za-z])" + applied.letter + r"(?![A-Za-z])"
+        if applied.sample and not re.search(plain, applied.argument.sub(" ", body)):
+            letter = applied.letter             # `x^{(i)}` -> x, as the steps after write it
+        else:
+            letter = next(c for c in "tuvsrq"
+                          if not re.search(r"(?<![\\A-Za-z])" + c + r"(?![A-Za-z])", body))
+        generic = applied.argument.sub(letter, body)
+        if re.search(r"(?<![\\A-Za-z])" + re.escape(applied.index) + r"(?![A-Za-z])", generic):
             return                          # the index is used otherwise too: not one variable
-        self._define((named[0], (letter,), True), generic, Row(head, line, 0, False),
-                     f"{where}, `{head.strip()}` for any `{match.group(2)}`")
+        named = (named[0], (letter,), True)
+        self._define(named, generic, Row(head, line, 0, False),
+                     f"{where}, `{head.strip()}` for any `{applied.letter}`")
+        self._head(f"{applied.function}({letter})", named)
 
     def _condition(self, when: Math, prose: Prose) -> None:
         """A condition in the prose ("assuming $\\sum_k y_k = 1$", "given that
@@ -1284,12 +1337,12 @@ class Builder:
         before).  It starts a derivation of its own: the definition's
         continuation rows (`= …`) are checked against its body."""
         named = definition_name(parts[0])
-        applied = _APPLIED_HEAD.fullmatch(parts[0]) if named is None and len(parts) == 2 else None
+        applied = applied_head(parts[0]) if named is None and len(parts) == 2 else None
         if applied is not None and parts[1]:
             # `$$f(x_i) = \frac{1}{\sigma\sqrt{2\pi}} e^{…}$$`: f applied to one subscripted
             # letter its body uses defines f (as in the prose), never a claim about an unknown f
             self._applied_definition(parts[0], parts[1], row.line, "in a display")
-            name = definition_name(f"{applied.group(1)}(t)")
+            name = definition_name(f"{applied.function}(t)")
             if name is not None and self._defined(name[0]):
                 self._new_segment(row.line, f"definition of {name[0]}")
                 return True
@@ -1317,9 +1370,8 @@ class Builder:
             # `f_N(x) = …`: a function named f_N, written `\operatorname{f_N}` for the checker
             base, sub = named[0].split("_", 1)
             letter = ("\\" + base) if len(base) > 1 else base
-            self.heads.append((re.compile(r"(?<![\\A-Za-z])" + re.escape(letter)
-                                          + r"\s*_\s*(?:\{\s*" + re.escape(sub) + r"\s*\}|"
-                                          + re.escape(sub) + r")(?=\s*(?:\\left\s*)?\()"),
+            self.heads.append((re.compile(r"(?<![\\A-Za-z])" + re.escape(letter) + r"\s*"
+                                          + subscript_pattern(sub) + r"(?=\s*(?:\\left\s*)?\()"),
                                f"\\operatorname{{{named[0]}}}"))
             return
         if named[1] or named[2] or "(" not in head:
