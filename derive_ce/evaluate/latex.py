@@ -342,6 +342,8 @@ class Compiler:
         if self.scope.kind(name) != "vector" or name in self.scope.inferred:
             name = f"{name}⁽⁾"
         index = _const(int(label)) if label.isdigit() else self.named(label)
+        if self.scope.kind(name) == "family":       # `\hat{y}^{(i)}: w x^{(i)} + b` defined
+            return self.family_element(name, [index])
         return self.real_element(name, [index])
 
     def r_pow_unicode(self, node, base, token):

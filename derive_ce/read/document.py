@@ -398,9 +398,19 @@ _DEF_NAME = re.compile(r"(?P<name>\\[A-Za-z]+\s*\{[^{}]*\}|\\[A-Za-z]+\s+[A-Za-z
 _PARAM = re.compile(r"\\?[A-Za-z][A-Za-z0-9]*$")
 
 
+# `\hat{y}^{(i)}`: a quantity at each sample i (its family is ŷ⁽⁾, as x^{(i)} is read)
+_SAMPLE_KEY = re.compile(r"(?P<name>\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])\s*"
+                         r"\^\s*\{\s*\(\s*(?P<label>\\?[A-Za-z]+)\s*\)\s*\}$")
+
+
 def _definition_name(text: str, line: int) -> tuple[str, tuple[str, ...], bool]:
     """`p_k` -> ("p", ("k",), False); `W_{i,j}` -> ("W", ("i", "j"), False);
-    `\\sigma(x)` -> ("sigma", ("x",), True); `x_1` -> ("x_1", (), False)."""
+    `\\sigma(x)` -> ("sigma", ("x",), True); `x_1` -> ("x_1", (), False);
+    `\\hat{y}^{(i)}` -> ("ŷ⁽⁾", ("i",), False)."""
+    sample = _SAMPLE_KEY.match(text)
+    if sample is not None:
+        return (f"{_symbol_name(sample.group('name'), line)}⁽⁾",
+                _params(sample.group("label"), text, line), False)
     match = _DEF_NAME.match(text)
     if not match:
         raise InputError(f"`{text}` is not a name to define (write `Loss`, `\\text{{Loss}}`, "

@@ -91,6 +91,8 @@ def name_text(name: str) -> str:
     """A variable's name as shown in a counterexample: `gamma` -> γ, `L_i` -> Lᵢ,
     `theta_0` -> θ₀ (not the letters t·h·e·t·a₀)."""
     base, sep, sub = name.partition("_")
+    if sep and sub and base.endswith("⁽⁾") and len(base) > 2:     # x⁽⁾_1: sample 1 of x, x⁽¹⁾
+        return render(f"{base[:-2]}^{{({sub})}}")
     if sep and sub and sub.isascii() and (base in GREEK or len(base) == 1 and base.isalpha()):
         parts = [("\\" + p if p in GREEK else p) for p in sub.split(",")]
         head = "\\" + base if base in GREEK else base

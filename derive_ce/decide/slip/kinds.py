@@ -29,6 +29,7 @@ from derive_ce.decide.equivalence import CHEAP, HEAVY, _first_zero, _masked, dea
 from derive_ce.results import Verdict
 
 _BRACED_BASE = re.compile(r"\{([A-Za-z]+|\\[A-Za-z]+)\}_")   # SymPy's {L}_{i}: L_{i}
+_SAMPLE = re.compile(r"\{([^{}\s]+)⁽⁾\}_\{([^{}]*)\}(\^)?")
 SECONDS = 2.0            # CPU seconds for naming a slip, at most
 MAX_INDICES = 6
 
@@ -69,7 +70,9 @@ def latex(expr: sp.Expr) -> str:
         used = {s.name for s in plain.atoms(sp.Symbol)}
         letters = iter(n for n in "jklmpqrstuvw" if n not in used)
         plain = plain.xreplace({s: sp.Symbol(next(letters, s.name)) for s in bound})
-    return _BRACED_BASE.sub(r"\1_", sp.latex(plain, ln_notation=True))
+    text = _BRACED_BASE.sub(r"\1_", sp.latex(plain, ln_notation=True))
+    return _SAMPLE.sub(lambda m: f"\\left({m[1]}^{{({m[2]})}}\\right)^" if m[3]   # x⁽ʲ⁾ squared
+                       else f"{m[1]}^{{({m[2]})}}", text)   # SymPy's {x⁽⁾}_{i}: x^{(i)}, as written
 
 
 def _zero(expr: sp.Expr, end: float) -> bool:

@@ -476,37 +476,43 @@ def _with_functions(texts, definitions, symbols, reasons):
 def _bare_functions(builder: Builder) -> None:
     """`\\sigma` alone, after the notes define `\\sigma(x) = …`, is `\\sigma(x)`:
     `(1+e^{-x})\\sigma = 1`, `\\sigma(1-\\sigma)`, `\\frac{d\\sigma}{dx}`, `\\sigma'`.
-    Only for a function of one letter named by one letter or a Greek letter,
-    and only in a derivation that uses that letter (`x`) itself; elsewhere
+    Only for a function of letters named by one letter or a Greek letter
+    (`J(w, b) = …`, then `J` alone is `J(w, b)`), or of one letter named with a
+    subscript (`h_\\theta`), and only in a derivation that uses one of those letters itself; elsewhere
     the bare name is refused as before. Rewritten in place, so the checked
     step and its import say `\\sigma(x)`."""
     functions = {}
     for d in builder.definitions:
-        if d.function and len(d.params) == 1 and re.fullmatch(r"[A-Za-z]", d.params[0]) \
+        if d.function and all(re.fullmatch(r"[A-Za-z]", p) for p in d.params) \
                 and (re.fullmatch(r"[A-Za-z]", d.name) or d.name in GREEK
-                     or re.fullmatch(r"[A-Za-z]_[A-Za-z0-9]+", d.name)):
-            functions.setdefault(d.name, d.params[0])
-    for name, param in functions.items():
+                     or len(d.params) == 1 and re.fullmatch(r"[A-Za-z]_[A-Za-z0-9]+", d.name)):
+            functions.setdefault(d.name, d.params)
+    for name, params in functions.items():
         if "_" in name:             # `h_\theta` alone, `h_\theta(x) = …` defined: h_θ(x)
-            _bare_subscripted(builder, name, param)
+            _bare_subscripted(builder, name, params[0])
             continue
         head = (r"\\" if len(name) > 1 else r"(?<![\\A-Za-z])") + name
         bare = re.compile(head + r"(?![A-Za-z])(['’′]*)"
                           r"(?!\s*(?:\(|\\left|\\[bB]igl?\b|_|['’′]|\^\s*\{?\s*\\prime|\^\s*\{\s*\())")
-        uses = re.compile(r"(?<![\\A-Za-z])" + param + r"(?![A-Za-z])")
+        uses = [re.compile(r"(?<![\\A-Za-z])" + p + r"(?![A-Za-z])") for p in params]
+        arguments = ", ".join(params)           # `J(w, b) = …`, then `\frac{\partial J}{\partial w}`
+
+        def applied(m):
+            if _accented(m.string, m.start()) or m.group(1) and len(params) > 1:
+                return m.group(0)               # `J'` of a function of two letters: as written
+            return m.group(0) + f"({arguments})"
         for seg in builder.segments:
             for branch in seg.branches():
-                if not any(uses.search(s.math.text) for s in branch.steps):
+                if not any(u.search(s.math.text) for s in branch.steps for u in uses):
                     continue
                 for n, step in enumerate(branch.steps):
-                    text = _product_brackets(step.math.text, head, param)
-                    text = bare.sub(lambda m: m.group(0) if _accented(m.string, m.start())
-                                    else m.group(0) + f"({param})", text)
+                    text = _product_brackets(step.math.text, head, arguments)
+                    text = bare.sub(applied, text)
                     if text != step.math.text:
                         math = dataclasses.replace(step.math, text=text, column=0, breaks=())
                         branch.steps[n] = dataclasses.replace(step, math=math)
                         label = ("\\" if len(name) > 1 else "") + name
-                        said = Prose(f"`{label}` alone read as `{label}({param})`",
+                        said = Prose(f"`{label}` alone read as `{label}({arguments})`",
                                      step.math.line)
                         if said not in builder.notes:
                             builder.notes.append(said)

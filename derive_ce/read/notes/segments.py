@@ -417,6 +417,10 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
     anything else -> None."""
     text = re.sub(r"\\(?:left|right|big|Big)\s*([()])", r"\1", text)
     text = re.sub(r"\\[,;:! ]|\\q?quad(?![A-Za-z])", " ", text)     # `f(x) \;\;=`
+    sample = _SAMPLE_NAME.fullmatch(text)
+    if sample is not None:      # `\hat{y}^{(i)} =`: the quantity at each sample i
+        name = accented_name(sample.group(1)) or sample.group(1).lstrip("\\")
+        return f"{name}⁽⁾", (sample.group(2).lstrip("\\"),), False
     match = _NAME.match(text)
     if not match:
         return None
@@ -439,6 +443,10 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
         return f"{name}_{match.group(3).strip('{} ')}", (), False
     params = _letters(match.group(3))
     return (name, params, False) if params else None
+
+
+_SAMPLE_NAME = re.compile(r"\s*(" + _ACCENTED + r"|" + P.LETTER + r")\s*\^\s*\{\s*\(\s*("
+                          + P.LETTER + r")\s*\)\s*\}\s*:?")
 
 
 def function_subscript(sub: str) -> str | None:
