@@ -633,6 +633,10 @@ def _with_entries(value, env: Env):
     reader read (`\\sum_j x_j^2`: x[1], x[2]) as the instance's entries."""
     if not isinstance(value, (sp.Basic, sp.MatrixBase)):
         return value
+    letters = {s: sp.Integer(env.indices[s.name]) for s in value.free_symbols
+               if isinstance(s, sp.Symbol) and s.name in env.indices}
+    if letters:         # `\sum_j G_{a,j} K_{j,b}` read by the scalar reader: a, b at the instance's
+        value = value.xreplace(letters)      # values, as `(G K)_{a,b}` beside it reads them
     try:
         if value.has(sp.Sum, sp.Product):
             value = value.applyfunc(_written_out) if isinstance(value, sp.MatrixBase) \

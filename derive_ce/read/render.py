@@ -91,6 +91,8 @@ def name_text(name: str) -> str:
     """A variable's name as shown in a counterexample: `gamma` -> γ, `L_i` -> Lᵢ,
     `theta_0` -> θ₀ (not the letters t·h·e·t·a₀)."""
     base, sep, sub = name.partition("_")
+    if sub.startswith("{") and sub.endswith("}"):      # W_{1,2}: as W_1,2
+        sub = sub[1:-1]
     if sep and sub and base.endswith("⁽⁾") and len(base) > 2:     # x⁽⁾_1: sample 1 of x, x⁽¹⁾
         return render(f"{base[:-2]}^{{({sub})}}")
     if sep and sub and sub.isascii() and (base in GREEK or len(base) == 1 and base.isalpha()):

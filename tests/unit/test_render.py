@@ -115,3 +115,19 @@ def test_never_fails_and_keeps_every_letter(parts, ops):
 
 _UNSCRIPT = {v: k for table in (render_module.SUBSCRIPT, render_module.SUPERSCRIPT)
              for k, v in table.items()}
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("theta_0", "θ₀"),            # was `thet a₀`: the letters of theta
+    ("sigma_i", "σᵢ"),
+    ("x_max", "xₘₐₓ"),
+    ("G_{1,1}", "G₁,₁"),          # a matrix element, as the matrix instances name it
+    ("mu_{k,j}", "μₖ,ⱼ"),
+    ("x⁽⁾_1", "x⁽¹⁾"),            # sample 1 of x
+    ("h_theta", "h_θ"),
+    ("gamma", "γ"),
+    ("L_i", "Lᵢ"),
+])
+def test_a_counterexamples_variable_is_shown_as_written(name, shown):
+    from derive_ce.read.render import name_text
+    assert name_text(name) == shown

@@ -172,12 +172,15 @@ class Derivatives:
 
     def _check_bracket_first(self, operand, variables, op) -> None:
         """`\\frac{d}{dx}(x^2) e^x`: the bracket alone, or all of it?  Refused
-        when the readings differ."""
+        when the readings differ.  A bracket free of the variable
+        (`\\frac{\\partial}{\\partial w} (\\tau - 1)(y - w x)`) is a constant factor
+        of the whole product: its derivative alone would be 0, which no reader
+        means."""
         items = operand.children if is_a(operand, "implicit") else []
         if len(items) < 2 or not bracket_like(items[0]):
             return
         rest = sp.Mul(*(self.build(i) for i in items[1:]))
-        if self._depends(rest, variables):
+        if self._depends(rest, variables) and self._depends(self.build(items[0]), variables):
             first, others = self.source(items[0]), " ".join(self.source(i) for i in items[1:])
             raise self.fail(
                 f"`{self.source(op)} {first} {others}` can be read two ways: the derivative of "
