@@ -77,6 +77,29 @@ def _shifts(constraints: list) -> list[dict]:
                 strict = isinstance(c, (sp.Lt, sp.Gt))
                 t = sp.Dummy("t", positive=True) if strict else sp.Dummy("t", nonnegative=True)
                 found.append({side: other - t if below else other + t})
+        found += _linear_shifts(c)
+    return found
+
+
+def _linear_shifts(c) -> list[dict]:
+    r"""`w x - y > \delta`: each real letter the difference is linear in, with a
+    number as its coefficient (y here), as the value the constraint leaves it
+    (y = w x − δ − t, t > 0), so that a case `|w x - y| \le \delta` of a
+    piecewise is seen never to hold under it."""
+    difference = sp.expand(c.lhs - c.rhs)          # > 0 (or ≥, <, ≤)
+    strict = isinstance(c, (sp.Lt, sp.Gt))
+    found = []
+    for s in sorted(difference.free_symbols, key=str):
+        if not (isinstance(s, sp.Symbol) and s.is_real):
+            continue
+        coefficient = difference.coeff(s)
+        rest = difference - coefficient * s
+        if not coefficient.is_number or coefficient == 0 or s in rest.free_symbols \
+                or not rest.free_symbols:
+            continue                    # `s < 3`: a letter and a number, _shifts has it
+        t = sp.Dummy("t", positive=True) if strict else sp.Dummy("t", nonnegative=True)
+        target = t if isinstance(c, (sp.Gt, sp.Ge)) else -t
+        found.append({s: (target - rest) / coefficient})
     return found
 
 
