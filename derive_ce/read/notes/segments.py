@@ -567,6 +567,7 @@ class Builder:
         self.heading = ""
         self.pending: Row | None = None
         self.solving = False
+        self.arrow_parts: set[str] = set()   # the expressions of the last chain read (_implied_chain)
         self.used: set[str] = set()
         self.displays = 0
         self.first_display = 0
@@ -902,12 +903,18 @@ class Builder:
             self._overset(row, body, raw_why)
             return
         arrow = _ARROW.search(body)
+        if arrow and self._implied_chain(row, body, raw_why):
+            return
+        parts_here = top_parts(body) if not arrow else []
+        self.arrow_parts = {_norm(p) for p in parts_here if p} if len(parts_here) > 1 else set()
         before = top_parts(body[:arrow.start()]) if arrow else []
         if arrow and not row.starts_with_equals and len(before) > 1 and all(before) \
                 and _DERIVATIVE_HEAD.match(before[0]) and not _ARROW.search(body[:arrow.start()]):
             # `\frac{d\ell}{d\lambda} = \frac{\sum x_i}{\lambda} - n = 0 \implies \hat\lambda = \bar X`:
             # the derivative before the arrow is a chain; what follows the arrow is solving
             self._row(Row(body[:arrow.start()].rstrip(), row.line, row.column, False, row.breaks))
+            if not _ARROW.sub("", body[arrow.start():]).strip():
+                return          # `… = \frac{d(…)}{dx} \Rightarrow` at a row's end: the next row says
             self._unchecked(row, body[arrow.start():], raw_why, "equation solving (an implication "
                             f"`{arrow.group()}` between equations)")
             self.solving = True
@@ -1252,6 +1259,33 @@ class Builder:
         steps = self.branch.steps
         return bool(steps) and (steps[-1].unchecked or "").startswith("an update rule")
 
+    def _implied_chain(self, row: Row, body: str, raw_why: str) -> bool:
+        """`\\Rightarrow f'(x) = \\frac{e^{x}}{1 + e^{x}} \\Rightarrow` after a chain that
+        holds f'(x) (`\\frac{dy}{dx} = f'(x) = …`): an equation whose left side is
+        an expression of the chain just read says its right side equals that
+        chain, so it is checked as the chain's next step (`= \\frac{e^{x}}{1 + e^{x}}`).
+        Only for a row that opens with the arrow, each equation's left side one
+        already in the chain; anything else stays equation solving."""
+        pieces = [p.strip() for p in _ARROW.split(body)]
+        if pieces[0] or not self.arrow_parts or self.branch.broken:
+            return False
+        known, chained = set(self.arrow_parts), []
+        for piece in (p for p in pieces if p):
+            parts = top_parts(piece)
+            if len(parts) < 2 or not all(parts) or _norm(parts[0]) not in known:
+                return False
+            chained.append("= " + " = ".join(parts[1:]))
+            known |= {_norm(p) for p in parts}
+        if not chained:
+            return False
+        self.solving = False
+        for n, text in enumerate(chained):
+            self._row(Row(text, row.line, 0, True))
+            if self.branch.broken:
+                break
+        self.arrow_parts = known
+        return True
+
     def _continues(self, first: str) -> bool:
         branch = self.branch
         if branch is not self.seg.main and not branch.steps:
@@ -1365,9 +1399,27 @@ class Builder:
         self._new_segment(row.line, f"definition of {named[0]}")
         self._define(named, parts[1], row, "")
         self._head(parts[0], named)
+        self._aliases(parts, row)
         self._why_definition(raw_why, row)
         self._step(row, " = ".join(parts[1:]), "", column=0)
         return True
+
+    def _aliases(self, parts: list[str], row: Row) -> None:
+        """`y = softplus(x) = f(x) = \\log(1 + e^{x})`: a function head in the middle
+        of a definition's chain, of a name neither defined nor used before, is
+        another name for the chain's last expression (f(x) = log(1 + eˣ)), not
+        an unknown function.  The chain is still checked link by link."""
+        body = parts[-1]
+        for middle in parts[2:-1]:
+            named = definition_name(middle)
+            if named is None or not named[2] or not named[1] or self._defined(named[0]) \
+                    or named[0] in self.used or self._mentioned(named[0]) \
+                    or any(mentions(p, named[0]) for p in parts if p is not middle) \
+                    or not _readable(body):
+                continue
+            self._define(named, body, Row(f"{middle} = {body}", row.line, 0, False),
+                         "in a display, another name in a definition's chain")
+            self._head(middle, named)
 
     def _head(self, head: str, named) -> None:
         """`J(w_1, w_2, b) = …` names the loss of those variables: written
