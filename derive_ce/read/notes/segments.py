@@ -870,17 +870,23 @@ class Builder:
 
     def _condition(self, when: Math, prose: Prose) -> None:
         """A condition in the prose ("assuming $\\sum_k y_k = 1$", "given that
-        …", "$…$ because …"): a case around the derivation it stands by, the
-        one just before when the prose follows its display at once, else the
-        next one."""
+        …", "$…$ because …"): a case around the derivation it stands by: the
+        next one when a lead-in ("Assuming", "Given", "For", "If", …) opens a
+        sentence that runs on into the display (it ends with `:`, `,` or a
+        word), else the one just before when the prose follows its display at
+        once; otherwise it is said, not applied."""
         seg = self.seg
-        if seg.main.steps and not seg.cases and self.after_display \
+        # "Assuming $…$:" or "Assuming $…$, the gradient is" (a sentence that runs on
+        # into the display): the next derivation's case
+        leads = _LEAD_IN.match(P.clean(prose.text)) is not None \
+            and not re.search(r"[.?!]\s*$", P.clean(prose.text))
+        if not leads and seg.main.steps and not seg.cases and self.after_display \
                 and not any(s.unchecked for s in seg.main.steps):
             seg.cases.append(Branch(when, prose.text, steps=seg.main.steps, last=seg.main.last))
             seg.main = Branch(None)
             seg.conditioned = True
             return
-        if not _LEAD_IN.match(P.clean(prose.text)) or not prose.text.rstrip().endswith(":"):
+        if not leads:
             return                           # no lead-in to a derivation: said, not applied
         self._new_segment(prose.line)
         self.seg.cases.append(Branch(when, prose.text))
