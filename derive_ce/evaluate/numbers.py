@@ -36,12 +36,19 @@ class NotDifferentiable(Exception):
         self.at = at
 
 
+# `type(x) is mpf` first: an isinstance check against Fraction (an ABC) of an mpf
+# takes ABCMeta's slow path, and mpfs are most of what these see.
+
 def exact(value) -> bool:
+    if type(value) is mpf:
+        return False
     return isinstance(value, (int, Fraction))
 
 
 def real(value) -> mpf:
     """The value as an mpf at the working precision."""
+    if type(value) is mpf:
+        return value
     if isinstance(value, Fraction):
         return mpf(value.numerator) / value.denominator
     if isinstance(value, mpf):
@@ -57,6 +64,13 @@ def real(value) -> mpf:
 
 def normal(value):
     """Fractions with denominator 1 as ints; mpf must be finite and real."""
+    kind = type(value)
+    if kind is mpf:
+        if not mpmath.isfinite(value):
+            raise Undefined("an infinite value")
+        return value
+    if kind is int:
+        return value
     if isinstance(value, Fraction):
         return value.numerator if value.denominator == 1 else value
     if isinstance(value, mpmath.mpc):
