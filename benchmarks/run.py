@@ -269,11 +269,12 @@ MATRIX_STAGE = "vectors and matrices as a whole (matrices.decide)"
 
 def cold() -> None:
     """Forget what this process kept (a worker's memos), as a fresh worker would."""
-    from derive_ce.decide import engine, sums
-    from derive_ce.evaluate import check
+    from derive_ce.decide import engine, ranges, sums
+    from derive_ce.evaluate import check, numbers
     from derive_ce.read.latex import parser
     for memo in (engine._prepared, engine._scopes, engine._contexts, check._evaluators,
-                 sums._done, parser._parsed):
+                 sums._done, sums._canonical, parser._parsed, numbers._applied,
+                 ranges._decided):
         memo.clear()
 
 
@@ -508,6 +509,19 @@ def _tally(found: list[str]) -> str:
     return ", ".join(f"{v} {found.count(v)}" for v in sorted(set(found)))
 
 
+def byte_compiled() -> None:
+    """derive_ce's bytecode written before anything is timed, as `pip install`
+    writes it for an installed package (and Python on first import, unless
+    PYTHONDONTWRITEBYTECODE is set): without it, where the variable is set, each
+    timed process compiled derive_ce from source, about 0.1 s of CPU of a cold
+    check (0.3-0.4x `import sympy`, whose own bytecode is installed), which no
+    user pays."""
+    import compileall
+    compileall.compile_dir(str(ROOT / "derive_ce"), quiet=1)
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("PYTHONDONTWRITEBYTECODE is set: derive_ce byte-compiled first, as an install does")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="interleaved start-up rounds")
@@ -519,6 +533,7 @@ def main() -> None:
     parser.add_argument("--no-peers", action="store_true",
                         help="skip naive simplify and Math-Verify (the longest part)")
     args = parser.parse_args()
+    byte_compiled()
     if args.stages:
         stages()
         return

@@ -65,7 +65,29 @@ def equal(a, b, ranges: dict, ctx: Context) -> bool | None:
 
 
 def _nonneg(diff, ranges: dict, strict: bool) -> bool | None:
-    """Is diff >= 0 (> 0) for every index in its range? None: cannot say."""
+    """Is diff >= 0 (> 0) for every index in its range? None: cannot say.
+    Kept by diff, strictness and the ranges' contents: the same deltas and
+    bounds (δ_{i,j}, j <= n) come back in every step of a file and every round
+    of the engine's doit loop, and the answer depends on nothing else."""
+    try:
+        key = (diff, strict, frozenset(ranges.items()))
+    except TypeError:               # an unhashable range: not kept
+        return _nonneg_now(diff, ranges, strict)
+    found = _decided.get(key, _MISSING)
+    if found is _MISSING:
+        found = _nonneg_now(diff, ranges, strict)
+        if len(_decided) >= _DECIDED_LIMIT:
+            _decided.clear()
+        _decided[key] = found
+    return found
+
+
+_DECIDED_LIMIT = 8192
+_decided: dict = {}
+_MISSING = object()
+
+
+def _nonneg_now(diff, ranges: dict, strict: bool) -> bool | None:
     low, high = _extreme(diff, ranges, -1), _extreme(diff, ranges, +1)
     if low is not None and (low.is_positive if strict else low.is_nonnegative):
         return True

@@ -347,7 +347,22 @@ def depends_on(expr: sp.Expr) -> set:
 
 
 def canonical(expr: sp.Expr) -> sp.Expr:
-    """The canonical form of every sum in expr (see the module's doc)."""
+    """The canonical form of every sum in expr (see the module's doc); kept by
+    expr (it depends on nothing else): several texts of a file prepare to the
+    same expression, and the same sums come back in a branch's late values."""
+    found = _canonical.get(expr)
+    if found is None:
+        found = _canonical_now(expr)
+        if len(_canonical) >= _DONE_LIMIT:
+            _canonical.clear()
+        _canonical[expr] = found
+    return found
+
+
+_canonical: dict = {}
+
+
+def _canonical_now(expr: sp.Expr) -> sp.Expr:
     taken = [int(s.name[len("_bound"):].split("_")[0]) for s in expr.free_symbols
              if s.name.startswith("_bound") and s.name[len("_bound"):].split("_")[0].isdigit()]
     # a part of a canonical expression (Σ_c y_{r,c} inside Σ_r) keeps the names

@@ -36,12 +36,19 @@ class NotDifferentiable(Exception):
         self.at = at
 
 
+# `type(x) is mpf` first: an isinstance check against Fraction (an ABC) of an mpf
+# takes ABCMeta's slow path, and mpfs are most of what these see.
+
 def exact(value) -> bool:
+    if type(value) is mpf:
+        return False
     return isinstance(value, (int, Fraction))
 
 
 def real(value) -> mpf:
     """The value as an mpf at the working precision."""
+    if type(value) is mpf:
+        return value
     if isinstance(value, Fraction):
         return mpf(value.numerator) / value.denominator
     if isinstance(value, mpf):
@@ -57,6 +64,13 @@ def real(value) -> mpf:
 
 def normal(value):
     """Fractions with denominator 1 as ints; mpf must be finite and real."""
+    kind = type(value)
+    if kind is mpf:
+        if not mpmath.isfinite(value):
+            raise Undefined("an infinite value")
+        return value
+    if kind is int:
+        return value
     if isinstance(value, Fraction):
         return value.numerator if value.denominator == 1 else value
     if isinstance(value, mpmath.mpc):
@@ -346,7 +360,30 @@ def apply(name: str, *args):
         return normal(best)
     if len(args) != 1:
         raise Unsupported(f"`{name}` with {len(args)} arguments")
-    return normal(FUNCTIONS[name](normal(args[0])))
+    x = normal(args[0])
+    kind = type(x)
+    if kind is mpf:
+        key = (name, x._mpf_, mpmath.mp._prec_rounding[0], mpmath.mp._prec_rounding[1])
+    elif kind is int or kind is Fraction:
+        key = (name, kind, x, mpmath.mp._prec_rounding[0], mpmath.mp._prec_rounding[1])
+    else:
+        return normal(FUNCTIONS[name](x))
+    value = _applied.get(key)
+    if value is None:
+        value = normal(FUNCTIONS[name](x))
+        if len(_applied) >= _APPLIED_LIMIT:
+            _applied.clear()
+        _applied[key] = value
+    return value
+
+
+# A function's value depends on its argument and the working precision alone
+# (and the rounding mode), and the same ones recur: the unmoved terms of a sum
+# at the three points of a numeric derivative, the softmax's normaliser for each
+# class.  The values (ints, Fractions, mpfs: immutable) are kept; what raises is
+# raised again each time.
+_APPLIED_LIMIT = 100_000
+_applied: dict = {}
 
 
 def floor(x):

@@ -44,7 +44,7 @@ class Env:
         """The largest term added so far: what a true identity may cancel."""
         for value in (a, b):
             size = abs(value)
-            if isinstance(size, Fraction):
+            if type(size) is not mpf and isinstance(size, Fraction):   # (see numbers.exact)
                 size = real(size)
             if size > self.work[1]:
                 self.work[1] = size
