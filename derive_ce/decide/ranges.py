@@ -9,6 +9,7 @@ from __future__ import annotations
 import sympy as sp
 
 from derive_ce.decide.context import Context
+from derive_ce.memo import Kept
 
 
 def resolve(expr: sp.Expr, ranges: dict, ctx: Context) -> sp.Expr:
@@ -73,18 +74,10 @@ def _nonneg(diff, ranges: dict, strict: bool) -> bool | None:
         key = (diff, strict, frozenset(ranges.items()))
     except TypeError:               # an unhashable range: not kept
         return _nonneg_now(diff, ranges, strict)
-    found = _decided.get(key, _MISSING)
-    if found is _MISSING:
-        found = _nonneg_now(diff, ranges, strict)
-        if len(_decided) >= _DECIDED_LIMIT:
-            _decided.clear()
-        _decided[key] = found
-    return found
+    return _decided.get(key, lambda: _nonneg_now(diff, ranges, strict))
 
 
-_DECIDED_LIMIT = 8192
-_decided: dict = {}
-_MISSING = object()
+_decided = Kept(8192)
 
 
 def _nonneg_now(diff, ranges: dict, strict: bool) -> bool | None:

@@ -14,6 +14,8 @@ from fractions import Fraction
 import mpmath
 from mpmath import mpf
 
+from derive_ce.memo import Kept
+
 MAX_BITS = 200_000            # an exact power larger than this goes to mpf
 MAX_FACTORIAL = 5_000
 MAX_EXPONENT = mpf(10) ** 15      # e^x beyond this is not held (e^{e^x} at a far x)
@@ -368,13 +370,7 @@ def apply(name: str, *args):
         key = (name, kind, x, mpmath.mp._prec_rounding[0], mpmath.mp._prec_rounding[1])
     else:
         return normal(FUNCTIONS[name](x))
-    value = _applied.get(key)
-    if value is None:
-        value = normal(FUNCTIONS[name](x))
-        if len(_applied) >= _APPLIED_LIMIT:
-            _applied.clear()
-        _applied[key] = value
-    return value
+    return _applied.get(key, lambda: normal(FUNCTIONS[name](x)))
 
 
 # A function's value depends on its argument and the working precision alone
@@ -382,8 +378,7 @@ def apply(name: str, *args):
 # at the three points of a numeric derivative, the softmax's normaliser for each
 # class.  The values (ints, Fractions, mpfs: immutable) are kept; what raises is
 # raised again each time.
-_APPLIED_LIMIT = 100_000
-_applied: dict = {}
+_applied = Kept(100_000)
 
 
 def floor(x):

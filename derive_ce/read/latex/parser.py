@@ -14,6 +14,7 @@ from importlib import resources
 import lark
 
 from derive_ce.errors import InputError
+from derive_ce.memo import Kept
 
 MAX_LENGTH = 5_000
 MAX_DEPTH = 60
@@ -44,18 +45,10 @@ def parse(text: str, start: str = "chain", line: int | None = None) -> lark.Tree
     A text is parsed once per process: the splitter, the inference, the
     builder, the matrix reader and the evaluator each ask for the same
     steps, so trees are kept (and shared: no caller may change a tree)."""
-    key = (text, start)
-    tree = _parsed.get(key)
-    if tree is None:
-        tree = _parse(text, start, line)
-        if len(_parsed) >= _PARSED_LIMIT:
-            _parsed.clear()
-        _parsed[key] = tree
-    return tree
+    return _parsed.get((text, start), lambda: _parse(text, start, line))
 
 
-_PARSED_LIMIT = 4096
-_parsed: dict[tuple[str, str], lark.Tree] = {}
+_parsed = Kept(4096)
 
 
 def _parse(text: str, start: str, line: int | None) -> lark.Tree:

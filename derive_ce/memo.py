@@ -1,0 +1,27 @@
+"""Values kept by a key they depend on alone (a parse tree by its text, a
+function's value by its argument and precision, a range question by its
+difference and ranges), at most `limit` of them: when full, all are dropped.
+What raises is not kept, so it raises again each time.  Standard library
+only: read/, decide/ and evaluate/ each keep their own stores."""
+
+from __future__ import annotations
+
+from typing import Callable, Hashable, TypeVar
+
+T = TypeVar("T")
+_MISSING = object()
+
+
+class Kept:
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.values: dict = {}
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        found = self.values.get(key, _MISSING)
+        if found is _MISSING:
+            found = compute()
+            if len(self.values) >= self.limit:
+                self.values.clear()
+            self.values[key] = found
+        return found
