@@ -93,7 +93,7 @@ def name_text(name: str) -> str:
     base, sep, sub = name.partition("_")
     if sub.startswith("{") and sub.endswith("}"):      # W_{1,2}: as W_1,2
         sub = sub[1:-1]
-    if sep and sub and base.endswith("⁽⁾") and len(base) > 2:     # x⁽⁾_1: sample 1 of x, x⁽¹⁾
+    if sep and sub and base.endswith("⁽⁾") and len(base) > 2:    # x⁽⁾_1: sample 1, x⁽¹⁾
         return render(f"{base[:-2]}^{{({sub})}}")
     if sep and sub and sub.isascii() and (base in GREEK or len(base) == 1 and base.isalpha()):
         parts = [("\\" + p if p in GREEK else p) for p in sub.split(",")]

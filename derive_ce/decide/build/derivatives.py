@@ -366,6 +366,7 @@ def _written(expr: sp.Expr) -> str:
     if not isinstance(expr, sp.Indexed):
         return sp.sstr(expr)
     indices = [str(i).lstrip("_") if isinstance(i, sp.Dummy) else sp.sstr(i) for i in expr.indices]
-    inner = indices[0] if len(indices) == 1 and len(indices[0]) == 1 else "{" + ",".join(indices) + "}"
+    single = len(indices) == 1 and len(indices[0]) == 1
+    inner = indices[0] if single else "{" + ",".join(indices) + "}"
     return f"{expr.base.label}_{inner}"
 

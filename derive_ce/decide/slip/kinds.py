@@ -71,8 +71,9 @@ def latex(expr: sp.Expr) -> str:
         letters = iter(n for n in "jklmpqrstuvw" if n not in used)
         plain = plain.xreplace({s: sp.Symbol(next(letters, s.name)) for s in bound})
     text = _BRACED_BASE.sub(r"\1_", sp.latex(plain, ln_notation=True))
-    return _SAMPLE.sub(lambda m: f"\\left({m[1]}^{{({m[2]})}}\\right)^" if m[3]   # x⁽ʲ⁾ squared
-                       else f"{m[1]}^{{({m[2]})}}", text)   # SymPy's {x⁽⁾}_{i}: x^{(i)}, as written
+    # SymPy's {x⁽⁾}_{i}: x^{(i)}, as written (in brackets under a power)
+    return _SAMPLE.sub(lambda m: f"\\left({m[1]}^{{({m[2]})}}\\right)^" if m[3]
+                       else f"{m[1]}^{{({m[2]})}}", text)
 
 
 def _zero(expr: sp.Expr, end: float) -> bool:

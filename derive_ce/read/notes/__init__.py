@@ -22,7 +22,8 @@ from derive_ce.read.model import Case, Derivation, Math, Scope, Section, Step, S
 from derive_ce.read.notes import prose as _prose
 from derive_ce.read.notes.displays import Prose, Row, blocks, has_display, mask
 from derive_ce.read.notes.prose import GREEK
-from derive_ce.read.notes.segments import DELIMITED, Builder, mentions, split_why, top_parts
+from derive_ce.read.notes.segments import (DELIMITED, Builder, mentions, split_why,
+                                           subscript_pattern, top_parts)
 from derive_ce.read.notes.symbols import infer_symbols
 from derive_ce.read.notes import words as _words
 from derive_ce.read.model import Definition
@@ -477,10 +478,10 @@ def _bare_functions(builder: Builder) -> None:
     """`\\sigma` alone, after the notes define `\\sigma(x) = …`, is `\\sigma(x)`:
     `(1+e^{-x})\\sigma = 1`, `\\sigma(1-\\sigma)`, `\\frac{d\\sigma}{dx}`, `\\sigma'`.
     Only for a function of letters named by one letter or a Greek letter
-    (`J(w, b) = …`, then `J` alone is `J(w, b)`), or of one letter named with a
-    subscript (`h_\\theta`), and only in a derivation that uses one of those letters itself; elsewhere
-    the bare name is refused as before. Rewritten in place, so the checked
-    step and its import say `\\sigma(x)`."""
+    (`J(w, b) = …`, then `J` alone is `J(w, b)`), or of one letter named with
+    a subscript (`h_\\theta`), and only in a derivation that uses one of
+    those letters itself; elsewhere the bare name is refused as before.
+    Rewritten in place, so the checked step and its import say `\\sigma(x)`."""
     functions = {}
     for d in builder.definitions:
         if d.function and all(re.fullmatch(r"[A-Za-z]", p) for p in d.params) \
@@ -488,60 +489,48 @@ def _bare_functions(builder: Builder) -> None:
                      or len(d.params) == 1 and re.fullmatch(r"[A-Za-z]_[A-Za-z0-9]+", d.name)):
             functions.setdefault(d.name, d.params)
     for name, params in functions.items():
+        arguments = ", ".join(params)   # `J(w, b) = …`, then `\frac{\partial J}{\partial w}`
+        uses = [re.compile(r"(?<![\\A-Za-z])" + p + r"(?![A-Za-z])") for p in params]
         if "_" in name:             # `h_\theta` alone, `h_\theta(x) = …` defined: h_θ(x)
-            _bare_subscripted(builder, name, params[0])
+            letter, sub = name.split("_", 1)
+            bare = re.compile(r"(?<![\\A-Za-z])" + re.escape(letter) + r"\s*"
+                              + subscript_pattern(sub) + _NOT_APPLIED)
+            label = f"{letter}_{{{chr(92) + sub if len(sub) > 1 else sub}}}"
+            _rewritten(builder, uses, label, arguments, lambda text: bare.sub(
+                lambda m: m.group(0) if _OPERATORNAME.search(m.string, 0, m.start())
+                else f"\\operatorname{{{name}}}({arguments})", text))
             continue
         head = (r"\\" if len(name) > 1 else r"(?<![\\A-Za-z])") + name
-        bare = re.compile(head + r"(?![A-Za-z])(['’′]*)"
-                          r"(?!\s*(?:\(|\\left|\\[bB]igl?\b|_|['’′]|\^\s*\{?\s*\\prime|\^\s*\{\s*\())")
-        uses = [re.compile(r"(?<![\\A-Za-z])" + p + r"(?![A-Za-z])") for p in params]
-        arguments = ", ".join(params)           # `J(w, b) = …`, then `\frac{\partial J}{\partial w}`
+        bare = re.compile(head + r"(?![A-Za-z])(['’′]*)(?!\s*_)" + _NOT_APPLIED)
 
-        def applied(m):
-            if _accented(m.string, m.start()) or m.group(1) and len(params) > 1:
+        def applied(m, arguments=arguments, several=len(params) > 1):
+            if _accented(m.string, m.start()) or m.group(1) and several:
                 return m.group(0)               # `J'` of a function of two letters: as written
             return m.group(0) + f"({arguments})"
-        for seg in builder.segments:
-            for branch in seg.branches():
-                if not any(u.search(s.math.text) for s in branch.steps for u in uses):
-                    continue
-                for n, step in enumerate(branch.steps):
-                    text = _product_brackets(step.math.text, head, arguments)
-                    text = bare.sub(applied, text)
-                    if text != step.math.text:
-                        math = dataclasses.replace(step.math, text=text, column=0, breaks=())
-                        branch.steps[n] = dataclasses.replace(step, math=math)
-                        label = ("\\" if len(name) > 1 else "") + name
-                        said = Prose(f"`{label}` alone read as `{label}({arguments})`",
-                                     step.math.line)
-                        if said not in builder.notes:
-                            builder.notes.append(said)
+        _rewritten(builder, uses, ("\\" if len(name) > 1 else "") + name, arguments,
+                   lambda text, head=head, bare=bare, applied=applied, arguments=arguments:
+                   bare.sub(applied, _product_brackets(text, head, arguments)))
 
 
+# not followed by its argument, a prime or an order: the name alone
+_NOT_APPLIED = r"(?!\s*(?:\(|\\left|\\[bB]igl?\b|['’′]|\^\s*\{?\s*\\prime|\^\s*\{\s*\())"
 _OPERATORNAME = re.compile(r"\\operatorname\s*\{\s*$")     # `\operatorname{f_N}`: already a name
 
 
-def _bare_subscripted(builder: Builder, name: str, param: str) -> None:
-    """`h_\\theta` or `h_{\\theta}` alone, in a derivation that uses x, after the
-    notes define `h_\\theta(x) = …`: `\\operatorname{h_theta}(x)`, as the
-    function's applications are written for the checker."""
-    from derive_ce.read.notes.segments import subscript_pattern
-    letter, sub = name.split("_", 1)
-    bare = re.compile(r"(?<![\\A-Za-z])" + re.escape(letter) + r"\s*" + subscript_pattern(sub)
-                      + r"(?!\s*(?:\(|\\left|\\[bB]igl?\b|['’′]|\^\s*\{?\s*\\prime|\^\s*\{\s*\())")
-    uses = re.compile(r"(?<![\\A-Za-z])" + param + r"(?![A-Za-z])")
-    label = f"{letter}_{{{chr(92) + sub if len(sub) > 1 else sub}}}"
+def _rewritten(builder: Builder, uses: list, label: str, arguments: str, rewrite) -> None:
+    """Each step of a derivation that uses one of the letters, rewritten in
+    place; the import notes it once per line (`` `\\sigma` alone read as
+    `\\sigma(x)` ``)."""
     for seg in builder.segments:
         for branch in seg.branches():
-            if not any(uses.search(s.math.text) for s in branch.steps):
+            if not any(u.search(s.math.text) for s in branch.steps for u in uses):
                 continue
             for n, step in enumerate(branch.steps):
-                text = bare.sub(lambda m: m.group(0) if _OPERATORNAME.search(m.string, 0, m.start())
-                                else f"\\operatorname{{{name}}}({param})", step.math.text)
+                text = rewrite(step.math.text)
                 if text != step.math.text:
                     math = dataclasses.replace(step.math, text=text, column=0, breaks=())
                     branch.steps[n] = dataclasses.replace(step, math=math)
-                    said = Prose(f"`{label}` alone read as `{label}({param})`", step.math.line)
+                    said = Prose(f"`{label}` alone read as `{label}({arguments})`", step.math.line)
                     if said not in builder.notes:
                         builder.notes.append(said)
 

@@ -909,7 +909,7 @@ class Builder:
             self._overset(row, body, raw_why)
             return
         arrow = _ARROW.search(body)
-        if arrow and self._implied_chain(row, body, raw_why):
+        if arrow and self._implied_chain(row, body):
             return
         parts_here = top_parts(body) if not arrow else []
         self.arrow_parts = {_norm(p) for p in parts_here if p} if len(parts_here) > 1 else set()
@@ -1265,7 +1265,7 @@ class Builder:
         steps = self.branch.steps
         return bool(steps) and (steps[-1].unchecked or "").startswith("an update rule")
 
-    def _implied_chain(self, row: Row, body: str, raw_why: str) -> bool:
+    def _implied_chain(self, row: Row, body: str) -> bool:
         """`\\Rightarrow f'(x) = \\frac{e^{x}}{1 + e^{x}} \\Rightarrow` after a chain that
         holds f'(x) (`\\frac{dy}{dx} = f'(x) = …`): an equation whose left side is
         an expression of the chain just read says its right side equals that
@@ -1285,7 +1285,7 @@ class Builder:
         if not chained:
             return False
         self.solving = False
-        for n, text in enumerate(chained):
+        for text in chained:
             self._row(Row(text, row.line, 0, True))
             if self.branch.broken:
                 break

@@ -110,10 +110,11 @@ def _equal_pairs(text: str) -> list[tuple[str, str]]:
 
 
 def _declarations(indices, vectors, matrices, sums, subscripts, derived):
-    """The guesses, each with its reason.  A guessed vector or matrix in a step
-    that takes a derivative is marked `guessed`: its elements are not read as
-    constants there (a derivative of `p_k`, p defined nowhere, is refused, never
-    0), and the import leaves it to the checker's reading by use."""
+    """The guesses, each with its reason.  A guessed vector or matrix whose
+    element is differentiated by something else (`\\frac{\\partial p_k}{\\partial
+    o_i}`, `derived`) is marked `guessed`: its elements are not read as
+    constants there (p defined nowhere: the derivative is refused, never 0),
+    and the import leaves it to the checker's reading by use."""
     decls: list[SymbolDecl] = []
     reasons: list[str] = []
     for kind, names, why in (("vector", vectors, "subscripted by an index: {}"),
