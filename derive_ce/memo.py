@@ -17,6 +17,9 @@ class Kept:
         self.limit = limit
         self.values: dict = {}
 
+    def clear(self) -> None:
+        self.values.clear()
+
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         found = self.values.get(key, _MISSING)
         if found is _MISSING:

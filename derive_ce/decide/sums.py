@@ -15,10 +15,11 @@ import sympy as sp
 from sympy.printing.precedence import PRECEDENCE_TRADITIONAL
 
 from derive_ce.decide.magnitude import as_expr, power
+from derive_ce.memo import Kept
 
 
-_DONE_LIMIT = 4096
-_done: dict = {}
+_done = Kept(4096)
+_canonical = Kept(4096)
 
 
 def _remembered(doit):
@@ -29,13 +30,7 @@ def _remembered(doit):
     for 214 sums in derivations/).  The result depends only on those."""
     def remembered(self, **hints):
         key = (doit, self, tuple(sorted(hints.items())))
-        found = _done.get(key)
-        if found is None:
-            found = doit(self, **hints)
-            if len(_done) >= _DONE_LIMIT:
-                _done.clear()
-            _done[key] = found
-        return found
+        return _done.get(key, lambda: doit(self, **hints))
     remembered.__doc__ = doit.__doc__
     return remembered
 
@@ -350,16 +345,7 @@ def canonical(expr: sp.Expr) -> sp.Expr:
     """The canonical form of every sum in expr (see the module's doc); kept by
     expr (it depends on nothing else): several texts of a file prepare to the
     same expression, and the same sums come back in a branch's late values."""
-    found = _canonical.get(expr)
-    if found is None:
-        found = _canonical_now(expr)
-        if len(_canonical) >= _DONE_LIMIT:
-            _canonical.clear()
-        _canonical[expr] = found
-    return found
-
-
-_canonical: dict = {}
+    return _canonical.get(expr, lambda: _canonical_now(expr))
 
 
 def _canonical_now(expr: sp.Expr) -> sp.Expr:

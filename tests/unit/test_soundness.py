@@ -11,6 +11,7 @@ from derive_ce.decide.context import Context, build_context
 from derive_ce.decide.engine import run_task
 from derive_ce.decide.scope import SymScope
 from derive_ce.evaluate.check import cross_check
+from derive_ce.memo import Kept
 from derive_ce.read import document
 from derive_ce.results import Task
 
@@ -256,7 +257,7 @@ def test_a_symbolic_refutation_the_evaluator_contradicts_there_is_unknown(monkey
     says the readings disagree."""
     monkeypatch.setattr(sums, "_wrong_when_small", lambda *args: False)
     monkeypatch.setattr(engine, "_prepared", {})
-    monkeypatch.setattr(sums, "_done", {})
+    monkeypatch.setattr(sums, "_done", Kept(4096))
     true = run_task(task("\\sum_{k=0}^{n} (-1)^k \\binom{n}{k}", "0^n", NONNEG))
     assert true.status == "unknown" and true.method == "disagree", true
     assert "the two readings disagree at n = 0" in true.message
