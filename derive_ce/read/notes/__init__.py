@@ -132,6 +132,7 @@ def _imported(builder: Builder) -> Imported:
     _known_functions(builder)
     _bare_functions(builder)
     _bracket_primes(builder)
+    _value_primes(builder)
     found = builder.derivations()
     own = _own_symbols(builder, found)
     if builder.displays and not any(seg.checked() for seg in builder.segments):
@@ -533,6 +534,58 @@ def _rewritten(builder: Builder, uses: list, label: str, arguments: str, rewrite
                     said = Prose(f"`{label}` alone read as `{label}({arguments})`", step.math.line)
                     if said not in builder.notes:
                         builder.notes.append(said)
+
+
+def _value_primes(builder: Builder) -> None:
+    """`u'` after the notes give a value `u = x^2` (no function, no index), whose
+    body is in one letter (`e` aside, through other values too): du/dx, written
+    `\\frac{d}{dx} u` (`u''` the second derivative).  With two letters or none
+    the variable is not plain, and the prime is refused as before."""
+    values = {d.name: d.body.text for d in builder.definitions if not d.function and not d.params}
+    for name in values:
+        letters = _letters_of(name, values, set())
+        if len(letters) != 1:
+            continue
+        letter = letters.pop()
+        head = (r"\\" + name if len(name) > 1 else r"(?<![\\A-Za-z])" + name) + r"(?![A-Za-z])"
+        primed = re.compile(head + r"\s*('+|’+|′+)(?!\s*(?:\(|\\left))")
+        for seg in builder.segments:
+            for branch in seg.branches():
+                for n, step in enumerate(branch.steps):
+                    text = primed.sub(lambda m: _derivative_of(m, name, letter), step.math.text)
+                    if text == step.math.text:
+                        continue
+                    math = dataclasses.replace(step.math, text=text, column=0, breaks=())
+                    branch.steps[n] = dataclasses.replace(step, math=math)
+                    label = ("\\" if len(name) > 1 else "") + name
+                    said = Prose(f"`{label}'` read as `\\frac{{d}}{{d{letter}}}{label}`",
+                                 step.math.line)
+                    if said not in builder.notes:
+                        builder.notes.append(said)
+
+
+def _letters_of(name: str, values: dict, seen: set) -> set:
+    """The letters a value is made of, through the values it uses."""
+    seen.add(name)
+    body = re.sub(r"\\(?:text|mathrm|operatorname)\s*\{[^{}]*\}|\\frac|\\[dt]frac|\\left|\\right"
+                  r"|\\(?:sqrt|exp|ln|log|sin|cos|tan|sinh|cosh|tanh|pi)(?![A-Za-z])", " ", values[name])
+    found = set()
+    for token in re.findall(r"\\[A-Za-z]+|[A-Za-z]", body):
+        token = token.lstrip("\\")
+        if token == "e":
+            continue
+        if token in values and token not in seen:
+            found |= _letters_of(token, values, seen)
+        elif token not in values:
+            found.add(token)
+    return found
+
+
+def _derivative_of(match: re.Match, name: str, letter: str) -> str:
+    order = len(match.group(1))
+    label = ("\\" if len(name) > 1 else "") + name
+    top, below = ("d", f"d{letter}") if order == 1 else (f"d^{{{order}}}", f"d{letter}^{{{order}}}")
+    return f"\\left(\\frac{{{top}}}{{{below}}} {label}\\right)"     # a factor, as u' was
 
 
 def _bracket_primes(builder: Builder) -> None:
