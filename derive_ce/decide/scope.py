@@ -177,6 +177,8 @@ class SymScope:
             if len(indices) != len(params):
                 raise InputError(f"`{name}` is defined with {len(params)} index(es)")
         if kind == "function":
+            if all(i.is_Integer for i in indices):     # `g_0` beside `g(x) = x^3`: a name
+                return self.symbol(element_label(name, indices))   # of its own, as x_1 is
             raise InputError(f"`{name}` is a function: apply it, as in `{name}(x)`")
         if kind in ("vector", "matrix", "family") or indexing or self._is_indexing(indices):
             if name in self.kinds and kind == "scalar":
