@@ -236,10 +236,29 @@ def split_why(text: str) -> tuple[str, str]:
     (`\\text{for } i \\ne j`, `\\text{if } x > 0`) are the row's case, not its why."""
     parts = _WHY.split(text, maxsplit=1)
     if len(parts) == 1:
-        words = _words_at_end(text)
+        words = _remark_after_gap(text) or _words_at_end(text)
         if words is not None:
             return words
     return parts[0].rstrip(), (parts[1].strip() if len(parts) == 2 else "")
+
+
+# `&&` (read as `\:`) or `\quad` and words that open a remark: `(check: `, `note`
+_REMARK = re.compile(r"(?:\\:|\\q?quad(?![A-Za-z]))\s*(\\(?:text|textrm|textit|textbf)\s*\{(?P<words>[^{}]*)\})")
+
+
+def _remark_after_gap(text: str) -> tuple[str, str] | None:
+    """`&= 3(x - 1)(x + 1) && \\text{(check: } x = 1 \\text{ is a turning point)}`: words
+    set apart by `&&` or `\\quad` that open a remark, with math and more words
+    after them, are the row's why from there on (never a condition: `\\text{if }`,
+    `\\text{for }` stay the row's case)."""
+    for found in _REMARK.finditer(text):
+        words, before = found.group("words"), text[:found.start()]
+        if before.count("{") != before.count("}") or not before.strip():
+            continue
+        if _CONDITION_WORDS.match(words) or not re.search(r"[A-Za-z]\W|[()]", words.strip()):
+            continue
+        return before.rstrip(), text[found.start(1):].strip().rstrip(".,;").rstrip()
+    return None
 
 
 def _words_at_end(text: str) -> tuple[str, str] | None:
