@@ -270,8 +270,9 @@ class _Builder(Functions, Derivatives, Sums):
         name = self._name(base.children[0])
         if self.scope.kind(name) != "vector" or name in self.scope.inferred:
             name = f"{name}⁽⁾"
-        try:
-            return self.scope.element(name, [index], indexing=bound)
+        try:        # `x^{(1)}`: element 1 of the samples, as `x^{(i)}` at i = 1 in a
+            #         family's body is (`\hat{y}^{(i)}: w x^{(i)} + b`, then `\hat{y}^{(1)}`)
+            return self.scope.element(name, [index], indexing=bound or index.is_Integer)
         except InputError as exc:
             raise self.fail(exc.message, sup) from None
 

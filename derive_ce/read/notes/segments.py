@@ -749,6 +749,7 @@ class Builder:
         """Definitions and assumptions written in inline math."""
         listing = False                     # the math before opened a definition's list
         assuming = False                    # the math before stated an assumption
+        conditioned = False                 # the math before was a condition (`_condition`)
         found = P.inline_math(prose.text)
         runs = P.assumed_runs(found)        # "Let $n$, $m$ and $k$ be positive integers"
         for number, (before, math, after) in enumerate(found):
@@ -790,10 +791,13 @@ class Builder:
                 parts = top_parts(piece)
                 if len(parts) < 2 or not all(parts):
                     continue
+                joined = conditioned and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", before)
                 if len(parts) == 2 and "\\sum" in parts[0] and definition_name(parts[0]) is None \
-                        and (P.assumption_cue(before) or re.match(r"\s*(?:because|since|as)\b",
-                                                                 after, re.I)):
-                    self._condition(Math(piece, prose.line), prose)   # "assuming $\sum_k y_k = 1$"
+                        and (P.assumption_cue(before) or joined
+                             or re.match(r"\s*(?:because|since|as)\b", after, re.I)):
+                    # "assuming $\sum_k y_k = 1$", "… and $\sum_k c_k = 1$": one case, both
+                    self._condition(Math(piece, prose.line), prose, joined=bool(joined))
+                    conditioned = True
                     continue
                 item = P.list_item(before, after)
                 listing = P.defines(before) or continued \
@@ -887,7 +891,7 @@ class Builder:
                      f"{where}, `{head.strip()}` for any `{applied.letter}`")
         self._head(f"{applied.function}({letter})", named)
 
-    def _condition(self, when: Math, prose: Prose) -> None:
+    def _condition(self, when: Math, prose: Prose, joined: bool = False) -> None:
         """A condition in the prose ("assuming $\\sum_k y_k = 1$", "given that
         …", "$…$ because …"): a case around the derivation it stands by: the
         next one when a lead-in ("Assuming", "Given", "For", "If", …) opens a
@@ -895,6 +899,9 @@ class Builder:
         word), else the one just before when the prose follows its display at
         once; otherwise it is said, not applied."""
         seg = self.seg
+        if joined and seg.cases and seg.cases[-1].source == prose.text:
+            seg.cases[-1].also += (when,)    # "Assuming $A$ and $B$, …": the same case
+            return
         # "Assuming $…$:" or "Assuming $…$, the gradient is" (a sentence that runs on
         # into the display): the next derivation's case
         leads = _LEAD_IN.match(P.clean(prose.text)) is not None \
@@ -934,7 +941,8 @@ class Builder:
         self.arrow_parts = {_norm(p) for p in parts_here if p} if len(parts_here) > 1 else set()
         before = top_parts(body[:arrow.start()]) if arrow else []
         if arrow and not row.starts_with_equals and len(before) > 1 and all(before) \
-                and _DERIVATIVE_HEAD.match(before[0]) and not _ARROW.search(body[:arrow.start()]):
+                and (_DERIVATIVE_HEAD.match(before[0]) or _PRIMED.fullmatch(before[0])) \
+                and not _ARROW.search(body[:arrow.start()]):
             # `\frac{d\ell}{d\lambda} = \frac{\sum x_i}{\lambda} - n = 0 \implies \hat\lambda = \bar X`:
             # the derivative before the arrow is a chain; what follows the arrow is solving
             self._row(Row(body[:arrow.start()].rstrip(), row.line, row.column, False, row.breaks))
@@ -1446,19 +1454,23 @@ class Builder:
                          "in a display, another name in a definition's chain")
             self._head(middle, named)
 
+    def _subscripted_head(self, name: str) -> None:
+        """`f_N(x) = …`: a function named f_N, written `\\operatorname{f_N}` for the
+        checker wherever it is applied after this."""
+        base, sub = name.split("_", 1)
+        letter = ("\\" + base) if len(base) > 1 else base
+        pattern = re.compile(r"(?<![\\A-Za-z])" + re.escape(letter) + r"\s*" + subscript_pattern(sub)
+                             + r"(?=\s*(?:\\left\s*)?\()")
+        if all(p.pattern != pattern.pattern for p, _ in self.heads):
+            self.heads.append((pattern, f"\\operatorname{{{name}}}"))
+
     def _head(self, head: str, named) -> None:
         """`J(w_1, w_2, b) = …` names the loss of those variables: written
         again with the same arguments, `J(w_1, w_2, b)` is `J`."""
         head = re.sub(r"\\[,;:! ]|\\q?quad(?![A-Za-z])", " ", head).strip()
         self.display_heads += (head,)   # `J(…) &= …` at the align's end restates its chain
         if named[2] and "_" in named[0]:
-            # `f_N(x) = …`: a function named f_N, written `\operatorname{f_N}` for the checker
-            base, sub = named[0].split("_", 1)
-            letter = ("\\" + base) if len(base) > 1 else base
-            self.heads.append((re.compile(r"(?<![\\A-Za-z])" + re.escape(letter) + r"\s*"
-                                          + subscript_pattern(sub) + r"(?=\s*(?:\\left\s*)?\()"),
-                               f"\\operatorname{{{named[0]}}}"))
-            return
+            return                      # `f_N(x) = …`: _define wrote its head (_subscripted_head)
         if named[1] or named[2] or "(" not in head:
             return
         bare = head[:head.index("(")].strip()
@@ -1596,6 +1608,8 @@ class Builder:
                       "", body)               # `f(x) \;\;=\;\; …`: spacing is no part of the body
         self.definitions.append(Definition(named[0], named[1], Math(body, row.line), row.line,
                                            named[2]))
+        if named[2] and "_" in named[0]:
+            self._subscripted_head(named[0])   # in the prose too: `Let $f_N(x) = …$`
         self._see(body)
         self.definition_notes.append(f"line {row.line}" + (f": {label}" if label else ""))
 

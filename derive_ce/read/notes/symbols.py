@@ -64,6 +64,9 @@ def infer_symbols(texts: list[str], defined: set[str], families: set[str] = froz
         for left, right in _equal_pairs(text):
             if left in indices or right in indices:
                 indices.update((left, right))
+    # `x^{(i)}` beside `x_i`: a sample and a feature, never guessed one vector (declared
+    # a vector, x^{(i)} would be x_i); left to the reading by use, which keeps them apart
+    vectors -= {m.group(1).lstrip("\\") for t in texts for m in _SAMPLED.finditer(t)}
     fractions = [f for t in texts for f in _leibniz(t)]
     derived = {base for base in vectors | matrices
                if any(re.search(_named(base), top) and not re.search(_named(base), below)
@@ -72,6 +75,7 @@ def infer_symbols(texts: list[str], defined: set[str], families: set[str] = froz
                          derived)
 
 
+_SAMPLED = re.compile(r"(\\[A-Za-z]+|[A-Za-z])\s*\^\s*\{\s*\(")
 _LEIBNIZ = re.compile(r"\\[dt]?frac\s*\{\s*(?:\\partial(?![A-Za-z])|d|\\mathrm\s*\{\s*d\s*\})")
 
 
