@@ -70,7 +70,7 @@ def infer_symbols(texts: list[str], defined: set[str], families: set[str] = froz
     fractions = [f for t in texts for f in _leibniz(t)]
     derived = {base for base in vectors | matrices
                if any(re.search(_named(base), top) and not re.search(_named(base), below)
-                      for top, below in fractions)}
+                      and not _mentions_variable(top, below) for top, below in fractions)}
     return _declarations(indices - vectors - matrices, vectors, matrices, sums, subscripts,
                          derived)
 
@@ -81,15 +81,31 @@ _LEIBNIZ = re.compile(r"\\[dt]?frac\s*\{\s*(?:\\partial(?![A-Za-z])|d|\\mathrm\s
 
 def _leibniz(text: str) -> list[tuple[str, str]]:
     """What `\\frac{\\partial p_k}{\\partial o_i}` differentiates, and by what:
-    [("\\partial p_k", "\\partial o_i")]; `\\frac{d \\log y_i}{dx}` too."""
+    [("\\partial p_k", "\\partial o_i")]; `\\frac{d \\log y_i}{dx}` too, and the
+    operator form `\\frac{\\partial}{\\partial o_i} \\log p_k` (what follows it, up to
+    the next `=`)."""
     found = []
     for match in _LEIBNIZ.finditer(text):
         top = _group(text, text.index("{", match.start()))
         if top is None:
             continue
         below = _group(text, top[1] + 1) if text[top[1] + 1:top[1] + 2] == "{" else None
-        found.append((top[0], below[0] if below else ""))
+        operand = top[0]
+        if below is not None and re.fullmatch(r"\s*(?:\\partial|d|\\mathrm\s*\{\s*d\s*\})\s*", top[0]):
+            operand = text[below[1] + 1:].split("=")[0]     # `\frac{\partial}{\partial o_i} \log p_k`
+        found.append((operand, below[0] if below else ""))
     return found
+
+
+def _mentions_variable(operand: str, below: str) -> bool:
+    """Does what is differentiated hold the variable's letter (`a` of
+    `\\partial a`, `o` of `\\partial o_i`)?  Then its derivative is no 0 to refuse."""
+    found = re.search(r"(?:\\partial|\bd|\\mathrm\s*\{\s*d\s*\})\s*(\\[A-Za-z]+|[A-Za-z])", below)
+    if found is None:
+        return False
+    letter = found.group(1)
+    return re.search((re.escape(letter) if letter.startswith("\\") else r"(?<![\\A-Za-z])"
+                      + letter) + r"(?![A-Za-z])", operand) is not None
 
 
 def _group(text: str, at: int) -> tuple[str, int] | None:
