@@ -777,7 +777,7 @@ class Compiler:
         kind = self.scope.kind(base)
         if kind == "family":
             return _times(self.family_element(base, indices), trailing)
-        if kind == "function" and all(_whole_number(i) for i in subscript.children):
+        if kind == "function" and all(_digits(i) is not None for i in subscript.children):
             return _times(self.real_element(base, indices), trailing)   # `g_0`: a name of its own
         if kind in ("function", "value") or base in self.bound:
             raise Unsupported(f"`{base}` with an index")
@@ -1023,12 +1023,3 @@ def _order_superscript(sup) -> bool:
         kids = [c for c in kids[0].children if isinstance(c, lark.Tree)]
     return len(kids) == 1 and is_a(kids[0], "number") and str(kids[0].children[0]).isdigit()
 
-
-def _whole_number(node) -> bool:
-    """`0` in `g_0`, `1` in `g_{1}`: a subscript that is a written whole number."""
-    node = unwrap(node)
-    if is_a(node, "implicit") and len(node.children) == 1:
-        node = node.children[0]
-    if is_a(node, "number"):
-        node = node.children[0]
-    return isinstance(node, lark.Token) and node.type == "NUMBER" and str(node).isdigit()

@@ -7,6 +7,7 @@ import lark
 import sympy as sp
 
 from derive_ce.decide.kinks import Derivative
+from derive_ce.decide.scope import element_label
 
 from derive_ce.read import names
 from derive_ce.read.latex.shape import (
@@ -361,12 +362,11 @@ def _letter_d(node) -> bool:
 
 
 def _written(expr: sp.Expr) -> str:
-    """`o[i]` as written, `o_i` (`A_{i,j}` for two indices, the sum's own letter
-    for a bound index); other expressions as SymPy prints them."""
+    """`o[i]` as written, `o_i` (`A_{i,j}`; a sum's own letter for a bound
+    index); other expressions as SymPy prints them."""
     if not isinstance(expr, sp.Indexed):
         return sp.sstr(expr)
-    indices = [str(i).lstrip("_") if isinstance(i, sp.Dummy) else sp.sstr(i) for i in expr.indices]
-    single = len(indices) == 1 and len(indices[0]) == 1
-    inner = indices[0] if single else "{" + ",".join(indices) + "}"
-    return f"{expr.base.label}_{inner}"
+    return element_label(str(expr.base.label), [sp.Symbol(i.name.lstrip("_"))
+                                                if isinstance(i, sp.Dummy) else i
+                                                for i in expr.indices])
 

@@ -8,6 +8,7 @@ import re
 
 from derive_ce.read.model import Math, SymbolDecl
 from derive_ce.read.notes.prose import GREEK, LETTER as _LETTER
+from derive_ce.read.notes.words import braced
 
 _SUBSCRIPT = r"(?:\{\s*[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])"
 _SUBSCRIPTED = re.compile(r"(\\[A-Za-z]+|[A-Za-z])\s*_\s*(" + _SUBSCRIPT + ")")
@@ -86,14 +87,14 @@ def _leibniz(text: str) -> list[tuple[str, str]]:
     the next `=`)."""
     found = []
     for match in _LEIBNIZ.finditer(text):
-        top = _group(text, text.index("{", match.start()))
-        if top is None:
+        top = braced(text, text.index("{", match.start()))
+        below = braced(text, top[1]) if top is not None else None
+        if below is None:
             continue
-        below = _group(text, top[1] + 1) if text[top[1] + 1:top[1] + 2] == "{" else None
         operand = top[0]
-        if below is not None and re.fullmatch(r"\s*(?:\\partial|d|\\mathrm\s*\{\s*d\s*\})\s*", top[0]):
-            operand = text[below[1] + 1:].split("=")[0]     # `\frac{\partial}{\partial o_i} \log p_k`
-        found.append((operand, below[0] if below else ""))
+        if re.fullmatch(r"\s*(?:\\partial|d|\\mathrm\s*\{\s*d\s*\})\s*", operand):
+            operand = text[below[1]:].split("=")[0]     # `\frac{\partial}{\partial o_i} \log p_k`
+        found.append((operand, below[0]))
     return found
 
 
@@ -106,16 +107,6 @@ def _mentions_variable(operand: str, below: str) -> bool:
     letter = found.group(1)
     return re.search((re.escape(letter) if letter.startswith("\\") else r"(?<![\\A-Za-z])"
                       + letter) + r"(?![A-Za-z])", operand) is not None
-
-
-def _group(text: str, at: int) -> tuple[str, int] | None:
-    """The braced group opening at `at`: its inside and where it closes."""
-    depth = 0
-    for end in range(at, len(text)):
-        depth += {"{": 1, "}": -1}.get(text[end], 0)
-        if depth == 0:
-            return text[at + 1:end], end
-    return None
 
 
 def _named(base: str) -> str:

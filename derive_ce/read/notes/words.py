@@ -95,7 +95,7 @@ _D_MACRO = re.compile(r"(?<!\\)\\d(?![A-Za-z])")
 _DERIVATIVE_OPERATOR = re.compile(r"\s*\\[dt]?frac\s*(?:\{\s*d\s*\}|d)\s*\{\s*d\s*([A-Za-z])\s*\}\s*")
 
 
-def _braced(text: str, pos: int) -> tuple[str, int] | None:
+def braced(text: str, pos: int) -> tuple[str, int] | None:
     """The argument at `pos` (spaces before it skipped), as TeX reads it: a
     `{…}` group (its inside), else one token (`\\cos`, `x`); and its end."""
     while pos < len(text) and text[pos] in " \t\n":
@@ -132,7 +132,7 @@ def proofwiki(math: str) -> str:
     for _ in range(100):
         matches = list(_MACRO.finditer(math))
         for match in reversed(matches):
-            first = _braced(math, match.end())
+            first = braced(math, match.end())
             if first is None:
                 continue
             if match.group(1) == "paren":
@@ -142,7 +142,7 @@ def proofwiki(math: str) -> str:
                 new = times + "\\left(" + _operator(first[0]) + "\\right)"
                 end = first[1]
             else:
-                second = _braced(math, first[1])
+                second = braced(math, first[1])
                 if second is None:
                     continue
                 head = _operator(first[0])
