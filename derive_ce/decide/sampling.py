@@ -268,7 +268,7 @@ def _exact_points(exprs) -> list:
     return sorted(points, key=sp.default_sort_key)[:12]
 
 
-def _zero_one_points(a, b, free, ranges, ctx, rng) -> Sampled | None:
+def _zero_one_points(a, b, free, ranges, ctx, rng, meeting: tuple = ((), set())) -> Sampled | None:
     """Each real symbol alone at 0 while the others are drawn (nonzero), then at
     each of the step's exact points (`_exact_points`): `x \\operatorname{sign}(y)` against
     cases on `y \\ge 0` differ only at y = 0 with x != 0, `\\lceil x - 2\\pi \\rceil` and
@@ -281,14 +281,16 @@ def _zero_one_points(a, b, free, ranges, ctx, rng) -> Sampled | None:
             tries += [(symbol, sp.Integer(0))] * (3 if len(reals) > 1 else 1)
         tries += [(symbol, v) for v in getattr(rng, "exact", ()) if _fits_sign(symbol, v)]
     tries += _closed_ends(ctx.constraints, set(reals))
-    return _tried(a, b, free, ranges, ctx, rng, tries, 100)
+    return _tried(a, b, free, ranges, ctx, rng, tries, 100, meeting=meeting)
 
 
 def _tried(a, b, free, ranges, ctx, rng, tries: list, offset: int,
-           result: Sampled | None = None) -> Sampled | None:
+           result: Sampled | None = None, meeting: tuple = ((), set())) -> Sampled | None:
     """Each (symbol, value) in turn, the rest drawn (a value may name the
     others: x = y at a closed end): the first difference, else None; the
-    points that held are counted in `result` where given."""
+    points that held are counted in `result` where given, and the piecewise
+    branches they meet in `meeting` (a branch `|w x - y| \\le \\epsilon` under the
+    case `w x - y \\ge \\epsilon` holds only at the case's closed end)."""
     for attempt, (symbol, value) in enumerate(tries, start=1):
         point = _point(free - {symbol}, ranges, rng, attempt + offset)
         if point is None:
@@ -300,6 +302,8 @@ def _tried(a, b, free, ranges, ctx, rng, tries: list, offset: int,
         if found is not None and result is not None:
             result.points += 1
             _tally(result, point, found.point, ranges)
+        if found is not None:
+            _meet(meeting[0], {**point, **(found.point or {})}, meeting[1])
     return None
 
 
@@ -485,7 +489,7 @@ def compare(a: sp.Expr, b: sp.Expr, ranges: dict, ctx: Context) -> Sampled:
         _tally(result, point, found.point, ranges)
         _meet(branches, {**point, **(found.point or {})}, met)
     if result.points >= MIN_POINTS:
-        zero = _zero_one_points(a, b, free, ranges, ctx, rng)
+        zero = _zero_one_points(a, b, free, ranges, ctx, rng, (branches, met))
         if zero is not None:
             return zero
         turned = _turning_points(a, b, free, ranges, ctx, rng, result)
@@ -1190,7 +1194,10 @@ def _compare_at(a, b, values, shown) -> Sampled | None:
         digits = _telling_digits(*exact)                                # (1 + 10^{-30})² − 1
         return Sampled("differ", 1, point=shown, left=_value(exact[0], {}, digits),
                        right=_value(exact[1], {}, digits))
-    extra, guard = _fine_digits(a, b), _guard_digits(a, b) + _exponential_digits(a, b, values)
+    if _far_hyperbolic(a, b, values):
+        return None
+    extra = _fine_digits(a, b)
+    guard = _guard_digits(a, b) + _exponential_digits(_exponent_spread(a, b, values))
     for digits, strict in ((DIGITS + extra, False), (CONFIRM_DIGITS + extra, True)):
         left, right = (_value(side, values, digits + guard, strict) for side in (a, b))
         if left is None or right is None:
@@ -1249,12 +1256,34 @@ def _guard_digits(a, b) -> int:
     return 25 if a.has(*_ILL_CONDITIONED) or b.has(*_ILL_CONDITIONED) else 0
 
 
-def _exponential_digits(a, b, values) -> int:
-    r"""Digits computed past those compared where the step's exponentials lie
-    far apart at the point: in a softmax at z = (0, 1, 323.4) the small terms
-    sit 140 digits below e^{323.4}, and ln p_3 = ln(1 − 10^{-140}) is 0 below
-    that precision. SymPy's evalf, strict or not, returned the same wrong value
-    at 30, 60 and 120 digits, and a true step failed."""
+HYPERBOLIC_BOUND = 10.0 ** 3
+_HYPERBOLIC = (sp.sinh, sp.cosh, sp.tanh, sp.csch, sp.sech, sp.coth)
+
+
+def _far_hyperbolic(a, b, values) -> bool:
+    r"""A hyperbolic function's irrational argument past HYPERBOLIC_BOUND at the
+    point, where tanh is ±1 to 868 digits and the point tells nothing a nearer
+    one does not.  Such points are skipped: evaluated as exponentials, a sum
+    that cancels there (\frac{1}{2}(1 + \tanh u) with u = \sqrt{2/\pi}(x + 0.044715
+    x^3), at u = -3.7·10^4) made SymPy's evalf raise its precision to the size
+    of u, recomputing u's π and e for seconds (attack41: the tanh-form GELU slope
+    timed out at x = -1.5·10^{10}).  A rational argument is computed exactly
+    and kept (cosh(2.3·10^{10}) is evaluated to its digits)."""
+    for atom in a.atoms(*_HYPERBOLIC) | b.atoms(*_HYPERBOLIC):
+        try:
+            argument = atom.args[0].xreplace(values)
+            if argument.is_number and not argument.is_Rational \
+                    and abs(float(sp.re(argument))) > HYPERBOLIC_BOUND:
+                return True
+        except OverflowError:
+            return True
+        except (TypeError, ValueError, ArithmeticError, RecursionError):
+            continue
+    return False
+
+
+def _exponent_spread(a, b, values) -> float:
+    """The largest |Re| of an exponential's argument at the point."""
     worst = 0.0
     for atom in a.atoms(sp.exp) | b.atoms(sp.exp):
         try:
@@ -1263,6 +1292,15 @@ def _exponential_digits(a, b, values) -> int:
                 worst = max(worst, abs(float(sp.re(power))))
         except (TypeError, ValueError, ArithmeticError, RecursionError, OverflowError):
             continue
+    return worst
+
+
+def _exponential_digits(worst: float) -> int:
+    r"""Digits computed past those compared where the step's exponentials lie
+    far apart at the point: in a softmax at z = (0, 1, 323.4) the small terms
+    sit 140 digits below e^{323.4}, and ln p_3 = ln(1 − 10^{-140}) is 0 below
+    that precision. SymPy's evalf, strict or not, returned the same wrong value
+    at 30, 60 and 120 digits, and a true step failed."""
     if worst < 20:
         return 0
     return 400 if not math.isfinite(worst) else min(400, int(worst / math.log(10)) + 10)
