@@ -23,7 +23,7 @@ from derive_ce.read.notes import prose as _prose
 from derive_ce.read.notes.displays import Prose, Row, blocks, has_display, mask
 from derive_ce.read.notes.prose import GREEK
 from derive_ce.read.notes.segments import (DELIMITED, Builder, mentions, split_why,
-                                           subscript_pattern, top_parts)
+                                           subscript_pattern, subscript_text, top_parts)
 from derive_ce.read.notes.symbols import infer_symbols
 from derive_ce.read.notes import words as _words
 from derive_ce.read.model import Definition
@@ -485,18 +485,21 @@ def _bare_functions(builder: Builder) -> None:
     Rewritten in place, so the checked step and its import say `\\sigma(x)`."""
     functions = {}
     for d in builder.definitions:
-        if d.function and all(re.fullmatch(r"[A-Za-z]", p) for p in d.params) \
+        if d.function and all(re.fullmatch(r"[A-Za-z]", p) or p in GREEK for p in d.params) \
                 and (re.fullmatch(r"[A-Za-z]", d.name) or d.name in GREEK
                      or len(d.params) == 1 and re.fullmatch(r"[A-Za-z]_[A-Za-z0-9]+", d.name)):
             functions.setdefault(d.name, d.params)
     for name, params in functions.items():
-        arguments = ", ".join(params)   # `J(w, b) = …`, then `\frac{\partial J}{\partial w}`
-        uses = [re.compile(r"(?<![\\A-Za-z])" + p + r"(?![A-Za-z])") for p in params]
+        # `J(w, b) = …`, then `\frac{\partial J}{\partial w}`; `\ell(\mu, \sigma)` alike
+        letters = [p if len(p) == 1 else "\\" + p for p in params]
+        arguments = ", ".join(letters)
+        uses = [re.compile((r"(?<![\\A-Za-z])" if len(p) == 1 else "") + re.escape(p)
+                           + r"(?![A-Za-z])") for p in letters]
         if "_" in name:             # `h_\theta` alone, `h_\theta(x) = …` defined: h_θ(x)
             letter, sub = name.split("_", 1)
             bare = re.compile(r"(?<![\\A-Za-z])" + re.escape(letter) + r"\s*"
                               + subscript_pattern(sub) + _NOT_APPLIED)
-            label = f"{letter}_{{{chr(92) + sub if len(sub) > 1 else sub}}}"
+            label = f"{letter}_{{{subscript_text(sub)}}}"
             _rewritten(builder, uses, label, arguments, lambda text: bare.sub(
                 lambda m: m.group(0) if _OPERATORNAME.search(m.string, 0, m.start())
                 else f"\\operatorname{{{name}}}({arguments})", text))

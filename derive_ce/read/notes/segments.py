@@ -470,7 +470,12 @@ _SAMPLE_NAME = re.compile(r"\s*(" + _ACCENTED + r"|" + P.LETTER + r")\s*\^\s*\{\
 
 def function_subscript(sub: str) -> str | None:
     r"""The subscript of a function's name as part of the name: `N`, `{2}`,
-    `\theta`, `{\theta}` -> "N", "2", "theta"; None for anything else."""
+    `\theta`, `{\theta}` -> "N", "2", "theta"; `{w,b}` (letters between commas,
+    as in h_{w,b}(x)) -> "wb"; None for anything else."""
+    several = re.fullmatch(r"\{\s*([A-Za-z](?:\s*,\s*[A-Za-z])+)\s*\}", sub)
+    if several is not None:             # never a Greek letter's name (`{m,u}` is no \mu)
+        joined = re.sub(r"[\s,]", "", several.group(1))
+        return None if joined in P.GREEK else joined
     match = re.fullmatch(r"\{?\s*(?:([A-Za-z0-9])|\\([A-Za-z]+)(?![A-Za-z]))\s*\}?", sub)
     if match is None or match.group(2) is not None and match.group(2) not in P.GREEK:
         return None
@@ -479,9 +484,18 @@ def function_subscript(sub: str) -> str | None:
 
 def subscript_pattern(sub: str) -> str:
     r"""A regex for a function name's subscript (function_subscript) as written:
-    `_N`, `_{N}`, `_\theta`, `_{\theta}`."""
+    `_N`, `_{N}`, `_\theta`, `_{\theta}`, `_{w,b}` (sub "wb")."""
+    if len(sub) > 1 and sub not in P.GREEK:
+        return r"_\s*\{\s*" + r"\s*,\s*".join(sub) + r"\s*\}"
     text = re.escape("\\" + sub) if len(sub) > 1 else re.escape(sub)
     return r"_\s*(?:\{\s*" + text + r"\s*\}|" + text + r"(?![A-Za-z]))"
+
+
+def subscript_text(sub: str) -> str:
+    r"""A function name's subscript as LaTeX: "theta" -> `\theta`, "wb" -> `w,b`."""
+    if len(sub) > 1:
+        return "\\" + sub if sub in P.GREEK else ",".join(sub)
+    return sub
 
 
 # an argument of a head that names the variables: `w_1`, `b`, `\\sigma^2`
@@ -570,6 +584,7 @@ class Segment:
         return main >= 2 or any(count(c) >= (1 if main else 2) for c in self.cases)
 
 
+from derive_ce.read.notes.words import DEFAULTS as KNOWN_FUNCTIONS  # noqa: E402
 from derive_ce.read.notes.words import rewrite as rewrite_words  # noqa: E402
 
 
@@ -1430,23 +1445,27 @@ class Builder:
         if not named[0].isascii() and self._mentioned(named[0]):
             return False                 # `\hat y` used before: a claim, as for a letter
         self._new_segment(row.line, f"definition of {named[0]}")
+        used = set(self.used)           # before the definition's own body is seen
         self._define(named, parts[1], row, "")
         self._head(parts[0], named)
-        self._aliases(parts, row)
+        self._aliases(parts, row, used)
         self._why_definition(raw_why, row)
         self._step(row, " = ".join(parts[1:]), "", column=0)
         return True
 
-    def _aliases(self, parts: list[str], row: Row) -> None:
+    def _aliases(self, parts: list[str], row: Row, used: set) -> None:
         """`y = softplus(x) = f(x) = \\log(1 + e^{x})`: a function head in the middle
-        of a definition's chain, of a name neither defined nor used before, is
-        another name for the chain's last expression (f(x) = log(1 + eˣ)), not
-        an unknown function.  The chain is still checked link by link."""
+        of a definition's chain (`y = g(x) = \\ln(1 + x^2)` too), of a name neither
+        defined nor `used` before the chain, nor a known function (softplus keeps
+        its meaning), is another name for the chain's last expression
+        (f(x) = log(1 + eˣ)), not an unknown function.  The chain is still
+        checked link by link."""
         body = parts[-1]
-        for middle in parts[2:-1]:
+        for middle in parts[1:-1]:
             named = definition_name(middle)
             if named is None or not named[2] or not named[1] or self._defined(named[0]) \
-                    or named[0] in self.used or self._mentioned(named[0]) \
+                    or named[0].lower() in KNOWN_FUNCTIONS \
+                    or named[0] in used or self._mentioned(named[0]) \
                     or any(mentions(p, named[0]) for p in parts if p is not middle) \
                     or not _readable(body):
                 continue
