@@ -97,6 +97,24 @@ def test_shrunk_points_still_refute_and_are_simple():
     assert shrink((a, a), {x: sp.Integer(1), y: sp.Integer(2)}) is None
 
 
+def test_a_point_that_refutes_only_past_the_terms_scale_is_replaced_by_a_simple_one():
+    """The h_{w,b} slip was shown at b = 425.458, w = -1, x = -2.749 (values of 10^{-186}
+    beside terms of e^{428}): 60 digits do not refute there, and the shrinker gave up."""
+    from derive_ce.decide.slip.shrink import differ, shrink
+    b, w, x = sp.symbols("b w x", real=True)
+    u = w * x + b
+    left = sp.exp(-u) / (1 + sp.exp(-u)) ** 2
+    right = x / (1 + sp.exp(-u)) * (1 - 1 / (1 + sp.exp(-u)))
+    far = {b: sp.Rational(4254572305, 9999991), w: sp.Integer(-1),
+           x: sp.Rational(-2749231901, 999999100)}
+    assert differ(left, right, far) is None
+    shrunk = shrink((left, right), far)
+    assert shrunk.point == {b: 0, w: 0, x: 0}
+    assert (shrunk.left, shrunk.right) == (sp.Rational(1, 4), 0)
+    # two equal sides stay without a counterexample, wherever the search starts
+    assert shrink((left, left), far) is None
+
+
 def test_shrinker_respects_assumptions():
     from derive_ce.decide.slip.shrink import shrink
     x = sp.Symbol("x", positive=True)

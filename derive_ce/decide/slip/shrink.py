@@ -85,8 +85,8 @@ def differ(a, b, values: dict):
 def shrink(sides: tuple, point: dict, *, integers: dict | None = None,
            rebuild: Callable | None = None, admissible: Callable | None = None,
            seconds: float = SECONDS) -> Shrunk | None:
-    """A simpler point at which the two sides still differ, or None if even
-    the given point does not refute at 60 digits.
+    """A simpler point at which the two sides still differ, or None if neither
+    the given point nor the simplest one refutes at 60 digits.
 
     `point` maps atoms (symbols, elements) to exact values.  `integers` maps
     the integer symbols the sides were built for (sizes, indices) to their
@@ -100,7 +100,11 @@ def shrink(sides: tuple, point: dict, *, integers: dict | None = None,
     admissible = admissible or (lambda p, integers: p)
     state = _State(tuple(sides), dict(point), {s: v for s, (v, _) in (integers or {}).items()})
     if differ(*state.sides, state.point) is None:
-        return None
+        # the point refutes only beyond the terms' scale at 60 digits (values of 10^{-186}
+        # beside terms of e^{428}): the simplest point may refute plainly
+        defaults = {a: _default(a) for a in state.point if fits(a, _default(a))}
+        if not defaults or not _try(state, state.sides, {**state.point, **defaults}, admissible):
+            return None
     try:
         if integers and rebuild is not None:
             _shrink_integers(state, integers, rebuild, admissible, end)
