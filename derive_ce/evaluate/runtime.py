@@ -74,12 +74,17 @@ def _first(g, x0, label: str, note=None):
     error (h²) is far below D digits, and the rounding error stays at D+8.
     One-sided derivatives that differ are tried once more at 4D+10 digits
     before a kink is said: `\ln(1 - \sigma(z))` at z = 123 loses 54 digits to
-    the cancellation in 1 − σ(z), which is rounding, not a kink."""
+    the cancellation in 1 − σ(z), which is rounding, not a kink.  Then once
+    more with a step D digits smaller: a smooth function's one-sided slopes
+    differ by its curvature times the step, which shrinks with it
+    (`\cosh(x^3)` at x = −1.2·10^{10} curves by 3x² = 4·10^{20} per unit of
+    its slope), while a kink's differ by the same jump at any step."""
     digits = mpmath.mp.dps
-    for work in (2 * digits + 10, 4 * digits + 10):
+    for work, step in ((2 * digits + 10, digits + 2), (4 * digits + 10, digits + 2),
+                       (5 * digits + 10, 2 * digits + 2)):
         with mpmath.workdps(work):
             point = real(x0)
-            h = mpf(10) ** (-(digits + 2)) * max(mpf(1), abs(point))
+            h = mpf(10) ** (-step) * max(mpf(1), abs(point))
             mid, up, down = g(x0), g(point + h), g(point - h)      # x0 as it is: 0 stays exact
             try:
                 return normal(+_slope(down, mid, up, h, digits, point, note))
@@ -96,13 +101,15 @@ def _higher(g, x0, order: int, label: str, note=None):
     + 10 digits: 2·order + 1 evaluations. (Nesting the first derivative
     evaluated 3^order points at precisions that doubled with each level:
     `rac{d^5}{dx^5} x e^{2x}` took 3 s.) As for the first derivative, a
-    spread is tried once more at twice the digits before a kink is said."""
+    spread is tried once more at twice the digits, then with a step D digits
+    smaller (a curvature, not a kink), before a kink is said."""
     digits = mpmath.mp.dps
     base = digits + order * (digits + 2) + 10
-    for work in (base, 2 * base):
+    small = digits + order * (2 * digits + 2) + 10
+    for work, step in ((base, digits + 2), (2 * base, digits + 2), (small, 2 * digits + 2)):
         with mpmath.workdps(work):
             point = real(x0)
-            h = mpf(10) ** (-(digits + 2)) * max(mpf(1), abs(point))
+            h = mpf(10) ** (-step) * max(mpf(1), abs(point))
             values: dict = {}
             levels: dict = {}
 
