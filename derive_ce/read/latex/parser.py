@@ -182,6 +182,7 @@ def normalize(text: str) -> str:
     text = _DECORATION.sub(lambda m: " " * len(m.group()), text)
     text = _MD_ESCAPE.sub(lambda m: " " + m.group()[1], text)
     text = _uncancel(text)
+    text = _unstressed(text)
     text = _EMPTY_SUP.sub(lambda m: " " * len(m.group()), text)
     text = _RM.sub(lambda m: f"\\rm{{{m.group(1)}}}".ljust(len(m.group())), text)
     text = _DOT.sub(_product_dot, text)
@@ -228,6 +229,27 @@ _GROUPED = re.compile(r"(?<![0-9.])([0-9]{1,3}(?:\\,[0-9]{3})+(?:\.[0-9]+(?:\\,[
 def _joined(match: re.Match) -> str:
     digits = match.group().replace("\\,", "")
     return digits + " " * (len(match.group()) - len(digits))
+
+
+# `= \mathbf{4x^3+20x}`: bold around a sum, a difference or an equation stresses a
+# result (a vector's letter is bold alone: `\mathbf{x}`, `\mathbf{W}^{(l)}`); the
+# command goes and its braces stay a group, so it reads `{4x^3+20x}`.  Its letters
+# are the same names, since `\mathbf{x}` is x.
+_BOLD_COMMAND = re.compile(r"\\(mathbf|boldsymbol|bm|pmb)(?![a-zA-Z])")
+_STRESSED = re.compile(r"[+=\-]|\\(cdot|times)(?![a-zA-Z])")
+
+
+def _unstressed(text: str) -> str:
+    for match in reversed(list(_BOLD_COMMAND.finditer(text))):
+        end = _group_end(text, match.end())
+        if end is None:
+            continue
+        opening = text.index("{", match.end())
+        inside = text[opening + 1:end - 1]
+        if not _STRESSED.search(re.sub(r"[_^]\s*\{[^{}]*\}", "", inside)):
+            continue                     # `\mathbf{W^{(l-1)}}`: a name, its script aside
+        text = text[:match.start()] + " " * (opening - match.start()) + text[opening:]
+    return text
 
 
 def _uncancel(text: str) -> str:
