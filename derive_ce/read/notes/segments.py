@@ -73,15 +73,17 @@ _INEQUALITY = re.compile(r"[^=<>]*?(?:<|>|\\(?:leq?|geq?|leqslant|geqslant|neq?|
 _BUILTIN = {"e", "pi", "sin", "cos", "tan", "exp", "ln", "log", "sqrt", "frac", "tanh",
             "sinh", "cosh", "cdot", "left", "right", "sum", "prod", "partial", "mathrm", "text"}
 _DERIVATIVE = re.compile(r"\\partial|\\frac\s*\{\s*d|\\nabla|\\sum|\\prod|\\lim|'")
+# `\vert`, `\lvert` (`p(y \lvert x)`) are a conditional bar too; a pair (`f(\lvert x \rvert)`) is none
+_NO_BAR = r"(?!(?:mid|vert|lvert|rvert)(?![A-Za-z]))"
 # Math outside what derive-ce reads: a part of a row that holds it is not
 # checked (with the reason); the row's other links and the file's other
 # derivations still are.
-_OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq)"
+_OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq|arg)"
                       r"(?![A-Za-z])|(?<![0-9])(\.\.\.+|…)(?![0-9])"
                       # `p(y|\lambda)`, `P(X \mid \theta)`: a probability given a parameter
                       r"|((?:(?<![A-Za-z\\])[A-Za-z]|\\(?:mathrm|text|operatorname|mathcal)\s*\{\s*\w+\s*\}"
-                      r"|\\(?:ell|pi|phi|psi|theta)(?![A-Za-z]))\s*\((?:[^()|\\]|\\(?!mid)[A-Za-z]+|\\.|\([^()]*\))*"
-                      r"(?:\||\\mid(?![A-Za-z]))(?:[^()|\\]|\\(?!mid)[A-Za-z]+|\\.|\([^()]*\))*\))"
+                      r"|\\(?:ell|pi|phi|psi|theta)(?![A-Za-z]))\s*\((?:[^()|\\]|\\" + _NO_BAR + r"[A-Za-z]+|\\[^A-Za-z]|\([^()]*\))*"
+                      r"(?:\||\\(?:mid|vert|lvert)(?![A-Za-z]))(?:[^()|\\]|\\" + _NO_BAR + r"[A-Za-z]+|\\[^A-Za-z]|\([^()]*\))*\))"
                       # `\mathrm{Poiss}(y_i; \lambda)`, `\mathcal{N}(x; \mu, \sigma^2)`: a named distribution
                       # `f_X(x;\lambda)`, `L(\theta; X)`: a density or likelihood, parameters after `;`
                       r"|((?:\\(?:mathcal|mathrm|text|operatorname)\s*\{\s*[A-Z][A-Za-z]*\s*\}"

@@ -63,8 +63,13 @@ _SIGNED_SCRIPT = re.compile(r"\^\s*([-−])\s*([A-Za-z]|\\(?:alpha|beta|gamma|la
 
 def rewrite(math: str) -> str:
     """The words before brackets in `math` written as names; `e^-x` as `e^{-x}`;
-    ProofWiki's macros as plain LaTeX."""
+    ProofWiki's macros as plain LaTeX; a typographic prime (`’`) as `'`; `\\pmb` as
+    `\\boldsymbol`; an argmax as `\\arg\\max`; `x^(-1.5)` as `x^{(-1.5)}`."""
     math = proofwiki(math)
+    math = math.replace("’", "'").replace("′", "'")
+    math = _PMB.sub(r"\\boldsymbol", math)
+    math = _ARGMAX.sub(lambda m: "\\arg\\" + (m.group(1) or m.group(2)).lower() + " ", math)
+    math = parenthesised_scripts(math)
     math = _SIGNED_SCRIPT.sub(lambda m: "^{-" + m.group(2) + "}", math)
     math = _KNOWN.sub(_name, math)
     return _WORD.sub(_name, math)
@@ -160,4 +165,34 @@ def proofwiki(math: str) -> str:
             break
         else:
             return math
+    return math
+
+
+# `\pmb{x}` (plain TeX's "poor man's bold") is a bold letter, as `\boldsymbol{x}` is.
+_PMB = re.compile(r"\\pmb(?![A-Za-z])")
+# `\operatorname*{arg\,max}`, `\mathrm{argmin}`, `\argmax`: the maximiser, `\arg\max`
+# (not read: segments._OUTSIDE, latex.parser.OUT_OF_SCOPE).
+_ARGMAX = re.compile(r"\\(?:operatorname\*?|mathrm|text|textrm|rm)\s*\{\s*arg\s*(?:\\[,;: ]\s*)?"
+                     r"(max|min)\s*\}|\\arg(max|min)(?![A-Za-z])", re.I)
+
+
+_PAREN_SCRIPT = re.compile(r"\^\s*\(")
+
+
+def parenthesised_scripts(math: str) -> str:
+    r"""`x^(-1.5)`, `e^(g(x))`: a superscript that opens a bracket holds the whole
+    bracket, `x^{(-1.5)}` (TeX would raise the `(` alone, which no reader means).  An
+    unclosed bracket is left as written."""
+    at = 0
+    while (match := _PAREN_SCRIPT.search(math, at)) is not None:
+        depth, end = 0, None
+        for i in range(match.end() - 1, len(math)):
+            depth += {"(": 1, ")": -1}.get(math[i], 0)
+            if depth == 0:
+                end = i
+                break
+        if end is None:
+            return math
+        math = math[:match.start()] + "^{" + math[match.end() - 1:end + 1] + "}" + math[end + 1:]
+        at = match.start() + 2
     return math
