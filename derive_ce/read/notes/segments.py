@@ -410,6 +410,30 @@ def _comma_definitions(math: str) -> list[str]:
     return [math]
 
 
+_SPACING = re.compile(r"\s*(?:(?:\\[;,:! ]|\\q?quad(?![A-Za-z])|~)\s*)+")
+_CONDITION_LIKE = re.compile(r"\s*" + P.LETTER + r"\s*=\s*(?:" + P.LETTER + r"|-?[0-9.]+)\s*")
+
+
+def side_by_side(body: str) -> list[str] | None:
+    """`f(u) = \\sin(u), \\; f'(u) = \\cos(u)`, `P(x) = …, \\quad Q(x) = …`: equations
+    side by side in one row, a comma and a space between them, each naming what it
+    states (a definition's head or a primed letter): one row each.  None otherwise,
+    and when a later one is a letter set to a letter or a number (`…, \\quad x = 0`:
+    a condition, cases)."""
+    pieces = _split_top(body, ",", ("\\",))
+    if len(pieces) < 2 or not all(_SPACING.match(p) for p in pieces[1:]):
+        return None
+    pieces = [_SPACING.sub(" ", p, count=1).strip() if n else p.strip()
+              for n, p in enumerate(pieces)]
+    for n, piece in enumerate(pieces):
+        parts = top_parts(piece)
+        if len(parts) != 2 or not all(parts) or n and _CONDITION_LIKE.fullmatch(piece):
+            return None
+        if definition_name(parts[0]) is None and not _PRIMED.fullmatch(parts[0]):
+            return None
+    return pieces
+
+
 def _unbalanced(text: str) -> bool:
     depth = 0
     for char in text:
@@ -930,6 +954,11 @@ class Builder:
             row = Row(text, row.line, 0, row.starts_with_equals)
         body, raw_why = split_why(row.text)
         body = self._unboxed(indexed_sums(body))
+        beside = side_by_side(body) if not row.starts_with_equals and not raw_why else None
+        if beside is not None:          # `u = x^2, \; u' = 2x`: one row each
+            for piece in beside:
+                self._row(Row(piece, row.line, 0, False))
+            return
         lead = _LEAD_WORD.match(body)
         if lead and "=" in body[lead.end():] and not row.starts_with_equals:
             body, raw_why = body[lead.end():], raw_why or f"\\text{{{lead.group(1)}}}"
@@ -1432,23 +1461,26 @@ class Builder:
         if not named[0].isascii() and self._mentioned(named[0]):
             return False                 # `\hat y` used before: a claim, as for a letter
         self._new_segment(row.line, f"definition of {named[0]}")
+        used = set(self.used)           # before this row: its own body is no earlier use
         self._define(named, parts[1], row, "")
         self._head(parts[0], named)
-        self._aliases(parts, row)
+        self._aliases(parts, row, used)
         self._why_definition(raw_why, row)
         self._step(row, " = ".join(parts[1:]), "", column=0)
         return True
 
-    def _aliases(self, parts: list[str], row: Row) -> None:
-        """`y = softplus(x) = f(x) = \\log(1 + e^{x})`: a function head in the middle
-        of a definition's chain, of a name neither defined nor used before, is
-        another name for the chain's last expression (f(x) = log(1 + eˣ)), not
-        an unknown function.  The chain is still checked link by link."""
+    def _aliases(self, parts: list[str], row: Row, used: set[str]) -> None:
+        """`y = softplus(x) = f(x) = \\log(1 + e^{x})`, `y = f(x) = \\tanh x`: a function
+        head in the middle of a definition's chain (right after the defined name: a
+        letter's, `f(x)`), of a name neither defined nor used before (`used`: the names
+        seen before the row), is another name for the chain's last expression (f(x) =
+        log(1 + eˣ)), not an unknown function.  The chain is still checked link by link."""
         body = parts[-1]
-        for middle in parts[2:-1]:
+        for middle in parts[1:-1]:
             named = definition_name(middle)
             if named is None or not named[2] or not named[1] or self._defined(named[0]) \
-                    or named[0] in self.used or self._mentioned(named[0]) \
+                    or named[0] in used or self._mentioned(named[0]) \
+                    or middle is parts[1] and not re.fullmatch(r"[A-Za-z]", named[0]) \
                     or any(mentions(p, named[0]) for p in parts if p is not middle) \
                     or not _readable(body):
                 continue

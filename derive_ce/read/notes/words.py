@@ -64,12 +64,14 @@ _SIGNED_SCRIPT = re.compile(r"\^\s*([-−])\s*([A-Za-z]|\\(?:alpha|beta|gamma|la
 def rewrite(math: str) -> str:
     """The words before brackets in `math` written as names; `e^-x` as `e^{-x}`;
     ProofWiki's macros as plain LaTeX; a typographic prime (`’`) as `'`; `\\pmb` as
-    `\\boldsymbol`; an argmax as `\\arg\\max`; `x^(-1.5)` as `x^{(-1.5)}`."""
+    `\\boldsymbol`; an argmax as `\\arg\\max`; `x^(-1.5)` as `x^{(-1.5)}`; `{{dx}}` as
+    `{dx}`."""
     math = proofwiki(math)
     math = math.replace("’", "'").replace("′", "'")
     math = _PMB.sub(r"\\boldsymbol", math)
     math = _ARGMAX.sub(lambda m: "\\arg\\" + (m.group(1) or m.group(2)).lower() + " ", math)
     math = parenthesised_scripts(math)
+    math = single_groups(math)
     math = _SIGNED_SCRIPT.sub(lambda m: "^{-" + m.group(2) + "}", math)
     math = _KNOWN.sub(_name, math)
     return _WORD.sub(_name, math)
@@ -195,4 +197,26 @@ def parenthesised_scripts(math: str) -> str:
             return math
         math = math[:match.start()] + "^{" + math[match.end() - 1:end + 1] + "}" + math[end + 1:]
         at = match.start() + 2
+    return math
+
+
+def single_groups(math: str) -> str:
+    r"""`\frac{d}{{dx}}`, `{{{e^x}}}` (MathType's braces): a brace group that is only
+    another group is that group, `{dx}` (TeX reads them alike)."""
+    for _ in range(1000):
+        stack, pairs, i = [], {}, 0
+        while i < len(math):
+            if math[i] == "\\":
+                i += 2
+                continue
+            if math[i] == "{":
+                stack.append(i)
+            elif math[i] == "}" and stack:
+                pairs[stack.pop()] = i
+            i += 1
+        doubled = next((o for o, c in pairs.items()
+                        if pairs.get(o + 1) == c - 1), None)
+        if doubled is None:
+            return math
+        math = math[:doubled] + math[doubled + 1:pairs[doubled]] + math[pairs[doubled] + 1:]
     return math
