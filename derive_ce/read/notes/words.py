@@ -65,9 +65,12 @@ def rewrite(math: str) -> str:
     """The words before brackets in `math` written as names; `e^-x` as `e^{-x}`;
     ProofWiki's macros as plain LaTeX; a typographic prime (`’`) as `'`; `\\pmb` as
     `\\boldsymbol`; an argmax as `\\arg\\max`; `x^(-1.5)` as `x^{(-1.5)}`; `{{dx}}` as
-    `{dx}`."""
+    `{dx}`; a Markdown-escaped `\\^` as `^`; `ln\\ x` (the word, then TeX's space) as
+    `\\ln x`."""
     math = proofwiki(math)
     math = math.replace("’", "'").replace("′", "'")
+    math = _ESCAPED_CARET.sub("^", math)
+    math = _SPACED_LOG.sub(lambda m: "\\" + m.group(1) + " ", math)
     math = _PMB.sub(r"\\boldsymbol", math)
     math = _ARGMAX.sub(lambda m: "\\arg\\" + (m.group(1) or m.group(2)).lower() + " ", math)
     math = parenthesised_scripts(math)
@@ -170,6 +173,12 @@ def proofwiki(math: str) -> str:
     return math
 
 
+# `e\^{-x}`: a caret escaped for Markdown (Hexo, Jekyll), which the page shows as `^`
+# (in TeX's math `\^` is an error, so no other reading is lost).
+_ESCAPED_CARET = re.compile(r"(?<!\\)\\\^")
+# `ln\ L(\theta)`, `log\,x`: the word, then TeX's space, is the function (read letter by
+# letter it would be the product l·n·L, which no reader means).
+_SPACED_LOG = re.compile(r"(?<![\\A-Za-z])(ln|log)(?:\\[ ,;:]|~)+")
 # `\pmb{x}` (plain TeX's "poor man's bold") is a bold letter, as `\boldsymbol{x}` is.
 _PMB = re.compile(r"\\pmb(?![A-Za-z])")
 # `\operatorname*{arg\,max}`, `\mathrm{argmin}`, `\argmax`: the maximiser, `\arg\max`
