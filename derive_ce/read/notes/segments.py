@@ -92,8 +92,9 @@ _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propt
                       # `\mathrm{KL}[P\,||\,Q]`: a divergence between distributions
                       r"|((?:\\(?:mathrm|text|operatorname)\s*\{\s*(?:KL|D_?\{?KL\}?)\s*\}|D_\s*\{?\s*(?:KL|\\mathrm\s*\{\s*KL\s*\})\s*\}?)"
                       r"\s*(?:\\left\s*)?[\[(][^\[\]()]*(?:\|\||\\\||\\Vert)[^\[\]()]*(?:\\right\s*)?[\])])"
-                      # `p(X=0)`: the probability of an event
-                      r"|((?<![A-Za-z\\])[pPqQ]\s*\(\s*[A-Z]\s*=\s*[^()=]*\))"
+                      # `p(X=0)`, `p(y = 1)`, `\tilde{p}(y = 0)`, `\Pr(X = 1)`: the probability of an event
+                      r"|((?:(?<![A-Za-z\\])[pPqQ]|\\(?:tilde|hat|bar)\s*(?:\{\s*[pPqQ]\s*\}|[pPqQ])"
+                      r"|\\Pr(?![A-Za-z]))\s*\(\s*[A-Za-z](?:_\s*(?:\{[^{}]*\}|\w))?\s*=\s*[^()=]*\))"
                       r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])")
 # An update rule: `w_i = w_i - \\eta \\frac{\\partial L}{\\partial w_i}`, `\\theta_j \\leftarrow
 # \\theta_j + \\alpha …`, `\\theta := \\theta - \\alpha \\nabla J`: a name set from its own value, an
