@@ -65,12 +65,12 @@ def rewrite(math: str) -> str:
     """The words before brackets in `math` written as names; `e^-x` as `e^{-x}`;
     ProofWiki's macros as plain LaTeX; a typographic prime (`’`) as `'`; `\\pmb` as
     `\\boldsymbol`; an argmax as `\\arg\\max`; `x^(-1.5)` as `x^{(-1.5)}`; `{{dx}}` as
-    `{dx}`; a Markdown-escaped `\\^` as `^`; `ln\\ x` (the word, then TeX's space) as
+    `{dx}`; a Markdown-escaped `\\^` as `^`; `ln\\ x`, `ln x` (the word, then a space) as
     `\\ln x`."""
     math = proofwiki(math)
     math = math.replace("’", "'").replace("′", "'")
     math = _ESCAPED_CARET.sub("^", math)
-    math = _SPACED_LOG.sub(lambda m: "\\" + m.group(1) + " ", math)
+    math = _spaced_functions(math)
     math = _PMB.sub(r"\\boldsymbol", math)
     math = _ARGMAX.sub(lambda m: "\\arg\\" + (m.group(1) or m.group(2)).lower() + " ", math)
     math = parenthesised_scripts(math)
@@ -176,9 +176,19 @@ def proofwiki(math: str) -> str:
 # `e\^{-x}`: a caret escaped for Markdown (Hexo, Jekyll), which the page shows as `^`
 # (in TeX's math `\^` is an error, so no other reading is lost).
 _ESCAPED_CARET = re.compile(r"(?<!\\)\\\^")
-# `ln\ L(\theta)`, `log\,x`: the word, then TeX's space, is the function (read letter by
-# letter it would be the product l·n·L, which no reader means).
-_SPACED_LOG = re.compile(r"(?<![\\A-Za-z])(ln|log)(?:\\[ ,;:]|~)+")
+# `ln\ L(\theta)`, `log\,x`, `ln L`: a function's name without its backslash, a space (TeX's
+# or the source's) after it, then its argument, is the function (read letter by letter it
+# would be the product l·n·L, which no reader means); not inside `\text{…}`.
+_SPACED_FUNCTION = re.compile(r"(?<![\\A-Za-z])(ln|log|exp|sin|cos|tan|sinh|cosh|tanh)"
+                              r"(?:\s|\\[ ,;:]|~)+(?=[A-Za-z0-9\\({])")
+_IN_TEXT = re.compile(r"\\(?:text|textrm|textit|mathrm|operatorname|mbox|rm)\s*\{[^{}]*$")
+
+
+def _spaced_functions(math: str) -> str:
+    return _SPACED_FUNCTION.sub(lambda m: m.group() if _IN_TEXT.search(math[:m.start()])
+                                else "\\" + m.group(1) + " ", math)
+
+
 # `\pmb{x}` (plain TeX's "poor man's bold") is a bold letter, as `\boldsymbol{x}` is.
 _PMB = re.compile(r"\\pmb(?![A-Za-z])")
 # `\operatorname*{arg\,max}`, `\mathrm{argmin}`, `\argmax`: the maximiser, `\arg\max`
