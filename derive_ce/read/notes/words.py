@@ -66,11 +66,12 @@ def rewrite(math: str) -> str:
     ProofWiki's macros as plain LaTeX; a typographic prime (`’`) as `'`; `\\pmb` as
     `\\boldsymbol`; an argmax as `\\arg\\max`; `x^(-1.5)` as `x^{(-1.5)}`; `{{dx}}` as
     `{dx}`; a Markdown-escaped `\\^` as `^`; `ln\\ x`, `ln x` (the word, then a space) as
-    `\\ln x`."""
+    `\\ln x`; `\\sum\\limits_j` as `\\sum_j`."""
     math = proofwiki(math)
     math = math.replace("’", "'").replace("′", "'")
     math = _ESCAPED_CARET.sub("^", math)
     math = _spaced_functions(math)
+    math = _LIMITS.sub("", math)
     math = _PMB.sub(r"\\boldsymbol", math)
     math = _ARGMAX.sub(lambda m: "\\arg\\" + (m.group(1) or m.group(2)).lower() + " ", math)
     math = parenthesised_scripts(math)
@@ -189,6 +190,9 @@ def _spaced_functions(math: str) -> str:
                                 else "\\" + m.group(1) + " ", math)
 
 
+# `\sum\limits_{j}^{n}`: where the bounds are set is layout, so the sum reads (and its
+# index is inferred) as `\sum_{j}^{n}`.
+_LIMITS = re.compile(r"\\(?:no)?limits(?![A-Za-z])\s*")
 # `\pmb{x}` (plain TeX's "poor man's bold") is a bold letter, as `\boldsymbol{x}` is.
 _PMB = re.compile(r"\\pmb(?![A-Za-z])")
 # `\operatorname*{arg\,max}`, `\mathrm{argmin}`, `\argmax`: the maximiser, `\arg\max`
