@@ -501,6 +501,9 @@ def _explain(text: str, pos: int, exc: Exception, start: str) -> str:
     if text[pos:pos + 1] == "'":
         return ("a prime after a bracket is not read: write `\\frac{d}{dx}\\left(...\\right)`; "
                 "primes mark the derivative of a declared or defined function, as in `f'(x)`")
+    if text[pos:pos + 1] == "(" and text[:pos].rstrip().endswith("^"):
+        return ("a superscript that opens a bracket is not read: write it in braces, "
+                "`^{2}` for a power or `^{(2)}` for a sample")
     if text[pos:pos + 1] == "." and pos > 0:
         return "a `.` between factors is not read: write `\\cdot` for a product"
     macro = _MACRO.match(text, pos)

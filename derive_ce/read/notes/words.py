@@ -207,7 +207,8 @@ _PAREN_SCRIPT = re.compile(r"\^\s*\(")
 def parenthesised_scripts(math: str) -> str:
     r"""`x^(-1.5)`, `e^(g(x))`: a superscript that opens a bracket holds the whole
     bracket, `x^{(-1.5)}` (TeX would raise the `(` alone, which no reader means).  An
-    unclosed bracket is left as written."""
+    unclosed bracket, or one around a single letter or number (`x^(2)`: the power
+    `x^{2}` or the sample `x^{(2)}`?), is left as written, for the parser to refuse."""
     at = 0
     while (match := _PAREN_SCRIPT.search(math, at)) is not None:
         depth, end = 0, None
@@ -218,6 +219,9 @@ def parenthesised_scripts(math: str) -> str:
                 break
         if end is None:
             return math
+        if re.fullmatch(r"\(\s*(?:[A-Za-z]|[0-9]+)\s*\)", math[match.end() - 1:end + 1]):
+            at = end                # `x^(2)`, `x^(i)`: a power or a sample? left to be refused
+            continue
         math = math[:match.start()] + "^{" + math[match.end() - 1:end + 1] + "}" + math[end + 1:]
         at = match.start() + 2
     return math
