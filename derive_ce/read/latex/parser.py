@@ -441,6 +441,8 @@ OUT_OF_SCOPE = {
     "iint": "integrals are not read: derive-ce checks algebra, sums and derivatives",
     "oint": "integrals are not read: derive-ce checks algebra, sums and derivatives",
     "lim": "limits (`\\lim`) are not read: derive-ce checks algebra, sums and derivatives",
+    "arg": "`\\arg\\max` and `\\arg\\min` (the point where a maximum or minimum is reached) are "
+           "not read: derive-ce checks algebra, sums and derivatives",
     "nabla": "write the gradient as `\\nabla_x f` or `\\nabla^2_x f`, x a vector or matrix "
              "declared with its size",
     "dots": "`\\dots` is not read: write the sum with `\\sum`",
@@ -521,9 +523,16 @@ def _explain(text: str, pos: int, exc: Exception, start: str) -> str:
     if text[pos:pos + 1] == "'":
         return ("a prime after a bracket is not read: write `\\frac{d}{dx}\\left(...\\right)`; "
                 "primes mark the derivative of a declared or defined function, as in `f'(x)`")
+    if text[pos:pos + 1] == "(" and text[:pos].rstrip().endswith("^"):
+        return ("a superscript that opens a bracket is not read: write it in braces, "
+                "`^{2}` for a power or `^{(2)}` for a sample")
     if text[pos:pos + 1] == "." and pos > 0:
         return "a `.` between factors is not read: write `\\cdot` for a product"
     macro = _MACRO.match(text, pos)
+    if macro and macro.group(1) in ("over", "choose", "atop", "above"):
+        return (f"TeX's `\\{macro.group(1)}` is read only inside braces, one to a group "
+                f"(`{{a \\{macro.group(1)} b}}`): write "
+                + ("`\\binom{n}{k}`" if macro.group(1) == "choose" else "`\\frac{a}{b}`"))
     if macro and macro.group(1) not in _KNOWN:
         return f"unknown LaTeX command \\{macro.group(1)}"
     rest = text[pos:]

@@ -73,15 +73,17 @@ _INEQUALITY = re.compile(r"[^=<>]*?(?:<|>|\\(?:leq?|geq?|leqslant|geqslant|neq?|
 _BUILTIN = {"e", "pi", "sin", "cos", "tan", "exp", "ln", "log", "sqrt", "frac", "tanh",
             "sinh", "cosh", "cdot", "left", "right", "sum", "prod", "partial", "mathrm", "text"}
 _DERIVATIVE = re.compile(r"\\partial|\\frac\s*\{\s*d|\\nabla|\\sum|\\prod|\\lim|'")
+# `\vert`, `\lvert` (`p(y \lvert x)`) are a conditional bar too; a pair (`f(\lvert x \rvert)`) is none
+_NO_BAR = r"(?!(?:mid|vert|lvert|rvert)(?![A-Za-z]))"
 # Math outside what derive-ce reads: a part of a row that holds it is not
 # checked (with the reason); the row's other links and the file's other
 # derivations still are.
-_OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq)"
+_OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq|arg)"
                       r"(?![A-Za-z])|(?<![0-9])(\.\.\.+|…)(?![0-9])"
                       # `p(y|\lambda)`, `P(X \mid \theta)`: a probability given a parameter
                       r"|((?:(?<![A-Za-z\\])[A-Za-z]|\\(?:mathrm|text|operatorname|mathcal)\s*\{\s*\w+\s*\}"
-                      r"|\\(?:ell|pi|phi|psi|theta)(?![A-Za-z]))\s*\((?:[^()|\\]|\\(?!mid)[A-Za-z]+|\\.|\([^()]*\))*"
-                      r"(?:\||\\mid(?![A-Za-z]))(?:[^()|\\]|\\(?!mid)[A-Za-z]+|\\.|\([^()]*\))*\))"
+                      r"|\\(?:ell|pi|phi|psi|theta)(?![A-Za-z]))\s*\((?:[^()|\\]|\\" + _NO_BAR + r"[A-Za-z]+|\\[^A-Za-z]|\([^()]*\))*"
+                      r"(?:\||\\(?:mid|vert|lvert)(?![A-Za-z]))(?:[^()|\\]|\\" + _NO_BAR + r"[A-Za-z]+|\\[^A-Za-z]|\([^()]*\))*\))"
                       # `\mathrm{Poiss}(y_i; \lambda)`, `\mathcal{N}(x; \mu, \sigma^2)`: a named distribution
                       # `f_X(x;\lambda)`, `L(\theta; X)`: a density or likelihood, parameters after `;`
                       r"|((?:\\(?:mathcal|mathrm|text|operatorname)\s*\{\s*[A-Z][A-Za-z]*\s*\}"
@@ -90,8 +92,9 @@ _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propt
                       # `\mathrm{KL}[P\,||\,Q]`: a divergence between distributions
                       r"|((?:\\(?:mathrm|text|operatorname)\s*\{\s*(?:KL|D_?\{?KL\}?)\s*\}|D_\s*\{?\s*(?:KL|\\mathrm\s*\{\s*KL\s*\})\s*\}?)"
                       r"\s*(?:\\left\s*)?[\[(][^\[\]()]*(?:\|\||\\\||\\Vert)[^\[\]()]*(?:\\right\s*)?[\])])"
-                      # `p(X=0)`: the probability of an event
-                      r"|((?<![A-Za-z\\])[pPqQ]\s*\(\s*[A-Z]\s*=\s*[^()=]*\))"
+                      # `p(X=0)`, `p(y = 1)`, `\tilde{p}(y = 0)`, `\Pr(X = 1)`: the probability of an event
+                      r"|((?:(?<![A-Za-z\\])[pPqQ]|\\(?:tilde|hat|bar)\s*(?:\{\s*[pPqQ]\s*\}|[pPqQ])"
+                      r"|\\Pr(?![A-Za-z]))\s*\(\s*[A-Za-z](?:_\s*(?:\{[^{}]*\}|\w))?\s*=\s*[^()=]*\))"
                       r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])")
 # An update rule: `w_i = w_i - \\eta \\frac{\\partial L}{\\partial w_i}`, `\\theta_j \\leftarrow
 # \\theta_j + \\alpha …`, `\\theta := \\theta - \\alpha \\nabla J`: a name set from its own value, an
@@ -406,6 +409,30 @@ def _comma_definitions(math: str) -> list[str]:
     if any(re.search(r",", _flat(p)) for p in parts[1:-1]):
         return []
     return [math]
+
+
+_SPACING = re.compile(r"\s*(?:(?:\\[;,:! ]|\\q?quad(?![A-Za-z])|~)\s*)+")
+_CONDITION_LIKE = re.compile(r"\s*" + P.LETTER + r"\s*=\s*(?:" + P.LETTER + r"|-?[0-9.]+)\s*")
+
+
+def side_by_side(body: str) -> list[str] | None:
+    """`f(u) = \\sin(u), \\; f'(u) = \\cos(u)`, `P(x) = …, \\quad Q(x) = …`: equations
+    side by side in one row, a comma and a space between them, each naming what it
+    states (a definition's head or a primed letter): one row each.  None otherwise,
+    and when a later one is a letter set to a letter or a number (`…, \\quad x = 0`:
+    a condition, cases)."""
+    pieces = _split_top(body, ",", ("\\",))
+    if len(pieces) < 2 or not all(_SPACING.match(p) for p in pieces[1:]):
+        return None
+    pieces = [_SPACING.sub(" ", p, count=1).strip() if n else p.strip()
+              for n, p in enumerate(pieces)]
+    for n, piece in enumerate(pieces):
+        parts = top_parts(piece)
+        if len(parts) != 2 or not all(parts) or n and _CONDITION_LIKE.fullmatch(piece):
+            return None
+        if definition_name(parts[0]) is None and not _PRIMED.fullmatch(parts[0]):
+            return None
+    return pieces
 
 
 def _unbalanced(text: str) -> bool:
@@ -943,6 +970,11 @@ class Builder:
             row = Row(text, row.line, 0, row.starts_with_equals)
         body, raw_why = split_why(row.text)
         body = self._unboxed(indexed_sums(body))
+        beside = side_by_side(body) if not row.starts_with_equals and not raw_why else None
+        if beside is not None:          # `u = x^2, \; u' = 2x`: one row each
+            for piece in beside:
+                self._row(Row(piece, row.line, 0, False))
+            return
         lead = _LEAD_WORD.match(body)
         if lead and "=" in body[lead.end():] and not row.starts_with_equals:
             body, raw_why = body[lead.end():], raw_why or f"\\text{{{lead.group(1)}}}"
@@ -1445,7 +1477,7 @@ class Builder:
         if not named[0].isascii() and self._mentioned(named[0]):
             return False                 # `\hat y` used before: a claim, as for a letter
         self._new_segment(row.line, f"definition of {named[0]}")
-        used = set(self.used)           # before the definition's own body is seen
+        used = set(self.used)           # before this row: its own body is no earlier use
         self._define(named, parts[1], row, "")
         self._head(parts[0], named)
         self._aliases(parts, row, used)
@@ -1453,19 +1485,21 @@ class Builder:
         self._step(row, " = ".join(parts[1:]), "", column=0)
         return True
 
-    def _aliases(self, parts: list[str], row: Row, used: set) -> None:
-        """`y = softplus(x) = f(x) = \\log(1 + e^{x})`: a function head in the middle
-        of a definition's chain (`y = g(x) = \\ln(1 + x^2)` too), of a name neither
-        defined nor `used` before the chain, nor a known function (softplus keeps
-        its meaning), is another name for the chain's last expression
-        (f(x) = log(1 + eˣ)), not an unknown function.  The chain is still
-        checked link by link."""
+    def _aliases(self, parts: list[str], row: Row, used: set[str]) -> None:
+        """`y = softplus(x) = f(x) = \\log(1 + e^{x})`, `y = f(x) = \\tanh x`,
+        `y = g(x) = \\ln(1 + x^2)`: a function head in the middle of a definition's
+        chain (right after the defined name: a letter's, `f(x)`), of a name neither
+        defined nor used before (`used`: the names seen before the row), nor a
+        known function (softplus keeps its meaning), is another name for the
+        chain's last expression (f(x) = log(1 + eˣ)), not an unknown function.
+        The chain is still checked link by link."""
         body = parts[-1]
         for middle in parts[1:-1]:
             named = definition_name(middle)
             if named is None or not named[2] or not named[1] or self._defined(named[0]) \
                     or named[0].lower() in KNOWN_FUNCTIONS \
                     or named[0] in used or self._mentioned(named[0]) \
+                    or middle is parts[1] and not re.fullmatch(r"[A-Za-z]", named[0]) \
                     or any(mentions(p, named[0]) for p in parts if p is not middle) \
                     or not _readable(body):
                 continue

@@ -63,8 +63,19 @@ _SIGNED_SCRIPT = re.compile(r"\^\s*([-−])\s*([A-Za-z]|\\(?:alpha|beta|gamma|la
 
 def rewrite(math: str) -> str:
     """The words before brackets in `math` written as names; `e^-x` as `e^{-x}`;
-    ProofWiki's macros as plain LaTeX."""
+    ProofWiki's macros as plain LaTeX; a typographic prime (`’`) as `'`; `\\pmb` as
+    `\\boldsymbol`; an argmax as `\\arg\\max`; `x^(-1.5)` as `x^{(-1.5)}`; `{{dx}}` as
+    `{dx}`; a Markdown-escaped `\\^` as `^`; `ln\\ x`, `ln x` (the word, then a space) as
+    `\\ln x`; `\\sum\\limits_j` as `\\sum_j`."""
     math = proofwiki(math)
+    math = math.replace("’", "'").replace("′", "'")
+    math = _ESCAPED_CARET.sub("^", math)
+    math = _spaced_functions(math)
+    math = _LIMITS.sub("", math)
+    math = _PMB.sub(r"\\boldsymbol", math)
+    math = _ARGMAX.sub(lambda m: "\\arg\\" + (m.group(1) or m.group(2)).lower() + " ", math)
+    math = parenthesised_scripts(math)
+    math = single_groups(math)
     math = _SIGNED_SCRIPT.sub(lambda m: "^{-" + m.group(2) + "}", math)
     math = _KNOWN.sub(_name, math)
     return _WORD.sub(_name, math)
@@ -160,4 +171,79 @@ def proofwiki(math: str) -> str:
             break
         else:
             return math
+    return math
+
+
+# `e\^{-x}`: a caret escaped for Markdown (Hexo, Jekyll), which the page shows as `^`
+# (in TeX's math `\^` is an error, so no other reading is lost).
+_ESCAPED_CARET = re.compile(r"(?<!\\)\\\^")
+# `ln\ L(\theta)`, `log\,x`, `ln L`: a function's name without its backslash, a space (TeX's
+# or the source's) after it, then its argument, is the function (read letter by letter it
+# would be the product l·n·L, which no reader means); not inside `\text{…}`.
+_SPACED_FUNCTION = re.compile(r"(?<![\\A-Za-z])(ln|log|exp|sin|cos|tan|sinh|cosh|tanh)"
+                              r"(?:\s|\\[ ,;:]|~)+(?=[A-Za-z0-9\\({])")
+_IN_TEXT = re.compile(r"\\(?:text|textrm|textit|mathrm|operatorname|mbox|rm)\s*\{[^{}]*$")
+
+
+def _spaced_functions(math: str) -> str:
+    return _SPACED_FUNCTION.sub(lambda m: m.group() if _IN_TEXT.search(math[:m.start()])
+                                else "\\" + m.group(1) + " ", math)
+
+
+# `\sum\limits_{j}^{n}`: where the bounds are set is layout, so the sum reads (and its
+# index is inferred) as `\sum_{j}^{n}`.
+_LIMITS = re.compile(r"\\(?:no)?limits(?![A-Za-z])\s*")
+# `\pmb{x}` (plain TeX's "poor man's bold") is a bold letter, as `\boldsymbol{x}` is.
+_PMB = re.compile(r"\\pmb(?![A-Za-z])")
+# `\operatorname*{arg\,max}`, `\mathrm{argmin}`, `\argmax`: the maximiser, `\arg\max`
+# (not read: segments._OUTSIDE, latex.parser.OUT_OF_SCOPE).
+_ARGMAX = re.compile(r"\\(?:operatorname\*?|mathrm|text|textrm|rm)\s*\{\s*arg\s*(?:\\[,;: ]\s*)?"
+                     r"(max|min)\s*\}|\\arg(max|min)(?![A-Za-z])", re.I)
+
+
+_PAREN_SCRIPT = re.compile(r"\^\s*\(")
+
+
+def parenthesised_scripts(math: str) -> str:
+    r"""`x^(-1.5)`, `e^(g(x))`: a superscript that opens a bracket holds the whole
+    bracket, `x^{(-1.5)}` (TeX would raise the `(` alone, which no reader means).  An
+    unclosed bracket, or one around a single letter or number (`x^(2)`: the power
+    `x^{2}` or the sample `x^{(2)}`?), is left as written, for the parser to refuse."""
+    at = 0
+    while (match := _PAREN_SCRIPT.search(math, at)) is not None:
+        depth, end = 0, None
+        for i in range(match.end() - 1, len(math)):
+            depth += {"(": 1, ")": -1}.get(math[i], 0)
+            if depth == 0:
+                end = i
+                break
+        if end is None:
+            return math
+        if re.fullmatch(r"\(\s*(?:[A-Za-z]|[0-9]+)\s*\)", math[match.end() - 1:end + 1]):
+            at = end                # `x^(2)`, `x^(i)`: a power or a sample? left to be refused
+            continue
+        math = math[:match.start()] + "^{" + math[match.end() - 1:end + 1] + "}" + math[end + 1:]
+        at = match.start() + 2
+    return math
+
+
+def single_groups(math: str) -> str:
+    r"""`\frac{d}{{dx}}`, `{{{e^x}}}` (MathType's braces): a brace group that is only
+    another group is that group, `{dx}` (TeX reads them alike)."""
+    for _ in range(1000):
+        stack, pairs, i = [], {}, 0
+        while i < len(math):
+            if math[i] == "\\":
+                i += 2
+                continue
+            if math[i] == "{":
+                stack.append(i)
+            elif math[i] == "}" and stack:
+                pairs[stack.pop()] = i
+            i += 1
+        doubled = next((o for o, c in pairs.items()
+                        if pairs.get(o + 1) == c - 1), None)
+        if doubled is None:
+            return math
+        math = math[:doubled] + math[doubled + 1:pairs[doubled]] + math[pairs[doubled] + 1:]
     return math
