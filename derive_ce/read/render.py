@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 import lark
 
@@ -87,10 +88,39 @@ _PLAIN: set = set()       # bases whose subscripts are written `_…` in this te
 _FALLBACK: set = set()    # bases with a subscript that has no Unicode form
 
 
+# the accents the LaTeX reader puts on a name as combining marks (`\hat{\theta}` -> thetâ)
+ACCENT_MARKS = {"\u0302": "hat", "\u0304": "bar", "\u0303": "tilde", "\u0307": "dot",
+                "\u0308": "ddot", "\u20d7": "vec"}
+
+
+def accented_greek(name: str) -> str | None:
+    """`thetâ` (the reader's name for `\\hat{\\theta}`) -> `\\hat{\\theta}`; None for
+    any other name (`x̄` renders as it is)."""
+    name = unicodedata.normalize("NFD", name)          # â is a + U+0302
+    if len(name) > 2 and name[-1] in ACCENT_MARKS and name[:-1] in GREEK:
+        return f"\\{ACCENT_MARKS[name[-1]]}{{\\{name[:-1]}}}"
+    return None
+
+
+def accented_latex(name: str) -> str | None:
+    """A name with an accent as LaTeX the renderer reads: `x̄` -> `\\bar{x}`,
+    `thetâ` -> `\\hat{\\theta}`; None for a name without one."""
+    greek = accented_greek(name)
+    if greek is not None:
+        return greek
+    name = unicodedata.normalize("NFD", name)
+    if len(name) == 2 and name[0].isascii() and name[0].isalpha() and name[1] in ACCENT_MARKS:
+        return f"\\{ACCENT_MARKS[name[1]]}{{{name[0]}}}"
+    return None
+
+
 def name_text(name: str) -> str:
     """A variable's name as shown in a counterexample: `gamma` -> γ, `L_i` -> Lᵢ,
-    `theta_0` -> θ₀ (not the letters t·h·e·t·a₀)."""
+    `theta_0` -> θ₀ (not the letters t·h·e·t·a₀), `thetâ` -> θ̂."""
     base, sep, sub = name.partition("_")
+    if accented_greek(base) is not None:
+        base = unicodedata.normalize("NFD", base)
+        return GREEK[base[:-1]] + base[-1] + (name_text("x_" + sub)[1:] if sep else "")
     if sub.startswith("{") and sub.endswith("}"):      # W_{1,2}: as W_1,2
         sub = sub[1:-1]
     if sep and sub and base.endswith("⁽⁾") and len(base) > 2:    # x⁽⁾_1: sample 1, x⁽¹⁾

@@ -127,7 +127,22 @@ _UNSCRIPT = {v: k for table in (render_module.SUBSCRIPT, render_module.SUPERSCRI
     ("h_theta", "h_θ"),
     ("gamma", "γ"),
     ("L_i", "Lᵢ"),
+    ("thetâ", "θ̂"),               # \hat{\theta}: was `thetâ`
+    ("mū_1", "μ̄₁"),
+    ("x̄", "x̄"),
 ])
 def test_a_counterexamples_variable_is_shown_as_written(name, shown):
     from derive_ce.read.render import name_text
     assert name_text(name) == shown
+
+
+def test_a_difference_with_accented_names_is_rendered_as_math():
+    """`\\frac{- thetâ + x̄}{…}` was printed as raw LaTeX: the renderer reads no
+    accented letter, so the slip's LaTeX names them `\\hat{\\theta}`, `\\bar{x}`."""
+    import sympy as sp
+    from derive_ce.decide.slip.kinds import latex
+    from derive_ce.read.render import render
+    theta, xbar = sp.Symbol("thetâ"), sp.Symbol("x̄")
+    text = latex((xbar - theta) / (theta * (theta - 1)))
+    assert "\\hat{\\theta}" in text and "\\bar{x}" in text
+    assert render(text) == "(−θ̂ + x̄) / (θ̂ (θ̂ − 1))"

@@ -26,6 +26,7 @@ from itertools import combinations
 import sympy as sp
 
 from derive_ce.decide.equivalence import CHEAP, HEAVY, _first_zero, _masked, deadline
+from derive_ce.read.render import accented_latex
 from derive_ce.results import Verdict
 
 _BRACED_BASE = re.compile(r"\{([A-Za-z]+|\\[A-Za-z]+)\}_")   # SymPy's {L}_{i}: L_{i}
@@ -70,7 +71,8 @@ def latex(expr: sp.Expr) -> str:
         used = {s.name for s in plain.atoms(sp.Symbol)}
         letters = iter(n for n in "jklmpqrstuvw" if n not in used)
         plain = plain.xreplace({s: sp.Symbol(next(letters, s.name)) for s in bound})
-    text = _BRACED_BASE.sub(r"\1_", sp.latex(plain, ln_notation=True))
+    names = {s: accented_latex(s.name) for s in plain.atoms(sp.Symbol) if accented_latex(s.name)}
+    text = _BRACED_BASE.sub(r"\1_", sp.latex(plain, ln_notation=True, symbol_names=names))
     # SymPy's {x⁽⁾}_{i}: x^{(i)}, as written (in brackets under a power)
     return _SAMPLE.sub(lambda m: f"\\left({m[1]}^{{({m[2]})}}\\right)^" if m[3]
                        else f"{m[1]}^{{({m[2]})}}", text)

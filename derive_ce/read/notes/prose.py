@@ -38,6 +38,7 @@ SKIP_TEX = re.compile(r"^\\(?:documentclass|usepackage|begin\s*\{document\}|end\
                       r"|maketitle|date|author)(?![A-Za-z])")
 SOLVING = re.compile(r"\b(?:solv\w*|isolat\w*|setting|set (?:it|this|the \w+|them)\b.*\b(?:to )?zero"
                      r"|set (?:\w+ ){0,3}?(?:equal )?to (?:zero|0)(?![\w.])"
+                     r"|equat(?:e|es|ing) (?:\w+ ){0,3}?to (?:zero|\$\s*0(?=\s*\$)|0(?![\w.]))"
                      r"|equal to zero|equals? zero|system of|rearrang\w*)\b", re.IGNORECASE)
 # "Solved – Maximum Likelihood Estimation …", "[Solved] …": a Q&A site's mark on a
 # thread's title, not an instruction to solve.

@@ -518,6 +518,11 @@ def subscript_pattern(sub: str) -> str:
     return r"_\s*(?:\{\s*" + text + r"\s*\}|" + text + r"(?![A-Za-z]))"
 
 
+# `\ln (L)`, `\log L`, `ln(L)`: the log of one letter, as a row's left side
+_LOG_OF_LETTER = re.compile(r"\s*\\?(?:ln|log)(?![A-Za-z])\s*(?:\\left\s*)?(?:\(\s*(" + P.LETTER
+                            + r")\s*(?:\\right\s*)?\)|(" + P.LETTER + r"))\s*")
+
+
 def subscript_text(sub: str) -> str:
     r"""A function name's subscript as LaTeX: "theta" -> `\theta`, "wb" -> `w,b`."""
     if len(sub) > 1:
@@ -1139,7 +1144,8 @@ class Builder:
                                     "the rest of the row continues the chain", row.line))
             self._step(row, "= " + " = ".join(parts[1:]), raw_why, column=0)
             return
-        if self._named_square(parts, row, raw_why) or self._named_statement(parts, row, raw_why) \
+        if self._named_square(parts, row, raw_why) or self._named_log(parts, row, raw_why) \
+                or self._named_statement(parts, row, raw_why) \
                 or self._named_letter(parts, row, raw_why):
             return
         if label_name(parts[0]) is not None:
@@ -1548,6 +1554,31 @@ class Builder:
         self._new_segment(row.line, f"{parts[0].strip()}")
         self._stated(parts, row, raw_why, "used before, so this row states what it is (the square "
                      "of a name is not defined: define the name itself to use it)")
+        return True
+
+    def _named_log(self, parts: list[str], row: Row, raw_why: str) -> bool:
+        """`\\ln (L) = n \\bar{x} \\ln(\\theta) + …` (the log-likelihood stated, L never
+        defined): the log of a letter that is neither defined nor used in a checked
+        step before, and not in the body, says what the letter is, its exponential:
+        L is e^{(body)}.  That link is not checked (with the reason); rows `= …`
+        after it are checked against the body, and later steps read L (and
+        `\\frac{d \\ln L}{d\\theta}`) with that value."""
+        match = _LOG_OF_LETTER.fullmatch(parts[0])
+        if match is None or not parts[1] or self.solving:
+            return False
+        letter = match.group(1) or match.group(2)
+        named = definition_name(letter)
+        if named is None or named[1] or named[2] or self._defined(named[0]) \
+                or named[0] in self.objects or named[0] in self.assumptions \
+                or any(mentions(p, named[0]) for p in parts[1:]) or not _free_letters(parts[1]) \
+                or any(mentions(s.math.text, named[0]) for seg in self.segments
+                       for b in seg.branches() for s in b.steps if not s.unchecked):
+            return False
+        self._new_segment(row.line, parts[0].strip())
+        self._define(named, f"e^{{{parts[1].strip()}}}", row,
+                     f"the exponential of its log, stated in a display")
+        self._stated(parts, row, raw_why, "declared, so this row states what it is (its log: "
+                     f"{letter.strip()} is read as the exponential of the right side)")
         return True
 
     def _named_letter(self, parts: list[str], row: Row, raw_why: str) -> bool:
