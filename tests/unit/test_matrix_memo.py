@@ -1,0 +1,90 @@
+"""What a matrix step keeps while it is decided (decide/matrices.py) changes
+no verdict: a definition is read again only where it reads the variable whose
+entries changed (by_entries), and a side's symbolic reading is kept from one
+comparison to the next.  Checked against reading everything anew."""
+
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from derive_ce.decide import engine, matrices
+from derive_ce.results import Task
+from derive_ce.run.checker import tasks_of
+
+ROOT = Path(__file__).resolve().parents[2]
+FILES = sorted(p for p in (ROOT / "derivations").glob("*.yaml")
+               if "matrix" in p.name or p.name in ("two_layer_backward.yaml", "attention.yaml")) \
+    + sorted((ROOT / "tests" / "notes" / "matrix").glob("*.md"))[:24]
+
+
+def _verdicts(paths):
+    matrices._read_symbolically.clear()
+    found = []
+    for path in paths:
+        tasks = tasks_of(path, budget=60.0)
+        for task in {t.scope: Task("scope", t.scope) for t in tasks}.values():
+            engine.run_task(task)
+        for task in tasks:
+            if task.kind in ("read", "compare") and matrices.applies(engine._scope(task.scope),
+                                                                     task):
+                verdict = engine.run_task(task)
+                found.append((path.name, task.b.line, verdict.status, verdict.method,
+                              verdict.message, verdict.cross_checked))
+    return found
+
+
+def test_kept_readings_give_the_verdicts_of_reading_anew(monkeypatch):
+    kept = _verdicts(FILES)
+    assert len(kept) > 40
+    forget = matrices.World.forget
+    monkeypatch.setattr(matrices.World, "forget", lambda self, name=None: forget(self))
+    monkeypatch.setattr(matrices, "_symbolic_read",
+                        lambda world, tree, env, math: world.read(tree, env, math.text,
+                                                                  math.line))
+    assert _verdicts(FILES) == kept
+
+
+def test_a_definition_is_read_again_only_where_it_reads_the_variable():
+    world = matrices.World.__new__(matrices.World)
+    world._memo = {("h", 1, True): (None, "h", frozenset({"U", "x"})),
+                   ("yhat", 1, True): (None, "yhat", frozenset({"U", "V", "x"})),
+                   ("c", 1, True): (None, "c", frozenset())}
+    world.forget("V")
+    assert set(world._memo) == {("h", 1, True), ("c", 1, True)}
+    world.forget("U")
+    assert set(world._memo) == {("c", 1, True)}
+    world.forget()
+    assert world._memo == {}
+
+
+def test_what_a_definition_reads_is_read_by_the_definitions_around_it():
+    world = matrices.World.__new__(matrices.World)
+    world._consulted = [set(), set()]
+    world.consulted("W")
+    assert world._consulted == [{"W"}, {"W"}]
+
+
+@pytest.mark.parametrize("value, kept", [(sp.MatrixSymbol("X", 2, 2), True),
+                                         (sp.Integer(3), True),
+                                         (sp.Matrix([[1, 2]]), False)])
+def test_only_immutable_symbolic_readings_are_kept(value, kept):
+    class World:
+        spec = ("a scope",)
+        reads = 0
+
+        def read(self, tree, env, text, line):
+            World.reads += 1
+            return value
+
+    class Math:
+        text, syntax, line = f"x_{id(value)}", "latex", 1
+
+    world = World()
+    spec = type("Spec", (), {"layout": "denominator", "__hash__": lambda s: 1,
+                             "__eq__": lambda s, o: s is o})()
+    world.spec = spec
+    matrices._read_symbolically.clear()
+    assert matrices._symbolic_read(world, None, None, Math) is value
+    assert matrices._symbolic_read(world, None, None, Math) is value
+    assert World.reads == (1 if kept else 2)
