@@ -274,7 +274,7 @@ def cold() -> None:
     from derive_ce.read.latex import parser
     for memo in (engine._prepared, engine._scopes, engine._contexts, check._evaluators,
                  sums._done, sums._canonical, parser._parsed, numbers._applied,
-                 ranges._decided, matrices._read_symbolically):
+                 ranges._decided, matrices._read_symbolically, matrices._numeric):
         memo.clear()
 
 

@@ -870,8 +870,7 @@ def _close(left, right) -> bool | None:
     for a, b in zip(_entries(left), _entries(right)):
         if a == b and isinstance(a, sp.Rational):
             continue        # one exact number: at 30 digits, the same Float twice
-        x, y = (sp.N(e.doit() if isinstance(e, sp.Basic) and e.has(sp.Sum, sp.Product) else e, 30)
-                for e in (a, b))
+        x, y = (_at_30(e) for e in (a, b))
         if not (x.is_Number and y.is_Number) and not (x.is_number and y.is_number):
             return None
         if x.has(sp.nan, sp.zoo) or y.has(sp.nan, sp.zoo):
@@ -883,6 +882,21 @@ def _close(left, right) -> bool | None:
         except TypeError:
             return None
     return True
+
+
+# An entry's value at 30 digits, kept by the entry: the same entry comes again
+# (a side read at the same instance in the next comparison, or both sides the
+# same expression), and evalf of `1/(1 + e^{-7/4})` is most of _close's work.
+_numeric = Kept(4096)
+
+
+def _at_30(entry):
+    def value():
+        return sp.N(entry.doit() if isinstance(entry, sp.Basic) and entry.has(sp.Sum, sp.Product)
+                    else entry, 30)
+    if not isinstance(entry, sp.Basic):
+        return value()
+    return _numeric.get(entry, value)
 
 
 CERTIFIED_INSTANCES = 2        # instances where a tiny difference is computed to certain digits

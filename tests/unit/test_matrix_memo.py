@@ -88,3 +88,14 @@ def test_only_immutable_symbolic_readings_are_kept(value, kept):
     assert matrices._symbolic_read(world, None, None, Math) is value
     assert matrices._symbolic_read(world, None, None, Math) is value
     assert World.reads == (1 if kept else 2)
+
+
+def test_an_entry_at_30_digits_is_kept_by_the_entry():
+    matrices._numeric.clear()
+    entry = 1 / (1 + sp.exp(-sp.Rational(7, 4)))
+    first = matrices._at_30(entry)
+    assert first == sp.N(entry, 30) and matrices._at_30(entry) is first
+    # equal as numbers, not as entries: each has its own value
+    assert matrices._at_30(sp.Float("0.5", 15)) == sp.N(sp.Float("0.5", 15), 30)
+    assert matrices._at_30(sp.Rational(1, 2)) == sp.N(sp.Rational(1, 2), 30)
+    assert len(matrices._numeric.values) == 3
