@@ -21,9 +21,9 @@ import time
 import lark
 import sympy as sp
 from sympy.matrices.exceptions import ShapeError
-from sympy.matrices.utilities import _dotprodsimp_state
 
 from derive_ce.decide.build import read_expression
+from derive_ce.decide.build import matrix as _build
 from derive_ce.decide.build.matrix import Env, MatrixReader, Unsupported, parse_one
 from derive_ce.decide.equivalence import OutOfTime, deadline
 from derive_ce.errors import InputError
@@ -41,7 +41,6 @@ MAX_SIZE = 12          # a declared size beyond it (`size: 1000`) is not instant
 TOLERANCE = sp.Float("1e-20", 40)
 SYMBOLIC = 0.5         # of that, for SymPy's proof; the explicit instances have the rest
 SHARE = 0.6            # of the budget, for the SymPy readings; the evaluator has the rest
-MEMO_LIMIT = 4096       # definitions' values kept per step (all dropped when full)
 
 
 def objects_of(symscope) -> set[str]:
@@ -90,7 +89,6 @@ class World:
         self.widest = largest_integer([m.text for d in self.decls.values() for m in d.shape])
         self._reading: list[str] = []
         self._memo: dict = {}
-        self._consulted: list[set] = []     # per definition being read: the objects it reads
 
     def scalar_expr(self, math: Math) -> sp.Expr:
         return read_expression(math, self.symscope)
@@ -119,49 +117,24 @@ class World:
             return self.symscope.expand(body.xreplace({params[0]: value}))
         return sp.Function(name)(value)
 
-    def forget(self, name: str | None = None) -> None:
-        """Definitions read again (a variable's entries changed under them):
-        those that read the object `name` (directly or through another
-        definition), or all of them.  A definition that never reads `name`
-        has the same value whatever `name` holds, so it is kept (by_entries
-        reads the body once per entry: the definitions of the other
-        variables were read again each time)."""
-        if name is None:
-            self._memo.clear()
-            return
-        for key in [k for k, (_env, _value, read) in self._memo.items() if name in read]:
-            del self._memo[key]
-
-    def consulted(self, name: str) -> None:
-        """The reader looked up the object `name` (its value, or whether it is one)."""
-        for read in self._consulted:
-            read.add(name)
+    def forget(self) -> None:
+        """Definitions read again (a variable's entries changed under them)."""
+        self._memo.clear()
 
     def read_definition(self, name: str, env: Env):
-        # a definition's value also follows SymPy's tidying of products (off in by_entries)
-        key = (name, id(env), _dotprodsimp_state.state)
-        found = self._memo.get(key)
-        if found is not None:
-            for read in self._consulted:
-                read |= found[2]
-            return found[1]
+        key = (name, id(env))
+        if key in self._memo:
+            return self._memo[key][1]
         if name in self._reading:
             raise InputError(f"`{name}` is defined in terms of itself")
         definition = self.definitions[name]
         self._reading.append(name)
-        read: set = set()
-        self._consulted.append(read)
         try:
             value = self.read(parse_one(definition.body.text, definition.line), env,
                               definition.body.text, definition.line)
         finally:
             self._reading.pop()
-            self._consulted.pop()
-            for outer in self._consulted:      # what this one read, the enclosing ones read
-                outer |= read
-        if len(self._memo) >= MEMO_LIMIT:
-            self._memo.clear()
-        self._memo[key] = (env, value, frozenset(read))
+        self._memo[key] = (env, value)
         return value
 
     def read(self, tree, env: Env, text: str, line: int):
@@ -381,11 +354,18 @@ def _symbolic_read(world: World, tree, env: Env, math):
     def read():
         value = world.read(tree, env, math.text, math.line)
         return value, isinstance(value, (sp.Basic, int))
-    key = (world.spec, math.text, math.syntax, math.line, world.spec.layout)
+    key = (world.spec, math.text, math.syntax, math.line, world.spec.layout, _reader_code())
     value, immutable = _read_symbolically.get(key, read)
     if not immutable:           # a mutable Matrix: not shared, read anew next time
         _read_symbolically.values.pop(key, None)
     return value
+
+
+def _reader_code() -> tuple:
+    """The reading code as it is now: a test that plants an error in the reader
+    (tests/test_matrix.py) gets its own readings, and the reader's own after."""
+    return tuple(map(id, (*vars(MatrixReader).values(), *vars(World).values(),
+                          *vars(_build).values())))
 
 
 def _layout_note(world: World, trees: dict) -> str:

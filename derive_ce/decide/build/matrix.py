@@ -99,7 +99,6 @@ class MatrixReader:
         return method(node, *node.children)
 
     def name(self, name: str, node):
-        self.world.consulted(name)
         if name in self.env.objects:
             return self.env.objects[name]
         body = self.world.object_definition(name)
@@ -119,7 +118,6 @@ class MatrixReader:
         if name == "I" and not self.world.declared("I"):
             size = self.world.size_of(subscript.children[0], self)
             return sp.Identity(size) if self.env.mode == "symbolic" else sp.eye(size)
-        self.world.consulted(name)
         if name in self.env.objects or self.world.object_definition(name) is not None:
             return self.element(self.name(name, node), subscript, node)
         return self.world.scalar_node(node, self)
@@ -532,7 +530,6 @@ class MatrixReader:
         if variable is None:
             raise self.fail("write the variable of the gradient: `\\nabla_x f`", nabla)
         name = _dsub_name(variable)
-        self.world.consulted(name)
         if name not in self.env.objects:
             raise self.fail(f"`\\nabla` by `{name}` is the gradient by a vector or matrix: declare "
                             f"`{name}` with its size (`{name}: {{kind: vector, size: n}}`); "
@@ -578,7 +575,6 @@ class MatrixReader:
 
     def by_element(self, value, target, node):
         name = tree_name(target.children[0])
-        self.world.consulted(name)
         if name not in self.env.objects:
             return self.world.scalar_node(node, self)
         variable = self.read(target)
@@ -594,12 +590,10 @@ class MatrixReader:
         """Explicit mode, by a vector or matrix whose entries have values: the
         body is read again with one entry (two for a Hessian) left a symbol,
         the others numbers, so that an inverse or a determinant stays small."""
-        self.world.consulted(name)
         return self.env.mode == "explicit" and bool(self.env.values) \
             and isinstance(self.env.objects.get(name), sp.MatrixBase)
 
     def by_entries(self, body, name, node, gradient=False, order=1):
-        self.world.consulted(name)
         symbols = self.env.objects[name]
         numeric = symbols.xreplace(self.env.values)
         rows, cols = symbols.shape
@@ -610,13 +604,13 @@ class MatrixReader:
             for i, j in live:
                 moved[i, j] = symbols[i, j]
             self.env.objects[name] = moved
-            self.world.forget(name)     # the definitions that read `name`
+            self.world.forget()
             try:
                 with dotprodsimp(False):    # SymPy's tidying of each product: 10x the work,
                     return self.read(body)  # and det(X^{-1}) ran out of time (detXinv)
             finally:
                 self.env.objects[name] = symbols
-                self.world.forget(name)
+                self.world.forget()
         if order == 2:
             if cols != 1:
                 raise self.fail("the Hessian `\\nabla^2_x f` is of a number by a vector", node)
@@ -647,7 +641,6 @@ class MatrixReader:
         return jacobian if self.env.layout == "numerator" else jacobian.T
 
     def variable(self, name, node):
-        self.world.consulted(name)
         if name in self.env.objects:
             return self.env.objects[name]
         if self.world.declared(name) and self.world.kind(name) != "scalar":
