@@ -269,12 +269,12 @@ MATRIX_STAGE = "vectors and matrices as a whole (matrices.decide)"
 
 def cold() -> None:
     """Forget what this process kept (a worker's memos), as a fresh worker would."""
-    from derive_ce.decide import engine, ranges, sums
+    from derive_ce.decide import engine, matrices, ranges, sums
     from derive_ce.evaluate import check, numbers
     from derive_ce.read.latex import parser
     for memo in (engine._prepared, engine._scopes, engine._contexts, check._evaluators,
                  sums._done, sums._canonical, parser._parsed, numbers._applied,
-                 ranges._decided):
+                 ranges._decided, matrices._read_symbolically, matrices._numeric):
         memo.clear()
 
 

@@ -23,9 +23,11 @@ import sympy as sp
 from sympy.matrices.exceptions import ShapeError
 
 from derive_ce.decide.build import read_expression
+from derive_ce.decide.build import matrix as _build
 from derive_ce.decide.build.matrix import Env, MatrixReader, Unsupported, parse_one
 from derive_ce.decide.equivalence import OutOfTime, deadline
 from derive_ce.errors import InputError
+from derive_ce.memo import Kept
 from derive_ce.read.latex.parser import chain_refusal, parse
 from derive_ce.read.latex.shape import JUMPING, is_a, largest_integer, turning_names, unwrap
 from derive_ce.read.model import Math
@@ -324,7 +326,7 @@ def _symbolic(world: World, task):
         env.objects[name] = sp.MatrixSymbol(name, *world.shape(name, env))
     for side, math in sides:
         try:
-            symbolic[side] = world.read(trees[side], env, math.text, math.line)
+            symbolic[side] = _symbolic_read(world, trees[side], env, math)
         except InputError as exc:
             return Verdict("error", exc.describe(), error_side=side)
         except (Unsupported, TypeError, ValueError, AttributeError, NotImplementedError,
@@ -338,6 +340,32 @@ def _symbolic(world: World, task):
                      if "symmetric" in d.properties}
         proved = _is_zero(symbolic["a"], symbolic["b"], symmetric)
     return trees, sides, proved, mismatch
+
+
+# A side's symbolic reading, kept by the scope's declarations and the side's
+# text: a step is the right side of one comparison and the left of the next,
+# and the symbolic environment is the same for both (MatrixSymbols of the
+# declared shapes), so it was read, derivatives and all, twice.  Only SymPy's
+# immutable values are kept; what raises is read again (memo.Kept).
+_read_symbolically = Kept(1024)
+
+
+def _symbolic_read(world: World, tree, env: Env, math):
+    def read():
+        value = world.read(tree, env, math.text, math.line)
+        return value, isinstance(value, (sp.Basic, int))
+    key = (world.spec, math.text, math.syntax, math.line, world.spec.layout, _reader_code())
+    value, immutable = _read_symbolically.get(key, read)
+    if not immutable:           # a mutable Matrix: not shared, read anew next time
+        _read_symbolically.values.pop(key, None)
+    return value
+
+
+def _reader_code() -> tuple:
+    """The reading code as it is now: a test that plants an error in the reader
+    (tests/test_matrix.py) gets its own readings, and the reader's own after."""
+    return tuple(map(id, (*vars(MatrixReader).values(), *vars(World).values(),
+                          *vars(_build).values())))
 
 
 def _layout_note(world: World, trees: dict) -> str:
@@ -820,8 +848,9 @@ def _close(left, right) -> bool | None:
     a number SymPy can compare (a sum it left undone inside |·|): the instance
     then does not count, it never fails the step."""
     for a, b in zip(_entries(left), _entries(right)):
-        x, y = (sp.N(e.doit() if isinstance(e, sp.Basic) and e.has(sp.Sum, sp.Product) else e, 30)
-                for e in (a, b))
+        if a == b and isinstance(a, sp.Rational):
+            continue        # one exact number: at 30 digits, the same Float twice
+        x, y = (_at_30(e) for e in (a, b))
         if not (x.is_Number and y.is_Number) and not (x.is_number and y.is_number):
             return None
         if x.has(sp.nan, sp.zoo) or y.has(sp.nan, sp.zoo):
@@ -833,6 +862,21 @@ def _close(left, right) -> bool | None:
         except TypeError:
             return None
     return True
+
+
+# An entry's value at 30 digits, kept by the entry: the same entry comes again
+# (a side read at the same instance in the next comparison, or both sides the
+# same expression), and evalf of `1/(1 + e^{-7/4})` is most of _close's work.
+_numeric = Kept(4096)
+
+
+def _at_30(entry):
+    def value():
+        return sp.N(entry.doit() if isinstance(entry, sp.Basic) and entry.has(sp.Sum, sp.Product)
+                    else entry, 30)
+    if not isinstance(entry, sp.Basic):
+        return value()
+    return _numeric.get(entry, value)
 
 
 CERTIFIED_INSTANCES = 2        # instances where a tiny difference is computed to certain digits
