@@ -66,7 +66,7 @@ def rewrite(math: str) -> str:
     ProofWiki's macros as plain LaTeX; a typographic prime (`’`) as `'`; `\\pmb` as
     `\\boldsymbol`; an argmax as `\\arg\\max`; `x^(-1.5)` as `x^{(-1.5)}`; `{{dx}}` as
     `{dx}`; a Markdown-escaped `\\^` as `^`; `ln\\ x`, `ln x` (the word, then a space) as
-    `\\ln x`; `\\sum\\limits_j` as `\\sum_j`."""
+    `\\ln x`; `\\sum\\limits_j` as `\\sum_j`; a capitalised word (`Loss`) as `\\text{Loss}`."""
     math = proofwiki(math)
     math = math.replace("’", "'").replace("′", "'")
     math = _ESCAPED_CARET.sub("^", math)
@@ -78,7 +78,10 @@ def rewrite(math: str) -> str:
     math = single_groups(math)
     math = _SIGNED_SCRIPT.sub(lambda m: "^{-" + m.group(2) + "}", math)
     math = _KNOWN.sub(_name, math)
-    return _WORD.sub(_name, math)
+    math = _WORD.sub(_name, math)
+    return _CAPITAL_WORD.sub(lambda m: m.group() if _IN_TEXT.search(math[:m.start()])
+                             or _STYLED.search(math[:m.start()])
+                             else "\\text{" + m.group() + "}", math)
 
 
 
@@ -188,6 +191,15 @@ _IN_TEXT = re.compile(r"\\(?:text|textrm|textit|mathrm|operatorname|mbox|rm)\s*\
 def _spaced_functions(math: str) -> str:
     return _SPACED_FUNCTION.sub(lambda m: m.group() if _IN_TEXT.search(math[:m.start()])
                                 else "\\" + m.group(1) + " ", math)
+
+
+# `Loss = (y - \hat{y})^2`, `\frac{\partial Loss}{\partial y}`, `L_{Total}`: a capitalised
+# word of three letters or more, not before a bracket (_WORD names those), is a name,
+# `\text{Loss}` (read letter by letter it would be the product L·o·s², which no reader
+# of notes means); not inside `\text{…}`, not the tail of a longer run of letters.
+_STYLED = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathcal|mathscr|mathsf|mathbb|mathfrak|mathit"
+                     r"|hat|bar|tilde|widehat|widetilde|overline|vec)\s*\{\s*$")
+_CAPITAL_WORD = re.compile(r"(?<![\\A-Za-z])[A-Z][a-z]{2,}(?![A-Za-z(])(?!\s*\\left\s*\()")
 
 
 # `\sum\limits_{j}^{n}`: where the bounds are set is layout, so the sum reads (and its
