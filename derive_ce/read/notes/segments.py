@@ -557,9 +557,17 @@ def _norm(text: str) -> str:
 
 
 def _free_letters(text: str) -> bool:
-    """Does the math hold a letter that is a variable (not a command, not e)?"""
-    stripped = re.sub(r"\\(?:text|mathrm|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+", " ", text)
+    """Does the math hold a letter that is a variable (not a command, not e)?
+    A Greek letter is one (`\\theta^{3} e^{-2\\theta}`: "Let $L = …$" was read as a
+    value given, not a definition); `\\pi` is no Greek letter here."""
+    stripped = re.sub(r"\\(?:text|mathrm|operatorname)\s*\{[^{}]*\}", " ", text)
+    if _GREEK_COMMAND.search(stripped):
+        return True
+    stripped = re.sub(r"\\[A-Za-z]+", " ", stripped)
     return bool(re.search(r"[A-Za-df-z]", stripped))
+
+
+_GREEK_COMMAND = re.compile(r"\\(?:" + "|".join(P.GREEK) + r")(?![A-Za-z])")
 
 
 _ACCENT_COMMANDS = {"\u0302": "hat|widehat", "\u0304": "bar|overline", "\u0303": "tilde|widetilde"}
@@ -1126,6 +1134,11 @@ class Builder:
                 self._after_outside(row, body, raw_why)
             elif self.branch.broken:
                 self._unchecked(row, body, raw_why, "it continues a row that is not checked")
+            elif self.solving and self.branch.steps \
+                    and re.fullmatch(r"\s*=\s*0(?:\.0*)?\s*", split_why(body)[0]):
+                # "Equate the gradient to $0$:", a chain over rows, then a row `= 0`: its
+                # links are checked, setting it to 0 is not (as within one row)
+                self._unchecked(row, body, raw_why, "equation solving (the expression set to 0)")
             else:
                 self._step(row, body, raw_why)
             self._why_definition(raw_why, row)
