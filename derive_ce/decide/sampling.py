@@ -268,7 +268,7 @@ def _exact_points(exprs) -> list:
     return sorted(points, key=sp.default_sort_key)[:12]
 
 
-def _zero_one_points(a, b, free, ranges, ctx, rng, meeting: tuple = ((), set())) -> Sampled | None:
+def _zero_one_points(a, b, free, ranges, ctx, rng, meeting: tuple | None = None) -> Sampled | None:
     """Each real symbol alone at 0 while the others are drawn (nonzero), then at
     each of the step's exact points (`_exact_points`): `x \\operatorname{sign}(y)` against
     cases on `y \\ge 0` differ only at y = 0 with x != 0, `\\lceil x - 2\\pi \\rceil` and
@@ -285,12 +285,13 @@ def _zero_one_points(a, b, free, ranges, ctx, rng, meeting: tuple = ((), set()))
 
 
 def _tried(a, b, free, ranges, ctx, rng, tries: list, offset: int,
-           result: Sampled | None = None, meeting: tuple = ((), set())) -> Sampled | None:
+           result: Sampled | None = None, meeting: tuple | None = None) -> Sampled | None:
     """Each (symbol, value) in turn, the rest drawn (a value may name the
     others: x = y at a closed end): the first difference, else None; the
     points that held are counted in `result` where given, and the piecewise
-    branches they meet in `meeting` (a branch `|w x - y| \\le \\epsilon` under the
-    case `w x - y \\ge \\epsilon` holds only at the case's closed end)."""
+    branches they meet in `meeting` = (branches, met) where given (a branch
+    `|w x - y| \\le \\epsilon` under the case `w x - y \\ge \\epsilon` holds only at
+    the case's closed end)."""
     for attempt, (symbol, value) in enumerate(tries, start=1):
         point = _point(free - {symbol}, ranges, rng, attempt + offset)
         if point is None:
@@ -302,7 +303,7 @@ def _tried(a, b, free, ranges, ctx, rng, tries: list, offset: int,
         if found is not None and result is not None:
             result.points += 1
             _tally(result, point, found.point, ranges)
-        if found is not None:
+        if found is not None and meeting is not None:
             _meet(meeting[0], {**point, **(found.point or {})}, meeting[1])
     return None
 

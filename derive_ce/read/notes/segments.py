@@ -1589,7 +1589,7 @@ class Builder:
             return False
         self._new_segment(row.line, parts[0].strip())
         self._define(named, f"e^{{{parts[1].strip()}}}", row,
-                     f"the exponential of its log, stated in a display")
+                     "the exponential of its log, stated in a display")
         self._stated(parts, row, raw_why, "declared, so this row states what it is (its log: "
                      f"{letter.strip()} is read as the exponential of the right side)")
         return True
