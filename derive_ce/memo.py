@@ -20,10 +20,14 @@ class Kept:
     def clear(self) -> None:
         self.values.clear()
 
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+    def get(self, key: Hashable, compute: Callable[[], T],
+            keep: Callable[[T], bool] | None = None) -> T:
+        """The value kept by key, else computed (and kept, unless `keep` says no)."""
         found = self.values.get(key, _MISSING)
         if found is _MISSING:
             found = compute()
+            if keep is not None and not keep(found):
+                return found
             if len(self.values) >= self.limit:
                 self.values.clear()
             self.values[key] = found

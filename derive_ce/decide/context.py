@@ -74,8 +74,7 @@ def _shifts(constraints: list) -> list[dict]:
         for side, other, below in ((c.lhs, c.rhs, isinstance(c, (sp.Lt, sp.Le))),
                                    (c.rhs, c.lhs, isinstance(c, (sp.Gt, sp.Ge)))):
             if isinstance(side, sp.Symbol) and side.is_real and side not in other.free_symbols:
-                strict = isinstance(c, (sp.Lt, sp.Gt))
-                t = sp.Dummy("t", positive=True) if strict else sp.Dummy("t", nonnegative=True)
+                t = _slack(c)
                 found.append({side: other - t if below else other + t})
         found += _linear_shifts(c)
     return found
@@ -87,7 +86,6 @@ def _linear_shifts(c) -> list[dict]:
     (y = w x − δ − t, t > 0), so that a case `|w x - y| \le \delta` of a
     piecewise is seen never to hold under it."""
     difference = sp.expand(c.lhs - c.rhs)          # > 0 (or ≥, <, ≤)
-    strict = isinstance(c, (sp.Lt, sp.Gt))
     found = []
     for s in sorted(difference.free_symbols, key=str):
         if not (isinstance(s, sp.Symbol) and s.is_real):
@@ -97,10 +95,17 @@ def _linear_shifts(c) -> list[dict]:
         if not coefficient.is_number or coefficient == 0 or s in rest.free_symbols \
                 or not rest.free_symbols:
             continue                    # `s < 3`: a letter and a number, _shifts has it
-        t = sp.Dummy("t", positive=True) if strict else sp.Dummy("t", nonnegative=True)
+        t = _slack(c)
         target = t if isinstance(c, (sp.Gt, sp.Ge)) else -t
         found.append({s: (target - rest) / coefficient})
     return found
+
+
+def _slack(c) -> sp.Dummy:
+    """What a constraint leaves between its sides: t > 0 (strict), t ≥ 0."""
+    if isinstance(c, (sp.Lt, sp.Gt)):
+        return sp.Dummy("t", positive=True)
+    return sp.Dummy("t", nonnegative=True)
 
 
 def _never(link, shifts: list[dict]) -> bool:

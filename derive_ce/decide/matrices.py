@@ -351,14 +351,10 @@ _read_symbolically = Kept(1024)
 
 
 def _symbolic_read(world: World, tree, env: Env, math):
-    def read():
-        value = world.read(tree, env, math.text, math.line)
-        return value, isinstance(value, (sp.Basic, int))
     key = (world.spec, math.text, math.syntax, math.line, world.spec.layout, _reader_code())
-    value, immutable = _read_symbolically.get(key, read)
-    if not immutable:           # a mutable Matrix: not shared, read anew next time
-        _read_symbolically.values.pop(key, None)
-    return value
+    # a mutable Matrix is not kept (not shared): it is read anew next time
+    return _read_symbolically.get(key, lambda: world.read(tree, env, math.text, math.line),
+                                  keep=lambda value: isinstance(value, (sp.Basic, int)))
 
 
 def _reader_code() -> tuple:

@@ -1022,4 +1022,3 @@ def _order_superscript(sup) -> bool:
     while len(kids) == 1 and not is_a(kids[0], "number"):
         kids = [c for c in kids[0].children if isinstance(c, lark.Tree)]
     return len(kids) == 1 and is_a(kids[0], "number") and str(kids[0].children[0]).isdigit()
-

@@ -236,14 +236,15 @@ def _definitions(definitions: tuple[Definition, ...], notes: tuple[str, ...]) ->
     out = ["definitions:\n"]
     for definition, note in zip(definitions, notes):
         key = latex_name(definition.name)
-        if definition.name.endswith("⁽⁾"):          # `\hat{y}^{(i)}`: at each sample i
+        sample = definition.name.endswith("⁽⁾")
+        if sample:                                  # `\hat{y}^{(i)}`: at each sample i
             key = f"{latex_name(definition.name[:-2])}^{{({definition.params[0]})}}"
         elif definition.function and "_" in definition.name:     # `f_N(x)`, as the notes were read
             key = f"\\operatorname{{{definition.name}}}"
         params = ",".join(f"\\{p}" if p in GREEK else p for p in definition.params)
         if definition.function:
             key += f"({params})"
-        elif definition.params and not definition.name.endswith("⁽⁾"):
+        elif definition.params and not sample:
             key += f"_{{{params}}}" if len(definition.params) > 1 else f"_{params}"
         out.append(f"  {scalar(key)}: {scalar(definition.body.text)}  "
                    f"# guessed: a definition, {comment(note)}\n")

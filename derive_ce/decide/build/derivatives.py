@@ -369,4 +369,3 @@ def _written(expr: sp.Expr) -> str:
     return element_label(str(expr.base.label), [sp.Symbol(i.name.lstrip("_"))
                                                 if isinstance(i, sp.Dummy) else i
                                                 for i in expr.indices])
-

@@ -71,7 +71,7 @@ def latex(expr: sp.Expr) -> str:
         used = {s.name for s in plain.atoms(sp.Symbol)}
         letters = iter(n for n in "jklmpqrstuvw" if n not in used)
         plain = plain.xreplace({s: sp.Symbol(next(letters, s.name)) for s in bound})
-    names = {s: accented_latex(s.name) for s in plain.atoms(sp.Symbol) if accented_latex(s.name)}
+    names = {s: name for s in plain.atoms(sp.Symbol) if (name := accented_latex(s.name))}
     text = _BRACED_BASE.sub(r"\1_", sp.latex(plain, ln_notation=True, symbol_names=names))
     # SymPy's {x⁽⁾}_{i}: x^{(i)}, as written (in brackets under a power)
     return _SAMPLE.sub(lambda m: f"\\left({m[1]}^{{({m[2]})}}\\right)^" if m[3]

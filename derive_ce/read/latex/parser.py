@@ -239,12 +239,18 @@ _BOLD_COMMAND = re.compile(r"\\(mathbf|boldsymbol|bm|pmb)(?![a-zA-Z])")
 _STRESSED = re.compile(r"[+=\-]|\\(cdot|times)(?![a-zA-Z])")
 
 
-def _unstressed(text: str) -> str:
-    for match in reversed(list(_BOLD_COMMAND.finditer(text))):
+def _command_groups(text: str, command: re.Pattern):
+    """Each `\\command{…}` in text, the last first: (the command's match, the
+    index of its `{`, the index after its `}`).  Callers blank characters in
+    place, lengths kept, so the indices hold for the matches before."""
+    for match in reversed(list(command.finditer(text))):
         end = _group_end(text, match.end())
-        if end is None:
-            continue
-        opening = text.index("{", match.end())
+        if end is not None:
+            yield match, text.index("{", match.end()), end
+
+
+def _unstressed(text: str) -> str:
+    for match, opening, end in _command_groups(text, _BOLD_COMMAND):
         inside = text[opening + 1:end - 1]
         if not _STRESSED.search(re.sub(r"[_^]\s*\{[^{}]*\}", "", inside)):
             continue                     # `\mathbf{W^{(l-1)}}`: a name, its script aside
@@ -253,11 +259,7 @@ def _unstressed(text: str) -> str:
 
 
 def _uncancel(text: str) -> str:
-    for match in reversed(list(_CANCEL.finditer(text))):
-        end = _group_end(text, match.end())
-        if end is None:
-            continue
-        opening = text.index("{", match.end())
+    for match, opening, end in _command_groups(text, _CANCEL):
         text = (text[:match.start()] + " " * (opening + 1 - match.start())
                 + text[opening + 1:end - 1] + " " + text[end:])
     return text
@@ -273,11 +275,7 @@ def _product_dot(match: re.Match) -> str:
 def _substacks(text: str) -> str:
     """`\\sum_{\\substack{j=1 \\\\ j \\neq i}}` -> `\\sum_{ {j=1 ,  j \\neq i}}` without the
     inner braces: the rows of a substack are the conditions of the bounds."""
-    for match in reversed(list(_SUBSTACK.finditer(text))):
-        end = _group_end(text, match.end())
-        if end is None:
-            continue
-        start = text.index("{", match.end())
+    for match, start, end in _command_groups(text, _SUBSTACK):
         inner = text[start + 1:end - 1].replace("\\\\", ", ")
         text = text[:match.start()] + " " * (start + 1 - match.start()) + inner + " " + text[end:]
     return text

@@ -500,9 +500,10 @@ def _bare_functions(builder: Builder) -> None:
             bare = re.compile(r"(?<![\\A-Za-z])" + re.escape(letter) + r"\s*"
                               + subscript_pattern(sub) + _NOT_APPLIED)
             label = f"{letter}_{{{subscript_text(sub)}}}"
-            _rewritten(builder, uses, label, arguments, lambda text: bare.sub(
+            _rewritten(builder, lambda text: bare.sub(
                 lambda m: m.group(0) if _OPERATORNAME.search(m.string, 0, m.start())
-                else f"\\operatorname{{{name}}}({arguments})", text))
+                else f"\\operatorname{{{name}}}({arguments})", text),
+                f"`{label}` alone read as `{label}({arguments})`", uses)
             continue
         head = (r"\\" if len(name) > 1 else r"(?<![\\A-Za-z])") + name
         bare = re.compile(head + r"(?![A-Za-z])(['’′]*)(?!\s*_)" + _NOT_APPLIED)
@@ -511,9 +512,10 @@ def _bare_functions(builder: Builder) -> None:
             if _accented(m.string, m.start()) or m.group(1) and several:
                 return m.group(0)               # `J'` of a function of two letters: as written
             return m.group(0) + f"({arguments})"
-        _rewritten(builder, uses, ("\\" if len(name) > 1 else "") + name, arguments,
-                   lambda text, head=head, bare=bare, applied=applied, arguments=arguments:
-                   bare.sub(applied, _product_brackets(text, head, arguments)))
+        label = ("\\" if len(name) > 1 else "") + name
+        _rewritten(builder, lambda text, head=head, bare=bare, applied=applied, arguments=arguments:
+                   bare.sub(applied, _product_brackets(text, head, arguments)),
+                   f"`{label}` alone read as `{label}({arguments})`", uses)
 
 
 # not followed by its argument, a prime or an order: the name alone
@@ -521,22 +523,23 @@ _NOT_APPLIED = r"(?!\s*(?:\(|\\left|\\[bB]igl?\b|['’′]|\^\s*\{?\s*\\prime|\^
 _OPERATORNAME = re.compile(r"\\operatorname\s*\{\s*$")     # `\operatorname{f_N}`: already a name
 
 
-def _rewritten(builder: Builder, uses: list, label: str, arguments: str, rewrite) -> None:
-    """Each step of a derivation that uses one of the letters, rewritten in
-    place; the import notes it once per line (`` `\\sigma` alone read as
-    `\\sigma(x)` ``)."""
+def _rewritten(builder: Builder, rewrite, said: str, uses: list | None = None) -> None:
+    """Each step rewritten in place (only in a derivation that uses one of the
+    letters `uses`, where given); the import says `said` once per line
+    (`` `\\sigma` alone read as `\\sigma(x)` ``)."""
     for seg in builder.segments:
         for branch in seg.branches():
-            if not any(u.search(s.math.text) for s in branch.steps for u in uses):
+            if uses is not None \
+                    and not any(u.search(s.math.text) for s in branch.steps for u in uses):
                 continue
             for n, step in enumerate(branch.steps):
                 text = rewrite(step.math.text)
                 if text != step.math.text:
                     math = dataclasses.replace(step.math, text=text, column=0, breaks=())
                     branch.steps[n] = dataclasses.replace(step, math=math)
-                    said = Prose(f"`{label}` alone read as `{label}({arguments})`", step.math.line)
-                    if said not in builder.notes:
-                        builder.notes.append(said)
+                    note = Prose(said, step.math.line)
+                    if note not in builder.notes:
+                        builder.notes.append(note)
 
 
 def _value_primes(builder: Builder) -> None:
@@ -552,19 +555,10 @@ def _value_primes(builder: Builder) -> None:
         letter = letters.pop()
         head = (r"\\" + name if len(name) > 1 else r"(?<![\\A-Za-z])" + name) + r"(?![A-Za-z])"
         primed = re.compile(head + r"\s*('+|’+|′+)(?!\s*(?:\(|\\left))")
-        for seg in builder.segments:
-            for branch in seg.branches():
-                for n, step in enumerate(branch.steps):
-                    text = primed.sub(lambda m: _derivative_of(m, name, letter), step.math.text)
-                    if text == step.math.text:
-                        continue
-                    math = dataclasses.replace(step.math, text=text, column=0, breaks=())
-                    branch.steps[n] = dataclasses.replace(step, math=math)
-                    label = ("\\" if len(name) > 1 else "") + name
-                    said = Prose(f"`{label}'` read as `\\frac{{d}}{{d{letter}}}{label}`",
-                                 step.math.line)
-                    if said not in builder.notes:
-                        builder.notes.append(said)
+        label = ("\\" if len(name) > 1 else "") + name
+        _rewritten(builder, lambda text, primed=primed, name=name, letter=letter: primed.sub(
+            lambda m: _derivative_of(m, name, letter), text),
+            f"`{label}'` read as `\\frac{{d}}{{d{letter}}}{label}`")
 
 
 def _letters_of(name: str, values: dict, seen: set) -> set:

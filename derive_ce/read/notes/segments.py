@@ -518,16 +518,20 @@ def subscript_pattern(sub: str) -> str:
     return r"_\s*(?:\{\s*" + text + r"\s*\}|" + text + r"(?![A-Za-z]))"
 
 
-# `\ln (L)`, `\log L`, `ln(L)`: the log of one letter, as a row's left side
-_LOG_OF_LETTER = re.compile(r"\s*\\?(?:ln|log)(?![A-Za-z])\s*(?:\\left\s*)?(?:\(\s*(" + P.LETTER
-                            + r")\s*(?:\\right\s*)?\)|(" + P.LETTER + r"))\s*")
-
-
 def subscript_text(sub: str) -> str:
     r"""A function name's subscript as LaTeX: "theta" -> `\theta`, "wb" -> `w,b`."""
     if len(sub) > 1:
         return "\\" + sub if sub in P.GREEK else ",".join(sub)
     return sub
+
+
+# `\ln (L)`, `\log L`, `ln(L)`: the log of one letter, as a row's left side
+_LOG_OF_LETTER = re.compile(r"\s*\\?(?:ln|log)(?![A-Za-z])\s*(?:\\left\s*)?(?:\(\s*(" + P.LETTER
+                            + r")\s*(?:\\right\s*)?\)|(" + P.LETTER + r"))\s*")
+
+# `0`, `0.0`: what an expression is set to when an equation is solved
+_ZERO = re.compile(r"0(?:\.0*)?")
+_SET_TO_ZERO = re.compile(r"\s*=\s*0(?:\.0*)?\s*")        # a row `= 0` alone
 
 
 # an argument of a head that names the variables: `w_1`, `b`, `\\sigma^2`
@@ -1135,7 +1139,7 @@ class Builder:
             elif self.branch.broken:
                 self._unchecked(row, body, raw_why, "it continues a row that is not checked")
             elif self.solving and self.branch.steps \
-                    and re.fullmatch(r"\s*=\s*0(?:\.0*)?\s*", split_why(body)[0]):
+                    and _SET_TO_ZERO.fullmatch(split_why(body)[0]):
                 # "Equate the gradient to $0$:", a chain over rows, then a row `= 0`: its
                 # links are checked, setting it to 0 is not (as within one row)
                 self._unchecked(row, body, raw_why, "equation solving (the expression set to 0)")
@@ -1163,7 +1167,7 @@ class Builder:
             return
         if label_name(parts[0]) is not None:
             if self.solving and len(parts) > 2 and all(parts[:-1]) \
-                    and re.fullmatch(r"0(?:\.0*)?", parts[-1]):
+                    and _ZERO.fullmatch(parts[-1]):
                 # "Setting the derivative to zero:" `\frac{d\ell}{d\lambda} = … = 0`
                 self._labelled(row, parts[:-1], "")
                 self._unchecked(row, "= " + parts[-1], raw_why,
@@ -1179,7 +1183,7 @@ class Builder:
             if solving and not self.solving and self.branch.broken:
                 self._new_segment(row.line)  # a derivative after the solving: its own
             if reason and _readable(body):
-                if len(parts) > 2 and all(parts[:-1]) and re.fullmatch(r"0(?:\.0*)?", parts[-1]):
+                if len(parts) > 2 and all(parts[:-1]) and _ZERO.fullmatch(parts[-1]):
                     # `\frac{\partial L}{\partial w} = -2 \sum_i … = 0` after "set to 0":
                     # the derivative is checked, setting it to 0 is not
                     self._step(row, " = ".join(parts[:-1]), "")
@@ -1188,14 +1192,14 @@ class Builder:
                     return
                 self._unchecked(row, body, raw_why, reason)
                 return
-        elif self.solving and len(parts) > 2 and re.fullmatch(r"0(?:\.0*)?", parts[-1]) \
+        elif self.solving and len(parts) > 2 and _ZERO.fullmatch(parts[-1]) \
                 and _readable(body):
             # "Putting it equal to zero:" `-\frac{n}{\theta} + … = 0`, restating the chain:
             # its links are checked, setting it to 0 is not
             self._step(row, " = ".join(parts[:-1]), "")
             self._unchecked(row, "= " + parts[-1], raw_why, "equation solving (the expression set to 0)")
             return
-        elif self.solving and len(parts) == 2 and re.fullmatch(r"0(?:\.0*)?", parts[-1]) \
+        elif self.solving and len(parts) == 2 and _ZERO.fullmatch(parts[-1]) \
                 and _readable(body):
             self._unchecked(row, body, raw_why, "equation solving (the expression set to 0)")
             return
@@ -1396,7 +1400,7 @@ class Builder:
     def _solving(self, parts: list[str]) -> str:
         """Why a new equation is equation solving, not an identity ("" when it is one)."""
         if self.solving and _DERIVATIVE_HEAD.match(parts[0]) \
-                and not any(re.fullmatch(r"0(?:\.0*)?", p) for p in parts):
+                and not any(_ZERO.fullmatch(p) for p in parts):
             # `\frac{\partial^2 \ell}{\partial p^2} = …` after the solving: a new
             # derivative, an identity again (it closes the solving)
             self.solving = False
@@ -1411,7 +1415,7 @@ class Builder:
                    "or an implication)"
         sides = [p for p in parts if p]
         if len(sides) == 2:
-            zero = [s for s in sides if re.fullmatch(r"0(?:\.0*)?", s)]
+            zero = [s for s in sides if _ZERO.fullmatch(s)]
             if zero and _free_letters(next(s for s in sides if s not in zero) if len(zero) == 1
                                       else ""):
                 self.solving = True
