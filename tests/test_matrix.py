@@ -14,6 +14,7 @@ import pytest
 from conftest import both_readings, disagreements
 from derive_ce.decide.engine import run_task
 from derive_ce.evaluate.matrix import cross_check as matrix_check
+from derive_ce.evaluate.check import Outcome
 from derive_ce.read import document
 from derive_ce.read.shapes import declared_in
 from derive_ce.results import Task
@@ -253,6 +254,27 @@ def test_a_planted_reading_error_in_the_symbolic_path_is_caught(monkeypatch):
     monkeypatch.undo()
     assert run_task(_task("A^\\top B", "A B")).status == "failed"
     assert run_task(_task("(A B)^\\top", "B^\\top A^\\top")).cross_checked is True
+
+
+def test_a_proof_both_readings_agree_on_skips_the_explicit_instances(monkeypatch):
+    """SymPy's proof for every size, and the evaluator equal at its instances:
+    the explicit SymPy instances are not drawn (their time went to steps both
+    readings had settled).  A step SymPy does not prove, or whose proof the
+    evaluator does not confirm, still gets them."""
+    from derive_ce.decide import matrices
+
+    drawn = []
+    explicit = matrices._explicit
+    monkeypatch.setattr(matrices, "_explicit", lambda *a: drawn.append(a[1].b.text) or explicit(*a))
+    proved = run_task(_task("(A B)^\\top", "B^\\top A^\\top"))
+    assert (proved.status, proved.method, proved.cross_checked) == ("proved", "matrix", True)
+    assert drawn == []
+    assert run_task(_task("(A B)^\\top", "A^\\top B^\\top")).status == "failed"
+    assert drawn == ["A^\\top B^\\top"]
+    monkeypatch.setattr(matrices, "_evaluated", lambda task, left: Outcome("unchecked", reason="off"))
+    alone = run_task(_task("(A B)^\\top", "B^\\top A^\\top"))
+    assert (alone.status, alone.cross_checked) == ("proved", False)
+    assert drawn[-1] == "B^\\top A^\\top"          # not confirmed: the instances were drawn
 
 
 # -- YAML twins: cases, \otimes, \mathbf{1} and sizes from use ---------------------

@@ -206,8 +206,14 @@ def decide(symscope, task, budget: float) -> Verdict:
     """The verdict on a matrix step (`read`: only that it can be read), kept
     only where the independent evaluator (evaluate/matrix.py) agrees."""
     start = time.process_time()
+    found: list = []        # the evaluator's outcome, asked for once
+
+    def evaluated():
+        if not found:
+            found.append(_evaluated(task, budget - (time.process_time() - start)))
+        return found[0]
     try:
-        verdict = _decide(World(symscope), task, budget * SHARE)
+        verdict = _decide(World(symscope), task, budget * SHARE, evaluated)
     except InputError as exc:
         return Verdict("error", exc.describe(), error_side="scope")
     except OutOfTime:
@@ -215,7 +221,7 @@ def decide(symscope, task, budget: float) -> Verdict:
                        "timeout")
     if task.kind != "compare" or verdict.status not in ("proved", "numeric", "failed"):
         return verdict
-    return _cross_checked(verdict, _evaluated(task, budget - (time.process_time() - start)))
+    return _cross_checked(verdict, evaluated())
 
 
 def _evaluated(task, left: float):
@@ -258,9 +264,13 @@ def _cross_checked(verdict: Verdict, outcome) -> Verdict:
     return dataclasses.replace(verdict, message=message, cross_checked=False)
 
 
-def _decide(world: World, task, budget: float) -> Verdict:
+def _decide(world: World, task, budget: float, evaluated=None) -> Verdict:
     """SymPy's proof within SYMBOLIC of the budget (a proof it cannot finish
-    in time is no proof), then the explicit instances within the rest."""
+    in time is no proof), then the explicit instances within the rest.  A
+    comparison SymPy proved for every size, and the evaluator (the independent
+    reading, `evaluated()`) finds equal at its own instances, needs no explicit
+    instances: those are SymPy's second look at what both readings settled,
+    as for a scalar step, whose symbolic proof is not sampled again either."""
     start = time.process_time()
     try:
         with deadline(max(budget * SYMBOLIC, 0.1)):
@@ -272,6 +282,9 @@ def _decide(world: World, task, budget: float) -> Verdict:
     trees, sides, proved, mismatch = found or _trees(task)
     if isinstance(trees, Verdict):
         return trees
+    if proved and not mismatch and task.kind == "compare" and evaluated is not None \
+            and evaluated().kind == "agree":
+        return Verdict("proved", _layout_note(world, trees).lstrip("; "), "matrix")
     with deadline(max(budget - (time.process_time() - start), 0.1)):
         return _explicit(world, task, trees, sides, proved, mismatch)
 
