@@ -49,6 +49,10 @@ def test_slip_twins(run, path):
         assert slip["change"] == detail[0]
     if kind == "index":
         assert sorted(slip["indices"]) == sorted(detail)
+    if kind == "domain":                 # the domain where it holds, proved, and the fix named
+        assert slip["domain"] == " ".join(detail), slip
+        fix = "a: {positive: true}" if slip["domain"] == "positive" else "when: 0 < p < 1"
+        assert fix in slip["said"], slip
 
 
 def _small(value: str) -> bool:

@@ -57,7 +57,7 @@ def slip(a: sp.Expr, b: sp.Expr, seconds: float = SECONDS) -> dict:
     found["shown"] = _shown(found["difference"])
     probe = _Probe(a, b)
     kind = (_sign(a, b, end, probe) or _factor(a, b, end, probe) or _index(a, b, end, probe)
-            or _term(a, b, difference))
+            or _domain(a, b, end) or _term(a, b, difference))
     if kind:
         found.update(kind)
     return found
@@ -221,6 +221,50 @@ def _index(a, b, end, probe=None) -> dict | None:
                     "said": f"{_shown(pair[0])} and {_shown(pair[1])} are exchanged: "
                             "with them swapped, this step is the previous one"}
     return None
+
+
+def _domain(a, b, end) -> dict | None:
+    """The step holds where the letters under a logarithm or a root are
+    positive (`\\ln(ab) = \\ln a + \\ln b`, `\\log L(p) = 7\\log p + …`): proved by
+    the rungs with those letters positive, so the difference is only where a
+    logarithm or root is of a negative number (a complex value).  Notes rarely
+    say that a rate or a probability is positive; this names the fix."""
+    letters = sorted(_under_roots(a) | _under_roots(b), key=str)
+    if not letters or len(letters) > MAX_INDICES or time.process_time() > end:
+        return None
+    names = [latex(s) for s in letters]
+    shown, stated = ", ".join(_shown(n) for n in names), ", ".join(names)
+    positive = {s: sp.Symbol(s.name, positive=True) for s in letters}
+    if _zero(b.xreplace(positive) - a.xreplace(positive), end):
+        declared = ", ".join(f"{s.name}: {{positive: true}}" for s in letters)
+        return {"kind": "domain", "letters": names, "domain": "positive",
+                "said": f"this step holds where {shown} > 0 (proved so), and differs only where "
+                        f"a logarithm or root is of a negative number: if {shown} > 0, declare "
+                        f"it (`{declared}`; in notes, \"Let ${stated} > 0$.\" before the display)"}
+    # a probability (`\\log p + \\log(1 - p)`): p = t/(1 + t) with t > 0 is every p in (0, 1)
+    unit = {s: (t := sp.Dummy(s.name, positive=True)) / (1 + t) for s in letters}
+    if time.process_time() > end or not _zero(b.xreplace(unit) - a.xreplace(unit), end):
+        return None
+    bounds = " and ".join(f"0 < {n} < 1" for n in names)
+    return {"kind": "domain", "letters": names, "domain": "(0, 1)",
+            "said": f"this step holds where {', '.join(f'0 < {_shown(n)} < 1' for n in names)} "
+                    "(proved so), and differs only where a logarithm or root is of a negative "
+                    f"number: if so here, make it a case (`when: {bounds}`; in notes, "
+                    f"\"For ${bounds}$:\" before the display)"}
+
+
+def _under_roots(expr: sp.Expr) -> set:
+    """The real letters, not declared nonnegative, inside a logarithm or under a
+    root or a power whose exponent is not a whole number."""
+    found: set = set()
+    for node in expr.atoms(sp.log, sp.Pow):
+        inner = node.args[0] if isinstance(node, sp.log) else node.base
+        if isinstance(node, sp.Pow) and node.exp.is_integer:
+            continue
+        found |= {s for s in inner.free_symbols if isinstance(s, sp.Symbol)
+                  and not isinstance(s, sp.Dummy) and s.is_real and not s.is_nonnegative
+                  and not s.is_integer}
+    return found
 
 
 def _term(a, b, difference) -> dict | None:
