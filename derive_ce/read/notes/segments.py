@@ -96,7 +96,10 @@ _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propt
                       # `p(X=0)`, `p(y = 1)`, `\tilde{p}(y = 0)`, `\Pr(X = 1)`: the probability of an event
                       r"|((?:(?<![A-Za-z\\])[pPqQ]|\\(?:tilde|hat|bar)\s*(?:\{\s*[pPqQ]\s*\}|[pPqQ])"
                       r"|\\Pr(?![A-Za-z]))\s*\(\s*[A-Za-z](?:_\s*(?:\{[^{}]*\}|\w))?\s*=\s*[^()=]*\))"
-                      r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])")
+                      r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])"
+                      # `E[X]`, `E_p[…]`, `E(X^2)`: an expectation written with a plain E
+                      r"|((?<![A-Za-z\\])E(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\["
+                      r"|(?<![A-Za-z\\])E\s*(?:\\left\s*)?\(\s*[A-Z](?![A-Za-z]))")
 # An update rule: `w_i = w_i - \\eta \\frac{\\partial L}{\\partial w_i}`, `\\theta_j \\leftarrow
 # \\theta_j + \\alpha …`, `\\theta := \\theta - \\alpha \\nabla J`: a name set from its own value, an
 # assignment, never an identity (as one it would say the step is 0).  With `=`, the change
@@ -1345,6 +1348,8 @@ class Builder:
              "read: derive-ce checks algebra, sums and derivatives") if found.group(6) else \
             (f"`{found.group(7).strip()}` is the probability of an event, which is not read: "
              "write its value") if found.group(7) else \
+            ("`E[…]` (or `E(X)`) is an expectation, which is not read: derive-ce checks "
+             "algebra, sums and derivatives") if found.group(8) else \
             _EXPECTATION if found.group(1) is None else OUT_OF_SCOPE.get(
             found.group(1), f"`\\{found.group(1)}` is not read: derive-ce checks steps joined by `=`")
         if first >= 2:                        # `a = b = \int …`: a = b is checked
