@@ -120,7 +120,7 @@ def _known_functions(builder: Builder) -> None:
 
 
 _SIGMA = re.compile(r"\\sigma(?![A-Za-z])")
-_APPLIED = re.compile(r"\s*(?:\\left\s*)?\(")
+_APPLIED = re.compile(r"\s*(?:(?:'|’|′|\^\s*\{?\s*\\prime\s*\}?)\s*)*(?:\\left\s*)?\(")   # `\sigma'(x)` too
 
 
 def _sigma_only_applied(texts: list[str]) -> bool:
