@@ -1624,6 +1624,9 @@ class Builder:
         bare = head[:head.index("(")].strip()
         bare = re.sub(r"\\left\s*$", "", bare).strip()
         self.display_heads += (bare,)
+        if named[0] in CHAIN.get():
+            self.notes.append(Prose(f"`{head}` read as the value `{bare}` (a link of a chain "
+                                    "of inner functions)", self.line))
         pattern = r"\s*".join(re.escape(c) for c in re.sub(r"\s+", "", head.strip()))
         self.heads.append((re.compile(pattern + r"(?![A-Za-z])"), bare))
 
