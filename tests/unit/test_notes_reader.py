@@ -246,3 +246,18 @@ def test_known_word_function_gets_its_meaning_unless_defined():
     assert defs == {"softplus": r"\ln\left(1 + e^{x}\right)", "sigmoid": r"\frac{1}{1 + e^{-x}}"}
     own = _read("$$ sigmoid(t) = \\frac{1}{1+e^{-t}} $$\n\n$$ 2 sigmoid(t) = \\frac{2}{1+e^{-t}} $$\n")
     assert [(d.name, d.params) for d in own.derivation.scope.definitions] == [("sigmoid", ("t",))]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("$$m(x) = -x$$ $$t(m) = e^{m}$$ $$h(t) = 1 + t$$", {"m": "x", "t": "m", "h": "t"}),
+    ("$$m(x) = -x$$ $$t(m) = e^{m}$$ $$t'(m) = e^{m}$$", {"m": "x", "t": "m"}),
+    ("$$f(x) = x^2$$ $$g(y) = y + 1$$", {}),                        # no argument is a head
+    ("$$m(x) = -x$$ $$t(m) = e^{m}$$ $$t(x) = e^{x}$$", {}),        # t on two arguments
+    ("$$m(x) = -x$$ $$t(m) = e^{m}$$ $$t(2) = e^{2}$$", {}),        # t applied to 2: a function
+    ("$$m(x) = -x$$ $$t(m) = e^{m}$$ $$t' = e^{m}$$", {}),          # t': in m, or in x?
+    ("$$m(x) = -x$$ $$t(m) = e^{m}$$ $$t''(m) = e^{m}$$", {}),
+    ("$$m(t) = -t$$ $$t(m) = e^{m}$$", {}),                          # a loop: no variable
+])
+def test_a_chain_of_inner_functions_is_read_only_where_every_use_agrees(text, names):
+    from derive_ce.read.notes.segments import chain_names
+    assert chain_names(text) == names

@@ -22,7 +22,7 @@ from derive_ce.read.model import Case, Derivation, Math, Scope, Section, Step, S
 from derive_ce.read.notes import prose as _prose
 from derive_ce.read.notes.displays import Prose, Row, blocks, has_display, mask
 from derive_ce.read.notes.prose import GREEK
-from derive_ce.read.notes.segments import (DELIMITED, Builder, mentions, split_why,
+from derive_ce.read.notes.segments import (CHAIN, DELIMITED, Builder, chain_names, mentions, split_why,
                                            subscript_pattern, subscript_text, top_parts)
 from derive_ce.read.notes.symbols import infer_symbols
 from derive_ce.read.notes import words as _words
@@ -75,11 +75,15 @@ def read_text(path: str, text: str, tex: bool = False) -> Imported:
     builder = Builder(path)
     masked = mask(text, tex)
     bare = not tex and not DELIMITED.search(masked)     # no math marked as math anywhere
-    read = [_with_word_functions(b) for b in blocks(masked, text, bare)]
-    builder.bare = bare
-    builder.build(read)
-    builder.plain_math(read)
-    return _imported(builder)
+    token = CHAIN.set(chain_names(masked))   # `m(x) = …`, `t(m) = …`: a chain's values
+    try:
+        read = [_with_word_functions(b) for b in blocks(masked, text, bare)]
+        builder.bare = bare
+        builder.build(read)
+        builder.plain_math(read)
+        return _imported(builder)
+    finally:
+        CHAIN.reset(token)
 
 
 def _with_word_functions(block):
@@ -116,7 +120,7 @@ def _known_functions(builder: Builder) -> None:
 
 
 _SIGMA = re.compile(r"\\sigma(?![A-Za-z])")
-_APPLIED = re.compile(r"\s*(?:\\left\s*)?\(")
+_APPLIED = re.compile(r"\s*(?:(?:'|’|′|\^\s*\{?\s*\\prime\s*\}?)\s*)*(?:\\left\s*)?\(")   # `\sigma'(x)` too
 
 
 def _sigma_only_applied(texts: list[str]) -> bool:
@@ -594,11 +598,11 @@ def _bracket_primes(builder: Builder) -> None:
     for seg in builder.segments:
         for branch in seg.branches():
             for n, step in enumerate(branch.steps):
-                text = step.math.text
+                text = re.sub(r"\)\s*[’′]", ")'", step.math.text)    # `(1+x)’`: a page's prime
                 if ")'" not in text:
                     continue
-                bare = re.sub(r"\\(?:text|mathrm|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+", " ",
-                              text)
+                bare = re.sub(r"\\(?:text|mathrm|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+"
+                              r"|(?<![\\A-Za-z])[A-Za-z]'+(?=\s*\()", " ", text)   # `f'(x)`: no variable
                 letters = set(re.findall(r"[A-Za-z]", bare)) - {"e"}
                 if len(letters) != 1 or letters & defined:
                     continue                 # `(u^2)'` with `u = 3x^2`: d/dx, not d/du

@@ -557,12 +557,16 @@ def _aligning(match: re.Match) -> str:
     return " " * (match.start(1) - match.start()) + inner + " " * (match.end() - match.end(1))
 
 
+# an `&` that is no `\\&` (a literal ampersand): `\\\\&=` is a row break, then `&=`
+_AMP = r"(?:(?<!\\)|(?<=\\\\))"
+
+
 def _blank_amp(body: str) -> str:
     """`&` outside cases and matrices is alignment (eqnarray's `&=&` too);
     `&&` before a remark (`&& \\text{(mean)}`) is `\\:`, which the row reader
     takes as the start of a why (segments.split_why)."""
     out, depth, pos = [], 0, 0
-    for match in re.finditer(r"(?<!\\)&&(?=\s*\\(?:text|textrm|textit|textbf|mathrm)\s*\{)|(?<!\\)&|"
+    for match in re.finditer(_AMP + r"&&(?=\s*\\(?:text|textrm|textit|textbf|mathrm)\s*\{)|" + _AMP + "&|"
                              + _NESTED.pattern, body):
         out.append(body[pos:match.start()])
         if match.group() == "&&":

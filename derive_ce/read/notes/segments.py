@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -95,7 +96,10 @@ _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propt
                       # `p(X=0)`, `p(y = 1)`, `\tilde{p}(y = 0)`, `\Pr(X = 1)`: the probability of an event
                       r"|((?:(?<![A-Za-z\\])[pPqQ]|\\(?:tilde|hat|bar)\s*(?:\{\s*[pPqQ]\s*\}|[pPqQ])"
                       r"|\\Pr(?![A-Za-z]))\s*\(\s*[A-Za-z](?:_\s*(?:\{[^{}]*\}|\w))?\s*=\s*[^()=]*\))"
-                      r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])")
+                      r"|\\(?:mathbb|mathrm|operatorname|text)\s*\{\s*E\s*\}|\\mathbb\s*E(?![A-Za-z])"
+                      # `E[X]`, `E_p[…]`, `E(X^2)`: an expectation written with a plain E
+                      r"|((?<![A-Za-z\\])E(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*(?:\\left\s*|\\[bB]igg?l?\s*)?\["
+                      r"|(?<![A-Za-z\\])E\s*(?:\\left\s*)?\(\s*[A-Z](?![A-Za-z]))")
 # An update rule: `w_i = w_i - \\eta \\frac{\\partial L}{\\partial w_i}`, `\\theta_j \\leftarrow
 # \\theta_j + \\alpha …`, `\\theta := \\theta - \\alpha \\nabla J`: a name set from its own value, an
 # assignment, never an identity (as one it would say the step is 0).  With `=`, the change
@@ -475,6 +479,8 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
         return None                              # (`e_i`, an error term, is a name)
     if match.group(4) is not None:
         params = _letters(match.group(4))
+        if match.group(3) is None and len(params) == 1 and name in CHAIN.get():
+            return name, (), False      # `t(m) = e^{m}`, m defined by `m(x) =`: a value
         if not params and all(re.fullmatch(_VARIABLE, a.strip()) for a in match.group(4).split(",")):
             if match.group(3) is not None or name in _FUNCTION_LETTERS:
                 return None             # `\sigma(z_i)`: a function applied (_applied_definition)
@@ -489,6 +495,70 @@ def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
         return f"{name}_{match.group(3).strip('{} ')}", (), False
     params = _letters(match.group(3))
     return (name, params, False) if params else None
+
+
+# a function's head of one letter on one letter, `t(m) =`, `\\sigma \\left(x\\right) :=`
+_CHAIN_HEAD = re.compile(r"(?<![\\A-Za-z'])(" + P.LETTER + r")\s*(?:\\left\s*)?\(\s*(" + P.LETTER
+                         + r")\s*(?:\\right\s*)?\)\s*&?\s*:?=")
+# the names of a chain of inner functions (chain_names), read in this file
+CHAIN: ContextVar[dict[str, str]] = ContextVar("CHAIN", default={})
+
+
+def chain_names(text: str) -> dict[str, str]:
+    """`m(x) = -x`, `t(m) = e^{m}`, `h(t) = 1 + t`: a function whose argument is
+    the name of another function the notes define names the composite, and
+    each head of such a chain is the value of its name (t is e^{m(x)}), as
+    `J(w_1, w_2, b)` is J. Each name of the chain with its head's argument
+    ({m: x, t: m, h: t}), when each is written as a head on one argument only,
+    the chain ends at a letter that is no head, and no name of it is applied
+    to anything else or primed otherwise than on its argument (`t(2)`, `t'`:
+    the function, or the value? nothing is read as a chain then)."""
+    heads: dict[str, set[str]] = {}
+    for match in _CHAIN_HEAD.finditer(text):
+        name, arg = (g.lstrip("\\") for g in match.groups())
+        heads.setdefault(name, set()).add(arg)
+    links = {a for n, args in heads.items() for a in args if a in heads and a != n}
+    chain = links | {n for n, args in heads.items() if args & links}
+    for name in chain:
+        seen, at = {name}, name
+        while at in heads:
+            if len(heads[at]) != 1:
+                return {}
+            at = next(iter(heads[at]))
+            if at in seen:
+                return {}               # a loop: no letter the chain ends at
+            seen.add(at)
+    found = {name: next(iter(heads[name])) for name in chain}
+    for name, arg in found.items():
+        for match in _applied(name).finditer(text):
+            prime, applied = match.group("prime"), match.group("arg")
+            if (prime or applied is not None) and (
+                    prime and not _ONE_PRIME.fullmatch(prime) or applied is None
+                    or applied.strip() not in (arg, "\\" + arg)):
+                return {}
+    return found
+
+
+def _applied(name: str) -> re.Pattern:
+    """`t(…)`, `t'(…)`, `t^{\\prime}`, `t` as written: the name, its primes, its bracket."""
+    letter = re.escape("\\" + name) if len(name) > 1 else r"(?<![\\A-Za-z])" + name
+    return re.compile(letter + r"(?![A-Za-z])(?P<prime>(?:\s*(?:'|’|′|\^\s*\{\s*\\prime\s*\}"
+                      r"|\^\s*\\prime(?![A-Za-z])))+)?"
+                      r"(?:\s*(?:\\left\s*)?\((?P<arg>[^()]*?)\s*(?:\\right\s*)?\))?")
+
+
+_ONE_PRIME = re.compile(r"\s*(?:'|’|′|\^\s*\{\s*\\prime\s*\}|\^\s*\\prime)")
+
+
+def chain_primes(text: str) -> str:
+    """`t'(m)`, t a name of a chain of inner functions on m: `\\frac{dt}{dm}`."""
+    for name, arg in CHAIN.get().items():
+        label = ("\\" if len(name) > 1 else "") + name
+        variable = ("\\" if len(arg) > 1 else "") + arg
+        text = _applied(name).sub(
+            lambda m: (f"\\left(\\frac{{d{label}}}{{d{variable}}}\\right)"
+                       if m.group("prime") and m.group("arg") else m.group()), text)
+    return text
 
 
 _SAMPLE_NAME = re.compile(r"\s*(" + _ACCENTED + r"|" + P.LETTER + r")\s*\^\s*\{\s*\(\s*("
@@ -980,7 +1050,7 @@ class Builder:
     # -- rows
     def _row(self, row: Row) -> None:
         self.line = row.line
-        text = row.text
+        text = chain_primes(row.text)
         for head, bare in self.heads:
             text = head.sub(lambda m: bare, text)
         if text != row.text:
@@ -1278,6 +1348,8 @@ class Builder:
              "read: derive-ce checks algebra, sums and derivatives") if found.group(6) else \
             (f"`{found.group(7).strip()}` is the probability of an event, which is not read: "
              "write its value") if found.group(7) else \
+            ("`E[…]` (or `E(X)`) is an expectation, which is not read: derive-ce checks "
+             "algebra, sums and derivatives") if found.group(8) else \
             _EXPECTATION if found.group(1) is None else OUT_OF_SCOPE.get(
             found.group(1), f"`\\{found.group(1)}` is not read: derive-ce checks steps joined by `=`")
         if first >= 2:                        # `a = b = \int …`: a = b is checked
@@ -1552,6 +1624,9 @@ class Builder:
         bare = head[:head.index("(")].strip()
         bare = re.sub(r"\\left\s*$", "", bare).strip()
         self.display_heads += (bare,)
+        if named[0] in CHAIN.get():
+            self.notes.append(Prose(f"`{head}` read as the value `{bare}` (a link of a chain "
+                                    "of inner functions)", self.line))
         pattern = r"\s*".join(re.escape(c) for c in re.sub(r"\s+", "", head.strip()))
         self.heads.append((re.compile(pattern + r"(?![A-Za-z])"), bare))
 
@@ -1757,6 +1832,8 @@ class Builder:
             if self._defined(letter) or letter in self.objects:
                 continue
             step = steps[index]
+            now = top_parts(step.math.text)     # as rewritten since (`(1+x)'` is d/dx(1+x))
+            parts = now if len(now) == len(parts) and now[0] == parts[0].strip() else parts
             why = (f"`{letter}` is neither defined nor declared, so `{parts[0].strip()}` only "
                    "names what the chain computes")
             if len(parts) > 1:

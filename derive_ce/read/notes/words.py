@@ -73,6 +73,8 @@ def rewrite(math: str) -> str:
     math = _spaced_functions(math)
     math = _LIMITS.sub("", math)
     math = _PMB.sub(r"\\boldsymbol", math)
+    math = _STYLED_WORD.sub(lambda m: "\\text{" + m.group(1) + "}", math)
+    math = _BARE_EXP.sub("e^", math)
     math = _ARGMAX.sub(lambda m: "\\arg\\" + (m.group(1) or m.group(2)).lower() + " ", math)
     math = parenthesised_scripts(math)
     math = single_groups(math)
@@ -83,6 +85,15 @@ def rewrite(math: str) -> str:
                              or _STYLED.search(math[:m.start()])
                              else "\\text{" + m.group() + "}", math)
 
+
+
+# `\mathcal{LL}`: a style around a word of two letters or more is a name (a log-likelihood),
+# `\text{LL}`, never two styled letters multiplied (read letter by letter it is refused)
+_STYLED_WORD = re.compile(r"\\mathcal\s*\{\s*([A-Za-z]{2,})\s*\}")
+# `\exp^{-\frac{1}{2} …}` with no argument after it (a bracket closes, a sign, the row's
+# end): `e^{…}`, the one thing it can mean (`\exp^{2}(x)`, `\exp^2 x` stay powers of exp)
+_BARE_EXP = re.compile(r"\\exp\s*\^(?=\s*(?:\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}|[A-Za-z0-9])"
+                       r"\s*(?:$|[)\]}=+\-&,.]|\\\\|\\right|\\[bB]igg?r?\s*[)\]]|\\cdot|\\quad))")
 
 
 _APPLIED = re.compile(r"\\(?:operatorname|mathrm|text|textrm)\s*\{\s*([A-Za-z]+)\s*\}"
