@@ -769,6 +769,10 @@ class Compiler:
 
     def element(self, name_node, subscript):
         base = names.tree_name(name_node)
+        label = self.label(subscript)
+        if label is not None and f"{base}_{label}" in self.scope.values \
+                and self.scope.kind(base) not in ("vector", "matrix", "family"):
+            return self.named(f"{base}_{label}")       # `x_1: …`, `L_{\text{total}}: …` defined
         indices, trailing = self.indices(base, subscript)
         if base in ("delta", "Delta") and not self.scope.declared(base) and len(indices) == 2:
             first, second = indices
@@ -807,6 +811,20 @@ class Compiler:
                 env.memo[key] = found
             return found
         return value
+
+    @staticmethod
+    def label(sub) -> str | None:
+        """A subscript that names rather than indexes: one digit (`x_1`) or a
+        text word (`L_{\text{total}}`); the name is then `x_1`, `L_total`."""
+        items = list(sub.children)
+        if len(items) != 1:
+            return None
+        single = unwrap(items[0])
+        if is_a(single, "func_bare") and len(single.children) == 1 \
+                or is_a(single, "symbol") and is_text_name(single):
+            return function_name(str(first_token(single)))
+        digits = _digits(items[0])
+        return digits if digits is not None and len(digits) == 1 else None
 
     def indices(self, base: str, sub):
         items = list(sub.children)

@@ -403,10 +403,20 @@ _SAMPLE_KEY = re.compile(r"(?P<name>\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+
                          r"\^\s*\{\s*\(\s*(?P<label>\\?[A-Za-z]+)\s*\)\s*\}$")
 
 
+# `L_{\text{total}}`, `J_\mathrm{reg}`: a name with a word below it, read in a step as L_total
+_WORD_KEY = re.compile(r"(?P<name>\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])\s*_\s*"
+                       r"(?P<open>\{\s*)?\\(?:text|mathrm|textrm|operatorname|mathit|textit)\s*"
+                       r"\{\s*(?P<word>[A-Za-z][A-Za-z0-9]*)\s*\}\s*(?(open)\})$")
+
+
 def _definition_name(text: str, line: int) -> tuple[str, tuple[str, ...], bool]:
     """`p_k` -> ("p", ("k",), False); `W_{i,j}` -> ("W", ("i", "j"), False);
     `\\sigma(x)` -> ("sigma", ("x",), True); `x_1` -> ("x_1", (), False);
+    `L_{\\text{total}}` -> ("L_total", (), False);
     `\\hat{y}^{(i)}` -> ("ŷ⁽⁾", ("i",), False)."""
+    worded = _WORD_KEY.match(text)
+    if worded is not None:
+        return f"{_symbol_name(worded.group('name'), line)}_{worded.group('word')}", (), False
     sample = _SAMPLE_KEY.match(text)
     if sample is not None:
         return (f"{_symbol_name(sample.group('name'), line)}⁽⁾",
