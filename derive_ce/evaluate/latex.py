@@ -200,6 +200,8 @@ class Compiler:
                     or (not self.scope.declared(name) and name in ("e", "pi")):
                 raise Unsupported(f"a derivative by `{name}`")
             return _const(("r", name, ()))
+        if self._defined_label(name, subscript) is not None:
+            return _const(("d", self._defined_label(name, subscript)))   # `dL/dz_2`, z_2 defined
         if self.scope.kind(name) in ("family", "function") or \
                 (name in ("delta", "Delta") and not self.scope.declared(name)):
             raise Unsupported("a derivative by a defined element")
@@ -769,10 +771,9 @@ class Compiler:
 
     def element(self, name_node, subscript):
         base = names.tree_name(name_node)
-        label = self.label(subscript)
-        if label is not None and f"{base}_{label}" in self.scope.values \
-                and self.scope.kind(base) not in ("vector", "matrix", "family"):
-            return self.named(f"{base}_{label}")       # `x_1: …`, `L_{\text{total}}: …` defined
+        defined = self._defined_label(base, subscript)
+        if defined is not None:
+            return self.named(defined)          # `x_1: …`, `L_{\text{total}}: …` defined
         indices, trailing = self.indices(base, subscript)
         if base in ("delta", "Delta") and not self.scope.declared(base) and len(indices) == 2:
             first, second = indices
@@ -811,6 +812,15 @@ class Compiler:
                 env.memo[key] = found
             return found
         return value
+
+    def _defined_label(self, base: str, sub) -> str | None:
+        """The defined name a subscripted letter is (`x_1`, `L_total`), as the
+        symbolic path reads it (decide/scope.py, element): None otherwise."""
+        label = self.label(sub)
+        if label is None or f"{base}_{label}" not in self.scope.values \
+                or self.scope.kind(base) in ("vector", "matrix", "family"):
+            return None
+        return f"{base}_{label}"
 
     @staticmethod
     def label(sub) -> str | None:
