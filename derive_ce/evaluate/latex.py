@@ -47,6 +47,9 @@ RELATIONS = {
 }
 
 
+SQUARE = "square"       # a variable written squared below a first derivative: d/d(σ²)
+
+
 def _const(value):
     return lambda env: value
 
@@ -419,7 +422,9 @@ class Compiler:
                 target, count = target.children[0], _small(exponent)
             variables.append((self.variable(target), count, _label(target)))
         if sum(k for _, k, _ in variables) != order:
-            raise Unsupported("a derivative whose orders differ above and below")
+            if not (order == 1 and len(variables) == 1 and variables[0][1] == 2):
+                raise Unsupported("a derivative whose orders differ above and below")
+            variables = [(variables[0][0], SQUARE, variables[0][2])]     # d/d(σ²)
         rest = top_items[1:]
         if len(rest) == 1 and is_a(rest[0], "symbol") and len(rest[0].children) == 1 \
                 and len(variables) == 1:
@@ -428,7 +433,11 @@ class Compiler:
                 call = self.caller(func, 1)
                 keyfn = variables[0][0]
                 current = self.current(keyfn)
-                body = lambda env: call(env, [current(env, keyfn(env))])      # noqa: E731
+                square = variables[0][1] == SQUARE
+
+                def body(env):
+                    at = current(env, keyfn(env))
+                    return call(env, [num.mul(at, at) if square else at])   # df/d(σ²): f'(σ²)
                 return self.differentiated(body, variables)
         return self.differentiated(self.implicit(rest), variables)
 
@@ -451,8 +460,16 @@ class Compiler:
 
     def differentiated(self, body, variables):
         for keyfn, order, label in variables:
-            body = self.one_derivative(body, keyfn, order, label)
+            if order == SQUARE:
+                body = self.by_square(body, keyfn, label)
+            else:
+                body = self.one_derivative(body, keyfn, order, label)
         return body
+
+    def by_square(self, body, keyfn, label: str):
+        """d/d(σ²): the derivative by σ, over 2σ (the chain rule through σ²)."""
+        first, current = self.one_derivative(body, keyfn, 1, label), self.current(keyfn)
+        return lambda env: num.div(first(env), num.mul(2, current(env, keyfn(env))))
 
     def one_derivative(self, body, keyfn, order: int, label: str, at=None):
         current = self.current(keyfn)
@@ -492,7 +509,9 @@ class Compiler:
                 count = _small(exponent)
             variables.append((self.variable(dvar.children[0]), count, _label(dvar.children[0])))
         if sum(k for _, k, _ in variables) != int(above):
-            raise Unsupported("a derivative whose orders differ above and below")
+            if not (above == "1" and len(variables) == 1 and variables[0][1] == 2):
+                raise Unsupported("a derivative whose orders differ above and below")
+            return [(variables[0][0], SQUARE, variables[0][2])]             # d/d(σ²)
         return variables
 
     # -- products, functions ---------------------------------------------------

@@ -21,6 +21,24 @@ from derive_ce.read.latex.shape import (
 
 
 
+SQUARE = "square"      # the order of a variable written squared below a first derivative
+
+
+def _by_square(above: int, variables: list) -> bool:
+    """`\\frac{\\partial \\ell}{\\partial \\sigma^2}`: order 1 above and one variable
+    squared below is the derivative by σ² (a variance), not an order mismatch."""
+    return above == 1 and len(variables) == 1 and variables[0][1] == 2
+
+
+def _derivative(value: sp.Expr, variables: list) -> sp.Expr:
+    """d value / d(σ²) is (d value / dσ) / (2σ), the chain rule through σ² (σ ≠ 0):
+    in σ² alone, d/dσ g(σ²) = 2σ g'(σ²)."""
+    if len(variables) == 1 and variables[0][1] == SQUARE:
+        var = variables[0][0]
+        return Derivative(value, var) / (2 * var)
+    return Derivative(value, *variables)
+
+
 class Derivatives:
     """A part of the LaTeX builder (decide/build.py): methods of _Builder."""
 
@@ -33,7 +51,7 @@ class Derivatives:
             self._check_total(value, variables, op)
         else:
             self._check_partial_by_name(value, variables, op)
-        return Derivative(value, *variables)
+        return _derivative(value, variables)
 
     def typed_derivative(self, left, right):
         """`d/dx x² eˣ`, `∂/∂x(x² y)`: the derivative as derive-ce prints it, typed
@@ -145,6 +163,8 @@ class Derivatives:
         variables = [self._dvar(c, op) for c in dvars]
         total = sum(k for _, k in variables)
         if total != int(above):
+            if _by_square(int(above), variables):
+                return [(variables[0][0], SQUARE)]
             raise self.fail(f"the derivative `{self.source(op)}` has order {above} above and "
                             f"{total} below", op)
         return variables
@@ -247,14 +267,17 @@ class Derivatives:
         variables = self._denominator(den_items, den)
         total = sum(k for _, k in variables)
         if total != num_order:
-            raise self.fail(f"the derivative has order {num_order} above and {total} below", den)
+            if not _by_square(num_order, variables):
+                raise self.fail(f"the derivative has order {num_order} above and {total} below",
+                                den)
+            variables = [(variables[0][0], SQUARE)]
         function = self._differentiated(num_items[1:], variables, num)
         if not is_a(num_items[0], "partial") and not (
                 is_a(num_items[0], "pow") and is_a(num_items[0].children[0], "partial")):
             self._check_total(function, variables, num)
         else:
             self._check_partial_by_name(function, variables, num)
-        return Derivative(function, *variables)
+        return _derivative(function, variables)
 
     def _symbolic_order(self, num_items, den_items, num, den):
         r"""`\frac{d^n}{dx^n} e^{2x}`, `\frac{d^{n+1} y}{dx^{n+1}}`: a derivative whose
@@ -301,7 +324,8 @@ class Derivatives:
         if len(items) == 1 and is_a(items[0], "symbol") and len(items[0].children) == 1:
             func = self._function_named(items[0])
             if func is not None and len(variables) == 1 and self.scope.arity(str(func)) in (1, None):
-                return func(variables[0][0])
+                var, order = variables[0]
+                return func(var ** 2 if order == SQUARE else var)    # df/d(σ²) is f'(σ²)
         return self.rule_implicit(num, *items)
 
     def _denominator(self, items, den) -> list[tuple[sp.Expr, int]]:
