@@ -67,9 +67,12 @@ class SymScope:
         from derive_ce.decide.build import read_expression
         local = {p: sp.Dummy(p, integer=True) for p in definition.params
                  if not definition.function and p not in self.kinds}
+        if definition.function:     # `t(m): e^{2m}` beside `m(x): -x`: the parameter m is t's own
+            local = {p: sp.Dummy(p, real=True) for p in definition.params
+                     if p in self._definition_names or self.kinds.get(p, "scalar") != "scalar"}
         body = read_expression(definition.body, self, local)
         if definition.function:
-            params = tuple(self.symbol(p) for p in definition.params)
+            params = tuple(local.get(p) or self.symbol(p) for p in definition.params)
             if len(set(params)) != len(params) or not all(isinstance(q, sp.Symbol) for q in params):
                 raise InputError(f"the arguments of `{definition.name}` must be distinct "
                                  "letters, such as `f(x, y)`", definition.line)

@@ -631,6 +631,8 @@ class Compiler:
             name = names.tree_name(symbol.children[0])
         except Exception:
             return None
+        if name in self.bound:          # a function's own parameter by a function's name
+            return None
         return name if self.scope.kind(name) == "function" or (
             name in self.scope.kinds and self.scope.kinds[name] == "function") else None
 

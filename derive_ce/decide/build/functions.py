@@ -263,7 +263,10 @@ class Functions:
         name_node = symbol.children[0]
         if len([c for c in symbol.children if is_a(c, "subscript")]):
             return None
-        return self.scope.function(self._name(name_node))
+        name = self._name(name_node)
+        if name in self.local:      # a function's own parameter, or a sum's index, by that name
+            return None
+        return self.scope.function(name)
 
     def _application(self, symbol, following) -> sp.Expr | None:
         """`f(x)`, `\\sigma(x)^2`, `f'(x)`; None when the symbol is a factor."""

@@ -184,8 +184,8 @@ def _sign(a, b, end, probe=None) -> dict | None:
 
 
 def _factor(a, b, end, probe=None) -> dict | None:
-    if a == 0 or b == 0:
-        return None
+    if a == 0 or b == 0 or not (a.free_symbols or b.free_symbols):
+        return None     # two numbers: any two have a ratio, which names no slip
     if probe is not None and not probe.ratios():
         return None
     ratio = _simplest(b / a, end)
