@@ -589,6 +589,10 @@ def _derivative_of(match: re.Match, name: str, letter: str) -> str:
     return f"\\left(\\frac{{{top}}}{{{below}}} {label}\\right)"     # a factor, as u' was
 
 
+# `\frac{d}{dx}` beside `(\sin x)'`: the operator's d is no letter of the step
+_OPERATOR_D = re.compile(r"\\[dtc]?frac\s*\{\s*d\s*\}\s*\{\s*d\s*([A-Za-z])\s*\}")
+
+
 def _bracket_primes(builder: Builder) -> None:
     """`(x^2+1)'`, `(\\frac{x^2+1}{x^3-1})'`: a prime after a bracket, in a
     step whose only letter is `x` (`e` aside), is `\\frac{d}{dx}\\left(…\\right)`.
@@ -602,7 +606,8 @@ def _bracket_primes(builder: Builder) -> None:
                 if ")'" not in text:
                     continue
                 bare = re.sub(r"\\(?:text|mathrm|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+"
-                              r"|(?<![\\A-Za-z])[A-Za-z]'+(?=\s*\()", " ", text)   # `f'(x)`: no variable
+                              r"|(?<![\\A-Za-z])[A-Za-z]'+(?=\s*\()", " ",     # `f'(x)`: no variable
+                              _OPERATOR_D.sub(r" \1 ", text))     # `\frac{d}{dx}`: its x, not d
                 letters = set(re.findall(r"[A-Za-z]", bare)) - {"e"}
                 if len(letters) != 1 or letters & defined:
                     continue                 # `(u^2)'` with `u = 3x^2`: d/dx, not d/du

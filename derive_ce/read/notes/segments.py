@@ -963,6 +963,8 @@ class Builder:
                     if item and not named[2] and named[0] in self.used:
                         continue                # "- $a = b$" about letters in use: a fact
                     self._define(named, body, Row(piece, prose.line, 0, False), "in the prose")
+                    if named[0] in CHAIN.get():     # "Let $t(m) = \ln(m)$": t(m) again is t
+                        self._head(head, named)
 
     def _words_give(self, text: str, line: float) -> None:
         """"Now let u = x^2", "with z = 3x" in the words of a why or a text row
