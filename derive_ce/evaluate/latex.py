@@ -203,8 +203,9 @@ class Compiler:
                     or (not self.scope.declared(name) and name in ("e", "pi")):
                 raise Unsupported(f"a derivative by `{name}`")
             return _const(("r", name, ()))
-        if self._defined_label(name, subscript) is not None:
-            return _const(("d", self._defined_label(name, subscript)))   # `dL/dz_2`, z_2 defined
+        defined = self._defined_label(name, subscript)
+        if defined is not None:
+            return _const(("d", defined))       # `dL/dz_2`, z_2 defined: as d/du moves u
         if self.scope.kind(name) in ("family", "function") or \
                 (name in ("delta", "Delta") and not self.scope.declared(name)):
             raise Unsupported("a derivative by a defined element")
@@ -846,7 +847,7 @@ class Compiler:
     @staticmethod
     def label(sub) -> str | None:
         """A subscript that names rather than indexes: one digit (`x_1`) or a
-        text word (`L_{\text{total}}`); the name is then `x_1`, `L_total`."""
+        text word (`L_{\\text{total}}`); the name is then `x_1`, `L_total`."""
         items = list(sub.children)
         if len(items) != 1:
             return None
