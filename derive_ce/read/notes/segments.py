@@ -727,6 +727,7 @@ class Builder:
         self.headings: list[int] = []     # the lines of the headings: an assumption's reach
         self.widened: list[tuple[float, frozenset | None]] = []   # "for any real $x$": its end too
         self.reassumed: list[tuple[str, str, int]] = []   # stated again after a widening
+        self.bounded: list[tuple[Math, str, str]] = []   # "Let $0 < p < 1$.": (condition, letter, line)
         self.redeclared: dict[str, list[Declared]] = {}   # a letter's successive declarations
         self.gaussian = 0            # the line where sigma was guessed a standard deviation
         self.line = 0                # the line being read
@@ -856,8 +857,23 @@ class Builder:
         condition = P.case_condition(prose.text)
         if condition is None:
             return False
+        if self._closes_display(prose):
+            return False                 # "$$ … $$ for $0 < p < 1$.": the display's, read inline
         self._open_case(Math(condition, prose.line), prose.text)
         return True
+
+    def _closes_display(self, prose: Prose) -> bool:
+        """A condition line right after a display that ends the sentence the
+        display stands in ("$$ … $$ for $\\lambda > 0$.", or lowercase with no
+        `:` nor `,`: "$$ … $$ if $x \\ne 0$") is said of that display, not the
+        opening of a case after it: it is read as the display's assumption or
+        condition (`_inline`). "Case 1: $x > 1$" and a line ending in `:` or
+        `,` still open a case."""
+        text = P.clean(prose.text).strip()
+        if not self.after_display or not self.branch.steps \
+                or re.match(r"case\b", text, re.IGNORECASE):
+            return False
+        return text.endswith(".") or (text[:1].islower() and not text.endswith((":", ",")))
 
     def _open_case(self, when: Math, source: str, also: tuple[Math, ...] = (),
                    trailing: bool = False) -> None:
@@ -888,6 +904,10 @@ class Builder:
                     if name not in self.said:
                         self.assumptions[name] = (flag, prose.line)
                         self.said.add(name)
+                continue
+            letter = P.two_sided(math) if _LET_LEAD.search(P.clean(before)) else None
+            if letter is not None:      # "Let $0 < p < 1$.": a case of the section's derivations
+                self.bounded.append((Math(math.strip(), prose.line), letter, prose.text))
                 continue
             bounded = P.index_range(math)
             if bounded is not None and bounded[0] not in self.ranges:
@@ -1824,6 +1844,47 @@ class Builder:
         return out
 
     # -- the result
+    def _opening_something(self, branches: list[Branch]) -> list[Branch]:
+        """A case with no step in it ("For $x > 0$:" with no display after it)
+        is no case: it is named among the lines not checked, never written as a
+        case without `steps:` (which a derivation file cannot hold)."""
+        kept = []
+        for branch in branches:
+            branch.inner = self._opening_something(branch.inner)
+            if branch.steps or branch.inner:
+                kept.append(branch)
+                continue
+            self.notes.append(Prose(f"a condition with no step after it, read as no case: "
+                                    f"{P.clean(branch.source).strip()}", branch.when.line))
+        return kept
+
+    def _under_bounds(self) -> None:
+        """"Let $0 < p < 1$." (a range with a bound on each side, `_LET_LEAD`)
+        is a case of every derivation after it in its section (up to the next
+        heading, or a line that makes the letter general again) that uses the
+        letter: the chain becomes that case (its first expression the start,
+        `_split_start`), or its cases each hold under the range too. A chain
+        with steps before its cases keeps them unconditioned (they may fail;
+        nothing false is proved)."""
+        for when, letter, source in self.bounded:
+            ends = [h for h in self.headings if h > when.line]
+            ends += [at for at, names in self.widened
+                     if at > when.line + 0.5 and (names is None or letter in names)]
+            end = min(ends, default=float("inf"))
+            for seg in self.segments:
+                lines = [s.math.line for b in seg.branches() for s in b.steps]
+                if not lines or not when.line < min(lines) < end \
+                        or not any(mentions(s.math.text, letter)
+                                   for b in seg.branches() for s in b.steps):
+                    continue
+                if not seg.cases and not any(s.unchecked for s in seg.main.steps):
+                    seg.cases = [Branch(when, source, steps=seg.main.steps, last=seg.main.last)]
+                    seg.main = Branch(None)
+                    seg.conditioned = True
+                    continue
+                for case in seg.cases:
+                    case.also = (*case.also, when)     # the innermost condition: holds the steps
+
     def derivations(self) -> list[tuple[str, int, tuple[Step, ...], tuple[Case, ...], tuple[str, ...]]]:
         """(title, line, steps, cases, case sources) of each derivation with
         something to check, in the order of the notes."""
@@ -1849,6 +1910,7 @@ class Builder:
             steps[index + 1] = Step(Math(after.math.text.lstrip()[1:].strip(), after.math.line,
                                          column=0), after.why)
         self.labels = []
+        self._under_bounds()
         for seg in self.segments:
             _split_start(seg)
         out = []
@@ -1866,12 +1928,16 @@ class Builder:
                 continue
             for branch in seg.branches():
                 branch.steps = self._shadowed(branch.steps)
+            seg.cases = self._opening_something(seg.cases)
             cases = tuple(_case(b) for b in seg.cases)
             out.append((seg.title or seg.start, seg.line, tuple(seg.main.steps), cases,
                         tuple(b.source for b in seg.cases)))
         return out
 
 
+# "Let $0 < p < 1$.", "Suppose that $-1 < x < 1$": a range said of the section
+_LET_LEAD = re.compile(r"(?:^|[.!?;:]\s+|\b(?:now|throughout|here),?\s+)(?:let|suppose|assume)(?:\s+that)?\s*$",
+                       re.IGNORECASE)
 # `\text{with } z = 3x:`: words that lead in to the next row, with the math they name
 _WORDED_ROW = re.compile(r"\s*\\text\s*\{\s*(?:with|let|where|set|put|define|denote|take|now let)\b"
                          r"[^{}]*\}[^=]*=[^=]*:\s*")
