@@ -1823,6 +1823,62 @@ class Builder:
                 f"a line of its own: \"Let ${latex_name(name)} = …$.\")")))
         self.unread = []
 
+    def _later_sections(self) -> None:
+        """A definition made under a later heading than a step that uses its
+        name (`u' = 6x` in section 1, "Inner: $u = x^2 + 1$" in section 2) does
+        not reach back into the earlier sections: each section is read on its
+        own, and section 1's u may be another function. The steps before that
+        heading that use the name are not checked, with the reason (read with
+        the later meaning, a true `u' = 6x` failed and a false one could pass)."""
+        steps = [s for seg in self.segments for b in seg.branches() for s in b.steps]
+        for definition in self.definitions:
+            heading = max((h for h in self.headings if h < definition.line), default=0)
+            if not heading or any(d.name == definition.name and d.line < heading
+                                  for d in self.definitions):
+                continue
+            if not any(s.math.line < heading and mentions(s.math.text, definition.name)
+                       for s in steps):
+                continue
+            name = definition.name
+            if self._another_function(name, heading, definition.line):
+                continue
+            self.shadows.append(Shadow(name, 0, False, (
+                f"{name} is defined only at line {definition.line}, under a later heading "
+                f"(line {heading}): a definition does not reach back into an earlier section, "
+                f"so steps before line {heading} that use {name} are not checked (define "
+                f"{name} in this section too)"), until=heading))
+
+    def _another_function(self, name: str, heading: int, line: int) -> bool:
+        """`f` written before the heading, where a later section defines the
+        function `f(u) = \\sin(u)`: the earlier `f` is an abstract function of its
+        own (the general chain rule `\\frac{d}{dx} f(g(x)) = f'(g(x)) g'(x)` above an
+        example). Its rows (and the definitions made before the heading) read it
+        as a letter of the abstract functions used nowhere in the notes, and the
+        import says so; False where the name is no such letter or none is free."""
+        if name not in _ABSTRACT or not any(d.name == name and d.function
+                                            for d in self.definitions):
+            return False
+        everything = [s.math.text for seg in self.segments for b in seg.branches() for s in b.steps]
+        everything += [d.body.text for d in self.definitions] + [d.name for d in self.definitions]
+        free = next((c for c in (name.swapcase(), *_ABSTRACT) if c != name
+                     and not any(mentions(t, c) for t in everything)), None)
+        if free is None:
+            return False
+        letter = re.compile(r"(?<![A-Za-z\\])" + name + r"(?![A-Za-z])")
+        for seg in self.segments:
+            for branch in seg.branches():
+                branch.steps[:] = [dataclasses.replace(step, math=dataclasses.replace(
+                    step.math, text=letter.sub(free, step.math.text)))
+                    if step.math.line < heading else step for step in branch.steps]
+        self.definitions = [dataclasses.replace(d, body=dataclasses.replace(
+            d.body, text=letter.sub(free, d.body.text))) if d.line < heading else d
+            for d in self.definitions]
+        self.notes.append(Prose(f"`{name}` read as `{free}` before line {heading}: `{name}` is "
+                                f"defined only at line {line}, under a later heading, and a "
+                                f"definition does not reach back into an earlier section",
+                                heading))
+        return True
+
     def _shadowed(self, steps: list[Step]) -> list[Step]:
         """The steps that use a name whose meaning the prose changed, and the
         `= …` rows that continue them, marked not checked with the reason."""
@@ -1889,6 +1945,7 @@ class Builder:
         """(title, line, steps, cases, case sources) of each derivation with
         something to check, in the order of the notes."""
         self._unread_shadows()
+        self._later_sections()
         for steps, index, letter, parts in reversed(self.labels):
             if self._defined(letter) or letter in self.objects:
                 continue
@@ -1935,6 +1992,8 @@ class Builder:
         return out
 
 
+# function letters read as abstract functions when not defined (docs/import.md)
+_ABSTRACT = ("f", "g", "h", "F", "G")
 # "Let $0 < p < 1$.", "Suppose that $-1 < x < 1$": a range said of the section
 _LET_LEAD = re.compile(r"(?:^|[.!?;:]\s+|\b(?:now|throughout|here),?\s+)(?:let|suppose|assume)(?:\s+that)?\s*$",
                        re.IGNORECASE)
