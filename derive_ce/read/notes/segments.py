@@ -415,6 +415,9 @@ def _comma_definitions(math: str) -> list[str]:
     return [math]
 
 
+# `\qquad \text{and} \qquad` between two equations of a row
+_AND = re.compile(r"(?:\s|\\[;,:! ]|\\q?quad(?![A-Za-z])|~)+\\(?:text|mathrm)\s*\{\s*and\s*\}"
+                  r"(?:\s|\\[;,:! ]|\\q?quad(?![A-Za-z])|~)+")
 _SPACING = re.compile(r"\s*(?:(?:\\[;,:! ]|\\q?quad(?![A-Za-z])|~)\s*)+")
 _CONDITION_LIKE = re.compile(r"\s*" + P.LETTER + r"\s*=\s*(?:" + P.LETTER + r"|-?[0-9.]+)\s*")
 
@@ -425,6 +428,13 @@ def side_by_side(body: str) -> list[str] | None:
     states (a definition's head or a primed letter): one row each.  None otherwise,
     and when a later one is a letter set to a letter or a number (`…, \\quad x = 0`:
     a condition, cases)."""
+    joined = [p.strip() for p in _AND.split(body)]
+    if len(joined) > 1 and not any(_unbalanced(p) for p in joined):
+        # `D(\sinh x) = \cosh x \qquad \text{and} \qquad D(\cosh x) = \sinh x`: two claims
+        if all(len(top_parts(p)) == 2 and all(top_parts(p)) and not _CONDITION_LIKE.fullmatch(p)
+               for p in joined):
+            return joined
+        return None
     pieces = _split_top(body, ",", ("\\",))
     if len(pieces) < 2 or not all(_SPACING.match(p) for p in pieces[1:]):
         return None
