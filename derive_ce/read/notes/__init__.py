@@ -137,6 +137,7 @@ def _imported(builder: Builder) -> Imported:
     _bare_functions(builder)
     _bracket_primes(builder)
     _value_primes(builder)
+    _operator_d(builder)
     found = builder.derivations()
     own = _own_symbols(builder, found)
     if builder.displays and not any(seg.checked() for seg in builder.segments):
@@ -619,6 +620,73 @@ def _bracket_primes(builder: Builder) -> None:
                     said = Prose(f"`(…)'` read as `\\frac{{d}}{{d{letter}}}(…)`", step.math.line)
                     if said not in builder.notes:
                         builder.notes.append(said)
+
+
+_D_APPLIED = re.compile(r"(?<![\\A-Za-z])D\s*(\\left\s*)?\(")
+
+
+def _operator_d(builder: Builder) -> None:
+    """`D(\\tanh x)`, `D \\left( \\frac{\\sinh x}{\\cosh x} \\right)`: Euler's (Apostol's)
+    derivative operator, where the prose speaks of a derivative, `D` is neither
+    defined nor declared, every `D` of the step is applied to a bracket that is
+    no bare letter, and the step's only letter is `x` (`e` aside, as for a
+    prime after a bracket): `\\frac{d}{dx}\\left(…\\right)`. `D(x)`, a `D` alone,
+    or two letters: read as before (`D` an unknown function)."""
+    prose = " ".join([builder.title] + [n.text for n in builder.notes])
+    if not re.search(r"\bderivative|\bdifferentiat", prose, re.IGNORECASE) \
+            or "D" in {d.name for d in builder.definitions} or "D" in builder.objects \
+            or "D" in builder.assumptions:
+        return
+    defined = {d.name for d in builder.definitions}
+    for seg in builder.segments:
+        for branch in seg.branches():
+            for n, step in enumerate(branch.steps):
+                text = step.math.text
+                if not _D_APPLIED.search(text):
+                    continue
+                new = _d_brackets(text)
+                if new is None:
+                    continue
+                bare = re.sub(r"\\(?:text|mathrm|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+", " ", new)
+                letters = set(re.findall(r"[A-Za-z]", bare)) - {"e", "d"}
+                if letters != {"x"} or letters & defined or re.search(r"(?<![\\A-Za-z])d(?![x}])", bare):
+                    continue
+                math = dataclasses.replace(step.math, text=new, column=0, breaks=())
+                branch.steps[n] = dataclasses.replace(step, math=math)
+                said = Prose("`D(…)` read as `\\frac{d}{dx}(…)` (the derivative operator)",
+                             step.math.line)
+                if said not in builder.notes:
+                    builder.notes.append(said)
+
+
+def _d_brackets(text: str) -> str | None:
+    """Every `D(…)` of the text as `\\frac{d}{dx}\\left(…\\right)`, or None where a `D`
+    is not applied to a bracket, its bracket does not close, or holds a bare letter."""
+    out, at = [], 0
+    for match in re.finditer(r"(?<![\\A-Za-z])D(?![A-Za-z])", text):
+        if match.start() < at:
+            return None
+        applied = _D_APPLIED.match(text, match.start())
+        if applied is None:
+            return None
+        depth, end = 0, None
+        for i in range(applied.end() - 1, len(text)):
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            if depth == 0:
+                end = i
+                break
+        if end is None:
+            return None
+        inner = text[applied.end():end]
+        if applied.group(1):
+            if not re.search(r"\\right\s*$", inner):
+                return None
+            inner = re.sub(r"\\right\s*$", "", inner)
+        if re.fullmatch(r"\s*\\?[A-Za-z]+\s*", inner):
+            return None                     # `D(x)`: the function D at x?
+        out.append(text[at:match.start()] + "\\frac{d}{dx}\\left(" + inner + "\\right)")
+        at = end + 1
+    return "".join(out) + text[at:] if out else None
 
 
 def _primed_brackets(text: str, letter: str) -> str:

@@ -37,6 +37,8 @@ _NOISE = re.compile(r"\\(?:nonumber|notag)(?![A-Za-z])|\\(?:label|tag\*?|require
                     r"|(?<![\^_}A-Za-z])\{\s*\}(?=\s*=)")
 _NESTED = re.compile(r"\\(begin|end)\s*\{([A-Za-z]*(?:cases|matrix|array))\*?\}")
 _TAIL = re.compile(r"(?:\s*(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\\text\s*\{\s*[.,;]?\s*\}"
+                   # `… = \operatorname{sech}^2 x. \qquad \blacksquare`: the end of a proof
+                   r"|\\(?:blacksquare|qed|qedsymbol)(?![A-Za-z])|∎"
                    r"|(?<!\\)[.,;]))+\s*$")
 
 

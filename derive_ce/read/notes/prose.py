@@ -245,6 +245,22 @@ _RANGE = re.compile(r"(" + _BOUND + r")\s*(?:\\leq?|\\leqslant|≤)\s*(" + LETTE
                     r"(?:\\leq?|\\leqslant|≤)\s*(" + _BOUND + r")")
 
 
+_STRICT = r"(?:<|\\lt(?![A-Za-z]))"
+_LESS = r"(?:<|\\lt(?![A-Za-z])|\\leq?(?![A-Za-z])|\\leqslant|≤)"
+_NUMBER = r"-?\s*\d+(?:\.\d+)?"
+
+
+def two_sided(math: str) -> str | None:
+    r""""$0 < p < 1$", "$-1 < x \le 1$": the letter of a range with a number on
+    each side, one side strict at least (`1 \le i \le 3` is an index's range,
+    `index_range`), or None."""
+    match = re.fullmatch(r"\s*(" + _NUMBER + r")\s*(" + _LESS + r")\s*(" + LETTER + r")\s*("
+                         + _LESS + r")\s*(" + _NUMBER + r")\s*", math)
+    if match is None or not any(re.fullmatch(_STRICT, match.group(i)) for i in (2, 4)):
+        return None
+    return match.group(3).lstrip("\\")
+
+
 def index_range(math: str) -> tuple[str, str, str] | None:
     r""""$1 \le i \le n$": (name, low, high) of an index's range, or None."""
     match = _RANGE.fullmatch(math.strip())

@@ -415,6 +415,9 @@ def _comma_definitions(math: str) -> list[str]:
     return [math]
 
 
+# `\qquad \text{and} \qquad` between two equations of a row
+_AND = re.compile(r"(?:\s|\\[;,:! ]|\\q?quad(?![A-Za-z])|~)+\\(?:text|mathrm)\s*\{\s*and\s*\}"
+                  r"(?:\s|\\[;,:! ]|\\q?quad(?![A-Za-z])|~)+")
 _SPACING = re.compile(r"\s*(?:(?:\\[;,:! ]|\\q?quad(?![A-Za-z])|~)\s*)+")
 _CONDITION_LIKE = re.compile(r"\s*" + P.LETTER + r"\s*=\s*(?:" + P.LETTER + r"|-?[0-9.]+)\s*")
 
@@ -425,6 +428,13 @@ def side_by_side(body: str) -> list[str] | None:
     states (a definition's head or a primed letter): one row each.  None otherwise,
     and when a later one is a letter set to a letter or a number (`…, \\quad x = 0`:
     a condition, cases)."""
+    joined = [p.strip() for p in _AND.split(body)]
+    if len(joined) > 1 and not any(_unbalanced(p) for p in joined):
+        # `D(\sinh x) = \cosh x \qquad \text{and} \qquad D(\cosh x) = \sinh x`: two claims
+        if all(len(top_parts(p)) == 2 and all(top_parts(p)) and not _CONDITION_LIKE.fullmatch(p)
+               for p in joined):
+            return joined
+        return None
     pieces = _split_top(body, ",", ("\\",))
     if len(pieces) < 2 or not all(_SPACING.match(p) for p in pieces[1:]):
         return None
@@ -727,6 +737,7 @@ class Builder:
         self.headings: list[int] = []     # the lines of the headings: an assumption's reach
         self.widened: list[tuple[float, frozenset | None]] = []   # "for any real $x$": its end too
         self.reassumed: list[tuple[str, str, int]] = []   # stated again after a widening
+        self.bounded: list[tuple[Math, str, str]] = []   # "Let $0 < p < 1$.": (condition, letter, line)
         self.redeclared: dict[str, list[Declared]] = {}   # a letter's successive declarations
         self.gaussian = 0            # the line where sigma was guessed a standard deviation
         self.line = 0                # the line being read
@@ -856,8 +867,23 @@ class Builder:
         condition = P.case_condition(prose.text)
         if condition is None:
             return False
+        if self._closes_display(prose):
+            return False                 # "$$ … $$ for $0 < p < 1$.": the display's, read inline
         self._open_case(Math(condition, prose.line), prose.text)
         return True
+
+    def _closes_display(self, prose: Prose) -> bool:
+        """A condition line right after a display that ends the sentence the
+        display stands in ("$$ … $$ for $\\lambda > 0$.", or lowercase with no
+        `:` nor `,`: "$$ … $$ if $x \\ne 0$") is said of that display, not the
+        opening of a case after it: it is read as the display's assumption or
+        condition (`_inline`). "Case 1: $x > 1$" and a line ending in `:` or
+        `,` still open a case."""
+        text = P.clean(prose.text).strip()
+        if not self.after_display or not self.branch.steps \
+                or re.match(r"case\b", text, re.IGNORECASE):
+            return False
+        return text.endswith(".") or (text[:1].islower() and not text.endswith((":", ",")))
 
     def _open_case(self, when: Math, source: str, also: tuple[Math, ...] = (),
                    trailing: bool = False) -> None:
@@ -888,6 +914,10 @@ class Builder:
                     if name not in self.said:
                         self.assumptions[name] = (flag, prose.line)
                         self.said.add(name)
+                continue
+            letter = P.two_sided(math) if _LET_LEAD.search(P.clean(before)) else None
+            if letter is not None:      # "Let $0 < p < 1$.": a case of the section's derivations
+                self.bounded.append((Math(math.strip(), prose.line), letter, prose.text))
                 continue
             bounded = P.index_range(math)
             if bounded is not None and bounded[0] not in self.ranges:
@@ -1805,6 +1835,62 @@ class Builder:
                 f"a line of its own: \"Let ${latex_name(name)} = …$.\")")))
         self.unread = []
 
+    def _later_sections(self) -> None:
+        """A definition made under a later heading than a step that uses its
+        name (`u' = 6x` in section 1, "Inner: $u = x^2 + 1$" in section 2) does
+        not reach back into the earlier sections: each section is read on its
+        own, and section 1's u may be another function. The steps before that
+        heading that use the name are not checked, with the reason (read with
+        the later meaning, a true `u' = 6x` failed and a false one could pass)."""
+        steps = [s for seg in self.segments for b in seg.branches() for s in b.steps]
+        for definition in self.definitions:
+            heading = max((h for h in self.headings if h < definition.line), default=0)
+            if not heading or any(d.name == definition.name and d.line < heading
+                                  for d in self.definitions):
+                continue
+            if not any(s.math.line < heading and mentions(s.math.text, definition.name)
+                       for s in steps):
+                continue
+            name = definition.name
+            if self._another_function(name, heading, definition.line):
+                continue
+            self.shadows.append(Shadow(name, 0, False, (
+                f"{name} is defined only at line {definition.line}, under a later heading "
+                f"(line {heading}): a definition does not reach back into an earlier section, "
+                f"so steps before line {heading} that use {name} are not checked (define "
+                f"{name} in this section too)"), until=heading))
+
+    def _another_function(self, name: str, heading: int, line: int) -> bool:
+        """`f` written before the heading, where a later section defines the
+        function `f(u) = \\sin(u)`: the earlier `f` is an abstract function of its
+        own (the general chain rule `\\frac{d}{dx} f(g(x)) = f'(g(x)) g'(x)` above an
+        example). Its rows (and the definitions made before the heading) read it
+        as a letter of the abstract functions used nowhere in the notes, and the
+        import says so; False where the name is no such letter or none is free."""
+        if name not in _ABSTRACT or not any(d.name == name and d.function
+                                            for d in self.definitions):
+            return False
+        everything = [s.math.text for seg in self.segments for b in seg.branches() for s in b.steps]
+        everything += [d.body.text for d in self.definitions] + [d.name for d in self.definitions]
+        free = next((c for c in (name.swapcase(), *_ABSTRACT) if c != name
+                     and not any(mentions(t, c) for t in everything)), None)
+        if free is None:
+            return False
+        letter = re.compile(r"(?<![A-Za-z\\])" + name + r"(?![A-Za-z])")
+        for seg in self.segments:
+            for branch in seg.branches():
+                branch.steps[:] = [dataclasses.replace(step, math=dataclasses.replace(
+                    step.math, text=letter.sub(free, step.math.text)))
+                    if step.math.line < heading else step for step in branch.steps]
+        self.definitions = [dataclasses.replace(d, body=dataclasses.replace(
+            d.body, text=letter.sub(free, d.body.text))) if d.line < heading else d
+            for d in self.definitions]
+        self.notes.append(Prose(f"`{name}` read as `{free}` before line {heading}: `{name}` is "
+                                f"defined only at line {line}, under a later heading, and a "
+                                f"definition does not reach back into an earlier section",
+                                heading))
+        return True
+
     def _shadowed(self, steps: list[Step]) -> list[Step]:
         """The steps that use a name whose meaning the prose changed, and the
         `= …` rows that continue them, marked not checked with the reason."""
@@ -1826,10 +1912,52 @@ class Builder:
         return out
 
     # -- the result
+    def _opening_something(self, branches: list[Branch]) -> list[Branch]:
+        """A case with no step in it ("For $x > 0$:" with no display after it)
+        is no case: it is named among the lines not checked, never written as a
+        case without `steps:` (which a derivation file cannot hold)."""
+        kept = []
+        for branch in branches:
+            branch.inner = self._opening_something(branch.inner)
+            if branch.steps or branch.inner:
+                kept.append(branch)
+                continue
+            self.notes.append(Prose(f"a condition with no step after it, read as no case: "
+                                    f"{P.clean(branch.source).strip()}", branch.when.line))
+        return kept
+
+    def _under_bounds(self) -> None:
+        """"Let $0 < p < 1$." (a range with a bound on each side, `_LET_LEAD`)
+        is a case of every derivation after it in its section (up to the next
+        heading, or a line that makes the letter general again) that uses the
+        letter: the chain becomes that case (its first expression the start,
+        `_split_start`), or its cases each hold under the range too. A chain
+        with steps before its cases keeps them unconditioned (they may fail;
+        nothing false is proved)."""
+        for when, letter, source in self.bounded:
+            ends = [h for h in self.headings if h > when.line]
+            ends += [at for at, names in self.widened
+                     if at > when.line + 0.5 and (names is None or letter in names)]
+            end = min(ends, default=float("inf"))
+            for seg in self.segments:
+                lines = [s.math.line for b in seg.branches() for s in b.steps]
+                if not lines or not when.line < min(lines) < end \
+                        or not any(mentions(s.math.text, letter)
+                                   for b in seg.branches() for s in b.steps):
+                    continue
+                if not seg.cases and not any(s.unchecked for s in seg.main.steps):
+                    seg.cases = [Branch(when, source, steps=seg.main.steps, last=seg.main.last)]
+                    seg.main = Branch(None)
+                    seg.conditioned = True
+                    continue
+                for case in seg.cases:
+                    case.also = (*case.also, when)     # the innermost condition: holds the steps
+
     def derivations(self) -> list[tuple[str, int, tuple[Step, ...], tuple[Case, ...], tuple[str, ...]]]:
         """(title, line, steps, cases, case sources) of each derivation with
         something to check, in the order of the notes."""
         self._unread_shadows()
+        self._later_sections()
         for steps, index, letter, parts in reversed(self.labels):
             if self._defined(letter) or letter in self.objects:
                 continue
@@ -1851,6 +1979,7 @@ class Builder:
             steps[index + 1] = Step(Math(after.math.text.lstrip()[1:].strip(), after.math.line,
                                          column=0), after.why)
         self.labels = []
+        self._under_bounds()
         for seg in self.segments:
             _split_start(seg)
         out = []
@@ -1868,12 +1997,18 @@ class Builder:
                 continue
             for branch in seg.branches():
                 branch.steps = self._shadowed(branch.steps)
+            seg.cases = self._opening_something(seg.cases)
             cases = tuple(_case(b) for b in seg.cases)
             out.append((seg.title or seg.start, seg.line, tuple(seg.main.steps), cases,
                         tuple(b.source for b in seg.cases)))
         return out
 
 
+# function letters read as abstract functions when not defined (docs/import.md)
+_ABSTRACT = ("f", "g", "h", "F", "G")
+# "Let $0 < p < 1$.", "Suppose that $-1 < x < 1$": a range said of the section
+_LET_LEAD = re.compile(r"(?:^|[.!?;:]\s+|\b(?:now|throughout|here),?\s+)(?:let|suppose|assume)(?:\s+that)?\s*$",
+                       re.IGNORECASE)
 # `\text{with } z = 3x:`: words that lead in to the next row, with the math they name
 _WORDED_ROW = re.compile(r"\s*\\text\s*\{\s*(?:with|let|where|set|put|define|denote|take|now let)\b"
                          r"[^{}]*\}[^=]*=[^=]*:\s*")
