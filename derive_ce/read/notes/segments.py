@@ -1872,8 +1872,8 @@ class Builder:
             return False
         everything = [s.math.text for seg in self.segments for b in seg.branches() for s in b.steps]
         everything += [d.body.text for d in self.definitions] + [d.name for d in self.definitions]
-        free = next((c for c in (name.swapcase(), *_ABSTRACT) if c != name
-                     and not any(mentions(t, c) for t in everything)), None)
+        free = next((c for c in (name.swapcase(), *_ABSTRACT) if c != name and c in _ABSTRACT
+                     and not any(mentions(t, c) for t in everything)), None)   # h: never H
         if free is None:
             return False
         letter = re.compile(r"(?<![A-Za-z\\])" + name + r"(?![A-Za-z])")
