@@ -61,6 +61,12 @@ _SIGNED_SCRIPT = re.compile(r"\^\s*([-−])\s*([A-Za-z]|\\(?:alpha|beta|gamma|la
                             r"(?![A-Za-z])|[0-9]+(?:\.[0-9]+)?)(?![A-Za-z0-9_^{(.'])")
 
 
+# `\coloneqq`, `\triangleq`, `\stackrel{\text{def}}{=}`: "is defined as", written `:=`
+_DEFINED_AS = re.compile(r"\\(?:coloneqq|triangleq)(?![A-Za-z])"
+                         r"|\\(?:stackrel|overset)\s*\{\s*(?:\\(?:text|mathrm|rm)\s*\{\s*)?def\.?\s*\}?"
+                         r"\s*\}\s*\{\s*=\s*\}|≔")
+
+
 def rewrite(math: str) -> str:
     """The words before brackets in `math` written as names; `e^-x` as `e^{-x}`;
     ProofWiki's macros as plain LaTeX; a typographic prime (`’`) as `'`; `\\pmb` as
@@ -68,6 +74,7 @@ def rewrite(math: str) -> str:
     `{dx}`; a Markdown-escaped `\\^` as `^`; `ln\\ x`, `ln x` (the word, then a space) as
     `\\ln x`; `\\sum\\limits_j` as `\\sum_j`; a capitalised word (`Loss`) as `\\text{Loss}`."""
     math = proofwiki(math)
+    math = _DEFINED_AS.sub(":=", math)
     math = math.replace("’", "'").replace("′", "'")
     math = _ESCAPED_CARET.sub("^", math)
     math = _spaced_functions(math)
