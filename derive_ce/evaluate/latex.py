@@ -313,9 +313,6 @@ class Compiler:
     def digit_argument(self, item):
         if is_a(item, "number"):
             item = item.children[0]
-        if isinstance(item, lark.Token) and item.type == "FRAC_DIGITS":
-            digits = re.findall(r"[0-9]", str(item))
-            return _const(Fraction(int(digits[0]), int(digits[1]))), None
         if isinstance(item, lark.Token) and item.type == "NUMBER" and len(item) > 1 \
                 and item.isdigit():
             return _const(int(item[0])), _const(int(item[1:]))

@@ -299,9 +299,6 @@ class _Builder(Functions, Derivatives, Sums):
         """A one-token argument takes one digit, as in LaTeX: `\\sqrt23` is √2·3."""
         if isinstance(item, lark.Tree) and item.data == "number":
             item = item.children[0]
-        if isinstance(item, lark.Token) and item.type == "FRAC_DIGITS":     # x^\frac12
-            digits = re.findall(r"[0-9]", str(item))
-            return sp.Rational(int(digits[0]), int(digits[1])), sp.Integer(1)
         if isinstance(item, lark.Token) and item.type == "NUMBER" and len(item) > 1 \
                 and item.isdigit():
             return sp.Integer(int(item[0])), sp.Integer(int(item[1:]))
