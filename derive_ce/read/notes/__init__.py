@@ -669,12 +669,7 @@ def _d_brackets(text: str) -> str | None:
         applied = _D_APPLIED.match(text, match.start())
         if applied is None:
             return None
-        depth, end = 0, None
-        for i in range(applied.end() - 1, len(text)):
-            depth += {"(": 1, ")": -1}.get(text[i], 0)
-            if depth == 0:
-                end = i
-                break
+        end = _words.closing(text, applied.end() - 1)
         if end is None:
             return None
         inner = text[applied.end():end]

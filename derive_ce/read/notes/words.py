@@ -234,6 +234,16 @@ _ARGMAX = re.compile(r"\\(?:operatorname\*?|mathrm|text|textrm|rm)\s*\{\s*arg\s*
 _PAREN_SCRIPT = re.compile(r"\^\s*\(")
 
 
+def closing(text: str, opening: int) -> int | None:
+    """Where the bracket `(` at `opening` closes, or None when it never does."""
+    depth = 0
+    for i in range(opening, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return None
+
+
 def parenthesised_scripts(math: str) -> str:
     r"""`x^(-1.5)`, `e^(g(x))`: a superscript that opens a bracket holds the whole
     bracket, `x^{(-1.5)}` (TeX would raise the `(` alone, which no reader means).  An
@@ -241,12 +251,7 @@ def parenthesised_scripts(math: str) -> str:
     `x^{2}` or the sample `x^{(2)}`?), is left as written, for the parser to refuse."""
     at = 0
     while (match := _PAREN_SCRIPT.search(math, at)) is not None:
-        depth, end = 0, None
-        for i in range(match.end() - 1, len(math)):
-            depth += {"(": 1, ")": -1}.get(math[i], 0)
-            if depth == 0:
-                end = i
-                break
+        end = closing(math, match.end() - 1)
         if end is None:
             return math
         if re.fullmatch(r"\(\s*(?:[A-Za-z]|[0-9]+)\s*\)", math[match.end() - 1:end + 1]):
