@@ -14,6 +14,7 @@ A step proved in 1 and agreeing in 2 is `proved`; agreeing in 2 only, `numeric`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import random
 import re
 import time
@@ -206,12 +207,8 @@ def decide(symscope, task, budget: float) -> Verdict:
     """The verdict on a matrix step (`read`: only that it can be read), kept
     only where the independent evaluator (evaluate/matrix.py) agrees."""
     start = time.process_time()
-    found: list = []        # the evaluator's outcome, asked for once
-
-    def evaluated():
-        if not found:
-            found.append(_evaluated(task, budget - (time.process_time() - start)))
-        return found[0]
+    # the evaluator's outcome, asked for once (by _decide, or for the cross-check)
+    evaluated = functools.cache(lambda: _evaluated(task, budget - (time.process_time() - start)))
     try:
         verdict = _decide(World(symscope), task, budget * SHARE, evaluated)
     except InputError as exc:

@@ -65,11 +65,11 @@ class SymScope:
 
     def _define(self, definition: document.Definition) -> None:
         from derive_ce.decide.build import read_expression
-        local = {p: sp.Dummy(p, integer=True) for p in definition.params
-                 if not definition.function and p not in self.kinds}
         if definition.function:     # `t(m): e^{2m}` beside `m(x): -x`: the parameter m is t's own
             local = {p: sp.Dummy(p, real=True) for p in definition.params
                      if p in self._definition_names or self.kinds.get(p, "scalar") != "scalar"}
+        else:
+            local = {p: sp.Dummy(p, integer=True) for p in definition.params if p not in self.kinds}
         body = read_expression(definition.body, self, local)
         if definition.function:
             params = tuple(local.get(p) or self.symbol(p) for p in definition.params)

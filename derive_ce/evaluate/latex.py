@@ -50,6 +50,15 @@ RELATIONS = {
 SQUARE = "square"       # a variable written squared below a first derivative: d/d(σ²)
 
 
+def _by_square(above: int, variables: list) -> list:
+    """Orders that differ above and below: a first derivative by one variable
+    written squared (`\\partial \\sigma^2`) is the derivative by σ²; any other
+    mismatch is not evaluated."""
+    if above == 1 and len(variables) == 1 and variables[0][1] == 2:
+        return [(variables[0][0], SQUARE, variables[0][2])]
+    raise Unsupported("a derivative whose orders differ above and below")
+
+
 def _const(value):
     return lambda env: value
 
@@ -420,9 +429,7 @@ class Compiler:
                 target, count = target.children[0], _small(exponent)
             variables.append((self.variable(target), count, _label(target)))
         if sum(k for _, k, _ in variables) != order:
-            if not (order == 1 and len(variables) == 1 and variables[0][1] == 2):
-                raise Unsupported("a derivative whose orders differ above and below")
-            variables = [(variables[0][0], SQUARE, variables[0][2])]     # d/d(σ²)
+            variables = _by_square(order, variables)
         rest = top_items[1:]
         if len(rest) == 1 and is_a(rest[0], "symbol") and len(rest[0].children) == 1 \
                 and len(variables) == 1:
@@ -507,9 +514,7 @@ class Compiler:
                 count = _small(exponent)
             variables.append((self.variable(dvar.children[0]), count, _label(dvar.children[0])))
         if sum(k for _, k, _ in variables) != int(above):
-            if not (above == "1" and len(variables) == 1 and variables[0][1] == 2):
-                raise Unsupported("a derivative whose orders differ above and below")
-            return [(variables[0][0], SQUARE, variables[0][2])]             # d/d(σ²)
+            return _by_square(int(above), variables)
         return variables
 
     # -- products, functions ---------------------------------------------------
@@ -848,20 +853,17 @@ class Compiler:
         items = list(sub.children)
         if len(items) != 1:
             return None
-        single = unwrap(items[0])
-        if is_a(single, "func_bare") and len(single.children) == 1 \
-                or is_a(single, "symbol") and is_text_name(single):
-            return function_name(str(first_token(single)))
+        word = _word_below(items[0])
+        if word is not None:
+            return word
         digits = _digits(items[0])
         return digits if digits is not None and len(digits) == 1 else None
 
     def indices(self, base: str, sub):
         items = list(sub.children)
-        single = unwrap(items[0]) if len(items) == 1 else None
-        if is_a(single, "func_bare") and len(single.children) == 1 \
-                or is_a(single, "symbol") and is_text_name(single):
-            label = function_name(str(first_token(single)))
-            return [_const(label)], None
+        word = _word_below(items[0]) if len(items) == 1 else None
+        if word is not None:                    # x_{\text{max}}
+            return [_const(word)], None
         if len(items) == 1 and isinstance(items[0], lark.Token) \
                 and items[0].type == "NUMBER" and len(items[0]) > 1:
             return [_const(int(items[0][0]))], _const(normal(Fraction(str(items[0][1:]))))
@@ -1037,6 +1039,15 @@ def _sample_label(sup) -> str | None:
         if isinstance(token, lark.Token) and token.type == "LETTER" and re.fullmatch(
                 "[A-Za-z]", str(token)):
             return str(token)
+    return None
+
+
+def _word_below(item) -> str | None:
+    """The word of a subscript that is one (`x_{\\text{max}}`, `x_{\\max}`), else None."""
+    single = unwrap(item)
+    if is_a(single, "func_bare") and len(single.children) == 1 \
+            or is_a(single, "symbol") and is_text_name(single):
+        return function_name(str(first_token(single)))
     return None
 
 

@@ -20,14 +20,13 @@ from derive_ce.errors import InputError
 from derive_ce.read.files import decode, is_notes, read_bytes  # noqa: F401 (is_notes: for callers)
 from derive_ce.read.model import Case, Derivation, Math, Scope, Section, Step, SymbolDecl
 from derive_ce.read.notes import prose as _prose
-from derive_ce.read.notes.displays import Prose, Row, blocks, has_display, mask
+from derive_ce.read.notes.displays import Prose, Row, blocks, mask
 from derive_ce.read.notes.prose import GREEK
 from derive_ce.read.notes.segments import (CHAIN, DELIMITED, Builder, chain_names, mentions, split_why,
                                            subscript_pattern, subscript_text, top_parts)
 from derive_ce.read.notes.symbols import infer_symbols
 from derive_ce.read.notes import words as _words
 from derive_ce.read.model import Definition
-from derive_ce.read.notes.displays import Display
 from derive_ce.read.shapes import Declared, sized_by_use
 
 __all__ = ["GREEK", "Imported", "Prose", "Row", "READER_VERSION", "is_notes", "load", "read",
