@@ -64,7 +64,9 @@ def _decide(task: Task) -> Verdict:
         if task.kind == "scope":
             for branch in task.branches:
                 _context(scope, task.scope, branch)
-            return Verdict("proved", method="scope")
+            return Verdict("proved", method="scope", evidence={"unreadable": {
+                name: [line, reason] for name, (line, reason) in scope.unreadable.items()}}
+                if scope.unreadable else None)
         ctx = _context(scope, task.scope, task.when)
     except InputError as exc:
         return Verdict("error", exc.describe(), error_side="scope")
@@ -236,8 +238,26 @@ def _prepared_side(scope, task, ctx, math, side: str):
 def _scope(spec) -> SymScope:
     if spec not in _scopes:
         _bound(_scopes)
-        _scopes[spec] = SymScope(spec)
+        _scopes[spec] = _readable_scope(spec)
     return _scopes[spec]
+
+
+def _readable_scope(spec) -> SymScope:
+    """The scope with each definition that cannot be read set aside: its error
+    goes on its own line (the scope task's evidence), every step that uses its
+    name is refused with that reason, and the other steps are still checked
+    (docs/derivation-format.md, exit status).  A definition whose body uses a
+    name set aside cannot be read either; one is set aside per round."""
+    unreadable: dict[str, tuple[int, str]] = {}
+    while True:
+        try:
+            return SymScope(spec, unreadable)
+        except InputError as exc:
+            name = getattr(exc, "definition", None)
+            if name is None or name in unreadable:
+                raise
+            unreadable[name] = (next(d.line for d in spec.definitions if d.name == name),
+                                exc.message)
 
 
 def _context(scope: SymScope, spec, when: tuple) -> Context:

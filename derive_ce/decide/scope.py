@@ -23,8 +23,11 @@ GREEK_CONSTANTS = {"pi": sp.pi}
 class SymScope:
     """Name -> SymPy object, with kinds, ranges and definitions."""
 
-    def __init__(self, spec: document.Scope):
+    def __init__(self, spec: document.Scope, unreadable: dict | None = None):
         self.spec = spec
+        # definitions that cannot be read, set aside (engine._scope): name -> (line, reason);
+        # every use of the name is refused with that reason, never read as a free letter
+        self.unreadable: dict[str, tuple[int, str]] = dict(unreadable or {})
         self.kinds: dict[str, str] = {}
         self.readings: dict[tuple[str, str], sp.Expr] = {}   # see build.read_once
         self.inferred: set[str] = {n for d in spec.symbols if d.inferred for n in d.names}
@@ -43,8 +46,13 @@ class SymScope:
             if decl.range is not None:
                 self._set_range(decl)
         for definition in spec.definitions:
-            if definition.name not in self.object_definitions:
-                self._define(definition)
+            if definition.name not in self.object_definitions \
+                    and definition.name not in self.unreadable:
+                try:
+                    self._define(definition)
+                except InputError as exc:
+                    exc.definition = definition.name
+                    raise
         _check_cycles(self)
 
     # -- declarations ---------------------------------------------------
@@ -89,6 +97,10 @@ class SymScope:
 
     # -- lookups used by the LaTeX and plain readers ---------------------
     def kind(self, name: str) -> str:
+        if name in self.unreadable:
+            line, reason = self.unreadable[name]
+            raise InputError(f"`{name}` is defined on line {line}, and that definition cannot "
+                             f"be read ({reason}), so a step that uses `{name}` is not read")
         definition = self._definition_names.get(name)
         if definition is not None and definition.function:
             return "function"
@@ -302,8 +314,10 @@ def _check_cycles(scope: SymScope) -> None:
     for start in deps:
         path = _cycle_from(start, deps)
         if path:
-            raise InputError(f"the definition of `{start}` refers to itself: "
-                             + " → ".join(path), deps[start][1])
+            error = InputError(f"the definition of `{start}` refers to itself: "
+                               + " → ".join(path), deps[start][1])
+            error.definition = start
+            raise error
 
 
 def _mentions(scope: SymScope, body: sp.Expr) -> set[str]:

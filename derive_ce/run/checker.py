@@ -56,6 +56,7 @@ class _Plan:
     tasks: list[Task] = field(default_factory=list)
     branches: list[tuple] = field(default_factory=list)
     cells: tuple = ()               # a notebook's (cell, line) per line of its notes text
+    unreadable: dict = field(default_factory=dict)   # definitions set aside: name -> [line, reason]
 
 
 _BROKEN = object()
@@ -132,6 +133,8 @@ def _run_missing(plans: list[_Plan], verdicts: dict, pool, cache: Cache, budget:
         if index is None:
             if verdict.status != "proved":
                 plan.report.error = verdict.message
+            else:
+                plan.unreadable = (verdict.evidence or {}).get("unreadable") or {}
         elif verdict is not None:
             verdicts[id(plan)][index] = verdict
             cache.put(plan.tasks[index], verdict)
@@ -374,6 +377,29 @@ def _assemble(plan: _Plan, verdicts: list) -> None:
         if record.kind != "start":
             record = _once(record, seen)
         plan.report.records.append(_in_cell(record, plan.cells) if plan.cells else record)
+    for name, (line, reason) in plan.unreadable.items():
+        _unreadable(plan, name, line, reason)
+
+
+def _unreadable(plan: _Plan, name: str, line: int, reason: str) -> None:
+    """A definition that cannot be read: an error on its own line, placed in
+    line order, unless a step on that line already has its error (notes: the
+    definition's display, read as a chain); the steps that use the name say
+    so on theirs."""
+    if any(r.line == line and r.status == "error" for r in plan.report.records):
+        return
+    body = next((d.body.text for d in plan.scope.definitions if d.name == name), name)
+    record = Record(line, (), "start", "error", f"line {line}: the definition of `{name}` cannot "
+                    f"be read: {reason}; the steps that use `{name}` are not checked",
+                    expr=body, shown=body)
+    if plan.cells:
+        record = _in_cell(record, plan.cells)
+    records = plan.report.records
+    at = next((k for k, r in enumerate(records) if (r.cell, r.line) >= (record.cell, record.line)),
+              len(records))
+    if at < len(records) and records[at].line == record.line:
+        record = dataclasses.replace(record, derivation=records[at].derivation)
+    records.insert(at, record)
 
 
 def _in_cell(record: Record, cells: tuple) -> Record:

@@ -320,7 +320,8 @@ def _whole_scalars(builder: Builder, found, definitions, symbols, own):
         if not texts or any(_MATRIX_NOTATION.search(t) for t in texts):
             continue
         bodies = [d.body.text for d in definitions]    # every definition is read in its scope
-        start = min(s.math.line for s in _all_steps(entry[2], entry[3]))
+        start = min([s.math.line for s in _all_steps(entry[2], entry[3])]   # a derivation of
+                    + [c.when.line for c in _all_cases(entry[3])])        # cases only: theirs
         for name in inferred:
             element = re.compile(r"(?<![A-Za-z\\])\\?" + re.escape(name) + r"\s*_")
             if any(name in d.names for d in out[n]) or not any(mentions(t, name) for t in texts) \
