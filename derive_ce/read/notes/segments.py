@@ -79,12 +79,14 @@ _NO_BAR = r"(?!(?:mid|vert|lvert|rvert)(?![A-Za-z]))"
 # Math outside what derive-ce reads: a part of a row that holds it is not
 # checked (with the reason); the row's other links and the file's other
 # derivations still are.
+# (`[A-Za-z]++` possessive: a command's letters are never split between it and the
+# letters after it, which made a row of `\boldsymbol`s backtrack for minutes)
 _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq|arg)"
                       r"(?![A-Za-z])|(?<![0-9])(\.\.\.+|…)(?![0-9])"
                       # `p(y|\lambda)`, `P(X \mid \theta)`: a probability given a parameter
                       r"|((?:(?<![A-Za-z\\])[A-Za-z]|\\(?:mathrm|text|operatorname|mathcal)\s*\{\s*\w+\s*\}"
-                      r"|\\(?:ell|pi|phi|psi|theta)(?![A-Za-z]))\s*\((?:[^()|\\]|\\" + _NO_BAR + r"[A-Za-z]+|\\[^A-Za-z]|\([^()]*\))*"
-                      r"(?:\||\\(?:mid|vert|lvert)(?![A-Za-z]))(?:[^()|\\]|\\" + _NO_BAR + r"[A-Za-z]+|\\[^A-Za-z]|\([^()]*\))*\))"
+                      r"|\\(?:ell|pi|phi|psi|theta)(?![A-Za-z]))\s*\((?:[^()|\\]|\\" + _NO_BAR + r"[A-Za-z]++|\\[^A-Za-z]|\([^()]*\))*"
+                      r"(?:\||\\(?:mid|vert|lvert)(?![A-Za-z]))(?:[^()|\\]|\\" + _NO_BAR + r"[A-Za-z]++|\\[^A-Za-z]|\([^()]*\))*\))"
                       # `\mathrm{Poiss}(y_i; \lambda)`, `\mathcal{N}(x; \mu, \sigma^2)`: a named distribution
                       # `f_X(x;\lambda)`, `L(\theta; X)`: a density or likelihood, parameters after `;`
                       r"|((?:\\(?:mathcal|mathrm|text|operatorname)\s*\{\s*[A-Z][A-Za-z]*\s*\}"
