@@ -1043,7 +1043,10 @@ def _sample_label(sup) -> str | None:
 
 
 def _word_below(item) -> str | None:
-    """The word of a subscript that is one (`x_{\\text{max}}`, `x_{\\max}`), else None."""
+    """The word of a subscript that is one (`x_{\\text{max}}`, `x_{\\max}`, the
+    unbraced `J_\\mathrm{reg}`), else None."""
+    if isinstance(item, lark.Token) and item.type == "TEXTNAME":
+        return function_name(str(item))
     single = unwrap(item)
     if is_a(single, "func_bare") and len(single.children) == 1 \
             or is_a(single, "symbol") and is_text_name(single):
