@@ -62,11 +62,7 @@ def _decide(task: Task) -> Verdict:
     try:
         scope = _scope(task.scope)
         if task.kind == "scope":
-            for branch in task.branches:
-                _context(scope, task.scope, branch)
-            return Verdict("proved", method="scope", evidence={"unreadable": {
-                name: [line, reason] for name, (line, reason) in scope.unreadable.items()}}
-                if scope.unreadable else None)
+            return _scope_verdict(scope, task)
         ctx = _context(scope, task.scope, task.when)
     except InputError as exc:
         return Verdict("error", exc.describe(), error_side="scope")
@@ -220,6 +216,28 @@ def _shrunk(a, b, ranges, ctx, left: float) -> Verdict | None:
         return None
     return Verdict("failed", "not equal " + sampling.describe(sampled), "sampling",
                    evidence=sampling.evidence(sampled))
+
+
+def _scope_verdict(scope: SymScope, task: Task) -> Verdict:
+    """The scope can be used; what in it cannot be read is set aside, each on its
+    own line (the contract: the other steps are still checked): definitions
+    (`_readable_scope`), and cases whose condition cannot be read, whose steps
+    then have the case's error (they ask for the same context)."""
+    cases: dict[int, str] = {}
+    for branch in task.branches:
+        try:
+            _context(scope, task.scope, branch)
+        except InputError as exc:
+            if exc.line is None:
+                raise
+            cases.setdefault(exc.line, exc.message)
+    evidence = {}
+    if scope.unreadable:
+        evidence["unreadable"] = {name: [line, reason]
+                                  for name, (line, reason) in scope.unreadable.items()}
+    if cases:
+        evidence["cases"] = {str(line): message for line, message in cases.items()}
+    return Verdict("proved", method="scope", evidence=evidence or None)
 
 
 def _refuted(outcome) -> Verdict:

@@ -57,6 +57,8 @@ class _Plan:
     branches: list[tuple] = field(default_factory=list)
     cells: tuple = ()               # a notebook's (cell, line) per line of its notes text
     unreadable: dict = field(default_factory=dict)   # definitions set aside: name -> [line, reason]
+    cases_unread: dict = field(default_factory=dict)  # cases whose condition cannot be read:
+    #                                                   str(line) -> message
 
 
 _BROKEN = object()
@@ -135,6 +137,7 @@ def _run_missing(plans: list[_Plan], verdicts: dict, pool, cache: Cache, budget:
                 plan.report.error = verdict.message
             else:
                 plan.unreadable = (verdict.evidence or {}).get("unreadable") or {}
+                plan.cases_unread = (verdict.evidence or {}).get("cases") or {}
         elif verdict is not None:
             verdicts[id(plan)][index] = verdict
             cache.put(plan.tasks[index], verdict)
@@ -378,20 +381,24 @@ def _assemble(plan: _Plan, verdicts: list) -> None:
             record = _once(record, seen)
         plan.report.records.append(_in_cell(record, plan.cells) if plan.cells else record)
     for name, (line, reason) in plan.unreadable.items():
-        _unreadable(plan, name, line, reason)
+        body = next((d.body.text for d in plan.scope.definitions if d.name == name), name)
+        _set_aside(plan, line, body, f"line {line}: the definition of `{name}` cannot be read: "
+                   f"{reason}; the steps that use `{name}` are not checked")
+    for line, message in plan.cases_unread.items():
+        when = next((m.text for branch in plan.branches for m in branch
+                     if m.line == int(line)), "")
+        _set_aside(plan, int(line), when, f"line {line}: the condition of this case cannot be "
+                   f"read: {message}; the steps under it are not checked")
 
 
-def _unreadable(plan: _Plan, name: str, line: int, reason: str) -> None:
-    """A definition that cannot be read: an error on its own line, placed in
-    line order, unless a step on that line already has its error (notes: the
-    definition's display, read as a chain); the steps that use the name say
-    so on theirs."""
+def _set_aside(plan: _Plan, line: int, text: str, message: str) -> None:
+    """A definition, or a case's condition, that cannot be read: an error on
+    its own line, placed in line order, unless a step on that line already
+    has its error (notes: the definition's display, read as a chain; a
+    condition written on its row); the steps that use it say so on theirs."""
     if any(r.line == line and r.status == "error" for r in plan.report.records):
         return
-    body = next((d.body.text for d in plan.scope.definitions if d.name == name), name)
-    record = Record(line, (), "start", "error", f"line {line}: the definition of `{name}` cannot "
-                    f"be read: {reason}; the steps that use `{name}` are not checked",
-                    expr=body, shown=body)
+    record = Record(line, (), "start", "error", message, expr=text, shown=text)
     if plan.cells:
         record = _in_cell(record, plan.cells)
     records = plan.report.records

@@ -1,6 +1,6 @@
-"""A definition that cannot be read is set aside, not the whole file
-(docs/derivation-format.md, exit status: "that step's status is `error`; the
-other steps are still checked where they can be").  Every use of its name is
+"""A definition, or a case's condition, that cannot be read is set aside, not
+the whole file (docs/derivation-format.md, exit status: "that step's status is
+`error`; the other steps are still checked where they can be").  Every use of its name is
 refused with its reason: never read as a free letter, which would make a
 derivative through it 0 and a false step proved."""
 
@@ -100,3 +100,35 @@ def test_a_definition_with_an_unknown_command_is_named_on_each_use(run, tmp_path
     assert [s["line"] for s in steps if s["status"] == "error"] == [2, 6]
     assert "unknown LaTeX command \\foo" in steps[-2]["message"]
     assert [s["status"] for s in steps if s["line"] == 5] == ["proved"]
+
+
+CASES = """\
+symbols:
+  i, j: {kind: index, range: [1, n]}
+  n: {integer: true, positive: true}
+steps:
+  - x + x = 2x
+cases:
+  - when: i \\foo j
+    steps:
+      - = 2x \\cdot 1
+  - when: i = j
+    steps:
+      - = x + x
+"""
+
+
+def test_a_case_whose_condition_cannot_be_read_is_set_aside(run, tmp_path):
+    path = tmp_path / "cases.yaml"
+    path.write_text(CASES)
+    result = run("check", "--format", "json", path)
+    report = result.json()["files"][0]
+    by_line: dict = {}
+    for s in report["steps"]:
+        by_line.setdefault(s["line"], []).append(s["status"])
+    assert result.code == 2 and report["error"] is None
+    assert by_line[7] == ["error"]                  # the condition, on its own line
+    assert "unknown LaTeX command" in report["steps"][1]["message"]
+    assert by_line[9] == ["error"]                  # its step: never proved
+    assert by_line[5] == ["proved"] and by_line[12] == ["proved"]
+
