@@ -526,12 +526,26 @@ def _rows(text: str, where: Where, start: int, end: int, multline: bool) -> list
     body = _INNER.sub(lambda m: " " * len(m.group()), body)
     body = _ARRAY.sub(_aligning, body)
     body = _NOISE.sub(lambda m: " " * len(m.group()), body)
+    body = _REMARK_COLUMN.sub(_remark_column, body)
     body = _blank_amp(body)
     body = _INTERTEXT.sub(_intertext, body)
     rows: list[Row] = []
     for piece_start, piece in _split_rows(body, multline):
         rows.extend(_piece_rows(where, start + piece_start, piece))
     return rows
+
+
+# `\\ \\text{(chain rule)} &= …`: a remark in brackets, in the left column of an align row
+# that goes on with `&=`, is the reason for that row (a name, `\\text{Loss} &= …`, has no brackets)
+_REMARK_COLUMN = re.compile(r"(?:^|(?<=\\\\))(\s*)\\text(?:rm|it)?\s*\{\s*\(([^{}()$\\=<>]*)\)\s*\}(\s*)&\s*=")
+
+
+def _remark_column(match: re.Match) -> str:
+    """`\\text{(chain rule)}&=` as a row of words that is the next row's why,
+    `\\text{chain rule:}\\\\=`, no longer (offsets stay)."""
+    words = f"\\text{{{match.group(2).strip()}:}}\\\\"
+    return match.group(1) + " " * (len(match.group()) - len(match.group(1)) - len(words) - 1) \
+        + words + "="
 
 
 _INTERTEXT = re.compile(r"\\(?:short)?intertext\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
