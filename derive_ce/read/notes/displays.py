@@ -247,6 +247,28 @@ _ROWS = re.compile(r"\\\\|&\s*=")
 _OTHERS = re.compile(r"\$\$[^$]+\$\$")
 
 
+# the words that make inline math a definition or an assumption ("where $$a = b = 1$$")
+_CUE_BEFORE = re.compile(r"\b(?:where|let|with|for|if|when|whenever|assuming|assume|given|since"
+                         r"|set|setting|define|defines|denote|denotes|take|suppose|and)\W*$", re.I)
+# the chain's first expression is a name, not an expression to work on (`a = b = 1`)
+_NAME_ONLY = re.compile(r"\s*(?:\\[A-Za-z]+\s*\{\s*)?\\?[A-Za-z]+\s*\}?\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*")
+
+
+def _chain(math: str) -> bool:
+    """`a = b = c` with two `=` or more outside brackets, and a first
+    expression that is more than a name."""
+    cuts, depth = [], 0
+    for pos, char in enumerate(math):
+        if char in "{([":
+            depth += 1
+        elif char in "})]":
+            depth -= 1
+        elif char == "=" and depth == 0 and math[pos - 1:pos] not in ("\\", "<", ">", "!", ":"):
+            cuts.append(pos)
+    return len(cuts) >= 2 and bool(math[:cuts[0]].strip()) \
+        and not _NAME_ONLY.fullmatch(math[:cuts[0]])
+
+
 def _inline(text: str, start: int, end: int, close_end: int) -> bool:
     """Kramdown: `$$…$$` with words before it or after it on its line is
     inline math (other `$$…$$` on the line are no words: a line of them is
@@ -256,6 +278,8 @@ def _inline(text: str, start: int, end: int, close_end: int) -> bool:
     after = text[close_end:len(text) if after_end < 0 else after_end]
     if _ROWS.search(text, end, close_end):
         return False                # rows (`\\`, `&=`): a display, wherever it stands
+    if _chain(text[end:close_end - 2]) and not _CUE_BEFORE.search(before):
+        return False                # `… you also have $$a = b = c.$$`: a chain of its own
     before, after = _OTHERS.sub(" ", before), _OTHERS.sub(" ", after)   # `$$a$$ $$b$$`: displays
     words_after = bool(re.sub(r"^[\s.,;:]*", "", after))
     return words_after or bool(before.strip()) and not text[end:].lstrip().startswith("=")
