@@ -256,7 +256,10 @@ _NAME_ONLY = re.compile(r"\s*(?:\\[A-Za-z]+\s*\{\s*)?\\?[A-Za-z]+\s*\}?\s*(?:_\s
 
 def _chain(math: str) -> bool:
     """`a = b = c` with two `=` or more outside brackets, and a first
-    expression that is more than a name."""
+    expression that is more than a name; no definition sign (`\\sigma(x) := … = …`
+    in a sentence names what it defines: inline math, as before)."""
+    if re.search(r":=|\\(?:coloneqq|triangleq)(?![A-Za-z])|≔", math):
+        return False
     cuts, depth = [], 0
     for pos, char in enumerate(math):
         if char in "{([":
