@@ -73,7 +73,7 @@ def rewrite(math: str) -> str:
     `\\boldsymbol`; an argmax as `\\arg\\max`; `x^(-1.5)` as `x^{(-1.5)}`; `{{dx}}` as
     `{dx}`; a Markdown-escaped `\\^` as `^`; `ln\\ x`, `ln x` (the word, then a space) as
     `\\ln x`; `\\sum\\limits_j` as `\\sum_j`; `\\cdot\\cdot\\cdot` as `\\cdots`; `\\sum*{i=1}` as
-    `\\sum_{i=1}`; a capitalised word (`Loss`) as `\\text{Loss}`."""
+    `\\sum_{i=1}`; `\\frac{dL}{{dw}_{1}}` as `\\frac{dL}{d w_{1}}`; a capitalised word (`Loss`) as `\\text{Loss}`."""
     math = proofwiki(math)
     math = _DEFINED_AS.sub(":=", math)
     math = math.replace("’", "'").replace("′", "'")
@@ -88,6 +88,7 @@ def rewrite(math: str) -> str:
     math = _ARGMAX.sub(lambda m: "\\arg\\" + (m.group(1) or m.group(2)).lower() + " ", math)
     math = parenthesised_scripts(math)
     math = single_groups(math)
+    math = _GROUPED_DIFFERENTIAL.sub(r"\1\2 \3_", math)
     math = _SIGNED_SCRIPT.sub(lambda m: "^{-" + m.group(2) + "}", math)
     math = _KNOWN.sub(_name, math)
     math = _WORD.sub(_name, math)
@@ -229,6 +230,10 @@ _LIMITS = re.compile(r"\\(?:no)?limits(?![A-Za-z])\s*")
 # `\sum*{i=1}^{m}`: a page's Markdown took the `_` of `\sum_{i=1}` for emphasis and wrote `*`;
 # a star between a sum and its bounds (`{letter = …}`) has no other reading
 _STAR_SUM = re.compile(r"(\\(?:sum|prod))\*(?=\{\s*[A-Za-z]\s*=)")
+# `\frac{dLoss}{{dw}_{1}}` (MathType's braces): the differential of `w_1`, the whole
+# denominator of a derivative; `{dw}_{1}` is `dw_{1}` there (elsewhere it stays refused)
+_GROUPED_DIFFERENTIAL = re.compile(r"(\\[dt]?frac\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*)"
+                                   r"\{\s*(d|\\partial)\s*([A-Za-z])\s*\}\s*_(?=\s*(?:\{\s*\w+\s*\}|\w)\s*\})")
 # `\cdot\cdot\cdot` (three product dots in a row, a page's ellipsis) is `\cdots`
 _CDOT_DOTS = re.compile(r"\\cdot(?:\s*\\cdot){2,}(?![A-Za-z])")
 # `\pmb{x}` (plain TeX's "poor man's bold") is a bold letter, as `\boldsymbol{x}` is.
