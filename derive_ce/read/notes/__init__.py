@@ -594,11 +594,17 @@ def _derivative_of(match: re.Match, name: str, letter: str) -> str:
 _OPERATOR_D = re.compile(r"\\[dtc]?frac\s*\{\s*d\s*\}\s*\{\s*d\s*([A-Za-z])\s*\}")
 
 
+# `\frac{-1'-(e^{-x})'}{…}`: a prime on a number, beside a prime after a bracket, is the
+# derivative of that constant, `(1)'` (not in a script: `x^2'`, `x_1'` stay as written)
+_PRIMED_NUMBER = re.compile(r"(?<![\w.\\}^_{])(\d+(?:\.\d+)?)'(?!')")
+
+
 def _bracket_primes(builder: Builder) -> None:
     """`(x^2+1)'`, `(\\frac{x^2+1}{x^3-1})'`: a prime after a bracket, in a
-    step whose only letter is `x` (`e` aside), is `\\frac{d}{dx}\\left(…\\right)`.
-    With two letters or none, or a letter the notes define, the variable is
-    not plain: refused as before."""
+    step whose only letter is `x` (`e` aside), is `\\frac{d}{dx}\\left(…\\right)`;
+    a number primed beside it (`-1'`) is `(1)'`, so `\\frac{d}{dx}(1)`.  With two
+    letters or none, or a letter the notes define, the variable is not plain:
+    refused as before."""
     defined = {d.name for d in builder.definitions}
     for seg in builder.segments:
         for branch in seg.branches():
@@ -613,7 +619,7 @@ def _bracket_primes(builder: Builder) -> None:
                 if len(letters) != 1 or letters & defined:
                     continue                 # `(u^2)'` with `u = 3x^2`: d/dx, not d/du
                 letter = letters.pop()
-                new = _primed_brackets(text, letter)
+                new = _primed_brackets(_PRIMED_NUMBER.sub(r"(\1)'", text), letter)   # `-1'`: `-(1)'`
                 if new != text:
                     math = dataclasses.replace(step.math, text=new, column=0, breaks=())
                     branch.steps[n] = dataclasses.replace(step, math=math)

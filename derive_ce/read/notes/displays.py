@@ -247,6 +247,31 @@ _ROWS = re.compile(r"\\\\|&\s*=")
 _OTHERS = re.compile(r"\$\$[^$]+\$\$")
 
 
+# the words that make inline math a definition or an assumption ("where $$a = b = 1$$")
+_CUE_BEFORE = re.compile(r"\b(?:where|let|with|for|if|when|whenever|assuming|assume|given|since"
+                         r"|set|setting|define|defines|denote|denotes|take|suppose|and)\W*$", re.I)
+# the chain's first expression is a name, not an expression to work on (`a = b = 1`)
+_NAME_ONLY = re.compile(r"\s*(?:\\[A-Za-z]+\s*\{\s*)?\\?[A-Za-z]+\s*\}?\s*(?:_\s*(?:\{[^{}]*\}|\w))?\s*")
+
+
+def _chain(math: str) -> bool:
+    """`a = b = c` with two `=` or more outside brackets, and a first
+    expression that is more than a name; no definition sign (`\\sigma(x) := … = …`
+    in a sentence names what it defines: inline math, as before)."""
+    if re.search(r":=|\\(?:coloneqq|triangleq)(?![A-Za-z])|≔", math):
+        return False
+    cuts, depth = [], 0
+    for pos, char in enumerate(math):
+        if char in "{([":
+            depth += 1
+        elif char in "})]":
+            depth -= 1
+        elif char == "=" and depth == 0 and math[pos - 1:pos] not in ("\\", "<", ">", "!", ":"):
+            cuts.append(pos)
+    return len(cuts) >= 2 and bool(math[:cuts[0]].strip()) \
+        and not _NAME_ONLY.fullmatch(math[:cuts[0]])
+
+
 def _inline(text: str, start: int, end: int, close_end: int) -> bool:
     """Kramdown: `$$…$$` with words before it or after it on its line is
     inline math (other `$$…$$` on the line are no words: a line of them is
@@ -256,6 +281,8 @@ def _inline(text: str, start: int, end: int, close_end: int) -> bool:
     after = text[close_end:len(text) if after_end < 0 else after_end]
     if _ROWS.search(text, end, close_end):
         return False                # rows (`\\`, `&=`): a display, wherever it stands
+    if _chain(text[end:close_end - 2]) and not _CUE_BEFORE.search(before):
+        return False                # `… you also have $$a = b = c.$$`: a chain of its own
     before, after = _OTHERS.sub(" ", before), _OTHERS.sub(" ", after)   # `$$a$$ $$b$$`: displays
     words_after = bool(re.sub(r"^[\s.,;:]*", "", after))
     return words_after or bool(before.strip()) and not text[end:].lstrip().startswith("=")
@@ -526,12 +553,26 @@ def _rows(text: str, where: Where, start: int, end: int, multline: bool) -> list
     body = _INNER.sub(lambda m: " " * len(m.group()), body)
     body = _ARRAY.sub(_aligning, body)
     body = _NOISE.sub(lambda m: " " * len(m.group()), body)
+    body = _REMARK_COLUMN.sub(_remark_column, body)
     body = _blank_amp(body)
     body = _INTERTEXT.sub(_intertext, body)
     rows: list[Row] = []
     for piece_start, piece in _split_rows(body, multline):
         rows.extend(_piece_rows(where, start + piece_start, piece))
     return rows
+
+
+# `\\ \\text{(chain rule)} &= …`: a remark in brackets, in the left column of an align row
+# that goes on with `&=`, is the reason for that row (a name, `\\text{Loss} &= …`, has no brackets)
+_REMARK_COLUMN = re.compile(r"(?:^|(?<=\\\\))(\s*)\\text(?:rm|it)?\s*\{\s*\(([^{}()$\\=<>]*)\)\s*\}(\s*)&\s*=")
+
+
+def _remark_column(match: re.Match) -> str:
+    """`\\text{(chain rule)}&=` as a row of words that is the next row's why,
+    `\\text{chain rule:}\\\\=`, no longer (offsets stay)."""
+    words = f"\\text{{{match.group(2).strip()}:}}\\\\"
+    return match.group(1) + " " * (len(match.group()) - len(match.group(1)) - len(words) - 1) \
+        + words + "="
 
 
 _INTERTEXT = re.compile(r"\\(?:short)?intertext\s*\{((?:[^{}]|\{[^{}]*\})*)\}")

@@ -231,6 +231,21 @@ def assumption(before: str, math: str, after: str) -> tuple[list[str], str] | No
     return names, "positive" if strict else "nonnegative"
 
 
+# `$X_i \sim Poisson(\lambda)\ (\lambda > 0)$`: a model statement, then its parameter's sign
+# bound in brackets, in the same inline math
+_MODEL_BOUND = re.compile(r"\\sim(?![A-Za-z]).*\)(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z])|,)*"
+                          r"\(\s*([^()]+?)\s*\)\s*[.,;]?\s*")
+
+
+def model_bound(math: str) -> tuple[list[str], str] | None:
+    """(names, flag) of the sign bound written beside a model statement in one
+    inline math ("$X_i \\sim Poisson(\\lambda)\\ (\\lambda > 0)$"), or None."""
+    match = _MODEL_BOUND.search(math)
+    if match is None or match.end() != len(math):
+        return None
+    return assumption("", match.group(1), "")
+
+
 def _names(text: str) -> list[str]:
     """`a, b` or `\\sigma` or `\\sigma^2` -> the letters; anything else -> []."""
     text = re.sub(r"\^\s*(?:2|\{2\})$", "", text.strip())

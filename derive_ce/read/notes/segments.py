@@ -142,6 +142,15 @@ _SETTING = re.compile(r"\s*(?:set|!|\\text\s*\{\s*!\s*\})\s*", re.I)
 _LEAD_WORD = re.compile(r"\s*\\(?:text|textrm|textit|textbf|mathrm|operatorname)\s*\{\s*"
                         r"(since|because|as|so|thus|hence|therefore|then|and|now|i\.e\.|using)"
                         r"\s*[,:]?\s*\}\s*[,:]?\s*(?:\\q?quad(?![A-Za-z])\s*|\\[,;:! ]\s*)*", re.I)
+# `\\tanh x := \\frac{\\sinh x}{\\cosh x}`: a function the grammar knows, on one letter, "defined"
+# with `:=`; it already has its meaning, so the row is a claim about it, checked as `=`
+_KNOWN_DEFINED = re.compile(r"\s*\\(?:sinh|cosh|tanh|coth|sech|csch|sin|cos|tan|cot|sec|csc|exp|ln|log"
+                            r"|arcsin|arccos|arctan)(?![A-Za-z])\s*(?:[A-Za-z](?![A-Za-z])|\(\s*[A-Za-z]\s*\)"
+                            r"|\\left\s*\(\s*[A-Za-z]\s*\\right\s*\)|\{\s*[A-Za-z]\s*\})\s*(:=)")
+# `P(n+1) \\: : \\: \\sum_{k=1}^{n+1} k = …`: a statement's name (a capital letter on a bracket)
+# then a colon heads the equation it names (an induction's P(n)); the label is the row's why
+_SPACE = r"(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|\s)*"
+_STATEMENT_LABEL = re.compile(r"\s*((?<![A-Za-z\\])[A-Z]\s*\([^()=:]*\))" + _SPACE + r":(?!=)" + _SPACE)
 # `\\boxed{…}` (or `\\fbox{…}`) that is the whole row
 _BOX = re.compile(r"\s*\\(?:boxed|fbox)\s*\{(.*)\}\s*[.,;]?\s*", re.S)
 _TEXT_ONLY = re.compile(r"\s*(?:\\(?:text|textrm|textit|mathrm|textbf)\s*\{[^{}$]*\}\s*[:.,;]?\s*)+")
@@ -933,6 +942,7 @@ class Builder:
                 continue
             cued = P.assumption_cue(before) or assuming and P.continues_list(before)
             assumed = P.assumption(before, math, after) if cued else None
+            assumed = assumed or P.model_bound(math)    # `$X \sim Poisson(\lambda)\ (\lambda > 0)$`
             assuming = assumed is not None      # "Let $x > 0$ and $z \ge 0$": both
             if assumed is not None:
                 names, flag = assumed
@@ -1085,6 +1095,9 @@ class Builder:
     def _row(self, row: Row) -> None:
         self.line = row.line
         text = chain_primes(row.text)
+        known = _KNOWN_DEFINED.match(text)
+        if known:                       # `\\tanh x := …`: a claim about tanh, checked
+            text = text[:known.start(1)] + "=" + text[known.end(1):]
         for head, bare in self.heads:
             text = head.sub(lambda m: bare, text)
         if text != row.text:
@@ -1099,6 +1112,10 @@ class Builder:
         lead = _LEAD_WORD.match(body)
         if lead and "=" in body[lead.end():] and not row.starts_with_equals:
             body, raw_why = body[lead.end():], raw_why or f"\\text{{{lead.group(1)}}}"
+        label = _STATEMENT_LABEL.match(body)
+        if label and "=" in body[label.end():] and ":" not in body[label.end():] \
+                and not row.starts_with_equals:
+            body, raw_why = body[label.end():], raw_why or label.group(1)
         if _OVERSET.search(body):
             self._overset(row, body, raw_why)
             return

@@ -72,7 +72,8 @@ def rewrite(math: str) -> str:
     ProofWiki's macros as plain LaTeX; a typographic prime (`’`) as `'`; `\\pmb` as
     `\\boldsymbol`; an argmax as `\\arg\\max`; `x^(-1.5)` as `x^{(-1.5)}`; `{{dx}}` as
     `{dx}`; a Markdown-escaped `\\^` as `^`; `ln\\ x`, `ln x` (the word, then a space) as
-    `\\ln x`; `\\sum\\limits_j` as `\\sum_j`; a capitalised word (`Loss`) as `\\text{Loss}`."""
+    `\\ln x`; `\\sum\\limits_j` as `\\sum_j`; `\\cdot\\cdot\\cdot` as `\\cdots`; `\\sum*{i=1}` as
+    `\\sum_{i=1}`; `\\frac{dL}{{dw}_{1}}` as `\\frac{dL}{d w_{1}}`; a capitalised word (`Loss`) as `\\text{Loss}`."""
     math = proofwiki(math)
     math = _DEFINED_AS.sub(":=", math)
     math = math.replace("’", "'").replace("′", "'")
@@ -80,11 +81,14 @@ def rewrite(math: str) -> str:
     math = _spaced_functions(math)
     math = _LIMITS.sub("", math)
     math = _PMB.sub(r"\\boldsymbol", math)
+    math = _CDOT_DOTS.sub(r"\\cdots", math)
+    math = _STAR_SUM.sub(lambda m: m.group(1) + "_", math)
     math = _STYLED_WORD.sub(lambda m: "\\text{" + m.group(1) + "}", math)
     math = _BARE_EXP.sub("e^", math)
     math = _ARGMAX.sub(lambda m: "\\arg\\" + (m.group(1) or m.group(2)).lower() + " ", math)
     math = parenthesised_scripts(math)
     math = single_groups(math)
+    math = _GROUPED_DIFFERENTIAL.sub(r"\1\2 \3_", math)
     math = _SIGNED_SCRIPT.sub(lambda m: "^{-" + m.group(2) + "}", math)
     math = _KNOWN.sub(_name, math)
     math = _WORD.sub(_name, math)
@@ -223,6 +227,15 @@ _CAPITAL_WORD = re.compile(r"(?<![\\A-Za-z])[A-Z][a-z]{2,}(?![A-Za-z(])(?!\s*\\l
 # `\sum\limits_{j}^{n}`: where the bounds are set is layout, so the sum reads (and its
 # index is inferred) as `\sum_{j}^{n}`.
 _LIMITS = re.compile(r"\\(?:no)?limits(?![A-Za-z])\s*")
+# `\sum*{i=1}^{m}`: a page's Markdown took the `_` of `\sum_{i=1}` for emphasis and wrote `*`;
+# a star between a sum and its bounds (`{letter = …}`) has no other reading
+_STAR_SUM = re.compile(r"(\\(?:sum|prod))\*(?=\{\s*[A-Za-z]\s*=)")
+# `\frac{dLoss}{{dw}_{1}}` (MathType's braces): the differential of `w_1`, the whole
+# denominator of a derivative; `{dw}_{1}` is `dw_{1}` there (elsewhere it stays refused)
+_GROUPED_DIFFERENTIAL = re.compile(r"(\\[dt]?frac\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*)"
+                                   r"\{\s*(d|\\partial)\s*([A-Za-z])\s*\}\s*_(?=\s*(?:\{\s*\w+\s*\}|\w)\s*\})")
+# `\cdot\cdot\cdot` (three product dots in a row, a page's ellipsis) is `\cdots`
+_CDOT_DOTS = re.compile(r"\\cdot(?:\s*\\cdot){2,}(?![A-Za-z])")
 # `\pmb{x}` (plain TeX's "poor man's bold") is a bold letter, as `\boldsymbol{x}` is.
 _PMB = re.compile(r"\\pmb(?![A-Za-z])")
 # `\operatorname*{arg\,max}`, `\mathrm{argmin}`, `\argmax`: the maximiser, `\arg\max`
