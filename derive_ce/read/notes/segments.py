@@ -761,6 +761,7 @@ class Builder:
         self.sigmoid_word = 0        # the first prose line that says "sigmoid" at all
         self.outside_head = None     # a head whose row goes on with math not read
         self.bare = False            # no math marked as math: lines of LaTeX are displays
+        self.display_ahead = True    # a display comes after this prose line, before a heading
 
     @property
     def seg(self) -> Segment:
@@ -772,8 +773,9 @@ class Builder:
         return branch.inner[-1] if branch.inner else branch
 
     def build(self, blocks: list) -> None:
-        for block in blocks:
+        for number, block in enumerate(blocks):
             if isinstance(block, Prose):
+                self.display_ahead = _display_ahead(blocks, number)
                 self._prose(block)
                 self.after_display = False
             else:
@@ -1078,7 +1080,7 @@ class Builder:
         # "Assuming $…$:" or "Assuming $…$, the gradient is" (a sentence that runs on
         # into the display): the next derivation's case
         leads = _LEAD_IN.match(P.clean(prose.text)) is not None \
-            and not re.search(r"[.?!]\s*$", P.clean(prose.text))
+            and not re.search(r"[.?!]\s*$", P.clean(prose.text)) and self.display_ahead
         if not leads and seg.main.steps and not seg.cases and self.after_display \
                 and not any(s.unchecked for s in seg.main.steps):
             seg.cases.append(Branch(when, prose.text, steps=seg.main.steps, last=seg.main.last))
@@ -2146,3 +2148,15 @@ def _breaks(row: Row, body: str) -> tuple:
     """The row's line breaks, where body is the row's text as written (a prefix
     of it: the why cut off); none where the text was rewritten."""
     return tuple(b for b in row.breaks if b[0] < len(body)) if row.text.startswith(body) else ()
+
+
+def _display_ahead(blocks: list, number: int) -> bool:
+    """Does a display come after blocks[number] before the next heading?  A
+    lead-in ("if $x > 1$", no full stop) with none runs on into nothing: it is
+    the display's just before, when it follows that one at once."""
+    for block in blocks[number + 1:]:
+        if not isinstance(block, Prose):
+            return True
+        if P.HEADING.match(block.text):
+            return False
+    return False
