@@ -241,6 +241,9 @@ def _definitions(definitions: tuple[Definition, ...], notes: tuple[str, ...]) ->
             key = f"{latex_name(definition.name[:-2])}^{{({definition.params[0]})}}"
         elif definition.function and "_" in definition.name:     # `f_N(x)`, as the notes were read
             key = f"\\operatorname{{{definition.name}}}"
+        elif _worded(definition):                   # `L_{\text{data}}`: a word below a letter
+            base, word = definition.name.split("_", 1)
+            key = f"{latex_name(base)}_{{\\text{{{word}}}}}"
         params = ",".join(f"\\{p}" if p in GREEK else p for p in definition.params)
         if definition.function:
             key += f"({params})"
@@ -249,6 +252,13 @@ def _definitions(definitions: tuple[Definition, ...], notes: tuple[str, ...]) ->
         out.append(f"  {scalar(key)}: {scalar(definition.body.text)}  "
                    f"# guessed: a definition, {comment(note)}\n")
     return out
+
+
+def _worded(definition: Definition) -> bool:
+    """A name read from `L_{\\text{data}}`: a word (not a Greek letter) below a letter."""
+    base, _, word = definition.name.partition("_")
+    return not definition.function and not definition.params and len(word) > 1 \
+        and word.isalpha() and word not in GREEK and (len(base) == 1 or base in GREEK)
 
 
 def _steps(steps: tuple[Step, ...], indent: str) -> list[str]:

@@ -40,6 +40,10 @@ _TOKEN = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{\s*([A-Za-z][A-Za-z0-9]
 # `\\hat{y}`, `\\hat y`, `\\bar{x}`, `\\hat{\\mu}`: an accented letter is a name of its own.
 _ACCENTED = (r"\\(?:hat|widehat|bar|overline|tilde|widetilde)\s*(?:\{\s*" + P.LETTER + r"\s*\}"
              r"|\s+[A-Za-z](?![A-Za-z])|\s*\\(?:" + "|".join(P.GREEK) + r")(?![A-Za-z]))")
+# `L_{\text{data}}`, `J_\mathrm{reg}`, `\mu_{\text{new}}`: one name with a word below it
+_WORDED_NAME = re.compile(r"\s*(?P<base>" + P.LETTER + r")\s*_\s*(?P<open>\{\s*)?\\(?:text|mathrm|textrm"
+                          r"|operatorname|mathit|textit)\s*\{\s*(?P<word>[A-Za-z][A-Za-z0-9]*)\s*\}\s*"
+                          r"(?(open)\})\s*:?")
 _NAME = re.compile(
     r"\s*(?:\\(?:text|mathrm|operatorname|textrm)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}"
     r"|(" + _ACCENTED + r"|" + P.LETTER + r"))\s*(?:_\s*(\{\s*[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
@@ -183,7 +187,8 @@ _EXPECTATION = "expectations (`\\mathbb{E}`) are not read: derive-ce checks alge
 _D = r"(?:\\partial|d|\\mathrm\s*\{\s*d\s*\}|\\operatorname\s*\{\s*d\s*\})"
 _DERIVATIVE_OF = re.compile(
     r"\s*\\[dt]?frac\s*\{\s*" + _D + r"\s*(?:(" + P.LETTER + r")|\\(?:text|mathrm)\s*\{\s*"
-    r"([A-Za-z]+)\s*\})(?:\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))?\s*\}\s*\{\s*" + _D
+    r"([A-Za-z]+)\s*\})(?P<sub>\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\(?:text|mathrm)\s*\{[^{}]*\}"
+    r"|[A-Za-z0-9]))?\s*\}\s*\{\s*" + _D
     + r"\s*(?:" + P.LETTER + r")(?:\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))?\s*\}\s*")
 _FUNCTION_LETTERS = {"f", "g", "h", "F", "G", "varphi", "phi", "Phi", "psi", "sigma"}
 
@@ -242,6 +247,10 @@ def label_name(text: str) -> str | None:
     derivative = _DERIVATIVE_OF.fullmatch(text)
     if derivative:
         name = (derivative.group(1) or derivative.group(2)).lstrip("\\")
+        worded = derivative.group(1) and derivative.group("sub") \
+            and _WORDED_NAME.fullmatch(derivative.group(1) + derivative.group("sub"))
+        if worded:                      # `\frac{\partial L_{\text{data}}}{\partial w}`: L_data
+            return f"{name}_{worded.group('word')}"
         return None if name in _FUNCTION_LETTERS or name == "e" else name
     return None
 
@@ -485,9 +494,13 @@ def _flat(text: str) -> str:
 def definition_name(text: str) -> tuple[str, tuple[str, ...], bool] | None:
     """`\\text{Loss}` -> ("Loss", (), False); `p_i` -> ("p", ("i",), False);
     `\\sigma(x)`, `\\mathrm{GELU}(x)`, `f\\left(x\\right)` -> a function;
-    anything else -> None."""
+    `L_{\\text{data}}`, `J_\\mathrm{reg}` -> ("L_data", (), False), a name with a
+    word below it, as a step reads it; anything else -> None."""
     text = re.sub(r"\\(?:left|right|big|Big)\s*([()])", r"\1", text)
     text = re.sub(r"\\[,;:! ]|\\q?quad(?![A-Za-z])", " ", text)     # `f(x) \;\;=`
+    worded = _WORDED_NAME.fullmatch(text)
+    if worded is not None:
+        return f"{worded.group('base').lstrip(chr(92))}_{worded.group('word')}", (), False
     sample = _SAMPLE_NAME.fullmatch(text)
     if sample is not None:      # `\hat{y}^{(i)} =`: the quantity at each sample i
         name = accented_name(sample.group(1)) or sample.group(1).lstrip("\\")
@@ -674,6 +687,11 @@ def mentions(text: str, name: str) -> bool:
         inner = (r"\\" if len(split) > 2 else "") + re.escape(split[:-1])
         return re.search(r"\\(?:" + _ACCENT_COMMANDS[split[-1]] + r")\s*(?:\{\s*" + inner
                          + r"\s*[}_]|\s*" + inner + r"(?![A-Za-z]))", text) is not None
+    base, _, word = name.partition("_")
+    if len(word) > 1 and word.isalpha() and word not in P.GREEK:    # L_data: `L_{\text{data}}`
+        if re.search(r"(?<![A-Za-z\\])\\?" + re.escape(base) + r"\s*_\s*\{?\s*\\(?:text|mathrm|textrm"
+                     r"|operatorname|mathit|textit)\s*\{\s*" + re.escape(word) + r"\s*\}", text):
+            return True
     name = re.escape(name)
     return re.search(r"\\(?:text|mathrm|operatorname)\s*\{\s*" + name + r"\s*\}"
                      r"|(?<![A-Za-z\\])\\?" + name + r"(?![A-Za-z])", text) is not None
