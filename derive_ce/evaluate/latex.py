@@ -838,8 +838,13 @@ class Compiler:
         return value
 
     def _defined_label(self, base: str, sub) -> str | None:
-        """The defined name a subscripted letter is (`x_1`, `L_total`), as the
-        symbolic path reads it (decide/scope.py, element): None otherwise."""
+        """The name a subscripted letter is: a word below it (`x_{\\text{max}}`,
+        beside a vector x too), or a defined `x_1`, as the symbolic path reads it
+        (decide/build, _element; decide/scope.py, element): None otherwise."""
+        items = list(sub.children)
+        word = _word_below(items[0]) if len(items) == 1 else None
+        if word is not None:
+            return f"{base}_{word}"
         label = self.label(sub)
         if label is None or f"{base}_{label}" not in self.scope.values \
                 or self.scope.kind(base) in ("vector", "matrix", "family"):
@@ -1045,7 +1050,7 @@ def _sample_label(sup) -> str | None:
 def _word_below(item) -> str | None:
     """The word of a subscript that is one (`x_{\\text{max}}`, `x_{\\max}`, the
     unbraced `J_\\mathrm{reg}`), else None."""
-    if isinstance(item, lark.Token) and item.type == "TEXTNAME":
+    if isinstance(item, lark.Token) and item.type in ("TEXTNAME", "FUNC"):
         return function_name(str(item))
     single = unwrap(item)
     if is_a(single, "func_bare") and len(single.children) == 1 \

@@ -335,6 +335,15 @@ class _Builder(Functions, Derivatives, Sums):
             raise self.fail(f"`\\{base}` is the Greek capital letter: for a "
                             f"{'sum' if base == 'Sigma' else 'product'} write "
                             f"`\\{'sum' if base == 'Sigma' else 'prod'}`", name_node)
+        word = _word_below(subscript)
+        if word is not None:        # `x_{\text{max}}`, `J_\mathrm{reg}`: a label, the name x_max,
+            if word in ("max", "min") and self.scope.index_count(base):     # beside a vector x
+                raise self.fail(f"`{base}_{{\\{word}}}` beside the vector `{base}`: its "
+                                f"{'largest' if word == 'max' else 'smallest'} element "
+                                f"(`\\{word}_i {base}_i`, which moves with each `{base}_i`) or a "
+                                "name of its own? Write `\\" + word + f"_i {base}_i`, or "
+                                "another letter for a constant", subscript)
+            return self.named(f"{base}_{word}")     # beside a vector x too (docs/format.md)
         indices, trailing = self._indices(base, subscript)
         if base in ("delta", "Delta") and not self.scope.declared(base) and len(indices) == 2:
             return sp.KroneckerDelta(*indices) * trailing
@@ -349,11 +358,6 @@ class _Builder(Functions, Derivatives, Sums):
 
     def _indices(self, base: str, sub) -> tuple[list[sp.Expr], sp.Expr]:
         items = [c for c in sub.children]
-        single = unwrap(items[0]) if len(items) == 1 else None
-        if is_a(single, "func_bare") and len(single.children) == 1 \
-                or is_a(single, "symbol") and is_text_name(single):
-            label = function_name(str(first_token(single)))          # x_{\text{max}}
-            return [sp.Symbol(label, real=True)], sp.Integer(1)
         if len(items) == 1 and isinstance(items[0], lark.Token) \
                 and items[0].type == "NUMBER" and len(items[0]) > 1:
             return [sp.Integer(int(items[0][0]))], sp.Rational(str(items[0][1:]))
@@ -466,3 +470,17 @@ class _Builder(Functions, Derivatives, Sums):
 
 # -- helpers on trees ------------------------------------------------------
 
+
+def _word_below(sub) -> str | None:
+    """The word of a subscript that is one (`x_{\\text{max}}`, `x_{\\max}`, the
+    unbraced `J_\\mathrm{reg}`), else None."""
+    items = list(sub.children)
+    if len(items) != 1:
+        return None
+    if isinstance(items[0], lark.Token):
+        return function_name(str(items[0])) if items[0].type in ("TEXTNAME", "FUNC") else None
+    single = unwrap(items[0])
+    if is_a(single, "func_bare") and len(single.children) == 1 \
+            or is_a(single, "symbol") and is_text_name(single):
+        return function_name(str(first_token(single)))
+    return None

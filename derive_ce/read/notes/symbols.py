@@ -34,7 +34,8 @@ def infer_symbols(texts: list[str], defined: set[str], families: set[str] = froz
         for match in _SUM.finditer(text):
             index = (match.group(1) or match.group(3)).lstrip("\\")
             upper = (match.group(4) or "").strip("{} ")
-            sums.setdefault(index, ((match.group(2) or "").strip(), upper))
+            low = (match.group(2) or "").split(",")[0].strip()   # `j=1, j \neq i`: 1
+            sums.setdefault(index, (low, upper))
     subscripts: dict[str, set[tuple[str, ...]]] = {}
     for text in texts:
         for match in _SUBSCRIPTED.finditer(_SUM.sub(" ", text)):
