@@ -219,6 +219,8 @@ def _token(token: lark.Token) -> Piece:
         if re.fullmatch(r"[A-Za-z]_[A-Za-z0-9]+", word):     # `\operatorname{h_theta}`: h_θ
             return Piece(name_text(word))
         return Piece(word)
+    if token.type == "FUNC" and _BRACED.search(token):     # `x_\text{max}`: the word
+        return Piece(_BRACED.search(token).group(1).strip())
     if token.type == "NAMED":
         return Piece(NAMED.get(token.lstrip("\\"), str(token)))
     if token.type == "PRIME":
