@@ -269,16 +269,19 @@ def _steps(steps: tuple[Step, ...], indent: str) -> list[str]:
     return out
 
 
-def _case(case: Case, source: str, indent: str = "") -> list[str]:
-    out = [f"{indent}  - when: {scalar(case.when.text)}  # guessed from `{comment(source)}` "
-           f"(line {case.when.line})\n"]
+def _case(case: Case, source: str | None, indent: str = "") -> list[str]:
+    """`source`: the prose the case was read from; None for a case inside
+    another (a row's own condition), whose source is its line."""
+    said = f"from `{comment(source)}` (line {case.when.line})" if source is not None \
+        else f"from line {case.when.line}"
+    out = [f"{indent}  - when: {scalar(case.when.text)}  # guessed {said}\n"]
     if case.steps:
         out.append(f"{indent}    steps:\n")
         out.extend(_steps(case.steps, indent + "      "))
     if case.cases:
         out.append(f"{indent}    cases:\n")
         for inner in case.cases:
-            out.extend(_case(inner, source, indent + "    "))
+            out.extend(_case(inner, None, indent + "    "))
     out.extend(_result(case.result, indent + "    "))
     return out
 
