@@ -24,17 +24,16 @@ from derive_ce.read import names
 from derive_ce.read.latex.parser import chain_refusal, parse
 from derive_ce.read.latex.shape import (
     bare_order,
-    first_token,
     function_name,
     inner_subscript,
     is_a,
-    is_text_name,
     items_of,
     leibniz,
     operator_order,
     point_like,
     simple_parts,
     unwrap,
+    word_below,
 )
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
@@ -841,8 +840,7 @@ class Compiler:
         """The name a subscripted letter is: a word below it (`x_{\\text{max}}`,
         beside a vector x too), or a defined `x_1`, as the symbolic path reads it
         (decide/build, _element; decide/scope.py, element): None otherwise."""
-        items = list(sub.children)
-        word = _word_below(items[0]) if len(items) == 1 else None
+        word = word_below(sub)
         if word is not None:
             return f"{base}_{word}"
         label = self.label(sub)
@@ -858,7 +856,7 @@ class Compiler:
         items = list(sub.children)
         if len(items) != 1:
             return None
-        word = _word_below(items[0])
+        word = word_below(sub)
         if word is not None:
             return word
         digits = _digits(items[0])
@@ -866,7 +864,7 @@ class Compiler:
 
     def indices(self, base: str, sub):
         items = list(sub.children)
-        word = _word_below(items[0]) if len(items) == 1 else None
+        word = word_below(sub)
         if word is not None:                    # x_{\text{max}}
             return [_const(word)], None
         if len(items) == 1 and isinstance(items[0], lark.Token) \
@@ -1044,18 +1042,6 @@ def _sample_label(sup) -> str | None:
         if isinstance(token, lark.Token) and token.type == "LETTER" and re.fullmatch(
                 "[A-Za-z]", str(token)):
             return str(token)
-    return None
-
-
-def _word_below(item) -> str | None:
-    """The word of a subscript that is one (`x_{\\text{max}}`, `x_{\\max}`, the
-    unbraced `J_\\mathrm{reg}`), else None."""
-    if isinstance(item, lark.Token) and item.type in ("TEXTNAME", "FUNC"):
-        return function_name(str(item))
-    single = unwrap(item)
-    if is_a(single, "func_bare") and len(single.children) == 1 \
-            or is_a(single, "symbol") and is_text_name(single):
-        return function_name(str(first_token(single)))
     return None
 
 

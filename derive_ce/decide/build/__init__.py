@@ -33,14 +33,11 @@ from derive_ce.read import names
 from derive_ce.read.latex.parser import chain_refusal, parse
 from derive_ce.read.latex.shape import (
     column_of,
-    first_token,
-    function_name,
     inner_subscript,
     is_a,
-    is_text_name,
     simple_parts,
     starts_with_derivative,
-    unwrap,
+    word_below,
 )
 
 if TYPE_CHECKING:
@@ -335,7 +332,7 @@ class _Builder(Functions, Derivatives, Sums):
             raise self.fail(f"`\\{base}` is the Greek capital letter: for a "
                             f"{'sum' if base == 'Sigma' else 'product'} write "
                             f"`\\{'sum' if base == 'Sigma' else 'prod'}`", name_node)
-        word = _word_below(subscript)
+        word = word_below(subscript)
         if word is not None:        # `x_{\text{max}}`, `J_\mathrm{reg}`: a label, the name x_max,
             if word in ("max", "min") and self.scope.index_count(base):     # beside a vector x
                 raise self.fail(f"`{base}_{{\\{word}}}` beside the vector `{base}`: its "
@@ -470,17 +467,3 @@ class _Builder(Functions, Derivatives, Sums):
 
 # -- helpers on trees ------------------------------------------------------
 
-
-def _word_below(sub) -> str | None:
-    """The word of a subscript that is one (`x_{\\text{max}}`, `x_{\\max}`, the
-    unbraced `J_\\mathrm{reg}`), else None."""
-    items = list(sub.children)
-    if len(items) != 1:
-        return None
-    if isinstance(items[0], lark.Token):
-        return function_name(str(items[0])) if items[0].type in ("TEXTNAME", "FUNC") else None
-    single = unwrap(items[0])
-    if is_a(single, "func_bare") and len(single.children) == 1 \
-            or is_a(single, "symbol") and is_text_name(single):
-        return function_name(str(first_token(single)))
-    return None

@@ -187,6 +187,22 @@ def function_name(text: str) -> str:
     return match.group(1) if match else text.lstrip("\\")
 
 
+def word_below(sub) -> str | None:
+    """The word of a subscript that is one (`x_{\\text{max}}`, `x_{\\max}`, the
+    unbraced `J_\\mathrm{reg}` and `x_\\text{max}`), else None: a label, the
+    name x_max, in both readings."""
+    items = list(sub.children)
+    if len(items) != 1:
+        return None
+    if isinstance(items[0], lark.Token):
+        return function_name(str(items[0])) if items[0].type in ("TEXTNAME", "FUNC") else None
+    single = unwrap(items[0])
+    if is_a(single, "func_bare") and len(single.children) == 1 \
+            or is_a(single, "symbol") and is_text_name(single):
+        return function_name(str(first_token(single)))
+    return None
+
+
 def column_of(node) -> int | None:
     if isinstance(node, lark.Token) and node.start_pos is not None:
         return node.start_pos + 1
