@@ -132,3 +132,34 @@ def test_a_case_whose_condition_cannot_be_read_is_set_aside(run, tmp_path):
     assert by_line[9] == ["error"]                  # its step: never proved
     assert by_line[5] == ["proved"] and by_line[12] == ["proved"]
 
+
+
+def test_a_definition_read_before_the_one_it_uses_is_set_aside_too(run, tmp_path):
+    """A: B + y is read before B is found unreadable (B looked like a plain
+    letter then): A is set aside as well, so dA/dy is refused, never 1."""
+    path = tmp_path / "order.yaml"
+    path.write_text("definitions:\n  A: B + y\n  B: \\foo{y}\nsteps:\n"
+                    "  - \\frac{d A}{d y} = 1\n")
+    result = run("check", "--format", "json", path)
+    steps = result.json()["files"][0]["steps"]
+    assert result.code == 2
+    assert [(s["line"], s["status"]) for s in steps] == [(2, "error"), (3, "error"),
+                                                        (5, "error"), (5, "unknown")]
+    assert "it uses `B`" in steps[0]["message"]
+
+
+def test_many_definitions_set_aside_are_read_in_one_pass(run, tmp_path):
+    """600 readable definitions then 600 that cannot be read: each is set aside
+    where it is read (reading the scope again for each one took past the 10 s
+    budget, and the whole file was refused as timed out)."""
+    lines = ["definitions:"]
+    lines += [f"  b_{{{k}}}: y^{k % 5 + 1} + {k}" for k in range(600)]
+    lines += [f"  a_{{{k}}}: \\foo{{y}} + {k}" for k in range(600)]
+    lines += ["steps:", "  - b_{1} + 1 = y^2 + 2"]
+    path = tmp_path / "many.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    result = run("check", "--format", "json", path)
+    report = result.json()["files"][0]
+    assert report["error"] is None
+    assert [s["status"] for s in report["steps"] if s["line"] == 1203] == ["proved"]
+    assert sum(s["status"] == "error" for s in report["steps"]) == 600

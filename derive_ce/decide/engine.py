@@ -221,7 +221,7 @@ def _shrunk(a, b, ranges, ctx, left: float) -> Verdict | None:
 def _scope_verdict(scope: SymScope, task: Task) -> Verdict:
     """The scope can be used; what in it cannot be read is set aside, each on its
     own line (the contract: the other steps are still checked): definitions
-    (`_readable_scope`), and cases whose condition cannot be read, whose steps
+    (SymScope._set_aside), and cases whose condition cannot be read, whose steps
     then have the case's error (they ask for the same context)."""
     cases: dict[int, str] = {}
     for branch in task.branches:
@@ -256,26 +256,8 @@ def _prepared_side(scope, task, ctx, math, side: str):
 def _scope(spec) -> SymScope:
     if spec not in _scopes:
         _bound(_scopes)
-        _scopes[spec] = _readable_scope(spec)
+        _scopes[spec] = SymScope(spec)      # what cannot be read in it is set aside
     return _scopes[spec]
-
-
-def _readable_scope(spec) -> SymScope:
-    """The scope with each definition that cannot be read set aside: its error
-    goes on its own line (the scope task's evidence), every step that uses its
-    name is refused with that reason, and the other steps are still checked
-    (docs/derivation-format.md, exit status).  A definition whose body uses a
-    name set aside cannot be read either; one is set aside per round."""
-    unreadable: dict[str, tuple[int, str]] = {}
-    while True:
-        try:
-            return SymScope(spec, unreadable)
-        except InputError as exc:
-            name = getattr(exc, "definition", None)
-            if name is None or name in unreadable:
-                raise
-            unreadable[name] = (next(d.line for d in spec.definitions if d.name == name),
-                                exc.message)
 
 
 def _context(scope: SymScope, spec, when: tuple) -> Context:

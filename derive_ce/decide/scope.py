@@ -23,11 +23,11 @@ GREEK_CONSTANTS = {"pi": sp.pi}
 class SymScope:
     """Name -> SymPy object, with kinds, ranges and definitions."""
 
-    def __init__(self, spec: document.Scope, unreadable: dict | None = None):
+    def __init__(self, spec: document.Scope):
         self.spec = spec
-        # definitions that cannot be read, set aside (engine._scope): name -> (line, reason);
+        # definitions that cannot be read, set aside (_set_aside): name -> (line, reason);
         # every use of the name is refused with that reason, never read as a free letter
-        self.unreadable: dict[str, tuple[int, str]] = dict(unreadable or {})
+        self.unreadable: dict[str, tuple[int, str]] = {}
         self.kinds: dict[str, str] = {}
         self.readings: dict[tuple[str, str], sp.Expr] = {}   # see build.read_once
         self.inferred: set[str] = {n for d in spec.symbols if d.inferred for n in d.names}
@@ -46,14 +46,57 @@ class SymScope:
             if decl.range is not None:
                 self._set_range(decl)
         for definition in spec.definitions:
-            if definition.name not in self.object_definitions \
-                    and definition.name not in self.unreadable:
+            if definition.name not in self.object_definitions:
                 try:
                     self._define(definition)
                 except InputError as exc:
-                    exc.definition = definition.name
-                    raise
-        _check_cycles(self)
+                    self.unreadable[definition.name] = (definition.line, exc.message)
+        self._set_aside()
+
+    def _set_aside(self) -> None:
+        """Set aside, besides the definitions that cannot be read: each one read
+        before such a name was known to be unreadable that uses it (it was read
+        as a plain letter there), and the first name of a cycle; in turn, until
+        none is left.  The other definitions stay: the contract's "the other
+        steps are still checked" (docs/derivation-format.md, exit status)."""
+        while True:
+            while self.unreadable:
+                used = [(name, line, sorted(self._uses(body) & set(self.unreadable)))
+                        for name, body, line in self._bodies()]
+                used = [(name, line, names) for name, line, names in used if names]
+                if not used:
+                    break
+                for name, line, names in used:
+                    self._drop(name, line, f"it uses `{names[0]}`, whose definition on line "
+                               f"{self.unreadable[names[0]][0]} cannot be read")
+            try:
+                _check_cycles(self)
+                return
+            except InputError as exc:
+                self._drop(exc.definition, exc.line, exc.message)
+
+    def _bodies(self):
+        yield from ((sym.name, body, line) for sym, (body, line) in self.names.items())
+        yield from ((name, body, line) for name, (_, body, line)
+                    in list(self.families.items()) + list(self.functions.items()))
+
+    @staticmethod
+    def _uses(body: sp.Expr) -> set[str]:
+        names = {s.name for s in body.atoms(sp.Symbol)}
+        names |= {b.name for b in body.atoms(sp.IndexedBase)}
+        return names | {str(f.func) for f in body.atoms(sp.core.function.AppliedUndef)}
+
+    def _drop(self, name: str, line: int, reason: str) -> None:
+        self.names = {s: v for s, v in self.names.items() if s.name != name}
+        self.families.pop(name, None)
+        self.functions.pop(name, None)
+        self._objects.pop(name, None)
+        self.unreadable[name] = (line, reason)
+
+    def _unread(self, name: str) -> InputError:
+        line, reason = self.unreadable[name]
+        return InputError(f"`{name}` is defined on line {line}, and that definition cannot "
+                          f"be read ({reason}), so a step that uses `{name}` is not read")
 
     # -- declarations ---------------------------------------------------
     def _declare(self, decl: document.SymbolDecl) -> None:
@@ -98,9 +141,7 @@ class SymScope:
     # -- lookups used by the LaTeX and plain readers ---------------------
     def kind(self, name: str) -> str:
         if name in self.unreadable:
-            line, reason = self.unreadable[name]
-            raise InputError(f"`{name}` is defined on line {line}, and that definition cannot "
-                             f"be read ({reason}), so a step that uses `{name}` is not read")
+            raise self._unread(name)
         definition = self._definition_names.get(name)
         if definition is not None and definition.function:
             return "function"
@@ -136,6 +177,8 @@ class SymScope:
 
     def symbol(self, name: str, lo: sp.Expr | None = None) -> sp.Basic:
         """The object for a bare name: a symbol, e, π or a definition's name."""
+        if name in self.unreadable:
+            raise self._unread(name)
         if name in self._objects:
             return self._objects[name]
         kind = self.kind(name)
