@@ -15,7 +15,7 @@ GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota
 LETTER = r"(?:\\(?:" + "|".join(GREEK) + r")(?![A-Za-z])|[A-Za-z])"
 RELATION = re.compile(r"=|\\neq?(?![A-Za-z])|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z])"
                       r"|\\[lg]t(?![A-Za-z])|<|>|\\leqslant|\\geqslant")
-_MATH = r"(?:\$([^$]+)\$|\\\((.+?)\\\))"
+_MATH = r"(?:\$([^$]+)\$|\$\$([^$]+)\$\$|\\\((.+?)\\\))"   # `$$…$$`: kramdown's inline math
 _TRAIL = (r"(?:\s*\([^()]*\))?"                       # "(active unit)"
           r"(?:\s*,?\s*(?:then|this gives|it gives|we get|we have|we obtain|we find"
           r"|the derivative is|it is|it becomes|this becomes|one gets|gives)\b[^$]{0,20})?"
@@ -105,6 +105,9 @@ def case_condition(text: str) -> str | None:
     if match is None:
         return None
     condition = latex_relations(next(g for g in match.groups() if g is not None)).strip()
+    # "if $$i=j:$$", "For $i \neq j,$": the sentence's colon or comma typed inside the
+    # math ends the condition; it is punctuation (no relation ends in one).
+    condition = re.sub(r"\s*(?:\\[,;:!]|\\quad|\\qquad|~|\s)*[:,]$", "", condition)
     if not RELATION.search(condition):
         return None
     equal = re.fullmatch(r"([^=<>]+?)\s*=\s*([^=<>]+)", condition)

@@ -914,6 +914,8 @@ class Builder:
         if not self.after_display or not self.branch.steps \
                 or re.match(r"case\b", text, re.IGNORECASE):
             return False
+        # "if $$i=j:$$": the colon (or comma) typed inside the math still ends the line so
+        text = re.sub(r"([:,])\s*(\$\$?|\\\))$", r"\2\1", text)
         return text.endswith(".") or (text[:1].islower() and not text.endswith((":", ",")))
 
     def _open_case(self, when: Math, source: str, also: tuple[Math, ...] = (),
