@@ -1030,6 +1030,30 @@ class Builder:
                     if named[0] in CHAIN.get():     # "Let $t(m) = \ln(m)$": t(m) again is t
                         self._head(head, named)
 
+    def _let_row(self, math: str, line: float) -> bool:
+        """`\\text{ Let } u = x^2 + 1; v = x + 1`: a row of the words "Let" (or
+        "define", "denote") then equations, one or several joined by `;` or by a
+        comma and a space, each a new name set to a value: each a definition, as
+        "Let $u = …$" in the prose.  False (the row is read as before) when any
+        piece is not `name = value` with a name new there."""
+        pieces = [p.strip() for p in _split_top(math, ";", ("\\",))]
+        if len(pieces) == 1:
+            pieces = _comma_definitions(math)
+        found = []
+        for piece in pieces:
+            parts = top_parts(piece)
+            named = definition_name(parts[0]) if len(parts) == 2 and all(parts) else None
+            if named is None or named[1] or named[2] or self._defined(named[0]) \
+                    or named[0] in self.used or not _free_letters(parts[1]) \
+                    or mentions(parts[1], named[0]) or not _readable(parts[1]) \
+                    or any(named[0] == other[0] for other, _ in found):
+                return False
+            found.append((named, parts))
+        for named, parts in found:
+            self._define(named, parts[1], Row(f"{parts[0]} = {parts[1]}", int(line + 0.5), 0, False),
+                         "in the words")
+        return True
+
     def _words_give(self, text: str, line: float) -> None:
         """"Now let u = x^2", "with z = 3x" in the words of a why or a text row
         (`\\intertext`): a definition where the name is new (neither defined nor
@@ -1190,6 +1214,11 @@ class Builder:
             if arithmetic:          # `… = 0.5 - 0.1 \cdot 0.069 = 0.4931`: checked as arithmetic
                 self._new_segment(row.line)
                 self._step(row, " = ".join(parts[tail:]), raw_why, column=0)
+            return
+        let = _LET_ROW.fullmatch(body) if not row.starts_with_equals else None
+        if let is not None and self._let_row(let.group(1), row.line):
+            self._unchecked(row, body, "", "words that give names values (`\\text{Let} u = …`), "
+                            "not a step", new=True)
             return
         if _WORDED_ROW.fullmatch(body):          # `\text{with } z = 3x:`: words, with math
             self._words_give(body, row.line)
@@ -2050,6 +2079,9 @@ _ABSTRACT = ("f", "g", "h", "F", "G")
 # "Let $0 < p < 1$.", "Suppose that $-1 < x < 1$": a range said of the section
 _LET_LEAD = re.compile(r"(?:^|[.!?;:]\s+|\b(?:now|throughout|here),?\s+)(?:let|suppose|assume)(?:\s+that)?\s*$",
                        re.IGNORECASE)
+# `\text{ Let } u = x^2 + 1; v = x + 1`: a row that gives names values, not a step
+_LET_ROW = re.compile(r"\s*\\(?:text|mathrm|textrm)\s*\{\s*(?:let|now let|define|denote)\s*\}"
+                      r"(?:\s|\\[,;:! ]|~)*([^=]+=.+?)[\s.]*", re.IGNORECASE)
 # `\text{with } z = 3x:`: words that lead in to the next row, with the math they name
 _WORDED_ROW = re.compile(r"\s*\\text\s*\{\s*(?:with|let|where|set|put|define|denote|take|now let)\b"
                          r"[^{}]*\}[^=]*=[^=]*:\s*")
