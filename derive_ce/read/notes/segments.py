@@ -86,7 +86,8 @@ _NO_BAR = r"(?!(?:mid|vert|lvert|rvert)(?![A-Za-z]))"
 # (`[A-Za-z]++` possessive: a command's letters are never split between it and the
 # letters after it, which made a row of `\boldsymbol`s backtrack for minutes)
 _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq|arg)"
-                      r"(?![A-Za-z])|(?<![0-9])(\.\.\.+|…)(?![0-9])"
+                      # `...` not in a number; after a subscript's digit (`x_2...x_n`) too
+                      r"(?![A-Za-z])|(?:(?<![0-9])|(?<=_[0-9]))(\.\.\.+|…)(?![0-9])"
                       # `p(y|\lambda)`, `P(X \mid \theta)`: a probability given a parameter
                       r"|((?:(?<![A-Za-z\\])[A-Za-z]|\\(?:mathrm|text|operatorname|mathcal)\s*\{\s*\w+\s*\}"
                       r"|\\(?:ell|pi|phi|psi|theta)(?![A-Za-z]))\s*\((?:[^()|\\]|\\" + _NO_BAR + r"[A-Za-z]++|\\[^A-Za-z]|\([^()]*\))*"
