@@ -97,6 +97,10 @@ def latex_relations(math: str) -> str:
     return math
 
 
+# `P(n): …`, `P(n+1) \: : \:`: a capital letter on a bracket, then a colon, names a statement
+STATEMENT = re.compile(r"\s*[A-Z]\s*\([^()]*\)\s*(?:\\[,;:! ]\s*)*(?::(?!=)|\\colon(?![A-Za-z]))")
+
+
 def case_condition(text: str) -> str | None:
     """The condition a prose line opens a case with, or None: the line is
     "if $…$:", "for \\(…\\) (label):", "When $i \\neq j$, this gives:",
@@ -110,6 +114,8 @@ def case_condition(text: str) -> str | None:
     condition = re.sub(r"\s*(?:\\[,;:!]|\\quad|\\qquad|~|\s)*[:,]$", "", condition)
     if not RELATION.search(condition):
         return None
+    if STATEMENT.match(condition):
+        return None             # "If $P(n): \sum_{k=1}^n k^2 = …$": names a statement, no case
     equal = re.fullmatch(r"([^=<>]+?)\s*=\s*([^=<>]+)", condition)
     if equal and not re.fullmatch(r"-?(?:\d+|" + LETTER + r")(?:_\s*(?:\{[^{}]*\}|\w))?",
                                   equal.group(2).strip()):

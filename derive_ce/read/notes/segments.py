@@ -949,6 +949,8 @@ class Builder:
                         self.assumptions[name] = (flag, prose.line)
                         self.said.add(name)
                 continue
+            if P.STATEMENT.match(math):     # "If $P(n): \sum_k k^2 = …$": a statement named,
+                continue                    # neither a definition nor a condition
             letter = P.two_sided(math) if _LET_LEAD.search(P.clean(before)) else None
             if letter is not None:      # "Let $0 < p < 1$.": a case of the section's derivations
                 self.bounded.append((Math(math.strip(), prose.line), letter, prose.text))
