@@ -84,6 +84,8 @@ def rewrite(math: str) -> str:
     math = _LIMITS.sub("", math)
     math = _PMB.sub(r"\\boldsymbol", math)
     math = _CDOT_DOTS.sub(r"\\cdots", math)
+    math = _ACCENTED_INDEXED.sub(lambda m: f"\\{m.group(1)}{{{m.group(2)}}}_{{{m.group(3) or m.group(4)}}}",
+                                 math)
     if not re.search(r"(?<![A-Za-z])(?:i\.\s*e|e\.\s*g)\.", math):    # "i.e.", "e.g." are words
         math = _DOT_PRODUCT.sub(lambda m: m.group() if _IN_TEXT.search(math[:m.start()])
                                 else " \\cdot ", math)
@@ -103,6 +105,11 @@ def rewrite(math: str) -> str:
 
 
 
+# `\hat{y_i}`, `\bar{x_{ij}}`: an accent over a subscripted letter is that accented letter
+# with the subscript, `\hat{y}_{i}` (a reader sees one ŷ_i; not before another script)
+_ACCENTED_INDEXED = re.compile(r"\\(hat|bar|tilde|widehat)\s*\{\s*([A-Za-z]|\\(?:" + "|".join(GREEK)
+                               + r")(?![A-Za-z]))\s*_\s*(?:\{\s*([A-Za-z0-9,\s]+?)\s*\}|([A-Za-z0-9]))\s*\}"
+                               r"(?!\s*_)")
 # `\frac{x}{r}.\gamma`, `rms(x)_i.x_{ij}`, `f(x) . g(x)`: a `.` between two factors (a page's
 # product dot) is `\cdot`.  Only where no other reading is left: never before a digit
 # (`(n-1).1`, `x.5`: a decimal?), never after `.` (an ellipsis), never with a space after
