@@ -558,7 +558,9 @@ def _value_primes(builder: Builder) -> None:
         if len(letters) != 1:
             continue
         letter = letters.pop()
-        head = (r"\\" + name if len(name) > 1 else r"(?<![\\A-Za-z])" + name) + r"(?![A-Za-z])"
+        # `vu' - uv'`: a letter after another letter alone (a product, u·v') is primed too
+        head = (r"\\" + name if len(name) > 1
+                else r"(?:(?<![\\A-Za-z])|(?<=(?<![\\A-Za-z])[A-Za-z]))" + name) + r"(?![A-Za-z])"
         primed = re.compile(head + r"\s*('+|’+|′+)(?!\s*(?:\(|\\left))")
         label = ("\\" if len(name) > 1 else "") + name
         _rewritten(builder, lambda text, primed=primed, name=name, letter=letter: primed.sub(

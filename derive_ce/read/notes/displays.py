@@ -33,8 +33,9 @@ _INNER = re.compile(r"\\(?:begin|end)\s*\{(?:" + _ENV + r"|aligned|alignedat|spl
                     r"|multlined)\}(?:\{\d+\})?")
 # `\\require{cancel}`: MathJax loading an extension, no math
 _NOISE = re.compile(r"\\(?:nonumber|notag)(?![A-Za-z])|\\(?:label|tag\*?|require)\s*\{[^{}]*\}"
-                    # `{}=`, `&{}=`: an empty group that only spaces a relation
-                    r"|(?<![\^_}A-Za-z])\{\s*\}(?=\s*=)")
+                    # `{}=`, `&{}=`, `& {} + (n+1)^2`: an empty group that only spaces a
+                    # relation or a binary `+`/`-` (TeX's idiom); it has no value
+                    r"|(?<![\^_}A-Za-z])\{\s*\}(?=\s*[=+-])")
 _NESTED = re.compile(r"\\(begin|end)\s*\{([A-Za-z]*(?:cases|matrix|array))\*?\}")
 _TAIL = re.compile(r"(?:\s*(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\\text\s*\{\s*[.,;]?\s*\}"
                    # `… = \operatorname{sech}^2 x. \qquad \blacksquare`: the end of a proof

@@ -15,7 +15,7 @@ GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota
 LETTER = r"(?:\\(?:" + "|".join(GREEK) + r")(?![A-Za-z])|[A-Za-z])"
 RELATION = re.compile(r"=|\\neq?(?![A-Za-z])|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z])"
                       r"|\\[lg]t(?![A-Za-z])|<|>|\\leqslant|\\geqslant")
-_MATH = r"(?:\$([^$]+)\$|\\\((.+?)\\\))"
+_MATH = r"(?:\$([^$]+)\$|\$\$([^$]+)\$\$|\\\((.+?)\\\))"   # `$$…$$`: kramdown's inline math
 _TRAIL = (r"(?:\s*\([^()]*\))?"                       # "(active unit)"
           r"(?:\s*,?\s*(?:then|this gives|it gives|we get|we have|we obtain|we find"
           r"|the derivative is|it is|it becomes|this becomes|one gets|gives)\b[^$]{0,20})?"
@@ -97,6 +97,10 @@ def latex_relations(math: str) -> str:
     return math
 
 
+# `P(n): …`, `P(n+1) \: : \:`: a capital letter on a bracket, then a colon, names a statement
+STATEMENT = re.compile(r"\s*[A-Z]\s*\([^()]*\)\s*(?:\\[,;:! ]\s*)*(?::(?!=)|\\colon(?![A-Za-z]))")
+
+
 def case_condition(text: str) -> str | None:
     """The condition a prose line opens a case with, or None: the line is
     "if $…$:", "for \\(…\\) (label):", "When $i \\neq j$, this gives:",
@@ -105,8 +109,13 @@ def case_condition(text: str) -> str | None:
     if match is None:
         return None
     condition = latex_relations(next(g for g in match.groups() if g is not None)).strip()
+    # "if $$i=j:$$", "For $i \neq j,$": the sentence's colon or comma typed inside the
+    # math ends the condition; it is punctuation (no relation ends in one).
+    condition = re.sub(r"\s*(?:\\[,;:!]|\\quad|\\qquad|~|\s)*[:,]$", "", condition)
     if not RELATION.search(condition):
         return None
+    if STATEMENT.match(condition):
+        return None             # "If $P(n): \sum_{k=1}^n k^2 = …$": names a statement, no case
     equal = re.fullmatch(r"([^=<>]+?)\s*=\s*([^=<>]+)", condition)
     if equal and not re.fullmatch(r"-?(?:\d+|" + LETTER + r")(?:_\s*(?:\{[^{}]*\}|\w))?",
                                   equal.group(2).strip()):

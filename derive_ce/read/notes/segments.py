@@ -86,7 +86,8 @@ _NO_BAR = r"(?!(?:mid|vert|lvert|rvert)(?![A-Za-z]))"
 # (`[A-Za-z]++` possessive: a command's letters are never split between it and the
 # letters after it, which made a row of `\boldsymbol`s backtrack for minutes)
 _OUTSIDE = re.compile(r"\\(int|iint|iiint|oint|lim|dots|ldots|cdots|approx|propto|equiv|simeq|arg)"
-                      r"(?![A-Za-z])|(?<![0-9])(\.\.\.+|…)(?![0-9])"
+                      # `...` not in a number; after a subscript's digit (`x_2...x_n`) too
+                      r"(?![A-Za-z])|(?:(?<![0-9])|(?<=_[0-9]))(\.\.\.+|…)(?![0-9])"
                       # `p(y|\lambda)`, `P(X \mid \theta)`: a probability given a parameter
                       r"|((?:(?<![A-Za-z\\])[A-Za-z]|\\(?:mathrm|text|operatorname|mathcal)\s*\{\s*\w+\s*\}"
                       r"|\\(?:ell|pi|phi|psi|theta)(?![A-Za-z]))\s*\((?:[^()|\\]|\\" + _NO_BAR + r"[A-Za-z]++|\\[^A-Za-z]|\([^()]*\))*"
@@ -914,6 +915,8 @@ class Builder:
         if not self.after_display or not self.branch.steps \
                 or re.match(r"case\b", text, re.IGNORECASE):
             return False
+        # "if $$i=j:$$": the colon (or comma) typed inside the math still ends the line so
+        text = re.sub(r"([:,])\s*(\$\$?|\\\))$", r"\2\1", text)
         return text.endswith(".") or (text[:1].islower() and not text.endswith((":", ",")))
 
     def _open_case(self, when: Math, source: str, also: tuple[Math, ...] = (),
@@ -946,6 +949,8 @@ class Builder:
                         self.assumptions[name] = (flag, prose.line)
                         self.said.add(name)
                 continue
+            if P.STATEMENT.match(math):     # "If $P(n): \sum_k k^2 = …$": a statement named,
+                continue                    # neither a definition nor a condition
             letter = P.two_sided(math) if _LET_LEAD.search(P.clean(before)) else None
             if letter is not None:      # "Let $0 < p < 1$.": a case of the section's derivations
                 self.bounded.append((Math(math.strip(), prose.line), letter, prose.text))
@@ -1027,6 +1032,30 @@ class Builder:
                     self._define(named, body, Row(piece, prose.line, 0, False), "in the prose")
                     if named[0] in CHAIN.get():     # "Let $t(m) = \ln(m)$": t(m) again is t
                         self._head(head, named)
+
+    def _let_row(self, math: str, line: float) -> bool:
+        """`\\text{ Let } u = x^2 + 1; v = x + 1`: a row of the words "Let" (or
+        "define", "denote") then equations, one or several joined by `;` or by a
+        comma and a space, each a new name set to a value: each a definition, as
+        "Let $u = …$" in the prose.  False (the row is read as before) when any
+        piece is not `name = value` with a name new there."""
+        pieces = [p.strip() for p in _split_top(math, ";", ("\\",))]
+        if len(pieces) == 1:
+            pieces = _comma_definitions(math)
+        found = []
+        for piece in pieces:
+            parts = top_parts(piece)
+            named = definition_name(parts[0]) if len(parts) == 2 and all(parts) else None
+            if named is None or named[1] or named[2] or self._defined(named[0]) \
+                    or named[0] in self.used or not _free_letters(parts[1]) \
+                    or mentions(parts[1], named[0]) or not _readable(parts[1]) \
+                    or any(named[0] == other[0] for other, _ in found):
+                return False
+            found.append((named, parts))
+        for named, parts in found:
+            self._define(named, parts[1], Row(f"{parts[0]} = {parts[1]}", int(line + 0.5), 0, False),
+                         "in the words")
+        return True
 
     def _words_give(self, text: str, line: float) -> None:
         """"Now let u = x^2", "with z = 3x" in the words of a why or a text row
@@ -1188,6 +1217,11 @@ class Builder:
             if arithmetic:          # `… = 0.5 - 0.1 \cdot 0.069 = 0.4931`: checked as arithmetic
                 self._new_segment(row.line)
                 self._step(row, " = ".join(parts[tail:]), raw_why, column=0)
+            return
+        let = _LET_ROW.fullmatch(body) if not row.starts_with_equals else None
+        if let is not None and self._let_row(let.group(1), row.line):
+            self._unchecked(row, body, "", "words that give names values (`\\text{Let} u = …`), "
+                            "not a step", new=True)
             return
         if _WORDED_ROW.fullmatch(body):          # `\text{with } z = 3x:`: words, with math
             self._words_give(body, row.line)
@@ -2048,6 +2082,9 @@ _ABSTRACT = ("f", "g", "h", "F", "G")
 # "Let $0 < p < 1$.", "Suppose that $-1 < x < 1$": a range said of the section
 _LET_LEAD = re.compile(r"(?:^|[.!?;:]\s+|\b(?:now|throughout|here),?\s+)(?:let|suppose|assume)(?:\s+that)?\s*$",
                        re.IGNORECASE)
+# `\text{ Let } u = x^2 + 1; v = x + 1`: a row that gives names values, not a step
+_LET_ROW = re.compile(r"\s*\\(?:text|mathrm|textrm)\s*\{\s*(?:let|now let|define|denote)\s*\}"
+                      r"(?:\s|\\[,;:! ]|~)*([^=]+=.+?)[\s.]*", re.IGNORECASE)
 # `\text{with } z = 3x:`: words that lead in to the next row, with the math they name
 _WORDED_ROW = re.compile(r"\s*\\text\s*\{\s*(?:with|let|where|set|put|define|denote|take|now let)\b"
                          r"[^{}]*\}[^=]*=[^=]*:\s*")

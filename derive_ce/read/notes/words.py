@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from derive_ce.read.notes.prose import GREEK
+
 # The usual meaning of each activation word (lower case), in the variable x.
 DEFAULTS = {
     "sigmoid": r"\frac{1}{1 + e^{-x}}",
@@ -82,6 +84,11 @@ def rewrite(math: str) -> str:
     math = _LIMITS.sub("", math)
     math = _PMB.sub(r"\\boldsymbol", math)
     math = _CDOT_DOTS.sub(r"\\cdots", math)
+    math = _ACCENTED_INDEXED.sub(lambda m: f"\\{m.group(1)}{{{m.group(2)}}}_{{{m.group(3) or m.group(4)}}}",
+                                 math)
+    if not re.search(r"(?<![A-Za-z])(?:i\.\s*e|e\.\s*g)\.", math):    # "i.e.", "e.g." are words
+        math = _DOT_PRODUCT.sub(lambda m: m.group() if _IN_TEXT.search(math[:m.start()])
+                                else " \\cdot ", math)
     math = _STAR_SUM.sub(lambda m: m.group(1) + "_", math)
     math = _STYLED_WORD.sub(lambda m: "\\text{" + m.group(1) + "}", math)
     math = _BARE_EXP.sub("e^", math)
@@ -98,6 +105,20 @@ def rewrite(math: str) -> str:
 
 
 
+# `\hat{y_i}`, `\bar{x_{ij}}`: an accent over a subscripted letter is that accented letter
+# with the subscript, `\hat{y}_{i}` (a reader sees one ŷ_i; not before another script)
+_ACCENTED_INDEXED = re.compile(r"\\(hat|bar|tilde|widehat)\s*\{\s*([A-Za-z]|\\(?:" + "|".join(GREEK)
+                               + r")(?![A-Za-z]))\s*_\s*(?:\{\s*([A-Za-z0-9,\s]+?)\s*\}|([A-Za-z0-9]))\s*\}"
+                               r"(?!\s*_)")
+# `\frac{x}{r}.\gamma`, `rms(x)_i.x_{ij}`, `f(x) . g(x)`: a `.` between two factors (a page's
+# product dot) is `\cdot`.  Only where no other reading is left: never before a digit
+# (`(n-1).1`, `x.5`: a decimal?), never after `.` (an ellipsis), never with a space after
+# it alone (`= 5. Then …` ends a sentence), never in words (`\text{i.e.}`).
+_DOT_AFTER = (r"(?=\\(?:[dt]?frac|left|sqrt|partial|ln|log|exp|sin|cos|tan|sinh|cosh|tanh|hat|bar"
+              r"|tilde|mathbf|boldsymbol|sum|prod|" + "|".join(GREEK) + r")(?![A-Za-z])"
+              r"|[^\W\d_]|[({])")
+_DOT_PRODUCT = re.compile(r"(?<=[A-Za-z0-9})\]])\.(?!\.)" + _DOT_AFTER
+                          + r"|(?<=[A-Za-z0-9})\]])\s+\.\s+" + _DOT_AFTER)
 # `\mathcal{LL}`: a style around a word of two letters or more is a name (a log-likelihood),
 # `\text{LL}`, never two styled letters multiplied (read letter by letter it is refused)
 _STYLED_WORD = re.compile(r"\\mathcal\s*\{\s*([A-Za-z]{2,})\s*\}")
