@@ -90,13 +90,18 @@ def test_notes_keep_checking_past_a_definition_they_cannot_read(run, tmp_path):
     assert statuses[3] == "error"
 
 
-def test_a_definition_with_an_unknown_command_is_named_on_each_use(run, tmp_path):
-    path = tmp_path / "g.yaml"
-    path.write_text("definitions:\n  u: \\foo{y} + y\n  v: y^2\nsteps:\n"
-                    "  - \\frac{d v}{d y} = 2y\n  - \\frac{d u}{d y} = 0\n")
+def _run_text(run, tmp_path, text: str):
+    """(exit code, JSON records) of a YAML file holding `text`."""
+    path = tmp_path / "f.yaml"
+    path.write_text(text)
     result = run("check", "--format", "json", path)
-    steps = result.json()["files"][0]["steps"]
-    assert result.code == 2
+    return result.code, result.json()["files"][0]["steps"]
+
+
+def test_a_definition_with_an_unknown_command_is_named_on_each_use(run, tmp_path):
+    code, steps = _run_text(run, tmp_path, "definitions:\n  u: \\foo{y} + y\n  v: y^2\nsteps:\n"
+                            "  - \\frac{d v}{d y} = 2y\n  - \\frac{d u}{d y} = 0\n")
+    assert code == 2
     assert [s["line"] for s in steps if s["status"] == "error"] == [2, 6]
     assert "unknown LaTeX command \\foo" in steps[-2]["message"]
     assert [s["status"] for s in steps if s["line"] == 5] == ["proved"]
@@ -137,12 +142,9 @@ def test_a_case_whose_condition_cannot_be_read_is_set_aside(run, tmp_path):
 def test_a_definition_read_before_the_one_it_uses_is_set_aside_too(run, tmp_path):
     """A: B + y is read before B is found unreadable (B looked like a plain
     letter then): A is set aside as well, so dA/dy is refused, never 1."""
-    path = tmp_path / "order.yaml"
-    path.write_text("definitions:\n  A: B + y\n  B: \\foo{y}\nsteps:\n"
-                    "  - \\frac{d A}{d y} = 1\n")
-    result = run("check", "--format", "json", path)
-    steps = result.json()["files"][0]["steps"]
-    assert result.code == 2
+    code, steps = _run_text(run, tmp_path, "definitions:\n  A: B + y\n  B: \\foo{y}\nsteps:\n"
+                            "  - \\frac{d A}{d y} = 1\n")
+    assert code == 2
     assert [(s["line"], s["status"]) for s in steps] == [(2, "error"), (3, "error"),
                                                         (5, "error"), (5, "unknown")]
     assert "it uses `B`" in steps[0]["message"]
