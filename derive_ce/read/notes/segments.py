@@ -1341,9 +1341,11 @@ class Builder:
                 or self._named_letter(parts, row, raw_why):
             return
         if label_name(parts[0]) is not None:
-            if self.solving and len(parts) > 2 and all(parts[:-1]) \
-                    and _ZERO.fullmatch(parts[-1]):
-                # "Setting the derivative to zero:" `\frac{d\ell}{d\lambda} = … = 0`
+            if len(parts) > 2 and all(parts[:-1]) and _ZERO.fullmatch(parts[-1]):
+                # `\frac{d\ell}{d\lambda} = -n + \frac{\sum x_i}{\lambda} = 0`: a derivative's
+                # chain that ends in `= 0` sets it to zero, with or without words saying so
+                # ("Setting the derivative to zero:", "微分 = 0"): its links are checked,
+                # the `= 0` is solving, never a failed identity
                 self._labelled(row, parts[:-1], "")
                 self._unchecked(row, "= " + parts[-1], raw_why,
                                 "equation solving (the expression set to 0)")
