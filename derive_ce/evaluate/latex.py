@@ -623,6 +623,9 @@ class Compiler:
         subscript = next((c for c in following.children if is_a(c, "subscript")), None)
         if subscript is None:
             return self.named(name)
+        word = word_below(subscript)
+        if word is not None:                    # `\Delta x_{\text{max}}`: a label, Δx_max
+            return self.named(f"{name}_{word}")
         indices, trailing = self.indices(name, subscript)
         return _times(self.real_element(name, indices), trailing)
 
@@ -838,35 +841,21 @@ class Compiler:
 
     def _defined_label(self, base: str, sub) -> str | None:
         """The name a subscripted letter is: a word below it (`x_{\\text{max}}`,
-        beside a vector x too), or a defined `x_1`, as the symbolic path reads it
-        (decide/build, _element; decide/scope.py, element): None otherwise."""
+        beside a vector x too), or a defined `x_1` (one digit below), as the
+        symbolic path reads it (decide/build, _element; decide/scope.py,
+        element): None otherwise."""
         word = word_below(sub)
         if word is not None:
             return f"{base}_{word}"
-        label = self.label(sub)
-        if label is None or f"{base}_{label}" not in self.scope.values \
+        items = list(sub.children)
+        digits = _digits(items[0]) if len(items) == 1 else None
+        if digits is None or len(digits) != 1 or f"{base}_{digits}" not in self.scope.values \
                 or self.scope.kind(base) in ("vector", "matrix", "family"):
             return None
-        return f"{base}_{label}"
-
-    @staticmethod
-    def label(sub) -> str | None:
-        """A subscript that names rather than indexes: one digit (`x_1`) or a
-        text word (`L_{\\text{total}}`); the name is then `x_1`, `L_total`."""
-        items = list(sub.children)
-        if len(items) != 1:
-            return None
-        word = word_below(sub)
-        if word is not None:
-            return word
-        digits = _digits(items[0])
-        return digits if digits is not None and len(digits) == 1 else None
+        return f"{base}_{digits}"
 
     def indices(self, base: str, sub):
         items = list(sub.children)
-        word = word_below(sub)
-        if word is not None:                    # x_{\text{max}}
-            return [_const(word)], None
         if len(items) == 1 and isinstance(items[0], lark.Token) \
                 and items[0].type == "NUMBER" and len(items[0]) > 1:
             return [_const(int(items[0][0]))], _const(normal(Fraction(str(items[0][1:]))))

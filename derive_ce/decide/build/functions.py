@@ -22,6 +22,7 @@ from derive_ce.read.latex.shape import (
     point_like,
     prime_count,
     single_name,
+    word_below,
 )
 
 FUNCTIONS = {
@@ -226,6 +227,9 @@ class Functions:
         subscript = next((c for c in following.children if is_a(c, "subscript")), None)
         if subscript is None:
             return self.named(name)
+        word = word_below(subscript)
+        if word is not None:                    # `\Delta x_{\text{max}}`: a label, Δx_max
+            return self.named(f"{name}_{word}")
         indices, trailing = self._indices(name, subscript)
         return self.scope.element(name, indices) * trailing
 
