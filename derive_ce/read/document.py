@@ -25,7 +25,7 @@ from derive_ce.read.model import (  # noqa: F401
     Step,
     SymbolDecl,
 )
-from derive_ce.read.names import name_of
+from derive_ce.read.names import WORD_BELOW, name_of
 from derive_ce.read.shapes import sized_by_use
 
 MAX_NODES = 20_000
@@ -404,9 +404,8 @@ _SAMPLE_KEY = re.compile(r"(?P<name>\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+
 
 
 # `L_{\text{total}}`, `J_\mathrm{reg}`: a name with a word below it, read in a step as L_total
-_WORD_KEY = re.compile(r"(?P<name>\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])\s*_\s*"
-                       r"(?P<open>\{\s*)?\\(?:text|mathrm|textrm|operatorname|mathit|textit)\s*"
-                       r"\{\s*(?P<word>[A-Za-z][A-Za-z0-9]*)\s*\}\s*(?(open)\})$")
+_WORD_KEY = re.compile(r"(?P<name>\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])\s*"
+                       + WORD_BELOW + "$")
 
 
 def _definition_name(text: str, line: int) -> tuple[str, tuple[str, ...], bool]:

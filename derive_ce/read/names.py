@@ -111,3 +111,9 @@ def latex_name(name: str) -> str:
     if command and split[:-1].isascii() and split[:-1].isalpha() and len(split) > 1:
         return f"\\{command}{{{latex_name(split[:-1])}}}"
     return f"\\{name}" if name in GREEK or name in NAMED else name
+
+
+# `_{\text{total}}`, `_\mathrm{reg}`: a word below a letter (a label; the name L_total),
+# braced or not; group `word`.  For the YAML definition key and the notes' definition head.
+WORD_BELOW = (r"_\s*(?P<open>\{\s*)?\\(?:text|mathrm|textrm|operatorname|mathit|textit)\s*"
+              r"\{\s*(?P<word>[A-Za-z][A-Za-z0-9]*)\s*\}\s*(?(open)\})")

@@ -646,25 +646,17 @@ def _operator_d(builder: Builder) -> None:
             or "D" in builder.assumptions:
         return
     defined = {d.name for d in builder.definitions}
-    for seg in builder.segments:
-        for branch in seg.branches():
-            for n, step in enumerate(branch.steps):
-                text = step.math.text
-                if not _D_APPLIED.search(text):
-                    continue
-                new = _d_brackets(text)
-                if new is None:
-                    continue
-                bare = re.sub(r"\\(?:text|mathrm|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+", " ", new)
-                letters = set(re.findall(r"[A-Za-z]", bare)) - {"e", "d"}
-                if letters != {"x"} or letters & defined or re.search(r"(?<![\\A-Za-z])d(?![x}])", bare):
-                    continue
-                math = dataclasses.replace(step.math, text=new, column=0, breaks=())
-                branch.steps[n] = dataclasses.replace(step, math=math)
-                said = Prose("`D(…)` read as `\\frac{d}{dx}(…)` (the derivative operator)",
-                             step.math.line)
-                if said not in builder.notes:
-                    builder.notes.append(said)
+
+    def rewrite(text: str) -> str:
+        new = _d_brackets(text) if _D_APPLIED.search(text) else None
+        if new is None:
+            return text
+        bare = re.sub(r"\\(?:text|mathrm|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+", " ", new)
+        letters = set(re.findall(r"[A-Za-z]", bare)) - {"e", "d"}
+        if letters != {"x"} or letters & defined or re.search(r"(?<![\\A-Za-z])d(?![x}])", bare):
+            return text
+        return new
+    _rewritten(builder, rewrite, "`D(…)` read as `\\frac{d}{dx}(…)` (the derivative operator)")
 
 
 def _d_brackets(text: str) -> str | None:

@@ -20,6 +20,7 @@ from derive_ce.errors import InputError
 from derive_ce.read.files import DISPLAY, ENVIRONMENTS, LONE, has_display  # noqa: F401
 from derive_ce.read.names import letter
 from derive_ce.read.notes.prose import GREEK
+from derive_ce.read.notes.words import split_top
 
 MAX_ROWS = 20_000
 _OPEN, _LONE = DISPLAY, LONE
@@ -261,16 +262,8 @@ def _chain(math: str) -> bool:
     in a sentence names what it defines: inline math, as before)."""
     if re.search(r":=|\\(?:coloneqq|triangleq)(?![A-Za-z])|≔", math):
         return False
-    cuts, depth = [], 0
-    for pos, char in enumerate(math):
-        if char in "{([":
-            depth += 1
-        elif char in "})]":
-            depth -= 1
-        elif char == "=" and depth == 0 and math[pos - 1:pos] not in ("\\", "<", ">", "!", ":"):
-            cuts.append(pos)
-    return len(cuts) >= 2 and bool(math[:cuts[0]].strip()) \
-        and not _NAME_ONLY.fullmatch(math[:cuts[0]])
+    parts = split_top(math, "=", ("\\", "<", ">", "!", ":"))
+    return len(parts) >= 3 and bool(parts[0].strip()) and not _NAME_ONLY.fullmatch(parts[0])
 
 
 def _inline(text: str, start: int, end: int, close_end: int) -> bool:

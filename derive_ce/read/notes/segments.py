@@ -24,9 +24,10 @@ from typing import NamedTuple
 
 from derive_ce.errors import InputError
 from derive_ce.read.model import Case, Definition, Math, Step
-from derive_ce.read.names import latex_name
+from derive_ce.read.names import WORD_BELOW, latex_name
 from derive_ce.read.notes import prose as P
 from derive_ce.read.notes.displays import Prose, Row
+from derive_ce.read.notes.words import split_top
 from derive_ce.read.shapes import Declared, declared_in
 
 MAX_PROSE = 400        # longer prose lines open no case and give no title
@@ -41,9 +42,7 @@ _TOKEN = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{\s*([A-Za-z][A-Za-z0-9]
 _ACCENTED = (r"\\(?:hat|widehat|bar|overline|tilde|widetilde)\s*(?:\{\s*" + P.LETTER + r"\s*\}"
              r"|\s+[A-Za-z](?![A-Za-z])|\s*\\(?:" + "|".join(P.GREEK) + r")(?![A-Za-z]))")
 # `L_{\text{data}}`, `J_\mathrm{reg}`, `\mu_{\text{new}}`: one name with a word below it
-_WORDED_NAME = re.compile(r"\s*(?P<base>" + P.LETTER + r")\s*_\s*(?P<open>\{\s*)?\\(?:text|mathrm|textrm"
-                          r"|operatorname|mathit|textit)\s*\{\s*(?P<word>[A-Za-z][A-Za-z0-9]*)\s*\}\s*"
-                          r"(?(open)\})\s*:?")
+_WORDED_NAME = re.compile(r"\s*(?P<base>" + P.LETTER + r")\s*" + WORD_BELOW + r"\s*:?")
 _NAME = re.compile(
     r"\s*(?:\\(?:text|mathrm|operatorname|textrm)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}"
     r"|(" + _ACCENTED + r"|" + P.LETTER + r"))\s*(?:_\s*(\{\s*[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9]))?"
@@ -402,23 +401,8 @@ def clean_why(raw: str) -> str:
 def top_parts(text: str) -> list[str]:
     """The parts of `a = b = c` at bracket depth 0 (a leading `=` gives an
     empty first part)."""
-    parts = [p.strip() for p in _split_top(text, "=", ("\\", "<", ">", "!"))]
+    parts = [p.strip() for p in split_top(text, "=", ("\\", "<", ">", "!"))]
     return [p.removesuffix(":").strip() if n == 0 else p for n, p in enumerate(parts)]
-
-
-def _split_top(text: str, mark: str, after_not: tuple[str, ...]) -> list[str]:
-    """`text` cut at each `mark` outside brackets, unless it follows one of `after_not`."""
-    pieces, depth, last = [], 0, 0
-    for pos, char in enumerate(text):
-        if char in "{([":
-            depth += 1
-        elif char in "})]":
-            depth -= 1
-        elif char == mark and depth == 0 and text[pos - 1:pos] not in after_not:
-            pieces.append(text[last:pos])
-            last = pos + 1
-    pieces.append(text[last:])
-    return pieces
 
 
 def _comma_definitions(math: str) -> list[str]:
@@ -426,7 +410,7 @@ def _comma_definitions(math: str) -> list[str]:
     between them, each one a definition of its own. Otherwise the math as it
     is; none when a comma stands inside a middle part (`a = 1, b = 2`
     unsplit would give `a` the body `2`)."""
-    pieces = _split_top(math, ",", ("\\",))
+    pieces = split_top(math, ",", ("\\",))
     if len(pieces) > 1 and all(len(top_parts(p)) == 2 and all(top_parts(p))
                                and definition_name(top_parts(p)[0]) is not None for p in pieces):
         return [p.strip() for p in pieces]
@@ -456,7 +440,7 @@ def side_by_side(body: str) -> list[str] | None:
                for p in joined):
             return joined
         return None
-    pieces = _split_top(body, ",", ("\\",))
+    pieces = split_top(body, ",", ("\\",))
     if len(pieces) < 2 or not all(_SPACING.match(p) for p in pieces[1:]):
         return None
     pieces = [_SPACING.sub(" ", p, count=1).strip() if n else p.strip()
@@ -1039,7 +1023,7 @@ class Builder:
         comma and a space, each a new name set to a value: each a definition, as
         "Let $u = …$" in the prose.  False (the row is read as before) when any
         piece is not `name = value` with a name new there."""
-        pieces = [p.strip() for p in _split_top(math, ";", ("\\",))]
+        pieces = [p.strip() for p in split_top(math, ";", ("\\",))]
         if len(pieces) == 1:
             pieces = _comma_definitions(math)
         found = []

@@ -268,6 +268,21 @@ _ARGMAX = re.compile(r"\\(?:operatorname\*?|mathrm|text|textrm|rm)\s*\{\s*arg\s*
 _PAREN_SCRIPT = re.compile(r"\^\s*\(")
 
 
+def split_top(text: str, mark: str, after_not: tuple[str, ...]) -> list[str]:
+    """`text` cut at each `mark` outside brackets, unless it follows one of `after_not`."""
+    pieces, depth, last = [], 0, 0
+    for pos, char in enumerate(text):
+        if char in "{([":
+            depth += 1
+        elif char in "})]":
+            depth -= 1
+        elif char == mark and depth == 0 and text[pos - 1:pos] not in after_not:
+            pieces.append(text[last:pos])
+            last = pos + 1
+    pieces.append(text[last:])
+    return pieces
+
+
 def closing(text: str, opening: int) -> int | None:
     """Where the bracket `(` at `opening` closes, or None when it never does."""
     depth = 0
